@@ -1,0 +1,47 @@
+#pragma once
+/// The rules of the actors that serve citizens: who serves whom, how many meetings a team
+/// can hold, which meetings are held when demand exceeds capacity, and what a meeting decides.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "almpsim/params.hpp"
+
+namespace almpsim {
+
+/// What assignment rules may look at.
+struct AssignmentFacts {
+  int birth_day = 1;          ///< day of month, 1-31
+  int area = 0;
+  int match_group = 0;
+  double share_draw = 0.0;    ///< a uniform fixed per citizen, for random_share rules
+};
+
+/// The actor serving a citizen in `state`: the first non-`rest` rule that claims the case
+/// (in scenario order), else the first `rest` actor that does not exempt the state.
+int assign_actor(const std::vector<ActorSpec>& actors, const AssignmentFacts& facts, State state);
+
+/// Meetings a team can hold in week `slot`; infinite when the team has no caseworker limit.
+double meeting_capacity(const ActorSpec& actor, State team, int slot);
+
+/// A meeting that is due: the citizen and the week it fell due.
+struct DueMeeting {
+  CitizenId citizen;
+  Week due;
+};
+
+/// Meetings held when `capacity` is smaller than demand: the longest overdue first, ties by
+/// citizen id, so the choice never depends on the order in which the list was built.
+/// Reorders `due` and returns how many of its first entries are held.
+std::size_t select_meetings(std::span<DueMeeting> due, std::size_t capacity);
+
+/// Carries fractional capacity from week to week so that, e.g., 2.5 meetings a week give 5
+/// meetings in two weeks. Returns the whole meetings available this week.
+std::size_t take_capacity(double capacity, double& carry);
+
+/// The activity a meeting starts, drawn from the actor's mix for the citizen's match group;
+/// company contact scales the supply of employer-linked programmes.
+Activity choose_activity(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes,
+                         int match_group, double company_contact, double u);
+
+}  // namespace almpsim

@@ -1,0 +1,41 @@
+#pragma once
+/// What happens to one citizen's case: entering a benefit state, and a follow-up meeting.
+/// Plain functions over one citizen; the engine decides when they run.
+#include "almpsim/params.hpp"
+#include "almpsim/population.hpp"
+#include "almpsim/rng.hpp"
+
+namespace almpsim {
+
+/// Week value meaning "never" for meeting and activity fields.
+inline constexpr Week kNever = 32000;
+
+/// The citizen's match group (index into AttributeSpec::match_group_names).
+inline int match_group_of(const Params& params, const Population& pop, CitizenId i) {
+  return params.attributes.match_group_of[pop.match[i]];
+}
+
+/// Moves citizen i into `to` from the start of week `week` (`from` is kNoPreviousState for a
+/// new case): assigns the serving actor, reassesses categories, ends any activity, schedules
+/// the first meeting and, where the actor's policy says so, an immediate activation.
+void enter_state(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
+                 std::uint8_t from, State to, Week week);
+
+/// Sets up a case that is already running when the simulation starts: actor, and a first
+/// meeting spread evenly over the meeting interval so that the stock does not meet all at once.
+void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
+                       Week week);
+
+struct MeetingOutcome {
+  bool attended = false;
+  bool sanctioned = false;
+  bool leaves_benefit = false;  ///< a sanction that ends the benefit spell
+  Activity started = Activity::none;
+};
+
+/// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
+/// no-show or start an activity from the actor's mix.
+MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop,
+                            CitizenId i, Week w);
+
+}  // namespace almpsim

@@ -1,0 +1,35 @@
+#pragma once
+/// The scheduler: the only loop over time. Each week runs a fixed list of phases:
+///   1. new cases from the inflow enter,
+///   2. observers (cohorts, register) see the start-of-week population,
+///   3. every citizen is counted and may change state (parallel over citizen blocks),
+///   4. follow-up meetings are held within each team's capacity (serial, in a fixed order).
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "almpsim/hazards.hpp"
+#include "almpsim/params.hpp"
+#include "almpsim/results.hpp"
+
+namespace almpsim {
+
+/// Citizens per block: the unit of parallel work. Fixed, so that sums over blocks are added
+/// in the same order whatever the thread count.
+inline constexpr std::size_t kBlockSize = 8192;
+
+/// Runs one replication. `threads` splits the citizen blocks; the result does not depend on it.
+ReplicationResult run_replication(const Params& params, const HazardModel& hazards,
+                                  std::uint32_t replication, int threads);
+
+struct MonteCarloOptions {
+  int threads = 1;
+  /// Called (from any thread, one call at a time) when a replication finishes.
+  std::function<void(int done, int total)> on_replication_done;
+};
+
+/// Runs params.replications replications, spread over threads: over replications when there
+/// are at least as many as threads, else within each replication. Same bits either way.
+std::vector<ReplicationResult> run_monte_carlo(const Params& params, const MonteCarloOptions& options);
+
+}  // namespace almpsim

@@ -1,0 +1,71 @@
+#pragma once
+/// Competing weekly hazards out of each benefit state. A citizen in state s with hazards
+/// h_1..h_k to k destinations leaves with probability 1 - exp(-sum h) and goes to
+/// destination j with probability h_j / sum h. Pure functions; precomputed per scenario.
+#include <cstdint>
+#include <vector>
+
+#include "almpsim/params.hpp"
+
+namespace almpsim {
+
+inline constexpr int kMaxDestinations = kStates - 1;
+
+/// Covariate cell of a citizen: the observed attributes that hazards depend on.
+struct CovariateCell {
+  int sex = 0, origin = 0, age_band = 0, match = 0, sick_category = 0;
+};
+
+class HazardModel {
+ public:
+  explicit HazardModel(const Params& params);
+
+  /// Destinations that can be reached from `from` (those with a hazard spec).
+  const std::vector<State>& destinations(State from) const { return rules_[index_of(from)].dests; }
+  /// Position of self-support among the destinations of `from`, or -1.
+  int self_support_slot(State from) const { return rules_[index_of(from)].self_support_slot; }
+  bool absorbing(State from) const { return rules_[index_of(from)].dests.empty(); }
+
+  /// Duration band of a spell `duration` weeks long (duration >= 0).
+  int band_of(State from, int duration) const;
+  int bands(State from) const { return static_cast<int>(rules_[index_of(from)].band_starts.size()); }
+  int cell_of(const CovariateCell& c) const;
+  int cells() const { return cells_; }
+  int employability_classes() const { return employability_classes_; }
+
+  /// Per-destination multipliers of week w that apply to everyone (macro, shocks).
+  void week_multipliers(State from, const Params& params, Week w, double* out) const;
+
+  /// Hazards to each destination of `from`; `job_finding` multiplies the hazard into
+  /// self-support (actor, programme effects).
+  void hazards(State from, int band, int cell, int employability, const double* week_multipliers,
+               double job_finding, double* out) const;
+
+ private:
+  struct StateRules {
+    std::vector<State> dests;
+    std::vector<int> band_starts;       // merged over destinations
+    std::vector<double> base;           // [band][dest]
+    std::vector<double> cell_factor;    // [cell][dest]
+    std::vector<double> emp_factor;     // [class][dest]
+    std::vector<double> elasticity;     // [dest]
+    int self_support_slot = -1;
+  };
+  PerState<StateRules> rules_;
+  int age_bands_ = 1;
+  int cells_ = 1;
+  int employability_classes_ = 1;
+};
+
+/// Leaving probability for total hazard H: 1 - exp(-H) (1 for an infinite hazard).
+double exit_probability(double total_hazard);
+
+/// Destination slot drawn for one uniform u in [0,1): -1 (stays) with probability exp(-sum h),
+/// otherwise slot j with probability (1 - exp(-sum h)) * h_j / sum h.
+int draw_destination(const double* h, int n, double u);
+
+/// Cumulative leaving probabilities as 32-bit thresholds: a draw w < thresholds[j] (first such j)
+/// moves the citizen to slot j; w >= thresholds[n-1] stays.
+void transition_thresholds(const double* h, int n, std::uint32_t* thresholds);
+
+}  // namespace almpsim

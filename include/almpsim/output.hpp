@@ -1,0 +1,52 @@
+#pragma once
+/// Writing results to HDF5 (layout in output/README.md). Files are written to a temporary
+/// name beside the destination and renamed into place, so a failed or interrupted run never
+/// leaves a partial file at the destination.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "almpsim/params.hpp"
+#include "almpsim/results.hpp"
+
+namespace almpsim {
+
+/// The destination cannot be written (a clear message names the path and the reason).
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct RunMetadata {
+  std::string version;
+  std::string command_line;
+  std::string scenario_file;
+  std::string resolved_scenario;
+  std::uint64_t seed = 0;
+};
+
+/// A reserved destination: the temporary file exists from construction (so an unwritable
+/// destination fails before any simulation), is removed on destruction or on SIGINT/SIGTERM
+/// unless committed.
+class OutputTarget {
+ public:
+  explicit OutputTarget(std::string destination);
+  ~OutputTarget();
+  OutputTarget(const OutputTarget&) = delete;
+  OutputTarget& operator=(const OutputTarget&) = delete;
+  const std::string& temporary() const { return temporary_; }
+  const std::string& destination() const { return destination_; }
+  /// Renames the temporary file to the destination.
+  void commit();
+
+ private:
+  std::string destination_, temporary_;
+  bool committed_ = false;
+};
+
+/// Writes the results of all replications, with summaries over replications, to target's
+/// temporary file. Throws OutputError.
+void write_results(const OutputTarget& target, const Params& params, const RunMetadata& meta,
+                   const std::vector<ReplicationResult>& replications);
+
+}  // namespace almpsim

@@ -1,0 +1,172 @@
+#pragma once
+/// The resolved, validated and immutable parameters of a scenario. Built by the scenario
+/// loader (sim/io); the engine reads only this, never TOML. Time-varying values are resolved
+/// into one value per simulated week (index Calendar::slot(w)).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "almpsim/dates.hpp"
+#include "almpsim/types.hpp"
+
+namespace almpsim {
+
+/// One value per simulated week, burn-in included.
+using WeekSeries = std::vector<double>;
+
+/// Shares over attribute levels for citizens who start in, or enter, a state.
+struct AttributeMix {
+  std::array<double, kSexes> sex{0.5, 0.5};
+  std::array<double, kOrigins> origin{1.0, 0.0};
+  std::vector<double> age;  ///< per age band
+  std::array<double, kMatchLevels> match{1, 0, 0, 0, 0, 0};
+  std::array<double, kSickLevels> sick_category{1, 0, 0, 0};
+  std::vector<double> area;  ///< per area
+};
+
+struct AttributeSpec {
+  std::vector<int> age_band_edges;  ///< ages in years; band i is [edges[i], edges[i+1])
+  std::vector<std::string> age_band_names;
+  std::vector<std::string> area_names;
+  std::vector<std::string> match_group_names;
+  std::array<std::uint8_t, kMatchLevels> match_group_of{};  ///< match category -> group index
+  PerState<AttributeMix> mix;                                ///< per state of entry
+  int age_bands() const { return static_cast<int>(age_band_names.size()); }
+  int match_groups() const { return static_cast<int>(match_group_names.size()); }
+};
+
+/// Latent employability: a discretised normal log-multiplier, one class drawn per citizen.
+struct EmployabilitySpec {
+  std::vector<double> log_values;  ///< per class
+  std::vector<double> shares;      ///< per class, sums to 1
+};
+
+/// Log effects of observed covariates on one hazard.
+struct CovariateEffects {
+  std::array<double, kSexes> sex{};
+  std::array<double, kOrigins> origin{};
+  std::vector<double> age;  ///< per age band
+  std::array<double, kMatchLevels> match{};
+  std::array<double, kSickLevels> sick_category{};
+};
+
+/// The weekly hazard from one state to another:
+/// h = baseline[band] * exp(beta.x + loading * employability) * (u/u_ref)^elasticity * multipliers.
+struct HazardSpec {
+  State from{}, to{};
+  std::vector<int> band_starts;  ///< duration in weeks at which each band starts; first is 0
+  std::vector<double> baseline;  ///< weekly hazard per band, >= 0
+  CovariateEffects effects;
+  double employability_loading = 0.0;
+  double unemployment_elasticity = 0.0;
+};
+
+/// A rule with a deadline: after `weeks` in the state the citizen is reassessed and moves.
+struct DurationLimit {
+  int weeks = 0;  ///< 0: no limit
+  PerState<double> destination_shares{};
+};
+
+struct ProgrammeSpec {
+  int length_weeks = 13;
+  int wait_weeks = 0;                 ///< from the decision to the start
+  std::vector<double> lock_in;        ///< per match group: job-finding multiplier while in it
+  std::vector<double> post_effect;    ///< per match group: multiplier at the end, decaying
+  std::vector<double> threat_effect;  ///< per match group: multiplier once announced
+  double post_decay_weeks = 26.0;     ///< e-folding time of the post-programme log effect
+  double cost_per_week = 0.0;
+  bool employer_linked = false;  ///< company contact scales its supply and its effect
+};
+
+struct AssignmentRule {
+  enum class Kind { odd_birth_day, even_birth_day, random_share, area, match_group, rest };
+  Kind kind = Kind::rest;
+  double share = 0.0;               ///< random_share
+  std::vector<bool> areas;          ///< area
+  std::vector<bool> groups;         ///< match_group
+  PerState<bool> except_states{};   ///< cases in these states are never assigned by this rule
+};
+
+struct ImmediateActivation {
+  bool enabled = false;
+  PerState<bool> states{};
+  std::vector<bool> groups;  ///< per match group
+  int delay_weeks = 1;
+  int length_weeks = 3;
+  Activity kind = Activity::immediate_activation;
+};
+
+struct SanctionPolicy {
+  double no_show = 0.0;     ///< probability that a citizen misses a meeting
+  double rate = 0.0;        ///< probability that a no-show is sanctioned
+  double exit_share = 0.0;  ///< probability that a sanctioned citizen leaves benefit
+};
+
+struct CostModel {
+  double admin_per_case_week = 0.0;
+  double fixed_fee_per_case = 0.0;
+  double bonus_per_self_support = 0.0;
+  double programme_cost_factor = 1.0;
+};
+
+struct ActorSpec {
+  std::string name;
+  AssignmentRule assignment;
+  int first_meeting_weeks = 2;
+  PerState<int> meeting_interval_weeks{};  ///< 0: no meetings in that state
+  PerState<WeekSeries> caseworkers;        ///< per team (state), per week
+  double meetings_per_caseworker_week = 5.0;
+  WeekSeries ramp_up;  ///< capacity multiplier per week
+  ImmediateActivation immediate_activation;
+  std::vector<double> activation_probability;        ///< per match group, per meeting
+  std::vector<PerActivity<double>> activation_mix;   ///< per match group
+  WeekSeries company_contact;
+  WeekSeries job_finding;  ///< multiplier on hazards into self-support
+  SanctionPolicy sanctions;
+  CostModel costs;
+};
+
+struct CohortSpec {
+  enum class Kind { stock, inflow };
+  std::string name;
+  Kind kind = Kind::stock;
+  PerState<bool> states{};
+  Week at = 0;  ///< stock: on benefit at the start of this week
+  Week from = 0, to = 0;  ///< inflow: began a spell in weeks [from, to]
+  Week measure_at = 0;
+  int survival_weeks = 52;
+};
+
+struct PopulationSpec {
+  std::int64_t size = 0;
+  PerState<double> state_shares{};
+  PerState<double> initial_duration_mean_weeks{};  ///< elapsed spell length at the first week
+};
+
+struct Params {
+  std::string name;
+  std::string description;
+  Calendar calendar;
+  std::uint64_t seed = 1;
+  int replications = 1;
+  PopulationSpec population;
+  AttributeSpec attributes;
+  EmployabilitySpec employability;
+  std::vector<HazardSpec> hazards;
+  PerState<DurationLimit> duration_limits{};
+  PerActivity<ProgrammeSpec> programmes;
+  std::vector<ActorSpec> actors;
+  std::vector<CohortSpec> cohorts;
+  PerState<bool> on_benefit{};
+  /// Macro path: (u(t)/u_ref) per week, combined with the shocks below in the engine.
+  WeekSeries unemployment_ratio;
+  /// Per origin state: shock multiplier on hazards into self-support, per week.
+  PerState<WeekSeries> shock_job_finding;
+  /// Expected new spells per week per state, macro and shocks applied.
+  PerState<WeekSeries> inflow_rate;
+  bool register_spells = false;
+
+  int actor_count() const { return static_cast<int>(actors.size()); }
+};
+
+}  // namespace almpsim

@@ -1,0 +1,70 @@
+#pragma once
+/// Citizens in struct-of-arrays layout: one vector per attribute, one slot per citizen.
+/// Citizens are numbered in order of entry (initial stock first, then each week's inflow),
+/// so the citizens present at week w are the prefix [0, present_until(w)).
+#include <cstdint>
+#include <vector>
+
+#include "almpsim/params.hpp"
+#include "almpsim/rng.hpp"
+#include "almpsim/types.hpp"
+
+namespace almpsim {
+
+/// Marks a citizen who has had no state before the current one.
+inline constexpr std::uint8_t kNoPreviousState = 0xFF;
+
+struct Population {
+  // Fixed at creation.
+  std::vector<std::uint8_t> sex, origin, area, employability, birth_day;
+  std::vector<std::int16_t> birth_week;  ///< week of birth relative to week 0
+  // Reassessed on entry to a state whose mix defines them.
+  std::vector<std::uint8_t> match, sick_category;
+  // Benefit state and case.
+  std::vector<std::uint8_t> state, prev_state, actor;
+  std::vector<std::int16_t> state_since;  ///< first week in the current state
+  // Activity: kind, and the weeks it is announced [.., from), runs [from, to), and after.
+  std::vector<std::uint8_t> activity;
+  std::vector<std::int16_t> activity_from, activity_to;
+  std::vector<std::int16_t> next_meeting;  ///< week the next follow-up meeting is due
+  std::vector<std::uint16_t> meetings;     ///< meetings held so far (wraps at 65536)
+
+  /// First citizen id that enters in week w (index Calendar::slot(w)); one extra slot at the end.
+  std::vector<CitizenId> first_of_week;
+
+  std::size_t size() const { return state.size(); }
+  void resize(std::size_t n);
+  /// Citizens present at the start of week w.
+  CitizenId present_until(const Calendar& cal, Week w) const {
+    return first_of_week[static_cast<std::size_t>(cal.slot(w))];
+  }
+  /// Bytes of per-citizen storage.
+  static constexpr std::size_t bytes_per_citizen() { return 12 * 1 + 6 * 2 + 2; }
+
+  State state_of(CitizenId i) const { return static_cast<State>(state[i]); }
+  Activity activity_of(CitizenId i) const { return static_cast<Activity>(activity[i]); }
+  /// The activity the citizen is in during week w (none while only announced or after the end).
+  Activity current_activity(CitizenId i, Week w) const {
+    return (w >= activity_from[i] && w < activity_to[i]) ? activity_of(i) : Activity::none;
+  }
+  int age_years(CitizenId i, Week w) const { return (w - birth_week[i]) * 7 / 365; }
+};
+
+/// Age band index for an age in years (ages outside the bands go to the nearest band).
+int age_band_of(const AttributeSpec& attributes, int age_years);
+
+/// Draws the fixed attributes of citizen i, who first appears in `state`.
+void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
+                     State state, Week week);
+
+/// Redraws the match and sickness categories on entry to a state whose mix defines them
+/// and the citizen has none yet.
+void reassess_categories(const Params& params, const RandomStreams& rng, Population& pop,
+                         CitizenId i, State state, Week week);
+
+/// Creates the initial stock and the inflow of the whole run; the inflow is drawn up front
+/// because its rate depends only on the macro path, never on the simulated state.
+/// Entry rules (actor, meetings) are applied by the engine.
+Population create_population(const Params& params, const RandomStreams& rng);
+
+}  // namespace almpsim

@@ -1,0 +1,46 @@
+#pragma once
+/// What one replication produces: weekly time series and cohort outcomes. Arrays are flat,
+/// row-major, with the shapes given beside each member (weeks = reported weeks only).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "almpsim/types.hpp"
+
+namespace almpsim {
+
+/// Outcomes of one cohort, per actor (the actor serving each member when it joined).
+struct CohortOutcome {
+  std::vector<double> members;              ///< [actor]
+  std::vector<double> status;               ///< [actor][state] share at measurement
+  std::vector<double> activity;             ///< [actor][activity] share at measurement
+  std::vector<double> self_support_share;   ///< [actor]
+  std::vector<double> support_rate;         ///< [actor] mean of weeks on benefit / weeks in window
+  std::vector<double> support_rate_sd;      ///< [actor] its standard deviation over members
+  std::vector<double> activation_rate;      ///< [actor] weeks in activity / weeks on benefit
+  std::vector<double> meeting_rate;         ///< [actor] meetings per benefit month (4 weeks)
+  std::vector<double> self_support_weeks;   ///< [actor] mean weeks self-supporting in window
+  std::vector<double> cost_per_citizen;     ///< [actor]
+  std::vector<double> survival;             ///< [actor][week since entry], Kaplan-Meier
+};
+
+/// One spell of the register: a run of weeks in the same (actor, state, activity).
+struct Spell {
+  CitizenId citizen;
+  std::uint8_t actor, state, activity;
+  Week first_week, last_week;
+};
+
+struct ReplicationResult {
+  std::vector<std::int32_t> occupancy;           ///< [week][actor][state], start of week
+  std::vector<std::int32_t> entries;             ///< [week][actor][state], during the week
+  std::vector<std::int32_t> exits;               ///< [week][actor][state], during the week
+  std::vector<std::int32_t> activity_occupancy;  ///< [week][actor][activity], start of week
+  std::vector<std::int32_t> meetings_held;       ///< [week][actor]
+  std::vector<std::int32_t> meetings_overdue;    ///< [week][actor] due but not held
+  std::vector<double> costs;                     ///< [week][actor]
+  std::vector<CohortOutcome> cohorts;            ///< in scenario order
+  std::vector<Spell> spells;                     ///< only with register output
+};
+
+}  // namespace almpsim

@@ -1,0 +1,74 @@
+#pragma once
+/// Counter-based random numbers: every draw is a pure function of
+/// (seed, replication, citizen or slot, week, process), so results do not depend on the
+/// number of threads or the order of execution, and scenarios that differ only in one rule
+/// keep the same draws elsewhere (common random numbers).
+#include <Random123/philox.h>
+
+#include <array>
+#include <cstdint>
+
+#include "almpsim/types.hpp"
+
+namespace almpsim {
+
+/// One id per call site that draws: a change in one process leaves the others' draws alone.
+enum class Process : std::uint32_t {
+  initial_state = 1,
+  attributes,
+  assignment,
+  transition,
+  duration_limit,
+  meeting,
+  activation,
+  sanction,
+  inflow_count,
+  entry,
+};
+
+class RandomStreams {
+ public:
+  RandomStreams(std::uint64_t seed, std::uint32_t replication)
+      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+        replication_(replication) {}
+
+  /// Four independent 32-bit words for (subject, week, process).
+  std::array<std::uint32_t, 4> words(std::uint32_t subject, Week week, Process process) const {
+    r123::Philox4x32::ctr_type ctr{{subject, static_cast<std::uint32_t>(week),
+                                    static_cast<std::uint32_t>(process), replication_}};
+    const auto out = r123::Philox4x32{}(ctr, key_);
+    return {out[0], out[1], out[2], out[3]};
+  }
+
+  /// A uniform on [0, 1) from one word.
+  static double unit(std::uint32_t word) { return word * 0x1p-32; }
+
+  /// A 64-bit seed for a conventional engine where speed does not matter.
+  std::uint64_t seed64(std::uint32_t subject, Week week, Process process) const {
+    const auto w = words(subject, week, process);
+    return (static_cast<std::uint64_t>(w[0]) << 32) | w[1];
+  }
+
+ private:
+  r123::Philox4x32::key_type key_;
+  std::uint32_t replication_;
+};
+
+/// Index drawn from unnormalised weights with one uniform on [0,1); weights must not all be 0.
+template <class Container>
+int draw_index(const Container& weights, double u) {
+  double total = 0.0;
+  for (double w : weights) total += w;
+  double acc = 0.0;
+  const double target = u * total;
+  int last_positive = 0;
+  for (int i = 0; i < static_cast<int>(weights.size()); ++i) {
+    if (weights[i] <= 0.0) continue;
+    last_positive = i;
+    acc += weights[i];
+    if (target < acc) return i;
+  }
+  return last_positive;
+}
+
+}  // namespace almpsim

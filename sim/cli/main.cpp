@@ -1,0 +1,165 @@
+// almpsim: the command-line program. Exit status 0 on success, 2 for bad input (scenario or
+// arguments), 1 when results cannot be written or another failure occurs.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "almpsim/engine.hpp"
+#include "almpsim/output.hpp"
+#include "almpsim/scenario.hpp"
+#include "almpsim/stats.hpp"
+#include "progress.hpp"
+
+namespace {
+
+using namespace almpsim;
+
+constexpr int kExitBadInput = 2;
+constexpr int kExitFailure = 1;
+
+struct RunArgs {
+  std::string scenario;
+  std::string output;
+  std::vector<std::string> overrides;
+  int replications = 0;
+  int threads = 1;
+  long long seed = -1;
+  bool quiet = false;
+  bool register_spells = false;
+};
+
+std::string join_command_line(int argc, char** argv) {
+  std::string s;
+  for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
+  return s;
+}
+
+void print_summary(const Params& params, const std::vector<ReplicationResult>& reps, double seconds) {
+  std::printf("%s: %d replication(s), %d weeks from %s, %.2f s\n", params.name.c_str(), params.replications,
+              params.calendar.weeks, params.calendar.start.iso().c_str(), seconds);
+  const auto actors = static_cast<std::size_t>(params.actor_count());
+  const auto last = static_cast<std::size_t>(params.calendar.weeks - 1);
+  std::printf("\nstock in the last week (%s), mean over replications\n", params.calendar.date_of(params.calendar.weeks - 1).iso().c_str());
+  std::printf("  %-20s", "state");
+  for (const auto& a : params.actors) std::printf(" %12s", a.name.c_str());
+  std::printf("\n");
+  for (int s = 0; s < kStates; ++s) {
+    std::printf("  %-20s", std::string(kStateNames[static_cast<std::size_t>(s)]).c_str());
+    for (std::size_t a = 0; a < actors; ++a) {
+      double sum = 0;
+      for (const auto& r : reps) sum += r.occupancy[(last * actors + a) * kStates + static_cast<std::size_t>(s)];
+      std::printf(" %12.1f", sum / static_cast<double>(reps.size()));
+    }
+    std::printf("\n");
+  }
+  for (std::size_t c = 0; c < params.cohorts.size(); ++c) {
+    const CohortSpec& spec = params.cohorts[c];
+    std::printf("\ncohort %s (%s), measured %s: mean [90%% interval over replications]\n", spec.name.c_str(),
+                spec.kind == CohortSpec::Kind::stock ? "stock" : "inflow", params.calendar.date_of(spec.measure_at).iso().c_str());
+    auto line = [&](const char* label, auto member, double scale, const char* fmt) {
+      std::printf("  %-20s", label);
+      for (std::size_t a = 0; a < actors; ++a) {
+        std::vector<double> v;
+        for (const auto& r : reps) v.push_back((r.cohorts[c].*member)[a] * scale);
+        const Summary s = summarise(v);
+        std::printf(fmt, params.actors[a].name.c_str(), s.mean, s.q05, s.q95);
+      }
+      std::printf("\n");
+    };
+    line("members", &CohortOutcome::members, 1.0, "  %s %.0f [%.0f, %.0f]");
+    line("self-support %", &CohortOutcome::self_support_share, 100.0, "  %s %.1f [%.1f, %.1f]");
+    line("support rate", &CohortOutcome::support_rate, 1.0, "  %s %.3f [%.3f, %.3f]");
+    line("activation rate", &CohortOutcome::activation_rate, 1.0, "  %s %.3f [%.3f, %.3f]");
+    line("meetings / month", &CohortOutcome::meeting_rate, 1.0, "  %s %.3f [%.3f, %.3f]");
+    line("cost per citizen", &CohortOutcome::cost_per_citizen, 1.0, "  %s %.0f [%.0f, %.0f]");
+  }
+}
+
+int run(const RunArgs& args, const std::string& command_line) {
+  LoadedScenario loaded = load_scenario(args.scenario, args.overrides);
+  Params& params = loaded.params;
+  if (args.replications > 0) params.replications = args.replications;
+  if (args.seed >= 0) params.seed = static_cast<std::uint64_t>(args.seed);
+  params.register_spells = args.register_spells;
+  const std::string output = args.output.empty() ? "output/" + params.name + ".h5" : args.output;
+  OutputTarget target(output);  // fails here, before simulating, if the destination is unwritable
+
+  cli::Progress progress(!args.quiet);
+  MonteCarloOptions options;
+  options.threads = args.threads;
+  options.on_replication_done = [&](int done, int total) { progress.replication_done(done, total); };
+  const auto start = std::chrono::steady_clock::now();
+  const auto results = run_monte_carlo(params, options);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  RunMetadata meta;
+  meta.version = ALMPSIM_VERSION;
+  meta.command_line = command_line;
+  meta.scenario_file = args.scenario;
+  meta.resolved_scenario = loaded.resolved_text;
+  meta.seed = params.seed;
+  write_results(target, params, meta, results);
+  target.commit();
+  if (!args.quiet) print_summary(params, results, seconds);
+  if (!args.quiet) std::printf("\nwrote %s\n", output.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"almpsim: an agent-based simulator of active labour market policy"};
+  app.set_version_flag("--version", std::string("almpsim ") + ALMPSIM_VERSION);
+  app.require_subcommand(1);
+
+  RunArgs args;
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its results to HDF5");
+  run_cmd->add_option("scenario", args.scenario, "Scenario file (TOML)")->required();
+  run_cmd->add_option("-o,--output", args.output, "Output file (default: output/<scenario name>.h5)");
+  run_cmd->add_option("--replications", args.replications, "Number of replications (overrides the scenario)")
+      ->check(CLI::Range(1, 1000000));
+  run_cmd->add_option("--threads", args.threads, "Worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024));
+  run_cmd->add_option("--seed", args.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--set", args.overrides, "Override a scenario key: --set key.path=value (repeatable)");
+  run_cmd->add_flag("--quiet", args.quiet, "No progress and no summary");
+  run_cmd->add_flag("--register", args.register_spells, "Also write register-style spells to /register/spells");
+
+  std::string validate_path;
+  std::vector<std::string> validate_overrides;
+  auto* validate_cmd = app.add_subcommand("validate", "Check a scenario without running it");
+  validate_cmd->add_option("scenario", validate_path, "Scenario file (TOML)")->required();
+  validate_cmd->add_option("--set", validate_overrides, "Override a scenario key (repeatable)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitBadInput;
+  }
+
+  try {
+    if (*validate_cmd) {
+      const LoadedScenario s = load_scenario(validate_path, validate_overrides);
+      std::printf("%s: ok (%d weeks from %s, %zu actor(s), %zu cohort(s))\n", validate_path.c_str(),
+                  s.params.calendar.weeks, s.params.calendar.start.iso().c_str(), s.params.actors.size(),
+                  s.params.cohorts.size());
+      return 0;
+    }
+    return run(args, join_command_line(argc, argv));
+  } catch (const ScenarioError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return kExitBadInput;
+  } catch (const OutputError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return kExitFailure;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return kExitFailure;
+  }
+}

@@ -1,0 +1,101 @@
+#include "almpsim/case_rules.hpp"
+
+#include <algorithm>
+
+#include "almpsim/actors.hpp"
+
+namespace almpsim {
+
+namespace {
+AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const Population& pop,
+                         CitizenId i) {
+  AssignmentFacts f;
+  f.birth_day = pop.birth_day[i];
+  f.area = pop.area[i];
+  f.match_group = match_group_of(params, pop, i);
+  f.share_draw = RandomStreams::unit(rng.words(i, 0, Process::assignment)[0]);
+  return f;
+}
+
+std::int16_t week16(Week w) { return static_cast<std::int16_t>(std::clamp(w, -32000, 32000)); }
+
+void clear_activity(Population& pop, CitizenId i) {
+  pop.activity[i] = static_cast<std::uint8_t>(Activity::none);
+  pop.activity_from[i] = week16(kNever);
+  pop.activity_to[i] = week16(kNever);
+}
+}  // namespace
+
+void enter_state(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
+                 std::uint8_t from, State to, Week week) {
+  pop.prev_state[i] = from;
+  pop.state[i] = static_cast<std::uint8_t>(to);
+  pop.state_since[i] = week16(week);
+  reassess_categories(params, rng, pop, i, to, week);
+  const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), to);
+  pop.actor[i] = static_cast<std::uint8_t>(a);
+  clear_activity(pop, i);
+
+  const ActorSpec& actor = params.actors[static_cast<std::size_t>(a)];
+  const int interval = actor.meeting_interval_weeks[index_of(to)];
+  pop.next_meeting[i] = week16(interval > 0 ? week + actor.first_meeting_weeks : kNever);
+
+  const ImmediateActivation& ia = actor.immediate_activation;
+  if (ia.enabled && ia.states[index_of(to)] &&
+      ia.groups[static_cast<std::size_t>(match_group_of(params, pop, i))]) {
+    pop.activity[i] = static_cast<std::uint8_t>(ia.kind);
+    pop.activity_from[i] = week16(week + ia.delay_weeks);
+    pop.activity_to[i] = week16(week + ia.delay_weeks + ia.length_weeks);
+  }
+}
+
+void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
+                       Week week) {
+  const State s = pop.state_of(i);
+  const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), s);
+  pop.actor[i] = static_cast<std::uint8_t>(a);
+  clear_activity(pop, i);
+  const int interval = params.actors[static_cast<std::size_t>(a)].meeting_interval_weeks[index_of(s)];
+  if (interval > 0) {
+    const double u = RandomStreams::unit(rng.words(i, week, Process::meeting)[0]);
+    pop.next_meeting[i] = week16(week + static_cast<int>(u * interval));
+  } else {
+    pop.next_meeting[i] = week16(kNever);
+  }
+}
+
+MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop,
+                            CitizenId i, Week w) {
+  const ActorSpec& actor = params.actors[pop.actor[i]];
+  const State s = pop.state_of(i);
+  const auto u = rng.words(i, w, Process::meeting);
+  MeetingOutcome out;
+  if (RandomStreams::unit(u[0]) < actor.sanctions.no_show) {
+    // A missed meeting is booked again for the next week.
+    pop.next_meeting[i] = week16(w + 1);
+    out.sanctioned = RandomStreams::unit(u[1]) < actor.sanctions.rate;
+    out.leaves_benefit = out.sanctioned && RandomStreams::unit(u[2]) < actor.sanctions.exit_share;
+    return out;
+  }
+  out.attended = true;
+  ++pop.meetings[i];
+  pop.next_meeting[i] = week16(w + actor.meeting_interval_weeks[index_of(s)]);
+
+  const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
+  const int group = match_group_of(params, pop, i);
+  if (busy || RandomStreams::unit(u[3]) >= actor.activation_probability[static_cast<std::size_t>(group)])
+    return out;
+  const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));
+  const double contact = actor.company_contact[slot];
+  const Activity kind = choose_activity(actor, params.programmes, group, contact,
+                                        RandomStreams::unit(rng.words(i, w, Process::activation)[0]));
+  if (kind == Activity::none) return out;
+  const ProgrammeSpec& p = params.programmes[index_of(kind)];
+  pop.activity[i] = static_cast<std::uint8_t>(kind);
+  pop.activity_from[i] = week16(w + p.wait_weeks);
+  pop.activity_to[i] = week16(w + p.wait_weeks + p.length_weeks);
+  out.started = kind;
+  return out;
+}
+
+}  // namespace almpsim

@@ -1,0 +1,163 @@
+#include "almpsim/cohorts.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace almpsim {
+
+namespace {
+constexpr Week kStillOnBenefit = std::numeric_limits<Week>::min();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
+double weekly_case_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes,
+                        bool on_benefit, Activity current) {
+  if (!on_benefit) return 0.0;
+  double cost = actor.costs.admin_per_case_week;
+  if (current != Activity::none)
+    cost += programmes[index_of(current)].cost_per_week * actor.costs.programme_cost_factor;
+  return cost;
+}
+
+std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events,
+                                 int horizon) {
+  std::vector<double> s(static_cast<std::size_t>(horizon) + 1, kNaN);
+  if (durations.empty()) return s;
+  std::vector<int> at_least(static_cast<std::size_t>(horizon) + 2, 0), events_at(at_least.size(), 0);
+  for (std::size_t m = 0; m < durations.size(); ++m) {
+    const int d = std::min(durations[m], horizon + 1);
+    for (int k = 0; k <= d && k <= horizon; ++k) ++at_least[static_cast<std::size_t>(k)];
+    if (events[m] && durations[m] <= horizon) ++events_at[static_cast<std::size_t>(durations[m])];
+  }
+  s[0] = 1.0;
+  for (int k = 1; k <= horizon; ++k) {
+    const int at_risk = at_least[static_cast<std::size_t>(k)];
+    if (at_risk == 0) break;
+    s[static_cast<std::size_t>(k)] =
+        s[static_cast<std::size_t>(k) - 1] * (1.0 - double(events_at[static_cast<std::size_t>(k)]) / at_risk);
+  }
+  return s;
+}
+
+CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
+    : params_(params), spec_(spec) {}
+
+void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
+  Member m{};
+  m.id = i;
+  m.actor = pop.actor[i];
+  m.entry = w;
+  m.meetings_at_entry = pop.meetings[i];
+  m.first_off_benefit = kStillOnBenefit;
+  m.was_on_benefit = !new_case;
+  members_.push_back(m);
+}
+
+void CohortTracker::accumulate(Week w, const Population& pop, Member& m) const {
+  const CitizenId i = m.id;
+  const State s = pop.state_of(i);
+  const bool on = params_.on_benefit[index_of(s)];
+  const Activity act = on ? pop.current_activity(i, w) : Activity::none;
+  const ActorSpec& serving = params_.actors[pop.actor[i]];
+  const ActorSpec& arm = params_.actors[m.actor];
+  if (on) {
+    ++m.benefit_weeks;
+    if (act != Activity::none) ++m.activity_weeks;
+  }
+  if (s == State::self_support) ++m.self_support_weeks;
+  m.cost += weekly_case_cost(serving, params_.programmes, on, act);
+  if (on && !m.was_on_benefit) m.cost += arm.costs.fixed_fee_per_case;
+  if (s == State::self_support && m.was_on_benefit) m.cost += arm.costs.bonus_per_self_support;
+  if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = w;
+  m.was_on_benefit = on;
+}
+
+void CohortTracker::observe(Week w, const Population& pop, CitizenId present) {
+  if (w > spec_.measure_at) return;
+  if (spec_.kind == CohortSpec::Kind::stock && w == spec_.at) {
+    for (CitizenId i = 0; i < present; ++i)
+      if (spec_.states[pop.state[i]]) join(w, pop, i, false);
+  }
+  if (spec_.kind == CohortSpec::Kind::inflow && w >= spec_.from && w <= spec_.to) {
+    if (joined_.size() < pop.size()) joined_.resize(pop.size(), false);
+    for (CitizenId i = 0; i < present; ++i) {
+      if (pop.state_since[i] != w || !spec_.states[pop.state[i]] || joined_[i]) continue;
+      const std::uint8_t prev = pop.prev_state[i];
+      if (prev != kNoPreviousState && spec_.states[prev]) continue;
+      joined_[i] = true;
+      join(w, pop, i, true);
+    }
+  }
+  for (Member& m : members_) {
+    if (w < spec_.measure_at) {
+      accumulate(w, pop, m);
+      continue;
+    }
+    const State s = pop.state_of(m.id);
+    const bool on = params_.on_benefit[index_of(s)];
+    m.measured = true;
+    m.state_at_measure = static_cast<std::uint8_t>(s);
+    m.activity_at_measure = static_cast<std::uint8_t>(on ? pop.current_activity(m.id, w) : Activity::none);
+    m.meetings = static_cast<std::uint16_t>(pop.meetings[m.id] - m.meetings_at_entry);
+    if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = w;
+  }
+}
+
+CohortOutcome CohortTracker::outcome() const {
+  const auto na = static_cast<std::size_t>(params_.actor_count());
+  const auto horizon = static_cast<std::size_t>(spec_.survival_weeks);
+  CohortOutcome o;
+  o.members.assign(na, 0.0);
+  o.status.assign(na * kStates, 0.0);
+  o.activity.assign(na * kActivities, 0.0);
+  std::vector<double> benefit(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0),
+      ratio_sum(na, 0), ratio_sq(na, 0);
+  std::vector<std::vector<int>> durations(na);
+  std::vector<std::vector<bool>> events(na);
+  for (const Member& m : members_) {
+    const std::size_t a = m.actor;
+    o.members[a] += 1;
+    o.status[a * kStates + m.state_at_measure] += 1;
+    o.activity[a * kActivities + m.activity_at_measure] += 1;
+    benefit[a] += m.benefit_weeks;
+    activity[a] += m.activity_weeks;
+    meetings[a] += m.meetings;
+    ss_weeks[a] += m.self_support_weeks;
+    cost[a] += m.cost;
+    const int window = spec_.measure_at - m.entry;
+    const double ratio = window > 0 ? double(m.benefit_weeks) / window : 1.0;
+    ratio_sum[a] += ratio;
+    ratio_sq[a] += ratio * ratio;
+    const bool left = m.first_off_benefit != kStillOnBenefit;
+    durations[a].push_back(left ? m.first_off_benefit - m.entry : window);
+    events[a].push_back(left);
+  }
+  auto per = [](double x, double n) { return n > 0 ? x / n : kNaN; };
+  o.self_support_share.resize(na);
+  o.support_rate.resize(na);
+  o.support_rate_sd.resize(na);
+  o.activation_rate.resize(na);
+  o.meeting_rate.resize(na);
+  o.self_support_weeks.resize(na);
+  o.cost_per_citizen.resize(na);
+  o.survival.reserve(na * (horizon + 1));
+  for (std::size_t a = 0; a < na; ++a) {
+    const double n = o.members[a];
+    for (int s = 0; s < kStates; ++s) o.status[a * kStates + s] = per(o.status[a * kStates + s], n);
+    for (int k = 0; k < kActivities; ++k)
+      o.activity[a * kActivities + k] = per(o.activity[a * kActivities + k], n);
+    o.self_support_share[a] = o.status[a * kStates + index_of(State::self_support)];
+    o.support_rate[a] = per(ratio_sum[a], n);
+    o.support_rate_sd[a] =
+        n > 1 ? std::sqrt(std::max(0.0, (ratio_sq[a] - ratio_sum[a] * ratio_sum[a] / n) / (n - 1))) : kNaN;
+    o.activation_rate[a] = per(activity[a], benefit[a]);
+    o.meeting_rate[a] = per(meetings[a], benefit[a] / 4.0);
+    o.self_support_weeks[a] = per(ss_weeks[a], n);
+    o.cost_per_citizen[a] = per(cost[a], n);
+    const auto km = kaplan_meier(durations[a], events[a], spec_.survival_weeks);
+    o.survival.insert(o.survival.end(), km.begin(), km.end());
+  }
+  return o;
+}
+
+}  // namespace almpsim

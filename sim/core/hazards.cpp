@@ -1,0 +1,134 @@
+#include "almpsim/hazards.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace almpsim {
+
+HazardModel::HazardModel(const Params& params) {
+  age_bands_ = std::max(1, params.attributes.age_bands());
+  cells_ = kSexes * kOrigins * age_bands_ * kMatchLevels * kSickLevels;
+  employability_classes_ = static_cast<int>(params.employability.log_values.size());
+
+  for (int s = 0; s < kStates; ++s) {
+    StateRules& r = rules_[s];
+    std::vector<const HazardSpec*> specs;
+    for (const HazardSpec& h : params.hazards)
+      if (index_of(h.from) == s && !h.baseline.empty()) specs.push_back(&h);
+    for (const HazardSpec* h : specs) r.dests.push_back(h->to);
+    for (std::size_t d = 0; d < specs.size(); ++d)
+      if (specs[d]->to == State::self_support) r.self_support_slot = static_cast<int>(d);
+
+    r.band_starts = {0};
+    for (const HazardSpec* h : specs)
+      r.band_starts.insert(r.band_starts.end(), h->band_starts.begin(), h->band_starts.end());
+    std::sort(r.band_starts.begin(), r.band_starts.end());
+    r.band_starts.erase(std::unique(r.band_starts.begin(), r.band_starts.end()), r.band_starts.end());
+
+    const std::size_t nd = specs.size(), nb = r.band_starts.size();
+    r.base.assign(nb * nd, 0.0);
+    for (std::size_t b = 0; b < nb; ++b)
+      for (std::size_t d = 0; d < nd; ++d) {
+        const HazardSpec& h = *specs[d];
+        std::size_t own = 0;
+        while (own + 1 < h.band_starts.size() && h.band_starts[own + 1] <= r.band_starts[b]) ++own;
+        r.base[b * nd + d] = h.baseline[own];
+      }
+
+    r.cell_factor.assign(static_cast<std::size_t>(cells_) * nd, 1.0);
+    for (int sex = 0; sex < kSexes; ++sex)
+      for (int origin = 0; origin < kOrigins; ++origin)
+        for (int age = 0; age < age_bands_; ++age)
+          for (int match = 0; match < kMatchLevels; ++match)
+            for (int sick = 0; sick < kSickLevels; ++sick) {
+              const int cell = cell_of({sex, origin, age, match, sick});
+              for (std::size_t d = 0; d < nd; ++d) {
+                const CovariateEffects& e = specs[d]->effects;
+                const double age_effect = e.age.empty() ? 0.0 : e.age[static_cast<std::size_t>(age)];
+                r.cell_factor[static_cast<std::size_t>(cell) * nd + d] = std::exp(
+                    e.sex[sex] + e.origin[origin] + age_effect + e.match[match] + e.sick_category[sick]);
+              }
+            }
+
+    r.emp_factor.assign(static_cast<std::size_t>(employability_classes_) * nd, 1.0);
+    for (int k = 0; k < employability_classes_; ++k)
+      for (std::size_t d = 0; d < nd; ++d)
+        r.emp_factor[static_cast<std::size_t>(k) * nd + d] =
+            std::exp(specs[d]->employability_loading * params.employability.log_values[k]);
+
+    for (const HazardSpec* h : specs) r.elasticity.push_back(h->unemployment_elasticity);
+  }
+}
+
+int HazardModel::band_of(State from, int duration) const {
+  const auto& starts = rules_[index_of(from)].band_starts;
+  int b = 0;
+  const int n = static_cast<int>(starts.size());
+  while (b + 1 < n && duration >= starts[b + 1]) ++b;
+  return b;
+}
+
+int HazardModel::cell_of(const CovariateCell& c) const {
+  return (((c.sex * kOrigins + c.origin) * age_bands_ + c.age_band) * kMatchLevels + c.match) *
+             kSickLevels +
+         c.sick_category;
+}
+
+void HazardModel::week_multipliers(State from, const Params& params, Week w, double* out) const {
+  const StateRules& r = rules_[index_of(from)];
+  const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));
+  const double ratio = params.unemployment_ratio[slot];
+  const WeekSeries& shock = params.shock_job_finding[index_of(from)];
+  for (std::size_t d = 0; d < r.dests.size(); ++d) {
+    double m = r.elasticity[d] == 0.0 ? 1.0 : std::pow(ratio, r.elasticity[d]);
+    if (r.dests[d] == State::self_support && !shock.empty()) m *= shock[slot];
+    out[d] = m;
+  }
+}
+
+void HazardModel::hazards(State from, int band, int cell, int employability,
+                          const double* week_multipliers, double job_finding, double* out) const {
+  const StateRules& r = rules_[index_of(from)];
+  const std::size_t nd = r.dests.size();
+  const double* base = &r.base[static_cast<std::size_t>(band) * nd];
+  const double* cf = &r.cell_factor[static_cast<std::size_t>(cell) * nd];
+  const double* ef = &r.emp_factor[static_cast<std::size_t>(employability) * nd];
+  for (std::size_t d = 0; d < nd; ++d) out[d] = base[d] * cf[d] * ef[d] * week_multipliers[d];
+  if (r.self_support_slot >= 0) out[r.self_support_slot] *= job_finding;
+}
+
+double exit_probability(double total_hazard) {
+  return std::isinf(total_hazard) ? 1.0 : -std::expm1(-total_hazard);
+}
+
+int draw_destination(const double* h, int n, double u) {
+  double total = 0.0;
+  for (int j = 0; j < n; ++j) total += h[j];
+  if (total <= 0.0) return -1;
+  const double p_exit = exit_probability(total);
+  if (u >= p_exit) return -1;
+  const double target = u / p_exit * total;
+  double acc = 0.0;
+  int last = -1;
+  for (int j = 0; j < n; ++j) {
+    if (h[j] <= 0.0) continue;
+    acc += h[j];
+    last = j;
+    if (target < acc) return j;
+  }
+  return last;
+}
+
+void transition_thresholds(const double* h, int n, std::uint32_t* thresholds) {
+  double total = 0.0;
+  for (int j = 0; j < n; ++j) total += h[j];
+  const double p_exit = total > 0.0 ? exit_probability(total) : 0.0;
+  double acc = 0.0;
+  for (int j = 0; j < n; ++j) {
+    acc += h[j];
+    const double p = total > 0.0 ? p_exit * (acc / total) : 0.0;
+    thresholds[j] = static_cast<std::uint32_t>(std::min(p * 0x1p32, 4294967295.0));
+  }
+}
+
+}  // namespace almpsim

@@ -1,0 +1,131 @@
+#include "almpsim/population.hpp"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/poisson_distribution.hpp>
+#include <cmath>
+#include <stdexcept>
+
+namespace almpsim {
+
+void Population::resize(std::size_t n) {
+  for (auto* v : {&sex, &origin, &area, &employability, &birth_day, &match, &sick_category, &state,
+                  &prev_state, &actor, &activity})
+    v->resize(n);
+  for (auto* v : {&birth_week, &state_since, &activity_from, &activity_to, &next_meeting})
+    v->resize(n);
+  meetings.resize(n);
+}
+
+int age_band_of(const AttributeSpec& attributes, int age_years) {
+  const auto& e = attributes.age_band_edges;
+  int band = 0;
+  for (int b = 1; b + 1 < static_cast<int>(e.size()); ++b)
+    if (age_years >= e[b]) band = b;
+  return band;
+}
+
+namespace {
+template <class C>
+std::uint8_t pick(const C& shares, std::uint32_t word) {
+  return static_cast<std::uint8_t>(draw_index(shares, RandomStreams::unit(word)));
+}
+}  // namespace
+
+void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
+                     State state, Week week) {
+  const AttributeSpec& at = params.attributes;
+  const AttributeMix& mix = at.mix[index_of(state)];
+  // Attribute draws are indexed by citizen only, so they do not depend on when the draw happens.
+  const auto a = rng.words(i, 0, Process::attributes);
+  const auto b = rng.words(i, 1, Process::attributes);
+  const auto c = rng.words(i, 2, Process::attributes);
+  pop.sex[i] = pick(mix.sex, a[0]);
+  pop.origin[i] = pick(mix.origin, a[1]);
+  pop.match[i] = pick(mix.match, a[2]);
+  pop.sick_category[i] = pick(mix.sick_category, a[3]);
+  pop.area[i] = pick(mix.area, b[0]);
+  pop.employability[i] = pick(params.employability.shares, b[1]);
+  const int band = pick(mix.age, b[2]);
+  const int lo = at.age_band_edges[band], hi = at.age_band_edges[band + 1];
+  const double age_years = lo + RandomStreams::unit(b[3]) * (hi - lo);
+  pop.birth_week[i] = static_cast<std::int16_t>(week - static_cast<int>(age_years * 365.0 / 7.0));
+  pop.birth_day[i] = static_cast<std::uint8_t>(1 + c[0] % 31);
+}
+
+void reassess_categories(const Params& params, const RandomStreams& rng, Population& pop,
+                         CitizenId i, State state, Week week) {
+  const AttributeMix& mix = params.attributes.mix[index_of(state)];
+  const bool defines_match = mix.match[0] < 1.0;
+  const bool defines_sick = mix.sick_category[0] < 1.0;
+  if (!(defines_match && pop.match[i] == 0) && !(defines_sick && pop.sick_category[i] == 0)) return;
+  const auto w = rng.words(i, week, Process::entry);
+  if (defines_match && pop.match[i] == 0) pop.match[i] = pick(mix.match, w[0]);
+  if (defines_sick && pop.sick_category[i] == 0) pop.sick_category[i] = pick(mix.sick_category, w[1]);
+}
+
+namespace {
+std::int16_t initial_since(const Params& params, const RandomStreams& rng, CitizenId i, State s) {
+  const Week first = params.calendar.first();
+  const double mean = params.population.initial_duration_mean_weeks[index_of(s)];
+  if (mean <= 0.0) return static_cast<std::int16_t>(first);
+  // Geometric elapsed duration with the given mean, capped so weeks stay representable.
+  const double u = RandomStreams::unit(rng.words(i, 3, Process::attributes)[0]);
+  const double p = 1.0 / (1.0 + mean);
+  const int elapsed = std::min(5000, static_cast<int>(std::floor(std::log1p(-u) / std::log1p(-p))));
+  return static_cast<std::int16_t>(first - elapsed);
+}
+}  // namespace
+
+Population create_population(const Params& params, const RandomStreams& rng) {
+  const Calendar& cal = params.calendar;
+  // Inflow counts for each week and state, drawn from their own stream per week.
+  std::vector<std::array<std::uint32_t, kStates>> inflow(static_cast<std::size_t>(cal.total()));
+  std::size_t total = static_cast<std::size_t>(params.population.size);
+  for (Week w = cal.first(); w < cal.end(); ++w) {
+    boost::random::mt19937 engine(
+        static_cast<std::uint32_t>(rng.seed64(0, w, Process::inflow_count)));
+    for (int s = 0; s < kStates; ++s) {
+      const double rate = params.inflow_rate[s].empty() ? 0.0 : params.inflow_rate[s][cal.slot(w)];
+      std::uint32_t n = 0;
+      if (rate > 0.0) n = boost::random::poisson_distribution<std::uint32_t, double>(rate)(engine);
+      inflow[cal.slot(w)][s] = n;
+      // Inflow during the last week would enter after the run and is never seen.
+      if (w + 1 < cal.end()) total += n;
+    }
+  }
+  if (total >= 0xFFFFFFF0u) throw std::length_error("population exceeds 2^32 citizens");
+
+  Population pop;
+  pop.resize(total);
+  pop.first_of_week.assign(static_cast<std::size_t>(cal.total()) + 1, 0);
+
+  const auto n0 = static_cast<CitizenId>(params.population.size);
+  for (CitizenId i = 0; i < n0; ++i) {
+    const State s = static_cast<State>(
+        draw_index(params.population.state_shares,
+                   RandomStreams::unit(rng.words(i, 0, Process::initial_state)[0])));
+    draw_attributes(params, rng, pop, i, s, cal.first());
+    pop.state[i] = static_cast<std::uint8_t>(s);
+    pop.prev_state[i] = kNoPreviousState;
+    pop.state_since[i] = initial_since(params, rng, i, s);
+  }
+  CitizenId next = n0;
+  pop.first_of_week[0] = n0;
+  for (Week w = cal.first(); w < cal.end(); ++w) {
+    // Slot of week w+1 counts everyone who entered by its start.
+    if (w + 1 < cal.end()) {
+      for (int s = 0; s < kStates; ++s) {
+        for (std::uint32_t k = 0; k < inflow[cal.slot(w)][s]; ++k, ++next) {
+          draw_attributes(params, rng, pop, next, static_cast<State>(s), w + 1);
+          pop.state[next] = static_cast<std::uint8_t>(s);
+          pop.prev_state[next] = kNoPreviousState;
+          pop.state_since[next] = static_cast<std::int16_t>(w + 1);
+        }
+      }
+    }
+    pop.first_of_week[cal.slot(w) + 1] = next;
+  }
+  return pop;
+}
+
+}  // namespace almpsim

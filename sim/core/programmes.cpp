@@ -1,0 +1,19 @@
+#include "almpsim/programmes.hpp"
+
+#include <cmath>
+
+namespace almpsim {
+
+double programme_multiplier(const ProgrammeSpec& p, int match_group, Week w, Week from, Week to,
+                            double company_contact) {
+  const auto g = static_cast<std::size_t>(match_group);
+  if (w < from) return p.threat_effect[g];
+  if (w < to) return p.lock_in[g];
+  const double since_end = w - to;
+  if (p.post_decay_weeks <= 0.0 || since_end > kPostEffectHorizon * p.post_decay_weeks) return 1.0;
+  double log_effect = std::log(p.post_effect[g]);
+  if (p.employer_linked) log_effect *= company_contact;
+  return std::exp(log_effect * std::exp(-since_end / p.post_decay_weeks));
+}
+
+}  // namespace almpsim

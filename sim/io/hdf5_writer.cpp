@@ -1,0 +1,331 @@
+#include <hdf5.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <utility>
+
+#include "almpsim/output.hpp"
+#include "almpsim/stats.hpp"
+
+namespace almpsim {
+
+namespace {
+
+// The temporary file to remove if the process is interrupted; one output per process.
+char g_pending_temporary[4096] = {0};
+
+extern "C" void remove_pending_and_exit(int sig) {
+  if (g_pending_temporary[0] != '\0') ::unlink(g_pending_temporary);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+/// An HDF5 handle closed by the matching function on scope exit.
+class Handle {
+ public:
+  Handle(hid_t id, herr_t (*close)(hid_t), const std::string& what) : id_(id), close_(close) {
+    if (id_ < 0) throw OutputError("HDF5: cannot create " + what);
+  }
+  ~Handle() {
+    if (id_ >= 0) close_(id_);
+  }
+  Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, -1)), close_(other.close_) {}
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  operator hid_t() const { return id_; }
+
+ private:
+  hid_t id_;
+  herr_t (*close_)(hid_t);
+};
+
+void check(herr_t status, const std::string& what) {
+  if (status < 0) throw OutputError("HDF5: cannot write " + what);
+}
+
+/// Creation properties that keep no timestamps, so the same results give the same bytes.
+Handle dataset_properties(const std::vector<hsize_t>& dims) {
+  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dataset properties");
+  check(H5Pset_obj_track_times(dcpl, false), "dataset properties");
+  hsize_t total = 1;
+  for (hsize_t d : dims) total *= d;
+  if (total >= 65536 && !dims.empty()) {
+    // Compress large arrays, chunked along the leading axis.
+    std::vector<hsize_t> chunk = dims;
+    chunk[0] = 1;
+    hsize_t per = 1;
+    for (std::size_t k = 1; k < chunk.size(); ++k) per *= chunk[k];
+    if (dims.size() == 1) chunk[0] = std::min<hsize_t>(dims[0], 1 << 16);
+    else if (per > (1u << 20)) chunk[chunk.size() - 1] = std::max<hsize_t>(1, chunk.back() * (1u << 20) / per);
+    check(H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data()), "chunking");
+    check(H5Pset_deflate(dcpl, 4), "compression");
+  }
+  return dcpl;
+}
+
+Handle group(hid_t parent, const std::string& name) {
+  Handle gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "group properties");
+  check(H5Pset_obj_track_times(gcpl, false), "group properties");
+  return Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose, "group " + name);
+}
+
+void set_text_attribute(hid_t obj, const std::string& name, const std::string& value) {
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "string type");
+  check(H5Tset_size(type, value.empty() ? 1 : value.size()), "string type");
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose, "dataspace");
+  Handle attr(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, "attribute " + name);
+  check(H5Awrite(attr, type, value.empty() ? "" : value.c_str()), "attribute " + name);
+}
+
+template <class T>
+hid_t type_of();
+template <>
+hid_t type_of<double>() { return H5T_NATIVE_DOUBLE; }
+template <>
+hid_t type_of<std::int32_t>() { return H5T_NATIVE_INT32; }
+template <>
+hid_t type_of<std::uint64_t>() { return H5T_NATIVE_UINT64; }
+
+template <class T>
+void write_array(hid_t loc, const std::string& name, const std::vector<hsize_t>& dims, const T* data,
+                 const std::string& axes) {
+  Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose, "dataspace");
+  Handle dcpl = dataset_properties(dims);
+  Handle set(H5Dcreate2(loc, name.c_str(), type_of<T>(), space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose,
+             "dataset " + name);
+  check(H5Dwrite(set, type_of<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data), name);
+  if (!axes.empty()) set_text_attribute(set, "axes", axes);
+}
+
+template <class T>
+void write_scalar(hid_t loc, const std::string& name, T value) {
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose, "dataspace");
+  Handle dcpl = dataset_properties({});
+  Handle set(H5Dcreate2(loc, name.c_str(), type_of<T>(), space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, name);
+  check(H5Dwrite(set, type_of<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &value), name);
+}
+
+void write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& values) {
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "string type");
+  check(H5Tset_size(type, H5T_VARIABLE), "string type");
+  check(H5Tset_cset(type, H5T_CSET_UTF8), "string type");
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  const hsize_t n = values.size();
+  Handle space(values.size() == 1 && name.empty() ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr),
+               H5Sclose, "dataspace");
+  Handle dcpl = dataset_properties({});
+  Handle set(H5Dcreate2(loc, name.c_str(), type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, name);
+  check(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name);
+}
+
+void write_text(hid_t loc, const std::string& name, const std::string& value) {
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "string type");
+  check(H5Tset_size(type, H5T_VARIABLE), "string type");
+  check(H5Tset_cset(type, H5T_CSET_UTF8), "string type");
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose, "dataspace");
+  Handle dcpl = dataset_properties({});
+  Handle set(H5Dcreate2(loc, name.c_str(), type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, name);
+  const char* ptr = value.c_str();
+  check(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &ptr), name);
+}
+
+/// Writes mean, sd, q05, q50, q95 over replications of a per-replication array of size `cell_count`.
+void write_summary(hid_t loc, const std::string& name, const std::vector<hsize_t>& dims,
+                   const std::function<double(std::size_t rep, std::size_t cell)>& value, std::size_t reps,
+                   const std::string& axes) {
+  std::size_t cells = 1;
+  for (hsize_t d : dims) cells *= d;
+  std::vector<double> mean(cells), sd(cells), q05(cells), q50(cells), q95(cells), sample(reps);
+  for (std::size_t c = 0; c < cells; ++c) {
+    for (std::size_t r = 0; r < reps; ++r) sample[r] = value(r, c);
+    const Summary s = summarise(sample);
+    mean[c] = s.mean, sd[c] = s.sd, q05[c] = s.q05, q50[c] = s.q50, q95[c] = s.q95;
+  }
+  Handle g = group(loc, name);
+  write_array(g, "mean", dims, mean.data(), axes);
+  write_array(g, "sd", dims, sd.data(), axes);
+  write_array(g, "q05", dims, q05.data(), axes);
+  write_array(g, "q50", dims, q50.data(), axes);
+  write_array(g, "q95", dims, q95.data(), axes);
+}
+
+template <class T, class Get>
+void write_per_replication(hid_t data_loc, hid_t summary_loc, const std::string& name,
+                           std::vector<hsize_t> dims, std::size_t reps, Get get, const std::string& axes) {
+  std::size_t cells = 1;
+  for (hsize_t d : dims) cells *= d;
+  std::vector<T> all;
+  all.reserve(cells * reps);
+  for (std::size_t r = 0; r < reps; ++r) {
+    const std::vector<T>& v = get(r);
+    all.insert(all.end(), v.begin(), v.end());
+  }
+  std::vector<hsize_t> full{reps};
+  full.insert(full.end(), dims.begin(), dims.end());
+  write_array(data_loc, name, full, all.data(), "replication," + axes);
+  write_summary(summary_loc, name, dims, [&](std::size_t r, std::size_t c) { return double(all[r * cells + c]); },
+                reps, axes);
+}
+
+struct SpellRecord {
+  std::uint32_t citizen;
+  std::uint32_t replication;
+  std::uint8_t actor, state, activity;
+  std::int32_t first_week, last_week;
+};
+
+void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
+  Handle g = group(file, "register");
+  std::vector<SpellRecord> rows;
+  for (std::size_t r = 0; r < reps.size(); ++r)
+    for (const Spell& s : reps[r].spells)
+      rows.push_back({s.citizen, static_cast<std::uint32_t>(r), s.actor, s.state, s.activity, s.first_week, s.last_week});
+  Handle type(H5Tcreate(H5T_COMPOUND, sizeof(SpellRecord)), H5Tclose, "spell type");
+  check(H5Tinsert(type, "replication", HOFFSET(SpellRecord, replication), H5T_NATIVE_UINT32), "spell type");
+  check(H5Tinsert(type, "citizen", HOFFSET(SpellRecord, citizen), H5T_NATIVE_UINT32), "spell type");
+  check(H5Tinsert(type, "actor", HOFFSET(SpellRecord, actor), H5T_NATIVE_UINT8), "spell type");
+  check(H5Tinsert(type, "state", HOFFSET(SpellRecord, state), H5T_NATIVE_UINT8), "spell type");
+  check(H5Tinsert(type, "activity", HOFFSET(SpellRecord, activity), H5T_NATIVE_UINT8), "spell type");
+  check(H5Tinsert(type, "first_week", HOFFSET(SpellRecord, first_week), H5T_NATIVE_INT32), "spell type");
+  check(H5Tinsert(type, "last_week", HOFFSET(SpellRecord, last_week), H5T_NATIVE_INT32), "spell type");
+  const hsize_t n = rows.size();
+  Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose, "dataspace");
+  Handle dcpl = dataset_properties({std::max<hsize_t>(n, 1)});
+  if (n == 0) check(H5Pset_layout(dcpl, H5D_CONTIGUOUS), "layout");
+  Handle set(H5Dcreate2(g, "spells", type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, "spells");
+  if (n > 0) check(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()), "spells");
+  set_text_attribute(set, "description",
+                     "one row per spell: replication, citizen, actor/state/activity (indices into /axes), "
+                     "first and last week (inclusive, week 0 = /axes/weeks[0])");
+}
+
+}  // namespace
+
+OutputTarget::OutputTarget(std::string destination) : destination_(std::move(destination)) {
+  namespace fs = std::filesystem;
+  const fs::path dest(destination_);
+  const fs::path dir = dest.has_parent_path() ? dest.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw OutputError("cannot write " + destination_ + ": directory " + dir.string() + " does not exist");
+  if (fs::is_directory(dest, ec)) throw OutputError("cannot write " + destination_ + ": it is a directory");
+  temporary_ = (dir / ("." + dest.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+  if (temporary_.size() >= sizeof g_pending_temporary) throw OutputError("output path too long: " + destination_);
+  std::ofstream probe(temporary_, std::ios::binary | std::ios::trunc);
+  if (!probe)
+    throw OutputError("cannot write " + destination_ + ": " + std::strerror(errno));
+  std::strcpy(g_pending_temporary, temporary_.c_str());
+  std::signal(SIGINT, remove_pending_and_exit);
+  std::signal(SIGTERM, remove_pending_and_exit);
+  std::signal(SIGHUP, remove_pending_and_exit);
+}
+
+OutputTarget::~OutputTarget() {
+  if (!committed_) std::remove(temporary_.c_str());
+  g_pending_temporary[0] = '\0';
+}
+
+void OutputTarget::commit() {
+  if (std::rename(temporary_.c_str(), destination_.c_str()) != 0)
+    throw OutputError("cannot move the results into " + destination_ + ": " + std::strerror(errno));
+  committed_ = true;
+  g_pending_temporary[0] = '\0';
+}
+
+void write_results(const OutputTarget& target, const Params& params, const RunMetadata& meta,
+                   const std::vector<ReplicationResult>& reps) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become OutputError, not stack dumps
+  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
+  Handle file(H5Fcreate(target.temporary().c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), H5Fclose,
+              "file " + target.temporary());
+  const std::size_t n_reps = reps.size();
+  const auto weeks = static_cast<hsize_t>(params.calendar.weeks);
+  const auto actors = static_cast<hsize_t>(params.actor_count());
+
+  {
+    Handle g = group(file, "meta");
+    write_text(g, "version", meta.version);
+    write_text(g, "command_line", meta.command_line);
+    write_text(g, "scenario_file", meta.scenario_file);
+    write_text(g, "scenario", meta.resolved_scenario);
+    write_text(g, "scenario_name", params.name);
+    write_scalar<std::uint64_t>(g, "seed", meta.seed);
+    write_scalar<std::int32_t>(g, "replications", static_cast<std::int32_t>(n_reps));
+    write_scalar<std::int32_t>(g, "burn_in_weeks", params.calendar.burn_in);
+  }
+  {
+    Handle g = group(file, "axes");
+    write_strings(g, "states", {kStateNames.begin(), kStateNames.end()});
+    write_strings(g, "activities", {kActivityNames.begin(), kActivityNames.end()});
+    std::vector<std::string> actor_names, week_dates;
+    for (const auto& a : params.actors) actor_names.push_back(a.name);
+    for (Week w = 0; w < params.calendar.weeks; ++w) week_dates.push_back(params.calendar.date_of(w).iso());
+    write_strings(g, "actors", actor_names);
+    write_strings(g, "weeks", week_dates);
+    write_strings(g, "match_groups", params.attributes.match_group_names);
+  }
+  Handle summary = group(file, "summary");
+  {
+    Handle g = group(file, "timeseries");
+    Handle s = group(summary, "timeseries");
+    auto ints = [&](const std::string& name, std::vector<hsize_t> dims, auto member, const std::string& axes) {
+      write_per_replication<std::int32_t>(g, s, name, dims, n_reps,
+                                          [&](std::size_t r) -> const std::vector<std::int32_t>& { return reps[r].*member; }, axes);
+    };
+    ints("occupancy", {weeks, actors, kStates}, &ReplicationResult::occupancy, "week,actor,state");
+    ints("entries", {weeks, actors, kStates}, &ReplicationResult::entries, "week,actor,state");
+    ints("exits", {weeks, actors, kStates}, &ReplicationResult::exits, "week,actor,state");
+    ints("activity_occupancy", {weeks, actors, kActivities}, &ReplicationResult::activity_occupancy, "week,actor,activity");
+    ints("meetings_held", {weeks, actors}, &ReplicationResult::meetings_held, "week,actor");
+    ints("meetings_overdue", {weeks, actors}, &ReplicationResult::meetings_overdue, "week,actor");
+    write_per_replication<double>(g, s, "costs", {weeks, actors}, n_reps,
+                                  [&](std::size_t r) -> const std::vector<double>& { return reps[r].costs; }, "week,actor");
+  }
+  {
+    Handle g = group(file, "cohorts");
+    Handle s = group(summary, "cohorts");
+    for (std::size_t c = 0; c < params.cohorts.size(); ++c) {
+      const CohortSpec& spec = params.cohorts[c];
+      Handle cg = group(g, spec.name);
+      Handle cs = group(s, spec.name);
+      std::string states;
+      for (int k = 0; k < kStates; ++k)
+        if (spec.states[static_cast<std::size_t>(k)]) states += (states.empty() ? "" : ",") + std::string(kStateNames[static_cast<std::size_t>(k)]);
+      set_text_attribute(cg, "kind", spec.kind == CohortSpec::Kind::stock ? "stock" : "inflow");
+      set_text_attribute(cg, "states", states);
+      set_text_attribute(cg, "measure_at", params.calendar.date_of(spec.measure_at).iso());
+      if (spec.kind == CohortSpec::Kind::stock) {
+        set_text_attribute(cg, "at", params.calendar.date_of(spec.at).iso());
+      } else {
+        set_text_attribute(cg, "from", params.calendar.date_of(spec.from).iso());
+        set_text_attribute(cg, "to", params.calendar.date_of(spec.to).iso());
+      }
+      auto measure = [&](const std::string& name, std::vector<hsize_t> dims, auto member, const std::string& axes) {
+        write_per_replication<double>(cg, cs, name, dims, n_reps,
+                                      [&](std::size_t r) -> const std::vector<double>& { return reps[r].cohorts[c].*member; }, axes);
+      };
+      measure("members", {actors}, &CohortOutcome::members, "actor");
+      measure("status", {actors, kStates}, &CohortOutcome::status, "actor,state");
+      measure("activity", {actors, kActivities}, &CohortOutcome::activity, "actor,activity");
+      measure("self_support_share", {actors}, &CohortOutcome::self_support_share, "actor");
+      measure("support_rate", {actors}, &CohortOutcome::support_rate, "actor");
+      measure("support_rate_sd", {actors}, &CohortOutcome::support_rate_sd, "actor");
+      measure("activation_rate", {actors}, &CohortOutcome::activation_rate, "actor");
+      measure("meeting_rate", {actors}, &CohortOutcome::meeting_rate, "actor");
+      measure("self_support_weeks", {actors}, &CohortOutcome::self_support_weeks, "actor");
+      measure("cost_per_citizen", {actors}, &CohortOutcome::cost_per_citizen, "actor");
+      measure("survival", {actors, static_cast<hsize_t>(spec.survival_weeks) + 1}, &CohortOutcome::survival,
+              "actor,weeks_since_entry");
+    }
+  }
+  if (params.register_spells) write_register(file, reps);
+  if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw OutputError("HDF5: cannot flush " + target.temporary());
+}
+
+}  // namespace almpsim

@@ -1,0 +1,227 @@
+#include "scenario_document.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace almpsim::io {
+
+namespace {
+namespace fs = std::filesystem;
+
+std::string join(const std::string& prefix, std::string_view key) {
+  return prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
+}
+
+const toml::table* find_named(const toml::array& items, std::string_view name) {
+  for (const auto& item : items)
+    if (const auto* t = item.as_table())
+      if (const auto n = (*t)["name"].value<std::string>(); n && *n == name) return t;
+  return nullptr;
+}
+
+void index_positions(const toml::table& t, const std::string& file, const std::string& prefix,
+                     std::map<std::string, Location>& where) {
+  for (auto&& [key, node] : t) {
+    const std::string path = join(prefix, key.str());
+    where[path] = {file, static_cast<int>(node.source().begin.line)};
+    if (const auto* sub = node.as_table()) index_positions(*sub, file, path, where);
+    if (const auto* arr = node.as_array(); arr && is_named_array(key.str())) {
+      for (const auto& item : *arr) {
+        const auto* elem = item.as_table();
+        if (!elem) continue;
+        const auto name = (*elem)["name"].value<std::string>();
+        if (!name) continue;
+        const std::string elem_path = join(path, *name);
+        where[elem_path] = {file, static_cast<int>(item.source().begin.line)};
+        index_positions(*elem, file, elem_path, where);
+      }
+    }
+  }
+}
+
+void merge_into(toml::table& dst, const toml::table& src);
+
+void merge_named(toml::array& dst, const toml::array& src) {
+  for (const auto& item : src) {
+    const auto* elem = item.as_table();
+    const auto name = elem ? (*elem)["name"].value<std::string>() : std::nullopt;
+    toml::table* existing = nullptr;
+    if (name)
+      for (auto& d : dst)
+        if (auto* dt = d.as_table(); dt && (*dt)["name"].value<std::string>() == name) existing = dt;
+    if (existing)
+      merge_into(*existing, *elem);
+    else
+      dst.push_back(item);
+  }
+}
+
+void merge_into(toml::table& dst, const toml::table& src) {
+  for (auto&& [key, node] : src) {
+    toml::node* d = dst.get(key.str());
+    if (d && d->is_table() && node.is_table()) {
+      merge_into(*d->as_table(), *node.as_table());
+    } else if (d && is_named_array(key.str()) && d->is_array() && node.is_array()) {
+      merge_named(*d->as_array(), *node.as_array());
+    } else {
+      dst.insert_or_assign(key.str(), node);
+    }
+  }
+}
+
+class Loader {
+ public:
+  explicit Loader(ScenarioDocument& doc) : doc_(doc) {}
+
+  toml::table load(const fs::path& path, std::vector<std::string>& chain) {
+    const std::string file = path.string();
+    std::ifstream in(path);
+    if (!in) {
+      doc_.issues.push_back({file, 0, "", "cannot read the scenario file"});
+      return {};
+    }
+    toml::table self;
+    try {
+      self = toml::parse(in, file);
+    } catch (const toml::parse_error& e) {
+      doc_.issues.push_back({file, static_cast<int>(e.source().begin.line), "syntax",
+                             std::string(e.description())});
+      return {};
+    }
+    toml::table merged;
+    if (const toml::node* ext = self.get("extends")) {
+      const auto base = ext->value<std::string>();
+      const int line = static_cast<int>(ext->source().begin.line);
+      if (!base) {
+        doc_.issues.push_back({file, line, "extends", "must be a string (a path to a scenario file)"});
+      } else {
+        const fs::path base_path = fs::weakly_canonical(path.parent_path() / *base);
+        if (std::find(chain.begin(), chain.end(), base_path.string()) != chain.end()) {
+          doc_.issues.push_back({file, line, "extends", "'" + *base + "' extends itself (a cycle)"});
+        } else if (!fs::exists(base_path)) {
+          doc_.issues.push_back({file, line, "extends", "no such file: " + base_path.string()});
+        } else {
+          chain.push_back(base_path.string());
+          merged = load(base_path, chain);
+          chain.pop_back();
+        }
+      }
+      self.erase("extends");
+    }
+    index_positions(self, file, "", doc_.where);
+    merge_into(merged, self);
+    return merged;
+  }
+
+ private:
+  ScenarioDocument& doc_;
+};
+
+/// Parses an override value as TOML; a value that is not valid TOML is taken as a string.
+toml::table parse_value(const std::string& text) {
+  try {
+    return toml::parse("value = " + text);
+  } catch (const toml::parse_error&) {
+    toml::table t;
+    t.insert("value", text);
+    return t;
+  }
+}
+
+void apply_override(ScenarioDocument& doc, const std::string& text, int index) {
+  const Location at{"--set", index};
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    doc.issues.push_back({at.file, at.line, text, "expected KEY=VALUE"});
+    return;
+  }
+  const std::string path = text.substr(0, eq);
+  std::vector<std::string> parts;
+  std::stringstream ss(path);
+  for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
+  toml::table* t = &doc.root;
+  for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
+    toml::node* next = t->get(parts[k]);
+    if (next && next->is_array() && is_named_array(parts[k]) && k + 2 < parts.size()) {
+      toml::table* elem = nullptr;
+      for (auto& item : *next->as_array())
+        if (auto* it = item.as_table(); it && (*it)["name"].value<std::string>() == parts[k + 1]) elem = it;
+      if (!elem) {
+        doc.issues.push_back({at.file, at.line, path, "no " + parts[k] + " entry named '" + parts[k + 1] + "'"});
+        return;
+      }
+      t = elem;
+      ++k;
+      continue;
+    }
+    if (!next) next = t->insert(parts[k], toml::table{}).first->second.as_table();
+    if (!next->is_table()) {
+      doc.issues.push_back({at.file, at.line, path, "'" + parts[k] + "' is not a table"});
+      return;
+    }
+    t = next->as_table();
+  }
+  toml::table parsed = parse_value(text.substr(eq + 1));
+  t->insert_or_assign(parts.back(), *parsed.get("value"));
+  doc.where[path] = at;
+}
+
+/// An actor may extend another actor of the same scenario and differ only where it says so.
+void resolve_actor_extends(ScenarioDocument& doc) {
+  toml::array* actors = doc.root["actors"].as_array();
+  if (!actors) return;
+  const toml::array original = *actors;
+  for (auto& item : *actors) {
+    toml::table* actor = item.as_table();
+    if (!actor) continue;
+    const std::string name = (*actor)["name"].value<std::string>().value_or("?");
+    std::set<std::string> seen{name};
+    toml::table resolved = *actor;
+    while (const toml::node* ext = resolved.get("extends")) {
+      const auto base_name = ext->value<std::string>();
+      resolved.erase("extends");
+      const toml::table* base = base_name ? find_named(original, *base_name) : nullptr;
+      if (!base) {
+        doc.fail("actors." + name + ".extends", "no actor named '" + base_name.value_or("?") + "' to extend");
+        break;
+      }
+      if (!seen.insert(*base_name).second) {
+        doc.fail("actors." + name + ".extends", "actors extend each other in a cycle");
+        break;
+      }
+      toml::table merged = *base;
+      merged.erase("name");
+      merge_into(merged, resolved);
+      resolved = std::move(merged);
+    }
+    *actor = std::move(resolved);
+  }
+}
+}  // namespace
+
+Location ScenarioDocument::locate(const std::string& path) const {
+  std::string p = path;
+  while (!p.empty()) {
+    if (auto it = where.find(p); it != where.end()) return it->second;
+    const auto dot = p.rfind('.');
+    if (dot == std::string::npos) break;
+    p.resize(dot);
+  }
+  return {main_file, 0};
+}
+
+ScenarioDocument load_document(const std::string& path, const std::vector<std::string>& overrides) {
+  ScenarioDocument doc;
+  doc.main_file = path;
+  std::vector<std::string> chain{fs::weakly_canonical(path).string()};
+  doc.root = Loader(doc).load(path, chain);
+  if (!doc.issues.empty()) return doc;
+  for (std::size_t k = 0; k < overrides.size(); ++k) apply_override(doc, overrides[k], static_cast<int>(k) + 1);
+  resolve_actor_extends(doc);
+  return doc;
+}
+
+}  // namespace almpsim::io

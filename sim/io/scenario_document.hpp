@@ -1,0 +1,41 @@
+#pragma once
+// The merged TOML document of a scenario and where each key came from. Private to sim/io.
+#include <toml++/toml.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "almpsim/scenario.hpp"
+
+namespace almpsim::io {
+
+struct Location {
+  std::string file;
+  int line = 0;
+};
+
+/// Arrays of tables that are merged element by element, matched on their `name`.
+inline bool is_named_array(std::string_view key) {
+  return key == "actors" || key == "cohorts" || key == "shocks";
+}
+
+struct ScenarioDocument {
+  toml::table root;
+  std::string main_file;
+  std::map<std::string, Location> where;  // dotted key path (array items by name) -> location
+  std::vector<ScenarioIssue> issues;
+
+  /// Location of a key path, or of its nearest ancestor that has one.
+  Location locate(const std::string& path) const;
+  void fail(const std::string& path, std::string message) {
+    const Location at = locate(path);
+    issues.push_back({at.file, at.line, path, std::move(message)});
+  }
+};
+
+/// Parses `path` and its `extends` chain, resolves actor-level `extends` and applies the
+/// overrides. Problems are collected in the document's issues.
+ScenarioDocument load_document(const std::string& path, const std::vector<std::string>& overrides);
+
+}  // namespace almpsim::io

@@ -1,0 +1,64 @@
+#pragma once
+// Typed, checked access to one TOML table of a scenario. Every key a reader is asked about
+// is known; keys present but never asked about are reported as unknown ("did you mean").
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "almpsim/dates.hpp"
+#include "scenario_document.hpp"
+
+namespace almpsim::io {
+
+class Reader {
+ public:
+  Reader(ScenarioDocument& doc, const toml::table* table, std::string path);
+  Reader(Reader&& other) noexcept
+      : doc_(other.doc_), table_(std::exchange(other.table_, nullptr)), path_(std::move(other.path_)),
+        known_(std::move(other.known_)) {}
+  Reader(const Reader&) = delete;
+  ~Reader();
+
+  const std::string& path() const { return path_; }
+  std::string path_of(std::string_view key) const;
+  bool has(std::string_view key);
+  /// The raw node (marks the key as known); null when absent.
+  const toml::node* node(std::string_view key);
+  void fail(std::string_view key, std::string message);
+
+  std::optional<double> number(std::string_view key, double lo, double hi);
+  double number(std::string_view key, double fallback, double lo, double hi);
+  int integer(std::string_view key, int fallback, long long lo, long long hi);
+  std::optional<long long> integer(std::string_view key, long long lo, long long hi);
+  std::string string(std::string_view key, std::string fallback);
+  bool boolean(std::string_view key, bool fallback);
+  std::optional<Date> date(std::string_view key);
+  /// A sub-table; an empty reader if absent, an error if not a table.
+  Reader table(std::string_view key);
+  /// Names of the keys present (all marked known; the caller checks them).
+  std::vector<std::string> keys();
+  /// Strings in an array; each must be one of `allowed` (empty: any).
+  std::optional<std::vector<std::string>> strings(std::string_view key,
+                                                  const std::vector<std::string>& allowed = {});
+
+  ScenarioDocument& doc() { return *doc_; }
+  const toml::table* raw() const { return table_; }
+
+ private:
+  ScenarioDocument* doc_;
+  const toml::table* table_;
+  std::string path_;
+  std::set<std::string, std::less<>> known_;
+};
+
+/// Reads a number from a node, checking type and range; reports at `path`.
+std::optional<double> number_of(ScenarioDocument& doc, const toml::node& n, const std::string& path,
+                                double lo, double hi);
+std::optional<Date> date_of(ScenarioDocument& doc, const toml::node& n, const std::string& path);
+/// Closest of `candidates` to `word`, if close enough to be a likely typo.
+std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+std::string type_name(const toml::node& n);
+
+}  // namespace almpsim::io
