@@ -35,7 +35,7 @@ struct ReplicationResult {
   std::vector<std::int32_t> occupancy;           ///< [week][actor][state], start of week
   std::vector<std::int32_t> entries;             ///< [week][actor][state], during the week
   std::vector<std::int32_t> exits;               ///< [week][actor][state], during the week
-  std::vector<std::int32_t> activity_occupancy;  ///< [week][actor][activity], start of week
+  std::vector<std::int32_t> activity_occupancy;  ///< [week][actor][activity], citizens on benefit, start of week
   std::vector<std::int32_t> meetings_held;       ///< [week][actor]
   std::vector<std::int32_t> meetings_overdue;    ///< [week][actor] due but not held
   std::vector<double> costs;                     ///< [week][actor]

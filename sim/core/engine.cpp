@@ -119,7 +119,7 @@ class Replication {
     if (now_on && !was_on) tally.costs[new_actor] += params_.actors[new_actor].costs.fixed_fee_per_case;
   }
 
-  State draw_next_state(Week w, CitizenId i, std::vector<CachedRow>& cache,
+  State draw_next_state(Week w, CitizenId i, std::uint32_t word, std::vector<CachedRow>& cache,
                         const PerState<std::array<double, kMaxDestinations>>& week_mult) {
     const State s = pop_.state_of(i);
     const int duration = w - pop_.state_since[i];
@@ -147,7 +147,6 @@ class Replication {
     const int emp = pop_.employability[i];
     const auto& dests = hazards_.destinations(s);
     const int n = static_cast<int>(dests.size());
-    const std::uint32_t word = rng_.words(i, w, Process::transition)[0];
     const double job_finding = actor.job_finding[slot];
 
     if (programme == 1.0) {
@@ -174,16 +173,17 @@ class Replication {
 
   void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, std::vector<CachedRow>& cache,
                   const PerState<std::array<double, kMaxDestinations>>& week_mult) {
+    std::array<std::uint32_t, 4> words{};
     for (CitizenId i = lo; i < hi; ++i) {
+      // One generator call serves four neighbouring citizens (blocks start at multiples of 4).
+      if ((i & 3u) == 0) words = rng_.words(i >> 2, w, Process::transition);
       const std::size_t a = pop_.actor[i];
       const State s = pop_.state_of(i);
       const bool on = params_.on_benefit[index_of(s)];
-      const Activity act = on ? pop_.current_activity(i, w) : Activity::none;
       ++tally.occupancy[a * kStates + index_of(s)];
-      ++tally.activity[a * kActivities + index_of(act)];
-      tally.costs[a] += weekly_case_cost(params_.actors[a], params_.programmes, on, act);
+      if (on) ++tally.activity[a * kActivities + index_of(pop_.current_activity(i, w))];
 
-      const State next = draw_next_state(w, i, cache, week_mult);
+      const State next = draw_next_state(w, i, words[i & 3u], cache, week_mult);
       if (next != s) move(w, i, next, tally);
       if (pop_.next_meeting[i] <= w)
         tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, pop_.next_meeting[i]});
@@ -217,9 +217,14 @@ class Replication {
             result_.entries[at(w, a, s, kStates)] += t.entries[a * kStates + s];
             result_.exits[at(w, a, s, kStates)] += t.exits[a * kStates + s];
           }
-          for (int k = 0; k < kActivities; ++k)
-            result_.activity_occupancy[at(w, a, k, kActivities)] += t.activity[a * kActivities + k];
-          result_.costs[at(w, a, 0, 1)] += t.costs[a];
+          // Case costs from the counts of cases by activity, then fees and bonuses.
+          double costs = t.costs[a];
+          for (int k = 0; k < kActivities; ++k) {
+            const std::int32_t cases = t.activity[a * kActivities + k];
+            result_.activity_occupancy[at(w, a, k, kActivities)] += cases;
+            costs += cases * weekly_case_cost(params_.actors[a], params_.programmes, true, static_cast<Activity>(k));
+          }
+          result_.costs[at(w, a, 0, 1)] += costs;
         }
       }
     }
