@@ -71,7 +71,7 @@ bool is_section(const toml::table& t) {
 void merge_into(toml::table& dst, const toml::table& src) {
   for (auto&& [key, node] : src) {
     toml::node* d = dst.get(key.str());
-    if (d && d->is_table() && node.is_table() && is_section(*node.as_table()) && is_section(*d->as_table())) {
+    if (d && d->is_table() && node.is_table() && (is_section(*node.as_table()) || is_section(*d->as_table()))) {
       merge_into(*d->as_table(), *node.as_table());
     } else if (d && is_named_array(key.str()) && d->is_array() && node.is_array()) {
       merge_named(*d->as_array(), *node.as_array());

@@ -193,9 +193,11 @@ class ParamsBuilder {
   explicit ParamsBuilder(ScenarioDocument& doc) : doc_(doc), top_(doc, &doc.root, "") {}
 
   Params build() {
-    read_run();
-    if (!doc_.issues.empty()) {  // without a calendar nothing else can be checked
-      top_.keys();
+    if (!read_run()) {
+      // Without a calendar no dates can be checked; still report unknown top-level keys.
+      for (const char* section : {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards",
+                                  "transition_matrix", "duration_limits", "programmes", "actors", "cohorts"})
+        top_.node(section);
       return std::move(p_);
     }
     read_attributes();
@@ -217,23 +219,28 @@ class ParamsBuilder {
   }
 
  private:
-  void read_run() {
+  /// Returns whether the calendar is usable.
+  bool read_run() {
     p_.name = top_.string("name", "");
     p_.description = top_.string("description", "");
     const auto start = top_.date("start");
     if (!start) {
       if (!top_.has("start")) top_.fail("start", "missing: the date of week 0 (YYYY-MM-DD)");
-      return;
+      return false;
     }
     p_.calendar.start = *start;
     const auto weeks = top_.integer("weeks", 1, 30000);
     if (!weeks && !top_.has("weeks")) top_.fail("weeks", "missing: the number of reported weeks");
     p_.calendar.weeks = static_cast<int>(weeks.value_or(1));
     p_.calendar.burn_in = top_.integer("burn_in_weeks", 0, 0, 30000);
-    if (p_.calendar.total() > 32000)
+    bool usable = weeks.has_value();
+    if (p_.calendar.total() > 32000) {
       top_.fail("burn_in_weeks", "weeks + burn_in_weeks must be at most 32000");
+      usable = false;
+    }
     p_.replications = top_.integer("replications", 1, 1, 1000000);
     p_.seed = static_cast<std::uint64_t>(top_.integer("seed", 0, std::numeric_limits<long long>::max()).value_or(1));
+    return usable;
   }
 
   void read_mix(Reader& r, AttributeMix& mix) {

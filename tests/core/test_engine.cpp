@@ -1,0 +1,148 @@
+#include "almpsim/engine.hpp"
+
+#include <cmath>
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+namespace {
+std::size_t cell(const Params& p, Week w, std::size_t a, int k, int width) {
+  return (static_cast<std::size_t>(w) * static_cast<std::size_t>(p.actor_count()) + a) * static_cast<std::size_t>(width) +
+         static_cast<std::size_t>(k);
+}
+Params from_text(const test::TempDir& dir, const std::string& text) {
+  return load_scenario(dir.write("s.toml", text)).params;
+}
+}  // namespace
+
+TEST_CASE("stock-flow identity holds for every week and state and actor", "[unit]") {
+  Params p = test::shipped("two_actors_shock.toml", {"population.size=1500", "replications=2"});
+  const auto reps = run_monte_carlo(p, {});
+  const std::size_t actors = static_cast<std::size_t>(p.actor_count());
+  long long moves = 0;
+  for (const auto& r : reps) {
+    for (Week w = 0; w + 1 < p.calendar.weeks; ++w)
+      for (std::size_t a = 0; a < actors; ++a)
+        for (int s = 0; s < kStates; ++s) {
+          const auto now = cell(p, w, a, s, kStates), next = cell(p, w + 1, a, s, kStates);
+          REQUIRE(r.occupancy[now] + r.entries[now] - r.exits[now] == r.occupancy[next]);
+          moves += r.exits[now];
+        }
+  }
+  CHECK(moves > 1000);  // the identity was exercised by real flows
+}
+
+TEST_CASE("a zero hazard gives zero exits", "[unit]") {
+  test::TempDir dir;
+  std::string text = test::two_state_scenario();
+  text.replace(text.find("baseline = 0.05"), 15, "baseline = 0.0");
+  const Params p = from_text(dir, text);
+  const auto r = run_monte_carlo(p, {}).front();
+  for (Week w = 0; w < p.calendar.weeks; ++w) {
+    CHECK(r.exits[cell(p, w, 0, index_of(State::cash_benefit), kStates)] == 0);
+    CHECK(r.occupancy[cell(p, w, 0, index_of(State::cash_benefit), kStates)] == 2000);
+  }
+}
+
+TEST_CASE("the sickness-benefit duration limit moves every case at its deadline", "[unit]") {
+  test::TempDir dir;
+  const Params p = from_text(dir, R"(
+start = 2020-01-06
+weeks = 20
+[population]
+size = 3000
+state_shares = { sickness_benefit = 1.0 }
+[duration_limits.sickness_benefit]
+weeks = 12
+destinations = { cash_benefit = 0.25, self_support = 0.75 }
+)");
+  const auto r = run_monte_carlo(p, {}).front();
+  const auto at = [&](Week w, State s) { return r.occupancy[cell(p, w, 0, index_of(s), kStates)]; };
+  CHECK(at(11, State::sickness_benefit) == 3000);
+  CHECK(at(12, State::sickness_benefit) == 0);
+  // Binomial split of 3000 cases, 4 standard errors.
+  const double se = std::sqrt(3000 * 0.25 * 0.75);
+  CHECK(std::abs(at(12, State::cash_benefit) - 750.0) < 4 * se);
+}
+
+TEST_CASE("inflow enters at the scenario's weekly rate", "[stat]") {
+  test::TempDir dir;
+  const Params p = from_text(dir, R"(
+start = 2020-01-06
+weeks = 200
+[population]
+size = 0
+[inflow]
+cash_benefit = 25.0
+)");
+  const auto r = run_monte_carlo(p, {}).front();
+  double entries = 0;
+  for (Week w = 0; w + 1 < p.calendar.weeks; ++w) entries += r.entries[cell(p, w, 0, index_of(State::cash_benefit), kStates)];
+  const double n = p.calendar.weeks - 1, expected = 25.0 * n;
+  // Poisson total over n weeks: sd = sqrt(25 n); 4 standard errors.
+  CHECK(std::abs(entries - expected) < 4 * std::sqrt(expected));
+}
+
+TEST_CASE("meetings held never exceed the capacity of the team and the rest are overdue", "[unit]") {
+  test::TempDir dir;
+  const Params p = from_text(dir, test::two_state_scenario(R"(
+[[actors]]
+name = "centre"
+meeting_interval_weeks = { cash_benefit = 4 }
+caseworkers = { cash_benefit = 10 }
+meetings_per_caseworker_week = 2.5
+)"));
+  const auto r = run_monte_carlo(p, {}).front();
+  int overdue_weeks = 0;
+  long long held = 0;
+  for (Week w = 0; w < p.calendar.weeks; ++w) {
+    CHECK(r.meetings_held[cell(p, w, 0, 0, 1)] <= 25);
+    held += r.meetings_held[cell(p, w, 0, 0, 1)];
+    overdue_weeks += r.meetings_overdue[cell(p, w, 0, 0, 1)] > 0;
+  }
+  // About 2000 cases meeting every 4 weeks want ~500 meetings a week: the cap binds.
+  CHECK(held == 25LL * p.calendar.weeks);
+  CHECK(overdue_weeks == p.calendar.weeks);
+}
+
+TEST_CASE("immediate activation starts after its delay and lasts its length", "[unit]") {
+  test::TempDir dir;
+  const Params p = from_text(dir, R"(
+start = 2020-01-06
+weeks = 40
+[population]
+size = 0
+[inflow]
+cash_benefit = 50.0
+[[actors]]
+name = "centre"
+immediate_activation = { states = ["cash_benefit"], delay_weeks = 2, length_weeks = 3, kind = "guidance" }
+)");
+  const auto r = run_monte_carlo(p, {}).front();
+  const auto act = [&](Week w) { return r.activity_occupancy[cell(p, w, 0, index_of(Activity::guidance), kActivities)]; };
+  const auto entered = [&](Week w) { return r.entries[cell(p, w - 1, 0, index_of(State::cash_benefit), kStates)]; };
+  // Nobody leaves cash benefit here, so in guidance at week w are exactly those who entered
+  // in weeks w-4 .. w-2 (entries recorded in the week before they appear).
+  for (Week w = 6; w < p.calendar.weeks; ++w) CHECK(act(w) == entered(w - 2) + entered(w - 3) + entered(w - 4));
+}
+
+TEST_CASE("a sanction with certain exit ends the spell at the first meeting", "[unit]") {
+  test::TempDir dir;
+  std::string text = test::two_state_scenario(R"(
+[[actors]]
+name = "centre"
+first_meeting_weeks = 1
+meeting_interval_weeks = { cash_benefit = 4 }
+sanctions = { no_show = 1.0, rate = 1.0, exit_share = 1.0 }
+)");
+  text.replace(text.find("baseline = 0.05"), 15, "baseline = 0.0");
+  text.replace(text.find("baseline = 0.01"), 15, "baseline = 0.0");
+  const Params p = from_text(dir, text);
+  const auto r = run_monte_carlo(p, {}).front();
+  // The stock's first meetings are spread over the 4-week interval; after it, nobody is left.
+  CHECK(r.occupancy[cell(p, 0, 0, index_of(State::cash_benefit), kStates)] == 2000);
+  CHECK(r.occupancy[cell(p, 5, 0, index_of(State::cash_benefit), kStates)] == 0);
+  CHECK(r.occupancy[cell(p, 5, 0, index_of(State::self_support), kStates)] == 2000);
+}

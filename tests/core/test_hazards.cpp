@@ -1,0 +1,105 @@
+#include "almpsim/hazards.hpp"
+
+#include <cmath>
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+TEST_CASE("exit probability is 1 - exp(-total hazard)", "[unit]") {
+  CHECK(exit_probability(0.0) == 0.0);
+  CHECK(exit_probability(0.4) == Approx(1.0 - std::exp(-0.4)).epsilon(1e-15));
+  CHECK(exit_probability(INFINITY) == 1.0);
+}
+
+TEST_CASE("destinations are drawn in proportion to their hazards", "[unit]") {
+  const double h[3] = {0.1, 0.0, 0.3};
+  const double p_exit = 1.0 - std::exp(-0.4);
+  // Integrate the draw over a fine grid of uniforms: each slot's measure is exact up to the grid.
+  const int grid = 1000000;
+  std::array<int, 4> count{};
+  for (int k = 0; k < grid; ++k) ++count[static_cast<std::size_t>(draw_destination(h, 3, (k + 0.5) / grid) + 1)];
+  CHECK(count[0] / double(grid) == Approx(1.0 - p_exit).margin(2.0 / grid));
+  CHECK(count[1] / double(grid) == Approx(p_exit * 0.25).margin(2.0 / grid));
+  CHECK(count[2] == 0);  // a zero hazard is never drawn
+  CHECK(count[3] / double(grid) == Approx(p_exit * 0.75).margin(2.0 / grid));
+}
+
+TEST_CASE("32-bit thresholds give the same draws as the direct computation", "[unit]") {
+  const double h[4] = {0.02, 0.001, 0.0, 0.05};
+  std::uint32_t t[4];
+  transition_thresholds(h, 4, t);
+  int disagreements = 0;
+  for (std::uint64_t k = 0; k < 2000000; ++k) {
+    const auto word = static_cast<std::uint32_t>(k * 2147.0 * 1000.3);
+    int via_threshold = -1;
+    for (int j = 0; j < 4; ++j)
+      if (word < t[j]) {
+        via_threshold = j;
+        break;
+      }
+    disagreements += via_threshold != draw_destination(h, 4, word * 0x1p-32);
+  }
+  // They may differ only for words within rounding distance of a boundary.
+  CHECK(disagreements <= 2);
+}
+
+TEST_CASE("a transition matrix becomes hazards that reproduce it exactly", "[unit]") {
+  const Params p = test::shipped("reference_markov.toml", {"population.size=10"});
+  const HazardModel model(p);
+  // Row of cash_benefit in scenarios/reference_markov.toml.
+  const std::array<double, 9> row = {0.0200, 0.9680, 0.0040, 0.0005, 0.0000, 0.0025, 0.0015, 0.0025, 0.0010};
+  const auto& dests = model.destinations(State::cash_benefit);
+  std::array<double, kMaxDestinations> mult;
+  mult.fill(1.0);
+  double h[kMaxDestinations];
+  model.hazards(State::cash_benefit, 0, 0, 0, mult.data(), 1.0, h);
+  double total = 0;
+  for (std::size_t j = 0; j < dests.size(); ++j) total += h[j];
+  const double p_exit = exit_probability(total);
+  CHECK(p_exit == Approx(1.0 - row[1]).epsilon(1e-12));
+  for (std::size_t j = 0; j < dests.size(); ++j)
+    CHECK(p_exit * h[j] / total == Approx(row[static_cast<std::size_t>(index_of(dests[j]))]).epsilon(1e-12));
+  CHECK(model.absorbing(State::disability_pension));
+  CHECK(model.absorbing(State::exited));
+}
+
+TEST_CASE("hazards combine baseline bands with covariates and employability and the macro path", "[unit]") {
+  test::TempDir dir;
+  // Replace the simple hazard with banded, covariate-dependent ones.
+  std::string text = test::two_state_scenario(R"(
+[attributes]
+age_bands = [18, 30, 65]
+[employability]
+sd = 0.5
+classes = 3
+[macro]
+reference_rate = 0.02
+unemployment_rate = [[2020-01-06, 0.02], [2020-03-02, 0.04]]
+)");
+  text.replace(text.find("baseline = 0.05"), 15,
+               "bands_weeks = [0, 10]\nbaseline = [0.05, 0.02]\nlog_effects = { \"sex:male\" = 0.2, \"match:4\" = -1.0, "
+               "\"age:18-29\" = 0.3 }\nunemployment_elasticity = -1.5");
+  const Params p = load_scenario(dir.write("h2.toml", text)).params;
+  const HazardModel model(p);
+  CHECK(model.band_of(State::cash_benefit, 0) == 0);
+  CHECK(model.band_of(State::cash_benefit, 9) == 0);
+  CHECK(model.band_of(State::cash_benefit, 10) == 1);
+  CHECK(model.band_of(State::cash_benefit, 400) == 1);
+
+  const int cell = model.cell_of({1, 0, 0, 4, 0});  // male, danish, 18-29, match 4
+  const Week w = 8;                                  // 2020-03-02: u = 0.04, twice the reference
+  std::array<double, kMaxDestinations> mult{};
+  model.week_multipliers(State::cash_benefit, p, w, mult.data());
+  CHECK(mult[0] == Approx(std::pow(2.0, -1.5)));
+  double h[kMaxDestinations];
+  model.hazards(State::cash_benefit, 1, cell, 2, mult.data(), 1.5, h);
+  const double expected = 0.02 * std::exp(0.2 - 1.0 + 0.3) * std::exp(p.employability.log_values[2]) *
+                          std::pow(2.0, -1.5) * 1.5;
+  CHECK(h[0] == Approx(expected).epsilon(1e-12));
+  // Employability classes are symmetric around 0 and ordered.
+  CHECK(p.employability.log_values[0] == Approx(-p.employability.log_values[2]));
+  CHECK(p.employability.log_values[1] == Approx(0.0).margin(1e-12));
+  CHECK(p.employability.log_values[2] > 0.3);
+}

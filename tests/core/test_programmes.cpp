@@ -1,0 +1,34 @@
+#include "almpsim/programmes.hpp"
+
+#include <cmath>
+
+#include "support/catch.hpp"
+
+using namespace almpsim;
+
+TEST_CASE("threat and lock-in and a decaying post-programme effect", "[unit]") {
+  ProgrammeSpec p;
+  p.threat_effect = {1.2};
+  p.lock_in = {0.6};
+  p.post_effect = {1.5};
+  p.post_decay_weeks = 10;
+  p.employer_linked = false;
+  const Week from = 5, to = 18;
+  CHECK(programme_multiplier(p, 0, 2, from, to, 1.0) == 1.2);   // announced
+  CHECK(programme_multiplier(p, 0, 5, from, to, 1.0) == 0.6);   // first week in it
+  CHECK(programme_multiplier(p, 0, 17, from, to, 1.0) == 0.6);  // last week in it
+  CHECK(programme_multiplier(p, 0, 18, from, to, 1.0) == Approx(1.5));
+  CHECK(programme_multiplier(p, 0, 28, from, to, 1.0) == Approx(std::exp(std::log(1.5) * std::exp(-1.0))));
+  // Past the horizon the effect is exactly gone.
+  CHECK(programme_multiplier(p, 0, to + 51, from, to, 1.0) == 1.0);
+}
+
+TEST_CASE("company contact scales the post effect of employer-linked programmes", "[unit]") {
+  ProgrammeSpec p;
+  p.threat_effect = {1.0};
+  p.lock_in = {1.0};
+  p.post_effect = {2.0};
+  p.employer_linked = true;
+  CHECK(programme_multiplier(p, 0, 10, 0, 10, 0.5) == Approx(std::sqrt(2.0)));
+  CHECK(programme_multiplier(p, 0, 10, 0, 10, 0.0) == 1.0);
+}

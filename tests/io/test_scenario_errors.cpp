@@ -1,0 +1,116 @@
+// Every kind of bad scenario gives a one-line error naming file, line and key, and exit status 2.
+// Each fixture in tests/io/bad/ states on its first line what it must produce:
+//   # expect: LINE: KEY: MESSAGE-START
+#include <filesystem>
+#include <fstream>
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+namespace {
+struct Expectation {
+  std::string file;
+  int line = 0;
+  std::string key, message;
+};
+
+Expectation expectation_of(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::string first;
+  std::getline(in, first);
+  const std::string tag = "# expect: ";
+  REQUIRE(first.rfind(tag, 0) == 0);
+  std::string rest = first.substr(tag.size());
+  Expectation e;
+  e.file = path.string();
+  const auto c1 = rest.find(": ");
+  e.line = std::stoi(rest.substr(0, c1));
+  rest = rest.substr(c1 + 2);
+  const auto c2 = rest.find(": ");
+  e.key = rest.substr(0, c2);
+  e.message = c2 == std::string::npos ? "" : rest.substr(c2 + 2);
+  return e;
+}
+
+std::vector<std::filesystem::path> bad_fixtures() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::directory_iterator(test::source_path("tests/io/bad"))) files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+}  // namespace
+
+TEST_CASE("each bad scenario is rejected with its file and line and key and message", "[unit]") {
+  const auto files = bad_fixtures();
+  REQUIRE(files.size() >= 14);
+  for (const auto& path : files) {
+    const Expectation e = expectation_of(path);
+    INFO(path.filename().string());
+    try {
+      (void)load_scenario(path.string());
+      FAIL("accepted a bad scenario");
+    } catch (const ScenarioError& err) {
+      bool found = false;
+      for (const auto& issue : err.issues())
+        found = found || (issue.file == e.file && issue.line == e.line && issue.key == e.key &&
+                          issue.message.rfind(e.message, 0) == 0);
+      INFO("expected " << e.line << ": " << e.key << ": " << e.message << "\ngot:\n" << err.what());
+      CHECK(found);
+    }
+  }
+}
+
+TEST_CASE("almpsim validate exits with status 2 and prints the location of each problem", "[unit]") {
+  for (const auto& path : bad_fixtures()) {
+    const Expectation e = expectation_of(path);
+    const auto r = test::run_cli("validate " + path.string());
+    INFO(path.filename().string() << "\n" << r.output);
+    CHECK(r.status == 2);
+    const std::string located = e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": " + e.key + ": " + e.message;
+    CHECK(r.output.find(located) != std::string::npos);
+  }
+}
+
+TEST_CASE("overrides are checked like the file and located at the --set argument", "[unit]") {
+  const auto r = test::run_cli("validate " + test::source_path("scenarios/two_actors_shock.toml") +
+                               " --set replications=2 --set population.sise=10");
+  CHECK(r.status == 2);
+  CHECK(r.output.find("--set:2: population.sise: unknown key 'sise' (did you mean 'size'?)") != std::string::npos);
+  const auto ok = test::run_cli("validate " + test::source_path("scenarios/two_actors_shock.toml") +
+                                " --set population.size=10 --set actors.agens.costs.admin_per_case_week=10");
+  CHECK(ok.status == 0);
+}
+
+TEST_CASE("all problems are reported and not only the first", "[unit]") {
+  test::TempDir dir;
+  const auto path = dir.write("many.toml", "start = 2020-01-06\nweeks = 20\nreplications = 0\nseeed = 1\n");
+  try {
+    (void)load_scenario(path);
+    FAIL("accepted a bad scenario");
+  } catch (const ScenarioError& err) {
+    CHECK(err.issues().size() == 2);
+  }
+}
+
+TEST_CASE("a scenario extends another and overrides single keys", "[unit]") {
+  test::TempDir dir;
+  dir.write("base.toml", test::two_state_scenario());
+  const auto child = dir.write("child.toml", "extends = \"base.toml\"\nweeks = 12\n[population]\nsize = 50\n");
+  const Params p = load_scenario(child).params;
+  CHECK(p.calendar.weeks == 12);
+  CHECK(p.population.size == 50);
+  CHECK(p.population.state_shares[index_of(State::cash_benefit)] == 1.0);  // inherited
+  CHECK(p.hazards.size() == 2);
+  // Cycles are caught.
+  const auto loop = dir.write("loop.toml", "extends = \"loop.toml\"\nstart = 2020-01-06\nweeks = 3\n");
+  CHECK_THROWS_AS(load_scenario(loop), ScenarioError);
+}
+
+TEST_CASE("the shipped scenarios validate", "[regression]") {
+  for (const char* name : {"reference_markov.toml", "two_actors_shock.toml"}) {
+    INFO(name);
+    CHECK_NOTHROW(load_scenario(test::source_path(std::string("scenarios/") + name)));
+  }
+}

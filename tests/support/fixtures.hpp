@@ -1,0 +1,84 @@
+#pragma once
+// Helpers shared by the tests: paths, scenario files written on the fly, running the CLI.
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "almpsim/engine.hpp"
+#include "almpsim/scenario.hpp"
+
+namespace almpsim::test {
+
+inline std::string source_path(const std::string& relative) {
+  return std::string(ALMPSIM_SOURCE_DIR) + "/" + relative;
+}
+
+/// A directory of its own for one test, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    char pattern[] = "/tmp/almpsim-test-XXXXXX";
+    path_ = ::mkdtemp(pattern);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(file(name)) << text;
+    return file(name);
+  }
+  const std::string& path() const { return path_; }
+  std::vector<std::string> entries() const {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::directory_iterator(path_)) out.push_back(e.path().filename().string());
+    return out;
+  }
+
+ private:
+  std::string path_;
+};
+
+struct CommandResult {
+  int status = -1;
+  std::string output;  // standard output and error together
+};
+
+/// Runs the almpsim program with arguments (shell-quoted by the caller where needed).
+inline CommandResult run_cli(const std::string& args) {
+  const std::string cmd = std::string(ALMPSIM_BINARY) + " " + args + " 2>&1";
+  CommandResult r;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.output.append(buf, n);
+  const int raw = ::pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+/// Loads a shipped scenario with overrides.
+inline Params shipped(const std::string& name, const std::vector<std::string>& overrides = {}) {
+  return load_scenario(source_path("scenarios/" + name), overrides).params;
+}
+
+/// A small two-state scenario text (cash benefit <-> self-support) to build tests on.
+inline std::string two_state_scenario(const std::string& extra = "") {
+  return R"(
+start = 2020-01-06
+weeks = 30
+seed = 7
+[population]
+size = 2000
+state_shares = { cash_benefit = 1.0 }
+[hazards.cash_benefit.self_support]
+baseline = 0.05
+[hazards.self_support.cash_benefit]
+baseline = 0.01
+)" + extra;
+}
+
+}  // namespace almpsim::test
