@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what almpsim needs to build, test and run its notebooks, from Debian's packages.
+set -euo pipefail
+packages=(
+  cmake ninja-build g++ pkg-config
+  libboost-dev libeigen3-dev libtomlplusplus-dev libhdf5-dev catch2 libcli11-dev librandom123-dev
+  python3 python3-numpy python3-h5py
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
