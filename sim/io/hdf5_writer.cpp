@@ -286,6 +286,14 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     ints("meetings_overdue", {weeks, actors}, &ReplicationResult::meetings_overdue, "week,actor");
     write_per_replication<double>(g, s, "costs", {weeks, actors}, n_reps,
                                   [&](std::size_t r) -> const std::vector<double>& { return reps[r].costs; }, "week,actor");
+    std::vector<double> caseworkers;
+    for (Week w = 0; w < params.calendar.weeks; ++w)
+      for (const ActorSpec& a : params.actors)
+        for (int st = 0; st < kStates; ++st) {
+          const WeekSeries& cw = a.caseworkers[static_cast<std::size_t>(st)];
+          caseworkers.push_back(cw.empty() ? 0.0 : cw[static_cast<std::size_t>(params.calendar.slot(w))]);
+        }
+    write_array(g, "caseworkers", {weeks, actors, kStates}, caseworkers.data(), "week,actor,state");
   }
   {
     Handle g = group(file, "cohorts");
