@@ -229,15 +229,12 @@ class ParamsBuilder {
       return false;
     }
     p_.calendar.start = *start;
-    const auto weeks = top_.integer("weeks", 1, 30000);
+    // Weeks are stored in 16 bits per citizen: runs, burn-in and birth weeks must fit.
+    const auto weeks = top_.integer("weeks", 1, 20000);
     if (!weeks && !top_.has("weeks")) top_.fail("weeks", "missing: the number of reported weeks");
     p_.calendar.weeks = static_cast<int>(weeks.value_or(1));
-    p_.calendar.burn_in = top_.integer("burn_in_weeks", 0, 0, 30000);
-    bool usable = weeks.has_value();
-    if (p_.calendar.total() > 32000) {
-      top_.fail("burn_in_weeks", "weeks + burn_in_weeks must be at most 32000");
-      usable = false;
-    }
+    p_.calendar.burn_in = top_.integer("burn_in_weeks", 0, 0, 10000);
+    const bool usable = weeks.has_value();
     p_.replications = top_.integer("replications", 1, 1, 1000000);
     p_.seed = static_cast<std::uint64_t>(top_.integer("seed", 0, std::numeric_limits<long long>::max()).value_or(1));
     return usable;
