@@ -38,8 +38,6 @@ struct Population {
   CitizenId present_until(const Calendar& cal, Week w) const {
     return first_of_week[static_cast<std::size_t>(cal.slot(w))];
   }
-  /// Bytes of per-citizen storage.
-  static constexpr std::size_t bytes_per_citizen() { return 12 * 1 + 6 * 2 + 2; }
 
   State state_of(CitizenId i) const { return static_cast<State>(state[i]); }
   Activity activity_of(CitizenId i) const { return static_cast<Activity>(activity[i]); }

@@ -95,7 +95,10 @@ class Replication {
     if (w == cal.first()) return;
     for (CitizenId i = pop_.present_until(cal, w - 1); i < pop_.present_until(cal, w); ++i) {
       enter_state(params_, rng_, pop_, i, kNoPreviousState, pop_.state_of(i), w);
-      if (w - 1 >= 0) ++result_.entries[at(w - 1, pop_.actor[i], pop_.state[i], kStates)];
+      if (w - 1 < 0) continue;
+      const std::size_t a = pop_.actor[i];
+      ++result_.entries[at(w - 1, a, pop_.state[i], kStates)];
+      if (params_.on_benefit[pop_.state[i]]) result_.costs[at(w - 1, a, 0, 1)] += params_.actors[a].costs.fixed_fee_per_case;
     }
   }
 

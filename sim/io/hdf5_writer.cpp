@@ -117,8 +117,7 @@ void write_strings(hid_t loc, const std::string& name, const std::vector<std::st
   std::vector<const char*> ptrs;
   for (const auto& v : values) ptrs.push_back(v.c_str());
   const hsize_t n = values.size();
-  Handle space(values.size() == 1 && name.empty() ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr),
-               H5Sclose, "dataspace");
+  Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose, "dataspace");
   Handle dcpl = dataset_properties({});
   Handle set(H5Dcreate2(loc, name.c_str(), type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, name);
   check(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name);

@@ -156,6 +156,16 @@ std::vector<double> read_group_values(Reader& r, std::string_view key, double fa
   return out;
 }
 
+/// Calls fn(state, key) for each key of the reader's table that names a state; reports the others.
+template <class Fn>
+void for_each_state_key(Reader& r, Fn fn) {
+  for (const std::string& key : r.keys()) {
+    const int s = index_in(state_names(), key);
+    if (s == kStates) r.fail(key, unknown_name("state", key, state_names()));
+    else fn(s, key);
+  }
+}
+
 PerState<bool> state_set(Reader& r, std::string_view key, bool fallback) {
   PerState<bool> out;
   out.fill(fallback);
@@ -492,12 +502,7 @@ class ParamsBuilder {
 
   void read_hazards() {
     Reader all = top_.table("hazards");
-    for (const std::string& from : all.keys()) {
-      const int fi = index_in(state_names(), from);
-      if (fi == kStates) {
-        all.fail(from, unknown_name("state", from, state_names()));
-        continue;
-      }
+    for_each_state_key(all, [&](int fi, const std::string& from) {
       Reader rf = all.table(from);
       for (const std::string& to : rf.keys()) {
         const int ti = index_in(state_names(), to);
@@ -547,7 +552,7 @@ class ParamsBuilder {
         h.unemployment_elasticity = r.number("unemployment_elasticity", 0.0, -20.0, 20.0);
         p_.hazards.push_back(std::move(h));
       }
-    }
+    });
   }
 
   void read_transition_matrix() {
@@ -605,15 +610,10 @@ class ParamsBuilder {
 
   void read_duration_limits() {
     Reader all = top_.table("duration_limits");
-    for (const std::string& state : all.keys()) {
-      const int si = index_in(state_names(), state);
-      if (si == kStates) {
-        all.fail(state, unknown_name("state", state, state_names()));
-        continue;
-      }
+    for_each_state_key(all, [&](int si, const std::string& state) {
       Reader r = all.table(state);
       DurationLimit& limit = p_.duration_limits[static_cast<std::size_t>(si)];
-      limit.weeks = r.integer("weeks", 0, 1, 30000);
+      limit.weeks = r.integer("weeks", 0, 1, 20000);
       if (!r.has("weeks")) r.fail("weeks", "missing: the spell length in weeks at which the case is reassessed");
       if (auto d = named_shares(r, "destinations", state_names(), "state")) {
         std::copy(d->begin(), d->end(), limit.destination_shares.begin());
@@ -622,7 +622,7 @@ class ParamsBuilder {
       } else if (!r.has("destinations")) {
         r.fail("destinations", "missing: where reassessed cases go, as shares");
       }
-    }
+    });
   }
 
   void read_programmes() {
@@ -711,14 +711,9 @@ class ParamsBuilder {
     }
     {
       Reader cw = r.table("caseworkers");
-      for (const std::string& team : cw.keys()) {
-        const int si = index_in(state_names(), team);
-        if (si == kStates) {
-          cw.fail(team, unknown_name("state", team, state_names()));
-          continue;
-        }
+      for_each_state_key(cw, [&](int si, const std::string& team) {
         a.caseworkers[static_cast<std::size_t>(si)] = read_path(cw, team, 0.0, 0.0, 1e6, cal);
-      }
+      });
     }
     a.meetings_per_caseworker_week = r.number("meetings_per_caseworker_week", 5.0, 1e-6, 1000.0);
     a.ramp_up.assign(static_cast<std::size_t>(cal.total()), 1.0);
