@@ -11,10 +11,10 @@ namespace almpsim {
 
 /// What assignment rules may look at.
 struct AssignmentFacts {
-  int birth_day = 1;          ///< day of month, 1-31
+  int birth_day = 1;  ///< day of month, 1-31
   int area = 0;
   int match_group = 0;
-  double share_draw = 0.0;    ///< a uniform fixed per citizen, for random_share rules
+  double share_draw = 0.0;  ///< a uniform fixed per citizen, for random_share rules
 };
 
 /// The actor serving a citizen in `state`: the first non-`rest` rule that claims the case
@@ -41,7 +41,7 @@ std::size_t take_capacity(double capacity, double& carry);
 
 /// The activity a meeting starts, drawn from the actor's mix for the citizen's match group;
 /// company contact scales the supply of employer-linked programmes.
-Activity choose_activity(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes,
-                         int match_group, double company_contact, double u);
+Activity choose_activity(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes, int match_group,
+                         double company_contact, double u);
 
 }  // namespace almpsim

@@ -18,13 +18,12 @@ inline int match_group_of(const Params& params, const Population& pop, CitizenId
 /// Moves citizen i into `to` from the start of week `week` (`from` is kNoPreviousState for a
 /// new case): assigns the serving actor, reassesses categories, ends any activity, schedules
 /// the first meeting and, where the actor's policy says so, an immediate activation.
-void enter_state(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
-                 std::uint8_t from, State to, Week week);
+void enter_state(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, std::uint8_t from,
+                 State to, Week week);
 
 /// Sets up a case that is already running when the simulation starts: actor, and a first
 /// meeting spread evenly over the meeting interval so that the stock does not meet all at once.
-void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
-                       Week week);
+void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week week);
 
 struct MeetingOutcome {
   bool attended = false;
@@ -35,7 +34,6 @@ struct MeetingOutcome {
 
 /// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
 /// no-show or start an activity from the actor's mix.
-MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop,
-                            CitizenId i, Week w);
+MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w);
 
 }  // namespace almpsim

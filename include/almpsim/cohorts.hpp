@@ -11,13 +11,12 @@
 namespace almpsim {
 
 /// Costs that accrue to a citizen in a week, by the serving actor's cost model.
-double weekly_case_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes,
-                        bool on_benefit, Activity current);
+double weekly_case_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes, bool on_benefit,
+                        Activity current);
 
 /// Kaplan-Meier survival S(0..horizon) from durations (weeks until the event, or until
 /// censoring) and event flags; NaN where nobody is at risk any more.
-std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events,
-                                 int horizon);
+std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events, int horizon);
 
 class CohortTracker {
  public:

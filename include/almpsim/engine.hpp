@@ -19,8 +19,8 @@ namespace almpsim {
 inline constexpr std::size_t kBlockSize = 8192;
 
 /// Runs one replication. `threads` splits the citizen blocks; the result does not depend on it.
-ReplicationResult run_replication(const Params& params, const HazardModel& hazards,
-                                  std::uint32_t replication, int threads);
+ReplicationResult run_replication(const Params& params, const HazardModel& hazards, std::uint32_t replication,
+                                  int threads);
 
 struct MonteCarloOptions {
   int threads = 1;

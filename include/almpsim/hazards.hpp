@@ -38,17 +38,17 @@ class HazardModel {
 
   /// Hazards to each destination of `from`; `job_finding` multiplies the hazard into
   /// self-support (actor, programme effects).
-  void hazards(State from, int band, int cell, int employability, const double* week_multipliers,
-               double job_finding, double* out) const;
+  void hazards(State from, int band, int cell, int employability, const double* week_multipliers, double job_finding,
+               double* out) const;
 
  private:
   struct StateRules {
     std::vector<State> dests;
-    std::vector<int> band_starts;       // merged over destinations
-    std::vector<double> base;           // [band][dest]
-    std::vector<double> cell_factor;    // [cell][dest]
-    std::vector<double> emp_factor;     // [class][dest]
-    std::vector<double> elasticity;     // [dest]
+    std::vector<int> band_starts;     // merged over destinations
+    std::vector<double> base;         // [band][dest]
+    std::vector<double> cell_factor;  // [cell][dest]
+    std::vector<double> emp_factor;   // [class][dest]
+    std::vector<double> elasticity;   // [dest]
     int self_support_slot = -1;
   };
   PerState<StateRules> rules_;

@@ -30,7 +30,7 @@ struct AttributeSpec {
   std::vector<std::string> area_names;
   std::vector<std::string> match_group_names;
   std::array<std::uint8_t, kMatchLevels> match_group_of{};  ///< match category -> group index
-  PerState<AttributeMix> mix;                                ///< per state of entry
+  PerState<AttributeMix> mix;                               ///< per state of entry
   int age_bands() const { return static_cast<int>(age_band_names.size()); }
   int match_groups() const { return static_cast<int>(match_group_names.size()); }
 };
@@ -81,10 +81,10 @@ struct ProgrammeSpec {
 struct AssignmentRule {
   enum class Kind { odd_birth_day, even_birth_day, random_share, area, match_group, rest };
   Kind kind = Kind::rest;
-  double share = 0.0;               ///< random_share
-  std::vector<bool> areas;          ///< area
-  std::vector<bool> groups;         ///< match_group
-  PerState<bool> except_states{};   ///< cases in these states are never assigned by this rule
+  double share = 0.0;              ///< random_share
+  std::vector<bool> areas;         ///< area
+  std::vector<bool> groups;        ///< match_group
+  PerState<bool> except_states{};  ///< cases in these states are never assigned by this rule
 };
 
 struct ImmediateActivation {
@@ -118,8 +118,8 @@ struct ActorSpec {
   double meetings_per_caseworker_week = 5.0;
   WeekSeries ramp_up;  ///< capacity multiplier per week
   ImmediateActivation immediate_activation;
-  std::vector<double> activation_probability;        ///< per match group, per meeting
-  std::vector<PerActivity<double>> activation_mix;   ///< per match group
+  std::vector<double> activation_probability;       ///< per match group, per meeting
+  std::vector<PerActivity<double>> activation_mix;  ///< per match group
   WeekSeries company_contact;
   WeekSeries job_finding;  ///< multiplier on hazards into self-support
   SanctionPolicy sanctions;
@@ -131,7 +131,7 @@ struct CohortSpec {
   std::string name;
   Kind kind = Kind::stock;
   PerState<bool> states{};
-  Week at = 0;  ///< stock: on benefit at the start of this week
+  Week at = 0;            ///< stock: on benefit at the start of this week
   Week from = 0, to = 0;  ///< inflow: began a spell in weeks [from, to]
   Week measure_at = 0;
   int survival_weeks = 52;

@@ -52,13 +52,13 @@ struct Population {
 int age_band_of(const AttributeSpec& attributes, int age_years);
 
 /// Draws the fixed attributes of citizen i, who first appears in `state`.
-void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
-                     State state, Week week);
+void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
+                     Week week);
 
 /// Redraws the match and sickness categories on entry to a state whose mix defines them
 /// and the citizen has none yet.
-void reassess_categories(const Params& params, const RandomStreams& rng, Population& pop,
-                         CitizenId i, State state, Week week);
+void reassess_categories(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
+                         Week week);
 
 /// Creates the initial stock and the inflow of the whole run; the inflow is drawn up front
 /// because its rate depends only on the macro path, never on the simulated state.

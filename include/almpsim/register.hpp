@@ -15,7 +15,7 @@ class SpellRecorder {
   std::vector<Spell> finish(Week last_week);
 
  private:
-  std::vector<std::uint32_t> code_;   // actor | state | activity of the open spell
+  std::vector<std::uint32_t> code_;  // actor | state | activity of the open spell
   std::vector<Week> since_;
   std::vector<Spell> closed_;
 };

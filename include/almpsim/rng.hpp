@@ -29,13 +29,12 @@ enum class Process : std::uint32_t {
 class RandomStreams {
  public:
   RandomStreams(std::uint64_t seed, std::uint32_t replication)
-      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
-        replication_(replication) {}
+      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}}, replication_(replication) {}
 
   /// Four independent 32-bit words for (subject, week, process).
   std::array<std::uint32_t, 4> words(std::uint32_t subject, Week week, Process process) const {
-    r123::Philox4x32::ctr_type ctr{{subject, static_cast<std::uint32_t>(week),
-                                    static_cast<std::uint32_t>(process), replication_}};
+    r123::Philox4x32::ctr_type ctr{
+        {subject, static_cast<std::uint32_t>(week), static_cast<std::uint32_t>(process), replication_}};
     const auto out = r123::Philox4x32{}(ctr, key_);
     return {out[0], out[1], out[2], out[3]};
   }

@@ -39,13 +39,11 @@ enum class Activity : std::uint8_t {
 inline constexpr int kActivities = 7;
 
 inline constexpr std::array<std::string_view, kStates> kStateNames = {
-    "self_support",   "cash_benefit",       "sickness_benefit",
-    "waiting_flexjob", "flexjob",           "rehabilitation",
-    "disability_pension", "other_benefit",  "exited"};
+    "self_support",   "cash_benefit",       "sickness_benefit", "waiting_flexjob", "flexjob",
+    "rehabilitation", "disability_pension", "other_benefit",    "exited"};
 
 inline constexpr std::array<std::string_view, kActivities> kActivityNames = {
-    "none",         "immediate_activation", "inhouse_project", "guidance",
-    "company_internship", "wage_subsidy",   "education"};
+    "none", "immediate_activation", "inhouse_project", "guidance", "company_internship", "wage_subsidy", "education"};
 
 /// Attribute levels that scenarios and covariate effects refer to by name.
 inline constexpr std::array<std::string_view, 2> kSexNames = {"female", "male"};
@@ -56,10 +54,18 @@ inline constexpr std::array<std::string_view, 6> kMatchNames = {"none", "1", "2"
 inline constexpr std::array<std::string_view, 4> kSickNames = {"none", "1", "2", "3"};
 inline constexpr int kSexes = 2, kOrigins = 2, kMatchLevels = 6, kSickLevels = 4;
 
-constexpr int index_of(State s) { return static_cast<int>(s); }
-constexpr int index_of(Activity a) { return static_cast<int>(a); }
-constexpr std::string_view name_of(State s) { return kStateNames[index_of(s)]; }
-constexpr std::string_view name_of(Activity a) { return kActivityNames[index_of(a)]; }
+constexpr int index_of(State s) {
+  return static_cast<int>(s);
+}
+constexpr int index_of(Activity a) {
+  return static_cast<int>(a);
+}
+constexpr std::string_view name_of(State s) {
+  return kStateNames[index_of(s)];
+}
+constexpr std::string_view name_of(Activity a) {
+  return kActivityNames[index_of(a)];
+}
 
 template <std::size_t N>
 std::optional<int> find_name(const std::array<std::string_view, N>& names, std::string_view key) {

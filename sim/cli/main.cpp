@@ -42,7 +42,8 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
               params.calendar.weeks, params.calendar.start.iso().c_str(), seconds);
   const auto actors = static_cast<std::size_t>(params.actor_count());
   const auto last = static_cast<std::size_t>(params.calendar.weeks - 1);
-  std::printf("\nstock in the last week (%s), mean over replications\n", params.calendar.date_of(params.calendar.weeks - 1).iso().c_str());
+  std::printf("\nstock in the last week (%s), mean over replications\n",
+              params.calendar.date_of(params.calendar.weeks - 1).iso().c_str());
   std::printf("  %-20s", "state");
   for (const auto& a : params.actors) std::printf(" %12s", a.name.c_str());
   std::printf("\n");
@@ -58,7 +59,8 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
   for (std::size_t c = 0; c < params.cohorts.size(); ++c) {
     const CohortSpec& spec = params.cohorts[c];
     std::printf("\ncohort %s (%s), measured %s: mean [90%% interval over replications]\n", spec.name.c_str(),
-                spec.kind == CohortSpec::Kind::stock ? "stock" : "inflow", params.calendar.date_of(spec.measure_at).iso().c_str());
+                spec.kind == CohortSpec::Kind::stock ? "stock" : "inflow",
+                params.calendar.date_of(spec.measure_at).iso().c_str());
     auto line = [&](const char* label, auto member, double scale, const char* fmt) {
       std::printf("  %-20s", label);
       for (std::size_t a = 0; a < actors; ++a) {

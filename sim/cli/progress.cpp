@@ -14,7 +14,9 @@ void format_seconds(double s, char* buf, std::size_t n) {
 }  // namespace
 
 Progress::Progress(bool enabled)
-    : enabled_(enabled), terminal_(::isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()),
+    : enabled_(enabled),
+      terminal_(::isatty(STDERR_FILENO) != 0),
+      start_(std::chrono::steady_clock::now()),
       last_line_(start_) {}
 
 void Progress::replication_done(int done, int total) {

@@ -15,15 +15,24 @@ int assign_actor(const std::vector<ActorSpec>& actors, const AssignmentFacts& fa
     const AssignmentRule& r = actors[a].assignment;
     bool claims = false;
     switch (r.kind) {
-      case Kind::odd_birth_day: claims = facts.birth_day % 2 == 1; break;
-      case Kind::even_birth_day: claims = facts.birth_day % 2 == 0; break;
+      case Kind::odd_birth_day:
+        claims = facts.birth_day % 2 == 1;
+        break;
+      case Kind::even_birth_day:
+        claims = facts.birth_day % 2 == 0;
+        break;
       case Kind::random_share:
         claims = facts.share_draw >= share_start && facts.share_draw < share_start + r.share;
         share_start += r.share;
         break;
-      case Kind::area: claims = r.areas.at(static_cast<std::size_t>(facts.area)); break;
-      case Kind::match_group: claims = r.groups.at(static_cast<std::size_t>(facts.match_group)); break;
-      case Kind::rest: break;
+      case Kind::area:
+        claims = r.areas.at(static_cast<std::size_t>(facts.area));
+        break;
+      case Kind::match_group:
+        claims = r.groups.at(static_cast<std::size_t>(facts.match_group));
+        break;
+      case Kind::rest:
+        break;
     }
     if (claims && !r.except_states[index_of(state)]) return static_cast<int>(a);
   }
@@ -58,8 +67,8 @@ std::size_t take_capacity(double capacity, double& carry) {
   return static_cast<std::size_t>(std::max(0.0, available));
 }
 
-Activity choose_activity(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes,
-                         int match_group, double company_contact, double u) {
+Activity choose_activity(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes, int match_group,
+                         double company_contact, double u) {
   PerActivity<double> weights = actor.activation_mix.at(static_cast<std::size_t>(match_group));
   for (int k = 0; k < kActivities; ++k)
     if (programmes[k].employer_linked) weights[k] *= company_contact;

@@ -7,8 +7,7 @@
 namespace almpsim {
 
 namespace {
-AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const Population& pop,
-                         CitizenId i) {
+AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const Population& pop, CitizenId i) {
   AssignmentFacts f;
   f.birth_day = pop.birth_day[i];
   f.area = pop.area[i];
@@ -17,7 +16,9 @@ AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const P
   return f;
 }
 
-std::int16_t week16(Week w) { return static_cast<std::int16_t>(std::clamp(w, -32000, 32000)); }
+std::int16_t week16(Week w) {
+  return static_cast<std::int16_t>(std::clamp(w, -32000, 32000));
+}
 
 void clear_activity(Population& pop, CitizenId i) {
   pop.activity[i] = static_cast<std::uint8_t>(Activity::none);
@@ -26,8 +27,8 @@ void clear_activity(Population& pop, CitizenId i) {
 }
 }  // namespace
 
-void enter_state(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
-                 std::uint8_t from, State to, Week week) {
+void enter_state(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, std::uint8_t from,
+                 State to, Week week) {
   pop.prev_state[i] = from;
   pop.state[i] = static_cast<std::uint8_t>(to);
   pop.state_since[i] = week16(week);
@@ -41,16 +42,14 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
   pop.next_meeting[i] = week16(interval > 0 ? week + actor.first_meeting_weeks : kNever);
 
   const ImmediateActivation& ia = actor.immediate_activation;
-  if (ia.enabled && ia.states[index_of(to)] &&
-      ia.groups[static_cast<std::size_t>(match_group_of(params, pop, i))]) {
+  if (ia.enabled && ia.states[index_of(to)] && ia.groups[static_cast<std::size_t>(match_group_of(params, pop, i))]) {
     pop.activity[i] = static_cast<std::uint8_t>(ia.kind);
     pop.activity_from[i] = week16(week + ia.delay_weeks);
     pop.activity_to[i] = week16(week + ia.delay_weeks + ia.length_weeks);
   }
 }
 
-void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
-                       Week week) {
+void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week week) {
   const State s = pop.state_of(i);
   const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), s);
   pop.actor[i] = static_cast<std::uint8_t>(a);
@@ -64,8 +63,7 @@ void open_initial_case(const Params& params, const RandomStreams& rng, Populatio
   }
 }
 
-MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop,
-                            CitizenId i, Week w) {
+MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w) {
   const ActorSpec& actor = params.actors[pop.actor[i]];
   const State s = pop.state_of(i);
   const auto u = rng.words(i, w, Process::meeting);
@@ -83,8 +81,7 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
 
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
   const int group = match_group_of(params, pop, i);
-  if (busy || RandomStreams::unit(u[3]) >= actor.activation_probability[static_cast<std::size_t>(group)])
-    return out;
+  if (busy || RandomStreams::unit(u[3]) >= actor.activation_probability[static_cast<std::size_t>(group)]) return out;
   const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));
   const double contact = actor.company_contact[slot];
   const Activity kind = choose_activity(actor, params.programmes, group, contact,

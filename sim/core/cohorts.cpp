@@ -10,8 +10,8 @@ constexpr Week kStillOnBenefit = std::numeric_limits<Week>::min();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
-double weekly_case_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes,
-                        bool on_benefit, Activity current) {
+double weekly_case_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes, bool on_benefit,
+                        Activity current) {
   if (!on_benefit) return 0.0;
   double cost = actor.costs.admin_per_case_week;
   if (current != Activity::none)
@@ -19,8 +19,7 @@ double weekly_case_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>
   return cost;
 }
 
-std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events,
-                                 int horizon) {
+std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events, int horizon) {
   std::vector<double> s(static_cast<std::size_t>(horizon) + 1, kNaN);
   if (durations.empty()) return s;
   std::vector<int> at_least(static_cast<std::size_t>(horizon) + 2, 0), events_at(at_least.size(), 0);
@@ -39,8 +38,7 @@ std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::v
   return s;
 }
 
-CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
-    : params_(params), spec_(spec) {}
+CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec) : params_(params), spec_(spec) {}
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
   Member m{};
@@ -110,8 +108,8 @@ CohortOutcome CohortTracker::outcome() const {
   o.members.assign(na, 0.0);
   o.status.assign(na * kStates, 0.0);
   o.activity.assign(na * kActivities, 0.0);
-  std::vector<double> benefit(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0),
-      ratio_sum(na, 0), ratio_sq(na, 0);
+  std::vector<double> benefit(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0), ratio_sum(na, 0),
+      ratio_sq(na, 0);
   std::vector<std::vector<int>> durations(na);
   std::vector<std::vector<bool>> events(na);
   for (const Member& m : members_) {
@@ -144,8 +142,7 @@ CohortOutcome CohortTracker::outcome() const {
   for (std::size_t a = 0; a < na; ++a) {
     const double n = o.members[a];
     for (int s = 0; s < kStates; ++s) o.status[a * kStates + s] = per(o.status[a * kStates + s], n);
-    for (int k = 0; k < kActivities; ++k)
-      o.activity[a * kActivities + k] = per(o.activity[a * kActivities + k], n);
+    for (int k = 0; k < kActivities; ++k) o.activity[a * kActivities + k] = per(o.activity[a * kActivities + k], n);
     o.self_support_share[a] = o.status[a * kStates + index_of(State::self_support)];
     o.support_rate[a] = per(ratio_sum[a], n);
     o.support_rate_sd[a] =

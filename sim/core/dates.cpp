@@ -38,7 +38,9 @@ int days_in_month(int y, int m) {
 }
 }  // namespace
 
-Date Date::from_ymd(int year, int month, int day) { return Date{days_from_civil(year, month, day)}; }
+Date Date::from_ymd(int year, int month, int day) {
+  return Date{days_from_civil(year, month, day)};
+}
 
 std::optional<Date> Date::parse(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
@@ -59,9 +61,15 @@ std::string Date::iso() const {
   return buf;
 }
 
-int Date::year() const { return civil_from_days(days).y; }
-int Date::month() const { return civil_from_days(days).m; }
-int Date::day_of_month() const { return civil_from_days(days).d; }
+int Date::year() const {
+  return civil_from_days(days).y;
+}
+int Date::month() const {
+  return civil_from_days(days).m;
+}
+int Date::day_of_month() const {
+  return civil_from_days(days).d;
+}
 
 Week Calendar::week_of(Date d) const {
   const int delta = d.days - start.days;

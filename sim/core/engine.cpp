@@ -98,7 +98,8 @@ class Replication {
       if (w - 1 < 0) continue;
       const std::size_t a = pop_.actor[i];
       ++result_.entries[at(w - 1, a, pop_.state[i], kStates)];
-      if (params_.on_benefit[pop_.state[i]]) result_.costs[at(w - 1, a, 0, 1)] += params_.actors[a].costs.fixed_fee_per_case;
+      if (params_.on_benefit[pop_.state[i]])
+        result_.costs[at(w - 1, a, 0, 1)] += params_.actors[a].costs.fixed_fee_per_case;
     }
   }
 
@@ -138,14 +139,12 @@ class Replication {
     const ActorSpec& actor = params_.actors[a];
     double programme = 1.0;
     if (pop_.activity_of(i) != Activity::none) {
-      programme = programme_multiplier(params_.programmes[pop_.activity[i]], match_group_of(params_, pop_, i),
-                                       w, pop_.activity_from[i], pop_.activity_to[i],
-                                       actor.company_contact[slot]);
+      programme = programme_multiplier(params_.programmes[pop_.activity[i]], match_group_of(params_, pop_, i), w,
+                                       pop_.activity_from[i], pop_.activity_to[i], actor.company_contact[slot]);
     }
     const int band = hazards_.band_of(s, duration);
-    const CovariateCell cc{pop_.sex[i], pop_.origin[i],
-                           age_band_of(params_.attributes, pop_.age_years(i, w)), pop_.match[i],
-                           pop_.sick_category[i]};
+    const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
+                           pop_.match[i], pop_.sick_category[i]};
     const int cell = hazards_.cell_of(cc);
     const int emp = pop_.employability[i];
     const auto& dests = hazards_.destinations(s);
@@ -198,8 +197,7 @@ class Replication {
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
     if (tallies_.size() < blocks) tallies_.resize(blocks);
     PerState<std::array<double, kMaxDestinations>> week_mult{};
-    for (int s = 0; s < kStates; ++s)
-      hazards_.week_multipliers(static_cast<State>(s), params_, w, week_mult[s].data());
+    for (int s = 0; s < kStates; ++s) hazards_.week_multipliers(static_cast<State>(s), params_, w, week_mult[s].data());
 
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && blocks > 1)
     for (std::size_t b = 0; b < blocks; ++b) {
@@ -289,8 +287,8 @@ class Replication {
 
 }  // namespace
 
-ReplicationResult run_replication(const Params& params, const HazardModel& hazards,
-                                  std::uint32_t replication, int threads) {
+ReplicationResult run_replication(const Params& params, const HazardModel& hazards, std::uint32_t replication,
+                                  int threads) {
   return Replication(params, hazards, replication, threads).run();
 }
 

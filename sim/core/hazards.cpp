@@ -45,8 +45,8 @@ HazardModel::HazardModel(const Params& params) {
               for (std::size_t d = 0; d < nd; ++d) {
                 const CovariateEffects& e = specs[d]->effects;
                 const double age_effect = e.age.empty() ? 0.0 : e.age[static_cast<std::size_t>(age)];
-                r.cell_factor[static_cast<std::size_t>(cell) * nd + d] = std::exp(
-                    e.sex[sex] + e.origin[origin] + age_effect + e.match[match] + e.sick_category[sick]);
+                r.cell_factor[static_cast<std::size_t>(cell) * nd + d] =
+                    std::exp(e.sex[sex] + e.origin[origin] + age_effect + e.match[match] + e.sick_category[sick]);
               }
             }
 
@@ -69,8 +69,7 @@ int HazardModel::band_of(State from, int duration) const {
 }
 
 int HazardModel::cell_of(const CovariateCell& c) const {
-  return (((c.sex * kOrigins + c.origin) * age_bands_ + c.age_band) * kMatchLevels + c.match) *
-             kSickLevels +
+  return (((c.sex * kOrigins + c.origin) * age_bands_ + c.age_band) * kMatchLevels + c.match) * kSickLevels +
          c.sick_category;
 }
 
@@ -86,8 +85,8 @@ void HazardModel::week_multipliers(State from, const Params& params, Week w, dou
   }
 }
 
-void HazardModel::hazards(State from, int band, int cell, int employability,
-                          const double* week_multipliers, double job_finding, double* out) const {
+void HazardModel::hazards(State from, int band, int cell, int employability, const double* week_multipliers,
+                          double job_finding, double* out) const {
   const StateRules& r = rules_[index_of(from)];
   const std::size_t nd = r.dests.size();
   const double* base = &r.base[static_cast<std::size_t>(band) * nd];

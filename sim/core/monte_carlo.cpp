@@ -13,8 +13,7 @@ std::vector<ReplicationResult> run_monte_carlo(const Params& params, const Monte
   const int inner = across_replications ? 1 : threads;
   int done = 0;
   auto run_one = [&](int r) {
-    results[static_cast<std::size_t>(r)] =
-        run_replication(params, hazards, static_cast<std::uint32_t>(r), inner);
+    results[static_cast<std::size_t>(r)] = run_replication(params, hazards, static_cast<std::uint32_t>(r), inner);
 #pragma omp critical(almpsim_progress)
     {
       ++done;

@@ -8,11 +8,10 @@
 namespace almpsim {
 
 void Population::resize(std::size_t n) {
-  for (auto* v : {&sex, &origin, &area, &employability, &birth_day, &match, &sick_category, &state,
-                  &prev_state, &actor, &activity})
+  for (auto* v : {&sex, &origin, &area, &employability, &birth_day, &match, &sick_category, &state, &prev_state, &actor,
+                  &activity})
     v->resize(n);
-  for (auto* v : {&birth_week, &state_since, &activity_from, &activity_to, &next_meeting})
-    v->resize(n);
+  for (auto* v : {&birth_week, &state_since, &activity_from, &activity_to, &next_meeting}) v->resize(n);
   meetings.resize(n);
 }
 
@@ -31,8 +30,8 @@ std::uint8_t pick(const C& shares, std::uint32_t word) {
 }
 }  // namespace
 
-void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i,
-                     State state, Week week) {
+void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
+                     Week week) {
   const AttributeSpec& at = params.attributes;
   const AttributeMix& mix = at.mix[index_of(state)];
   // Attribute draws are indexed by citizen only, so they do not depend on when the draw happens.
@@ -52,8 +51,8 @@ void draw_attributes(const Params& params, const RandomStreams& rng, Population&
   pop.birth_day[i] = static_cast<std::uint8_t>(1 + c[0] % 31);
 }
 
-void reassess_categories(const Params& params, const RandomStreams& rng, Population& pop,
-                         CitizenId i, State state, Week week) {
+void reassess_categories(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
+                         Week week) {
   const AttributeMix& mix = params.attributes.mix[index_of(state)];
   const bool defines_match = mix.match[0] < 1.0;
   const bool defines_sick = mix.sick_category[0] < 1.0;
@@ -82,8 +81,7 @@ Population create_population(const Params& params, const RandomStreams& rng) {
   std::vector<std::array<std::uint32_t, kStates>> inflow(static_cast<std::size_t>(cal.total()));
   std::size_t total = static_cast<std::size_t>(params.population.size);
   for (Week w = cal.first(); w < cal.end(); ++w) {
-    boost::random::mt19937 engine(
-        static_cast<std::uint32_t>(rng.seed64(0, w, Process::inflow_count)));
+    boost::random::mt19937 engine(static_cast<std::uint32_t>(rng.seed64(0, w, Process::inflow_count)));
     for (int s = 0; s < kStates; ++s) {
       const double rate = params.inflow_rate[s].empty() ? 0.0 : params.inflow_rate[s][cal.slot(w)];
       std::uint32_t n = 0;
@@ -102,8 +100,7 @@ Population create_population(const Params& params, const RandomStreams& rng) {
   const auto n0 = static_cast<CitizenId>(params.population.size);
   for (CitizenId i = 0; i < n0; ++i) {
     const State s = static_cast<State>(
-        draw_index(params.population.state_shares,
-                   RandomStreams::unit(rng.words(i, 0, Process::initial_state)[0])));
+        draw_index(params.population.state_shares, RandomStreams::unit(rng.words(i, 0, Process::initial_state)[0])));
     draw_attributes(params, rng, pop, i, s, cal.first());
     pop.state[i] = static_cast<std::uint8_t>(s);
     pop.prev_state[i] = kNoPreviousState;

@@ -10,8 +10,12 @@ std::uint32_t code_of(std::uint8_t actor, std::uint8_t state, std::uint8_t activ
   return (std::uint32_t{actor} << 16) | (std::uint32_t{state} << 8) | activity;
 }
 Spell spell_of(CitizenId i, std::uint32_t code, Week first, Week last) {
-  return Spell{i, static_cast<std::uint8_t>(code >> 16), static_cast<std::uint8_t>(code >> 8),
-               static_cast<std::uint8_t>(code), first, last};
+  return Spell{i,
+               static_cast<std::uint8_t>(code >> 16),
+               static_cast<std::uint8_t>(code >> 8),
+               static_cast<std::uint8_t>(code),
+               first,
+               last};
 }
 }  // namespace
 
@@ -21,8 +25,7 @@ void SpellRecorder::observe(Week w, const Population& pop, CitizenId present) {
     since_.resize(present, w);
   }
   for (CitizenId i = 0; i < present; ++i) {
-    const auto code = code_of(pop.actor[i], pop.state[i],
-                              static_cast<std::uint8_t>(pop.current_activity(i, w)));
+    const auto code = code_of(pop.actor[i], pop.state[i], static_cast<std::uint8_t>(pop.current_activity(i, w)));
     if (code == code_[i]) continue;
     if (code_[i] != kNoSpell) closed_.push_back(spell_of(i, code_[i], since_[i], w - 1));
     code_[i] = code;

@@ -60,8 +60,10 @@ Handle dataset_properties(const std::vector<hsize_t>& dims) {
     chunk[0] = 1;
     hsize_t per = 1;
     for (std::size_t k = 1; k < chunk.size(); ++k) per *= chunk[k];
-    if (dims.size() == 1) chunk[0] = std::min<hsize_t>(dims[0], 1 << 16);
-    else if (per > (1u << 20)) chunk[chunk.size() - 1] = std::max<hsize_t>(1, chunk.back() * (1u << 20) / per);
+    if (dims.size() == 1)
+      chunk[0] = std::min<hsize_t>(dims[0], 1 << 16);
+    else if (per > (1u << 20))
+      chunk[chunk.size() - 1] = std::max<hsize_t>(1, chunk.back() * (1u << 20) / per);
     check(H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data()), "chunking");
     check(H5Pset_deflate(dcpl, 4), "compression");
   }
@@ -85,11 +87,17 @@ void set_text_attribute(hid_t obj, const std::string& name, const std::string& v
 template <class T>
 hid_t type_of();
 template <>
-hid_t type_of<double>() { return H5T_NATIVE_DOUBLE; }
+hid_t type_of<double>() {
+  return H5T_NATIVE_DOUBLE;
+}
 template <>
-hid_t type_of<std::int32_t>() { return H5T_NATIVE_INT32; }
+hid_t type_of<std::int32_t>() {
+  return H5T_NATIVE_INT32;
+}
 template <>
-hid_t type_of<std::uint64_t>() { return H5T_NATIVE_UINT64; }
+hid_t type_of<std::uint64_t>() {
+  return H5T_NATIVE_UINT64;
+}
 
 template <class T>
 void write_array(hid_t loc, const std::string& name, const std::vector<hsize_t>& dims, const T* data,
@@ -155,8 +163,8 @@ void write_summary(hid_t loc, const std::string& name, const std::vector<hsize_t
 }
 
 template <class T, class Get>
-void write_per_replication(hid_t data_loc, hid_t summary_loc, const std::string& name,
-                           std::vector<hsize_t> dims, std::size_t reps, Get get, const std::string& axes) {
+void write_per_replication(hid_t data_loc, hid_t summary_loc, const std::string& name, std::vector<hsize_t> dims,
+                           std::size_t reps, Get get, const std::string& axes) {
   std::size_t cells = 1;
   for (hsize_t d : dims) cells *= d;
   std::vector<T> all;
@@ -168,8 +176,8 @@ void write_per_replication(hid_t data_loc, hid_t summary_loc, const std::string&
   std::vector<hsize_t> full{reps};
   full.insert(full.end(), dims.begin(), dims.end());
   write_array(data_loc, name, full, all.data(), "replication," + axes);
-  write_summary(summary_loc, name, dims, [&](std::size_t r, std::size_t c) { return double(all[r * cells + c]); },
-                reps, axes);
+  write_summary(
+      summary_loc, name, dims, [&](std::size_t r, std::size_t c) { return double(all[r * cells + c]); }, reps, axes);
 }
 
 struct SpellRecord {
@@ -184,7 +192,8 @@ void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
   std::vector<SpellRecord> rows;
   for (std::size_t r = 0; r < reps.size(); ++r)
     for (const Spell& s : reps[r].spells)
-      rows.push_back({s.citizen, static_cast<std::uint32_t>(r), s.actor, s.state, s.activity, s.first_week, s.last_week});
+      rows.push_back(
+          {s.citizen, static_cast<std::uint32_t>(r), s.actor, s.state, s.activity, s.first_week, s.last_week});
   Handle type(H5Tcreate(H5T_COMPOUND, sizeof(SpellRecord)), H5Tclose, "spell type");
   check(H5Tinsert(type, "replication", HOFFSET(SpellRecord, replication), H5T_NATIVE_UINT32), "spell type");
   check(H5Tinsert(type, "citizen", HOFFSET(SpellRecord, citizen), H5T_NATIVE_UINT32), "spell type");
@@ -217,8 +226,7 @@ OutputTarget::OutputTarget(std::string destination) : destination_(std::move(des
   temporary_ = (dir / ("." + dest.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
   if (temporary_.size() >= sizeof g_pending_temporary) throw OutputError("output path too long: " + destination_);
   std::ofstream probe(temporary_, std::ios::binary | std::ios::trunc);
-  if (!probe)
-    throw OutputError("cannot write " + destination_ + ": " + std::strerror(errno));
+  if (!probe) throw OutputError("cannot write " + destination_ + ": " + std::strerror(errno));
   std::strcpy(g_pending_temporary, temporary_.c_str());
   std::signal(SIGINT, remove_pending_and_exit);
   std::signal(SIGTERM, remove_pending_and_exit);
@@ -274,17 +282,20 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     Handle g = group(file, "timeseries");
     Handle s = group(summary, "timeseries");
     auto ints = [&](const std::string& name, std::vector<hsize_t> dims, auto member, const std::string& axes) {
-      write_per_replication<std::int32_t>(g, s, name, dims, n_reps,
-                                          [&](std::size_t r) -> const std::vector<std::int32_t>& { return reps[r].*member; }, axes);
+      write_per_replication<std::int32_t>(
+          g, s, name, dims, n_reps, [&](std::size_t r) -> const std::vector<std::int32_t>& { return reps[r].*member; },
+          axes);
     };
     ints("occupancy", {weeks, actors, kStates}, &ReplicationResult::occupancy, "week,actor,state");
     ints("entries", {weeks, actors, kStates}, &ReplicationResult::entries, "week,actor,state");
     ints("exits", {weeks, actors, kStates}, &ReplicationResult::exits, "week,actor,state");
-    ints("activity_occupancy", {weeks, actors, kActivities}, &ReplicationResult::activity_occupancy, "week,actor,activity");
+    ints("activity_occupancy", {weeks, actors, kActivities}, &ReplicationResult::activity_occupancy,
+         "week,actor,activity");
     ints("meetings_held", {weeks, actors}, &ReplicationResult::meetings_held, "week,actor");
     ints("meetings_overdue", {weeks, actors}, &ReplicationResult::meetings_overdue, "week,actor");
-    write_per_replication<double>(g, s, "costs", {weeks, actors}, n_reps,
-                                  [&](std::size_t r) -> const std::vector<double>& { return reps[r].costs; }, "week,actor");
+    write_per_replication<double>(
+        g, s, "costs", {weeks, actors}, n_reps,
+        [&](std::size_t r) -> const std::vector<double>& { return reps[r].costs; }, "week,actor");
     std::vector<double> caseworkers;
     for (Week w = 0; w < params.calendar.weeks; ++w)
       for (const ActorSpec& a : params.actors)
@@ -303,7 +314,8 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
       Handle cs = group(s, spec.name);
       std::string states;
       for (int k = 0; k < kStates; ++k)
-        if (spec.states[static_cast<std::size_t>(k)]) states += (states.empty() ? "" : ",") + std::string(kStateNames[static_cast<std::size_t>(k)]);
+        if (spec.states[static_cast<std::size_t>(k)])
+          states += (states.empty() ? "" : ",") + std::string(kStateNames[static_cast<std::size_t>(k)]);
       set_text_attribute(cg, "kind", spec.kind == CohortSpec::Kind::stock ? "stock" : "inflow");
       set_text_attribute(cg, "states", states);
       set_text_attribute(cg, "measure_at", params.calendar.date_of(spec.measure_at).iso());
@@ -314,8 +326,9 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
         set_text_attribute(cg, "to", params.calendar.date_of(spec.to).iso());
       }
       auto measure = [&](const std::string& name, std::vector<hsize_t> dims, auto member, const std::string& axes) {
-        write_per_replication<double>(cg, cs, name, dims, n_reps,
-                                      [&](std::size_t r) -> const std::vector<double>& { return reps[r].cohorts[c].*member; }, axes);
+        write_per_replication<double>(
+            cg, cs, name, dims, n_reps,
+            [&](std::size_t r) -> const std::vector<double>& { return reps[r].cohorts[c].*member; }, axes);
       };
       measure("members", {actors}, &CohortOutcome::members, "actor");
       measure("status", {actors, kStates}, &CohortOutcome::status, "actor,state");

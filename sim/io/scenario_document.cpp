@@ -96,8 +96,7 @@ class Loader {
     try {
       self = toml::parse(in, file);
     } catch (const toml::parse_error& e) {
-      doc_.issues.push_back({file, static_cast<int>(e.source().begin.line), "syntax",
-                             std::string(e.description())});
+      doc_.issues.push_back({file, static_cast<int>(e.source().begin.line), "syntax", std::string(e.description())});
       return {};
     }
     toml::table merged;

@@ -51,9 +51,8 @@ std::string unknown_name(const std::string& what, const std::string& name, const
 }
 
 /// A table {name = number} over a fixed set of names; absent names are nullopt.
-std::vector<std::optional<double>> named_numbers(Reader& r, std::string_view key,
-                                                 const std::vector<std::string>& names, double lo,
-                                                 double hi, const std::string& what) {
+std::vector<std::optional<double>> named_numbers(Reader& r, std::string_view key, const std::vector<std::string>& names,
+                                                 double lo, double hi, const std::string& what) {
   std::vector<std::optional<double>> out(names.size());
   Reader t = r.table(key);
   for (const std::string& k : t.keys()) {
@@ -68,8 +67,7 @@ std::vector<std::optional<double>> named_numbers(Reader& r, std::string_view key
 }
 
 /// Shares over names that must sum to one; nullopt when absent (or on error).
-std::optional<std::vector<double>> named_shares(Reader& r, std::string_view key,
-                                                const std::vector<std::string>& names,
+std::optional<std::vector<double>> named_shares(Reader& r, std::string_view key, const std::vector<std::string>& names,
                                                 const std::string& what) {
   if (!r.has(key)) return std::nullopt;
   const std::size_t before = r.doc().issues.size();
@@ -91,8 +89,7 @@ std::optional<std::vector<double>> named_shares(Reader& r, std::string_view key,
 }
 
 /// A value that is a number, or a step path [[date, value], ...] over the run.
-WeekSeries read_path(Reader& r, std::string_view key, double fallback, double lo, double hi,
-                     const Calendar& cal) {
+WeekSeries read_path(Reader& r, std::string_view key, double fallback, double lo, double hi, const Calendar& cal) {
   WeekSeries series(static_cast<std::size_t>(cal.total()), fallback);
   const toml::node* n = r.node(key);
   if (!n) return series;
@@ -138,8 +135,8 @@ WeekSeries read_path(Reader& r, std::string_view key, double fallback, double lo
 }
 
 /// A number for every match group: a number, or {group = number, default = number}.
-std::vector<double> read_group_values(Reader& r, std::string_view key, double fallback, double lo,
-                                      double hi, const AttributeSpec& at) {
+std::vector<double> read_group_values(Reader& r, std::string_view key, double fallback, double lo, double hi,
+                                      const AttributeSpec& at) {
   std::vector<double> out(static_cast<std::size_t>(at.match_groups()), fallback);
   const toml::node* n = r.node(key);
   if (!n) return out;
@@ -161,8 +158,10 @@ template <class Fn>
 void for_each_state_key(Reader& r, Fn fn) {
   for (const std::string& key : r.keys()) {
     const int s = index_in(state_names(), key);
-    if (s == kStates) r.fail(key, unknown_name("state", key, state_names()));
-    else fn(s, key);
+    if (s == kStates)
+      r.fail(key, unknown_name("state", key, state_names()));
+    else
+      fn(s, key);
   }
 }
 
@@ -191,8 +190,8 @@ std::optional<Week> week_in_run(Reader& r, std::string_view key, const Calendar&
   const Week w = cal.week_of(*d);
   const Week lo = reported_only ? 0 : cal.first();
   if (w < lo || w >= cal.end()) {
-    r.fail(key, "date " + d->iso() + " is outside the " + std::string(reported_only ? "reported weeks" : "run") +
-                    " (" + cal.date_of(lo).iso() + " to " + cal.date_of(cal.end()).iso() + ")");
+    r.fail(key, "date " + d->iso() + " is outside the " + std::string(reported_only ? "reported weeks" : "run") + " (" +
+                    cal.date_of(lo).iso() + " to " + cal.date_of(cal.end()).iso() + ")");
     return std::nullopt;
   }
   return w;
@@ -272,12 +271,16 @@ class ParamsBuilder {
       bool ok = arr && arr->size() >= 2;
       if (arr)
         for (const auto& e : *arr) {
-          if (!e.is_integer() || *e.value<int>() < 0 || *e.value<int>() > 120) ok = false;
-          else edges.push_back(*e.value<int>());
+          if (!e.is_integer() || *e.value<int>() < 0 || *e.value<int>() > 120)
+            ok = false;
+          else
+            edges.push_back(*e.value<int>());
         }
       for (std::size_t k = 1; ok && k < edges.size(); ++k) ok = edges[k] > edges[k - 1];
-      if (ok) at.age_band_edges = edges;
-      else r.fail("age_bands", "expected at least two increasing ages in years, e.g. [18, 30, 40, 50, 65]");
+      if (ok)
+        at.age_band_edges = edges;
+      else
+        r.fail("age_bands", "expected at least two increasing ages in years, e.g. [18, 30, 40, 50, 65]");
     }
     for (std::size_t b = 0; b + 1 < at.age_band_edges.size(); ++b)
       at.age_band_names.push_back(std::to_string(at.age_band_edges[b]) + "-" +
@@ -310,8 +313,8 @@ class ParamsBuilder {
           if (level < 0) {
             g.fail(name, "match categories are 1-5 or \"none\"");
           } else if (owner[static_cast<std::size_t>(level)] >= 0) {
-            g.fail(name, "match category " + std::string(kMatchNames[static_cast<std::size_t>(level)]) +
-                             " is in two groups");
+            g.fail(name,
+                   "match category " + std::string(kMatchNames[static_cast<std::size_t>(level)]) + " is in two groups");
           } else {
             owner[static_cast<std::size_t>(level)] = gi;
           }
@@ -319,11 +322,12 @@ class ParamsBuilder {
       }
       for (int level = 0; level < kMatchLevels; ++level) {
         if (owner[static_cast<std::size_t>(level)] < 0) {
-          r.fail("match_groups", "match category " + std::string(kMatchNames[static_cast<std::size_t>(level)]) +
-                                     " is in no group");
+          r.fail("match_groups",
+                 "match category " + std::string(kMatchNames[static_cast<std::size_t>(level)]) + " is in no group");
           owner[static_cast<std::size_t>(level)] = 0;
         }
-        at.match_group_of[static_cast<std::size_t>(level)] = static_cast<std::uint8_t>(owner[static_cast<std::size_t>(level)]);
+        at.match_group_of[static_cast<std::size_t>(level)] =
+            static_cast<std::uint8_t>(owner[static_cast<std::size_t>(level)]);
       }
       if (at.match_group_names.empty()) at.match_group_names = {"all"};
     }
@@ -363,7 +367,8 @@ class ParamsBuilder {
     Reader r = top_.table("population");
     p_.population.size = r.integer("size", 0LL, 2000000000LL).value_or(0);
     auto shares = named_shares(r, "state_shares", state_names(), "state");
-    if (shares) std::copy(shares->begin(), shares->end(), p_.population.state_shares.begin());
+    if (shares)
+      std::copy(shares->begin(), shares->end(), p_.population.state_shares.begin());
     else if (p_.population.size > 0 && !r.has("state_shares"))
       r.fail("state_shares", "missing: the share of the initial population in each state");
     const auto durations = named_numbers(r, "initial_duration_weeks", state_names(), 0.0, 5000.0, "state");
@@ -433,8 +438,10 @@ class ParamsBuilder {
       const std::string name = (*t)["name"].value<std::string>().value_or("");
       Reader r(doc_, t, "shocks." + (name.empty() ? "?" : name));
       r.string("name", "");
-      if (name.empty()) r.fail("name", "every shock needs a name");
-      else if (!names.insert(name).second) r.fail("name", "two shocks are named '" + name + "'");
+      if (name.empty())
+        r.fail("name", "every shock needs a name");
+      else if (!names.insert(name).second)
+        r.fail("name", "two shocks are named '" + name + "'");
       const auto start = week_in_run(r, "start", cal, false);
       if (!start && !r.has("start")) r.fail("start", "missing: the date the shock begins");
       const int ramp = r.integer("ramp_weeks", 0, 0, 30000);
@@ -447,10 +454,14 @@ class ParamsBuilder {
       for (Week w = cal.first(); w < cal.end(); ++w) {
         const double since = w - *start;
         double level = 0.0;
-        if (since < 0) level = 0.0;
-        else if (since < ramp) level = (since + 1) / double(ramp + 1);
-        else if (since < ramp + length) level = 1.0;
-        else if (since < ramp + length + recovery) level = 1.0 - (since - ramp - length + 1) / double(recovery + 1);
+        if (since < 0)
+          level = 0.0;
+        else if (since < ramp)
+          level = (since + 1) / double(ramp + 1);
+        else if (since < ramp + length)
+          level = 1.0;
+        else if (since < ramp + length + recovery)
+          level = 1.0 - (since - ramp - length + 1) / double(recovery + 1);
         for (int s = 0; s < kStates; ++s) {
           if (!states[static_cast<std::size_t>(s)]) continue;
           const auto slot = static_cast<std::size_t>(cal.slot(w));
@@ -489,11 +500,16 @@ class ParamsBuilder {
         }
         if (value) arr[static_cast<std::size_t>(idx)] = *value;
       };
-      if (attr == "sex") set(e.sex, names_of(kSexNames));
-      else if (attr == "origin") set(e.origin, names_of(kOriginNames));
-      else if (attr == "age") set(e.age, p_.attributes.age_band_names);
-      else if (attr == "match") set(e.match, names_of(kMatchNames));
-      else if (attr == "sick_category") set(e.sick_category, names_of(kSickNames));
+      if (attr == "sex")
+        set(e.sex, names_of(kSexNames));
+      else if (attr == "origin")
+        set(e.origin, names_of(kOriginNames));
+      else if (attr == "age")
+        set(e.age, p_.attributes.age_band_names);
+      else if (attr == "match")
+        set(e.match, names_of(kMatchNames));
+      else if (attr == "sick_category")
+        set(e.sick_category, names_of(kSickNames));
       else
         t.fail(key, unknown_name("covariate", attr, {"sex", "origin", "age", "match", "sick_category"}) +
                         "; effects are named attribute:level, e.g. \"sex:male\"");
@@ -521,13 +537,17 @@ class ParamsBuilder {
           bool ok = arr && !arr->empty();
           if (arr)
             for (const auto& e : *arr) {
-              if (!e.is_integer() || *e.value<int>() < 0) ok = false;
-              else starts.push_back(*e.value<int>());
+              if (!e.is_integer() || *e.value<int>() < 0)
+                ok = false;
+              else
+                starts.push_back(*e.value<int>());
             }
           ok = ok && starts.front() == 0;
           for (std::size_t k = 1; ok && k < starts.size(); ++k) ok = starts[k] > starts[k - 1];
-          if (ok) h.band_starts = starts;
-          else r.fail("bands_weeks", "expected increasing durations in weeks starting at 0, e.g. [0, 13, 26]");
+          if (ok)
+            h.band_starts = starts;
+          else
+            r.fail("bands_weeks", "expected increasing durations in weeks starting at 0, e.g. [0, 13, 26]");
         }
         if (const toml::node* n = r.node("baseline")) {
           if (n->is_number()) {
@@ -538,7 +558,8 @@ class ParamsBuilder {
           } else {
             r.fail("baseline", "expected a weekly hazard or an array of them, one per band");
           }
-          if (h.baseline.size() == 1 && h.band_starts.size() > 1) h.baseline.resize(h.band_starts.size(), h.baseline[0]);
+          if (h.baseline.size() == 1 && h.band_starts.size() > 1)
+            h.baseline.resize(h.band_starts.size(), h.baseline[0]);
           if (!h.baseline.empty() && h.baseline.size() != h.band_starts.size()) {
             r.fail("baseline", "has " + std::to_string(h.baseline.size()) + " values for " +
                                    std::to_string(h.band_starts.size()) + " bands");
@@ -548,7 +569,8 @@ class ParamsBuilder {
           r.fail("baseline", "missing: the weekly hazard (per duration band)");
         }
         read_effects(r, h.effects);
-        h.employability_loading = r.number("employability_loading", ti == index_of(State::self_support) ? 1.0 : 0.0, -10.0, 10.0);
+        h.employability_loading =
+            r.number("employability_loading", ti == index_of(State::self_support) ? 1.0 : 0.0, -10.0, 10.0);
         h.unemployment_elasticity = r.number("unemployment_elasticity", 0.0, -20.0, 20.0);
         p_.hazards.push_back(std::move(h));
       }
@@ -642,8 +664,8 @@ class ParamsBuilder {
       p.threat_effect = read_group_values(r, "threat_effect", 1.0, 0.0, 100.0, p_.attributes);
       p.post_decay_weeks = r.number("post_decay_weeks", 26.0, 0.0, 1040.0);
       p.cost_per_week = r.number("cost_per_week", 0.0, 0.0, 1e9);
-      p.employer_linked = r.boolean("employer_linked",
-                                    kind == Activity::company_internship || kind == Activity::wage_subsidy);
+      p.employer_linked =
+          r.boolean("employer_linked", kind == Activity::company_internship || kind == Activity::wage_subsidy);
     }
     p_.programmes[0] = ProgrammeSpec{};
     for (auto* v : {&p_.programmes[0].lock_in, &p_.programmes[0].post_effect, &p_.programmes[0].threat_effect})
@@ -688,17 +710,21 @@ class ParamsBuilder {
     a.name = name;
     {
       Reader as = r.table("assignment");
-      const std::vector<std::string> rules = {"odd_birth_day", "even_birth_day", "random_share", "area", "match_group", "rest"};
+      const std::vector<std::string> rules = {"odd_birth_day", "even_birth_day", "random_share",
+                                              "area",          "match_group",    "rest"};
       const std::string rule = as.string("rule", "rest");
       const int ri = index_in(rules, rule);
-      if (ri == static_cast<int>(rules.size())) as.fail("rule", unknown_name("assignment rule", rule, rules));
-      else a.assignment.kind = static_cast<AssignmentRule::Kind>(ri);
+      if (ri == static_cast<int>(rules.size()))
+        as.fail("rule", unknown_name("assignment rule", rule, rules));
+      else
+        a.assignment.kind = static_cast<AssignmentRule::Kind>(ri);
       a.assignment.share = as.number("share", 0.0, 0.0, 1.0);
       if (a.assignment.kind == AssignmentRule::Kind::random_share && !as.has("share"))
         as.fail("share", "missing: the share of citizens this actor serves");
       a.assignment.areas.assign(p_.attributes.area_names.size(), false);
       if (auto areas = as.strings("areas", p_.attributes.area_names))
-        for (const auto& ar : *areas) a.assignment.areas[static_cast<std::size_t>(index_in(p_.attributes.area_names, ar))] = true;
+        for (const auto& ar : *areas)
+          a.assignment.areas[static_cast<std::size_t>(index_in(p_.attributes.area_names, ar))] = true;
       a.assignment.groups = group_set(as, "groups", p_.attributes);
       a.assignment.except_states = state_set(as, "except_states", false);
     }
@@ -738,8 +764,10 @@ class ParamsBuilder {
       i.length_weeks = ia.integer("length_weeks", 3, 1, 520);
       const std::string kind = ia.string("kind", "immediate_activation");
       const int ki = index_in(activity_names(), kind);
-      if (ki <= 0 || ki == kActivities) ia.fail("kind", unknown_name("programme", kind, {activity_names().begin() + 1, activity_names().end()}));
-      else i.kind = static_cast<Activity>(ki);
+      if (ki <= 0 || ki == kActivities)
+        ia.fail("kind", unknown_name("programme", kind, {activity_names().begin() + 1, activity_names().end()}));
+      else
+        i.kind = static_cast<Activity>(ki);
     }
     a.activation_probability = read_group_values(r, "activation_probability", 0.0, 0.0, 1.0, p_.attributes);
     read_activation_mix(r, a);
@@ -780,8 +808,10 @@ class ParamsBuilder {
       const std::string name = (*t)["name"].value<std::string>().value_or("");
       Reader r(doc_, t, "actors." + (name.empty() ? "?" : name));
       r.string("name", "");
-      if (name.empty()) r.fail("name", "every actor needs a name");
-      else if (!names.insert(name).second) r.fail("name", "two actors are named '" + name + "'");
+      if (name.empty())
+        r.fail("name", "every actor needs a name");
+      else if (!names.insert(name).second)
+        r.fail("name", "two actors are named '" + name + "'");
       p_.actors.push_back(read_actor(r, name));
     }
     double shares = 0.0;
@@ -811,12 +841,17 @@ class ParamsBuilder {
       Reader r(doc_, t, "cohorts." + (name.empty() ? "?" : name));
       CohortSpec c;
       c.name = r.string("name", "");
-      if (name.empty()) r.fail("name", "every cohort needs a name");
-      else if (!names.insert(name).second) r.fail("name", "two cohorts are named '" + name + "'");
-      else if (name.find_first_of("/. ") != std::string::npos) r.fail("name", "a cohort name cannot contain '/', '.' or spaces");
+      if (name.empty())
+        r.fail("name", "every cohort needs a name");
+      else if (!names.insert(name).second)
+        r.fail("name", "two cohorts are named '" + name + "'");
+      else if (name.find_first_of("/. ") != std::string::npos)
+        r.fail("name", "a cohort name cannot contain '/', '.' or spaces");
       const std::string kind = r.string("kind", "stock");
-      if (kind == "inflow") c.kind = CohortSpec::Kind::inflow;
-      else if (kind != "stock") r.fail("kind", "expected \"stock\" or \"inflow\", found \"" + kind + "\"");
+      if (kind == "inflow")
+        c.kind = CohortSpec::Kind::inflow;
+      else if (kind != "stock")
+        r.fail("kind", "expected \"stock\" or \"inflow\", found \"" + kind + "\"");
       c.states = state_set(r, "states", false);
       if (!r.has("states")) r.fail("states", "missing: the benefit states that define the cohort");
       const auto measure = week_in_run(r, "measure_at", cal, true);

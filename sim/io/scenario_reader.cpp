@@ -28,16 +28,26 @@ std::string format_number(double x) {
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    default:
+      return "nothing";
   }
 }
 
@@ -54,16 +64,16 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
   return best;
 }
 
-std::optional<double> number_of(ScenarioDocument& doc, const toml::node& n, const std::string& path,
-                                double lo, double hi) {
+std::optional<double> number_of(ScenarioDocument& doc, const toml::node& n, const std::string& path, double lo,
+                                double hi) {
   if (!n.is_number()) {
     doc.fail(path, "expected a number, found " + type_name(n));
     return std::nullopt;
   }
   const double x = *n.value<double>();
   if (!std::isfinite(x) || x < lo || x > hi) {
-    doc.fail(path, "value " + format_number(x) + " is out of range [" + format_number(lo) + ", " +
-                       format_number(hi) + "]");
+    doc.fail(path,
+             "value " + format_number(x) + " is out of range [" + format_number(lo) + ", " + format_number(hi) + "]");
     return std::nullopt;
   }
   return x;
@@ -106,9 +116,13 @@ const toml::node* Reader::node(std::string_view key) {
   return table_ ? table_->get(key) : nullptr;
 }
 
-bool Reader::has(std::string_view key) { return node(key) != nullptr; }
+bool Reader::has(std::string_view key) {
+  return node(key) != nullptr;
+}
 
-void Reader::fail(std::string_view key, std::string message) { doc_->fail(path_of(key), std::move(message)); }
+void Reader::fail(std::string_view key, std::string message) {
+  doc_->fail(path_of(key), std::move(message));
+}
 
 std::optional<double> Reader::number(std::string_view key, double lo, double hi) {
   const toml::node* n = node(key);
@@ -128,8 +142,8 @@ std::optional<long long> Reader::integer(std::string_view key, long long lo, lon
   }
   const long long x = *n->value<long long>();
   if (x < lo || x > hi) {
-    fail(key, "value " + std::to_string(x) + " is out of range [" + std::to_string(lo) + ", " +
-                  std::to_string(hi) + "]");
+    fail(key,
+         "value " + std::to_string(x) + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
     return std::nullopt;
   }
   return x;
@@ -179,8 +193,7 @@ std::vector<std::string> Reader::keys() {
   return out;
 }
 
-std::optional<std::vector<std::string>> Reader::strings(std::string_view key,
-                                                        const std::vector<std::string>& allowed) {
+std::optional<std::vector<std::string>> Reader::strings(std::string_view key, const std::vector<std::string>& allowed) {
   const toml::node* n = node(key);
   if (!n) return std::nullopt;
   const auto* arr = n->as_array();

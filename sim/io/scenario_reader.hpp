@@ -16,7 +16,9 @@ class Reader {
  public:
   Reader(ScenarioDocument& doc, const toml::table* table, std::string path);
   Reader(Reader&& other) noexcept
-      : doc_(other.doc_), table_(std::exchange(other.table_, nullptr)), path_(std::move(other.path_)),
+      : doc_(other.doc_),
+        table_(std::exchange(other.table_, nullptr)),
+        path_(std::move(other.path_)),
         known_(std::move(other.known_)) {}
   Reader(const Reader&) = delete;
   ~Reader();
@@ -40,8 +42,7 @@ class Reader {
   /// Names of the keys present (all marked known; the caller checks them).
   std::vector<std::string> keys();
   /// Strings in an array; each must be one of `allowed` (empty: any).
-  std::optional<std::vector<std::string>> strings(std::string_view key,
-                                                  const std::vector<std::string>& allowed = {});
+  std::optional<std::vector<std::string>> strings(std::string_view key, const std::vector<std::string>& allowed = {});
 
   ScenarioDocument& doc() { return *doc_; }
   const toml::table* raw() const { return table_; }
@@ -54,8 +55,8 @@ class Reader {
 };
 
 /// Reads a number from a node, checking type and range; reports at `path`.
-std::optional<double> number_of(ScenarioDocument& doc, const toml::node& n, const std::string& path,
-                                double lo, double hi);
+std::optional<double> number_of(ScenarioDocument& doc, const toml::node& n, const std::string& path, double lo,
+                                double hi);
 std::optional<Date> date_of(ScenarioDocument& doc, const toml::node& n, const std::string& path);
 /// Closest of `candidates` to `word`, if close enough to be a likely typo.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

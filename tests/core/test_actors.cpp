@@ -17,7 +17,8 @@ ActorSpec actor_with(AssignmentRule::Kind kind, double share = 0.0) {
 
 TEST_CASE("odd birth days go to the provider and everyone else to the rest actor", "[unit]") {
   // domain.md 4.1: "Odd vs even day of birth; default birth dates 1.1 and 15.1 go to the odd arm."
-  std::vector<ActorSpec> actors = {actor_with(AssignmentRule::Kind::rest), actor_with(AssignmentRule::Kind::odd_birth_day)};
+  std::vector<ActorSpec> actors = {actor_with(AssignmentRule::Kind::rest),
+                                   actor_with(AssignmentRule::Kind::odd_birth_day)};
   for (int day = 1; day <= 31; ++day) {
     AssignmentFacts f;
     f.birth_day = day;
@@ -27,7 +28,8 @@ TEST_CASE("odd birth days go to the provider and everyone else to the rest actor
 
 TEST_CASE("exempt case types stay with the rest actor", "[unit]") {
   // domain.md 4.1: "Some case types are exempt and stay in the control arm: revalidering, ..."
-  std::vector<ActorSpec> actors = {actor_with(AssignmentRule::Kind::rest), actor_with(AssignmentRule::Kind::odd_birth_day)};
+  std::vector<ActorSpec> actors = {actor_with(AssignmentRule::Kind::rest),
+                                   actor_with(AssignmentRule::Kind::odd_birth_day)};
   actors[1].assignment.except_states[index_of(State::rehabilitation)] = true;
   AssignmentFacts f;
   f.birth_day = 15;
@@ -52,7 +54,8 @@ TEST_CASE("random shares split the unit interval in actor order", "[unit]") {
 }
 
 TEST_CASE("assignment by area and by match group", "[unit]") {
-  std::vector<ActorSpec> actors = {actor_with(AssignmentRule::Kind::area), actor_with(AssignmentRule::Kind::match_group),
+  std::vector<ActorSpec> actors = {actor_with(AssignmentRule::Kind::area),
+                                   actor_with(AssignmentRule::Kind::match_group),
                                    actor_with(AssignmentRule::Kind::rest)};
   actors[0].assignment.areas = {false, true};
   actors[1].assignment.groups = {false, true};

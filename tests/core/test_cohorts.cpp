@@ -107,7 +107,7 @@ TEST_CASE("an inflow cohort counts each person once at the start of a new spell"
     if (w == 1) enter(0, State::cash_benefit, index_of(State::self_support), 1);   // joins
     if (w == 2) enter(1, State::other_benefit, index_of(State::cash_benefit), 2);  // listed to listed: no
     if (w == 2) enter(0, State::self_support, index_of(State::cash_benefit), 2);
-    if (w == 3) enter(0, State::cash_benefit, index_of(State::self_support), 3);   // second spell: once only
+    if (w == 3) enter(0, State::cash_benefit, index_of(State::self_support), 3);      // second spell: once only
     if (w == 4) enter(2, State::cash_benefit, index_of(State::sickness_benefit), 4);  // after the window
     tracker.observe(w, t.pop, 3);
   }

@@ -9,7 +9,8 @@ using namespace almpsim;
 
 namespace {
 std::size_t cell(const Params& p, Week w, std::size_t a, int k, int width) {
-  return (static_cast<std::size_t>(w) * static_cast<std::size_t>(p.actor_count()) + a) * static_cast<std::size_t>(width) +
+  return (static_cast<std::size_t>(w) * static_cast<std::size_t>(p.actor_count()) + a) *
+             static_cast<std::size_t>(width) +
          static_cast<std::size_t>(k);
 }
 Params from_text(const test::TempDir& dir, const std::string& text) {
@@ -79,7 +80,8 @@ cash_benefit = 25.0
 )");
   const auto r = run_monte_carlo(p, {}).front();
   double entries = 0;
-  for (Week w = 0; w + 1 < p.calendar.weeks; ++w) entries += r.entries[cell(p, w, 0, index_of(State::cash_benefit), kStates)];
+  for (Week w = 0; w + 1 < p.calendar.weeks; ++w)
+    entries += r.entries[cell(p, w, 0, index_of(State::cash_benefit), kStates)];
   const double n = p.calendar.weeks - 1, expected = 25.0 * n;
   // Poisson total over n weeks: sd = sqrt(25 n); 4 standard errors.
   CHECK(std::abs(entries - expected) < 4 * std::sqrt(expected));
@@ -121,7 +123,9 @@ name = "centre"
 immediate_activation = { states = ["cash_benefit"], delay_weeks = 2, length_weeks = 3, kind = "guidance" }
 )");
   const auto r = run_monte_carlo(p, {}).front();
-  const auto act = [&](Week w) { return r.activity_occupancy[cell(p, w, 0, index_of(Activity::guidance), kActivities)]; };
+  const auto act = [&](Week w) {
+    return r.activity_occupancy[cell(p, w, 0, index_of(Activity::guidance), kActivities)];
+  };
   const auto entered = [&](Week w) { return r.entries[cell(p, w - 1, 0, index_of(State::cash_benefit), kStates)]; };
   // Nobody leaves cash benefit here, so in guidance at week w are exactly those who entered
   // in weeks w-4 .. w-2 (entries recorded in the week before they appear).

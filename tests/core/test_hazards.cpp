@@ -78,9 +78,10 @@ classes = 3
 reference_rate = 0.02
 unemployment_rate = [[2020-01-06, 0.02], [2020-03-02, 0.04]]
 )");
-  text.replace(text.find("baseline = 0.05"), 15,
-               "bands_weeks = [0, 10]\nbaseline = [0.05, 0.02]\nlog_effects = { \"sex:male\" = 0.2, \"match:4\" = -1.0, "
-               "\"age:18-29\" = 0.3 }\nunemployment_elasticity = -1.5");
+  text.replace(
+      text.find("baseline = 0.05"), 15,
+      "bands_weeks = [0, 10]\nbaseline = [0.05, 0.02]\nlog_effects = { \"sex:male\" = 0.2, \"match:4\" = -1.0, "
+      "\"age:18-29\" = 0.3 }\nunemployment_elasticity = -1.5");
   const Params p = load_scenario(dir.write("h2.toml", text)).params;
   const HazardModel model(p);
   CHECK(model.band_of(State::cash_benefit, 0) == 0);
@@ -89,14 +90,14 @@ unemployment_rate = [[2020-01-06, 0.02], [2020-03-02, 0.04]]
   CHECK(model.band_of(State::cash_benefit, 400) == 1);
 
   const int cell = model.cell_of({1, 0, 0, 4, 0});  // male, danish, 18-29, match 4
-  const Week w = 8;                                  // 2020-03-02: u = 0.04, twice the reference
+  const Week w = 8;                                 // 2020-03-02: u = 0.04, twice the reference
   std::array<double, kMaxDestinations> mult{};
   model.week_multipliers(State::cash_benefit, p, w, mult.data());
   CHECK(mult[0] == Approx(std::pow(2.0, -1.5)));
   double h[kMaxDestinations];
   model.hazards(State::cash_benefit, 1, cell, 2, mult.data(), 1.5, h);
-  const double expected = 0.02 * std::exp(0.2 - 1.0 + 0.3) * std::exp(p.employability.log_values[2]) *
-                          std::pow(2.0, -1.5) * 1.5;
+  const double expected =
+      0.02 * std::exp(0.2 - 1.0 + 0.3) * std::exp(p.employability.log_values[2]) * std::pow(2.0, -1.5) * 1.5;
   CHECK(h[0] == Approx(expected).epsilon(1e-12));
   // Employability classes are symmetric around 0 and ordered.
   CHECK(p.employability.log_values[0] == Approx(-p.employability.log_values[2]));

@@ -45,11 +45,11 @@ TEST_CASE("a run writes the documented layout and the engine's numbers", "[regre
   INFO(r.output);
   REQUIRE(r.status == 0);
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  for (const char* path : {"/meta/scenario", "/meta/seed", "/meta/version", "/meta/command_line", "/axes/states", "/axes/actors",
-                           "/axes/activities", "/axes/weeks", "/timeseries/occupancy", "/timeseries/entries",
-                           "/timeseries/exits", "/cohorts/stock_cash/self_support_share", "/cohorts/inflow_cash/survival",
-                           "/summary/timeseries/occupancy/mean", "/summary/cohorts/stock_cash/support_rate/q95",
-                           "/register/spells"})
+  for (const char* path :
+       {"/meta/scenario", "/meta/seed", "/meta/version", "/meta/command_line", "/axes/states", "/axes/actors",
+        "/axes/activities", "/axes/weeks", "/timeseries/occupancy", "/timeseries/entries", "/timeseries/exits",
+        "/cohorts/stock_cash/self_support_share", "/cohorts/inflow_cash/survival", "/summary/timeseries/occupancy/mean",
+        "/summary/cohorts/stock_cash/support_rate/q95", "/register/spells"})
     CHECK(has_object(out, path));
   Params p = test::shipped("two_actors_shock.toml", {"population.size=800", "replications=2", "seed=11"});
   const auto reps = run_monte_carlo(p, {});

@@ -36,7 +36,8 @@ Expectation expectation_of(const std::filesystem::path& path) {
 
 std::vector<std::filesystem::path> bad_fixtures() {
   std::vector<std::filesystem::path> files;
-  for (const auto& f : std::filesystem::directory_iterator(test::source_path("tests/io/bad"))) files.push_back(f.path());
+  for (const auto& f : std::filesystem::directory_iterator(test::source_path("tests/io/bad")))
+    files.push_back(f.path());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -68,7 +69,8 @@ TEST_CASE("almpsim validate exits with status 2 and prints the location of each 
     const auto r = test::run_cli("validate " + path.string());
     INFO(path.filename().string() << "\n" << r.output);
     CHECK(r.status == 2);
-    const std::string located = e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": " + e.key + ": " + e.message;
+    const std::string located =
+        e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "") + ": " + e.key + ": " + e.message;
     CHECK(r.output.find(located) != std::string::npos);
   }
 }

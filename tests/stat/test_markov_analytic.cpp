@@ -40,7 +40,8 @@ TEST_CASE("reference Markov occupancy matches p0 . P^t within 5 standard errors"
       const double e = expected(s);
       const double share = r.occupancy[static_cast<std::size_t>(w) * kStates + static_cast<std::size_t>(s)] / n;
       const double se = std::sqrt(e * (1 - e) / n);
-      INFO("week " << w << " state " << kStateNames[static_cast<std::size_t>(s)] << " expected " << e << " got " << share);
+      INFO("week " << w << " state " << kStateNames[static_cast<std::size_t>(s)] << " expected " << e << " got "
+                   << share);
       CHECK(std::abs(share - e) <= k * se);
       largest = std::max(largest, std::abs(share - e) / se);
     }

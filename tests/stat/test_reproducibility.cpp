@@ -53,7 +53,8 @@ TEST_CASE("same seed gives the same bits for 1 2 and 4 threads across replicatio
 
 TEST_CASE("same seed gives the same bits when threads split the citizens of one replication", "[stat]") {
   // 60,000 citizens make several blocks, so one replication runs in parallel.
-  const Params p = test::shipped("two_actors_shock.toml", {"replications=1", "population.size=60000", "inflow.cash_benefit=200"});
+  const Params p =
+      test::shipped("two_actors_shock.toml", {"replications=1", "population.size=60000", "inflow.cash_benefit=200"});
   const auto one = run(p, 1);
   const auto two = run(p, 2);
   const auto three = run(p, 3);

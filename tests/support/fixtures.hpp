@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the tests: paths, scenario files written on the fly, running the CLI.
-#include <unistd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
