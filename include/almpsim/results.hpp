@@ -14,6 +14,7 @@ struct CohortOutcome {
   std::vector<double> members;             ///< [actor]
   std::vector<double> status;              ///< [actor][state] share at measurement
   std::vector<double> activity;            ///< [actor][activity] share at measurement
+  std::vector<double> state_activity;      ///< [actor][state][activity] joint share at measurement
   std::vector<double> self_support_share;  ///< [actor]
   std::vector<double> support_rate;        ///< [actor] mean of weeks on benefit / weeks in window
   std::vector<double> support_rate_sd;     ///< [actor] its standard deviation over members

@@ -108,6 +108,7 @@ CohortOutcome CohortTracker::outcome() const {
   o.members.assign(na, 0.0);
   o.status.assign(na * kStates, 0.0);
   o.activity.assign(na * kActivities, 0.0);
+  o.state_activity.assign(na * kStates * kActivities, 0.0);
   std::vector<double> benefit(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0), ratio_sum(na, 0),
       ratio_sq(na, 0);
   std::vector<std::vector<int>> durations(na);
@@ -117,6 +118,7 @@ CohortOutcome CohortTracker::outcome() const {
     o.members[a] += 1;
     o.status[a * kStates + m.state_at_measure] += 1;
     o.activity[a * kActivities + m.activity_at_measure] += 1;
+    o.state_activity[(a * kStates + m.state_at_measure) * kActivities + m.activity_at_measure] += 1;
     benefit[a] += m.benefit_weeks;
     activity[a] += m.activity_weeks;
     meetings[a] += m.meetings;
@@ -143,6 +145,8 @@ CohortOutcome CohortTracker::outcome() const {
     const double n = o.members[a];
     for (int s = 0; s < kStates; ++s) o.status[a * kStates + s] = per(o.status[a * kStates + s], n);
     for (int k = 0; k < kActivities; ++k) o.activity[a * kActivities + k] = per(o.activity[a * kActivities + k], n);
+    for (std::size_t k = a * kStates * kActivities; k < (a + 1) * kStates * kActivities; ++k)
+      o.state_activity[k] = per(o.state_activity[k], n);
     o.self_support_share[a] = o.status[a * kStates + index_of(State::self_support)];
     o.support_rate[a] = per(ratio_sum[a], n);
     o.support_rate_sd[a] =

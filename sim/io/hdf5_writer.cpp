@@ -333,6 +333,8 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
       measure("members", {actors}, &CohortOutcome::members, "actor");
       measure("status", {actors, kStates}, &CohortOutcome::status, "actor,state");
       measure("activity", {actors, kActivities}, &CohortOutcome::activity, "actor,activity");
+      measure("state_activity", {actors, kStates, kActivities}, &CohortOutcome::state_activity,
+              "actor,state,activity");
       measure("self_support_share", {actors}, &CohortOutcome::self_support_share, "actor");
       measure("support_rate", {actors}, &CohortOutcome::support_rate, "actor");
       measure("support_rate_sd", {actors}, &CohortOutcome::support_rate_sd, "actor");

@@ -71,6 +71,8 @@ TEST_CASE("stock cohort accounting by hand", "[unit]") {
   CHECK(o.members[1] == 0);
   CHECK(o.self_support_share[0] == 0.5);
   CHECK(o.status[0 * kStates + index_of(State::cash_benefit)] == 0.5);
+  CHECK(o.state_activity[index_of(State::cash_benefit) * kActivities + index_of(Activity::none)] == 0.5);
+  CHECK(o.state_activity[index_of(State::self_support) * kActivities + index_of(Activity::none)] == 0.5);
   CHECK(o.support_rate[0] == Approx(0.75));  // (2/4 + 4/4) / 2
   CHECK(o.support_rate_sd[0] == Approx(std::sqrt(0.125)));
   CHECK(o.activation_rate[0] == Approx(2.0 / 6.0));

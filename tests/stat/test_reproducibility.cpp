@@ -20,9 +20,10 @@ bool identical(const ReplicationResult& a, const ReplicationResult& b) {
   for (std::size_t c = 0; same && c < a.cohorts.size(); ++c) {
     const auto &x = a.cohorts[c], &y = b.cohorts[c];
     same = same_bits(x.members, y.members) && same_bits(x.status, y.status) && same_bits(x.activity, y.activity) &&
-           same_bits(x.support_rate, y.support_rate) && same_bits(x.support_rate_sd, y.support_rate_sd) &&
-           same_bits(x.activation_rate, y.activation_rate) && same_bits(x.meeting_rate, y.meeting_rate) &&
-           same_bits(x.cost_per_citizen, y.cost_per_citizen) && same_bits(x.survival, y.survival);
+           same_bits(x.state_activity, y.state_activity) && same_bits(x.support_rate, y.support_rate) &&
+           same_bits(x.support_rate_sd, y.support_rate_sd) && same_bits(x.activation_rate, y.activation_rate) &&
+           same_bits(x.meeting_rate, y.meeting_rate) && same_bits(x.cost_per_citizen, y.cost_per_citizen) &&
+           same_bits(x.survival, y.survival);
   }
   for (std::size_t k = 0; same && k < a.spells.size(); ++k) {
     const Spell &x = a.spells[k], &y = b.spells[k];
