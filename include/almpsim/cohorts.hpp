@@ -32,7 +32,8 @@ class CohortTracker {
     std::uint8_t actor;
     Week entry;
     std::uint16_t meetings_at_entry;
-    int benefit_weeks = 0, activity_weeks = 0, self_support_weeks = 0;
+    int benefit_weeks = 0, self_support_weeks = 0;
+    int case_weeks = 0, activity_weeks = 0;  // in the cohort's own states, and in an activity there
     double cost = 0.0;
     Week first_off_benefit = -1 << 30;  // no exit yet
     bool was_on_benefit = true;
@@ -41,12 +42,13 @@ class CohortTracker {
     int meetings = 0;
   };
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
-  void accumulate(Week w, const Population& pop, Member& m) const;
+  void accumulate(Week w, const Population& pop, Member& m);
 
   const Params& params_;
   const CohortSpec& spec_;
   std::vector<Member> members_;
-  std::vector<bool> joined_;  // per citizen, inflow cohorts count each person once
+  std::vector<bool> joined_;            // per citizen, inflow and period cohorts count each person once
+  std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states
 };
 
 }  // namespace almpsim

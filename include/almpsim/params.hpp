@@ -127,15 +127,21 @@ struct ActorSpec {
 };
 
 struct CohortSpec {
-  enum class Kind { stock, inflow };
+  /// stock: on benefit at `at`; inflow: began a spell in [from, to]; period: on benefit at any
+  /// time in [from, to] (the population of process indicators such as meeting rates).
+  enum class Kind { stock, inflow, period };
   std::string name;
   Kind kind = Kind::stock;
   PerState<bool> states{};
   Week at = 0;            ///< stock: on benefit at the start of this week
-  Week from = 0, to = 0;  ///< inflow: began a spell in weeks [from, to]
+  Week from = 0, to = 0;  ///< inflow and period cohorts: the window [from, to]
   Week measure_at = 0;
   int survival_weeks = 52;
 };
+
+inline std::string_view name_of(CohortSpec::Kind kind) {
+  return kind == CohortSpec::Kind::stock ? "stock" : kind == CohortSpec::Kind::inflow ? "inflow" : "period";
+}
 
 struct PopulationSpec {
   std::int64_t size = 0;

@@ -59,8 +59,7 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
   for (std::size_t c = 0; c < params.cohorts.size(); ++c) {
     const CohortSpec& spec = params.cohorts[c];
     std::printf("\ncohort %s (%s), measured %s: mean [90%% interval over replications]\n", spec.name.c_str(),
-                spec.kind == CohortSpec::Kind::stock ? "stock" : "inflow",
-                params.calendar.date_of(spec.measure_at).iso().c_str());
+                std::string(name_of(spec.kind)).c_str(), params.calendar.date_of(spec.measure_at).iso().c_str());
     auto line = [&](const char* label, auto member, double scale, const char* fmt) {
       std::printf("  %-20s", label);
       for (std::size_t a = 0; a < actors; ++a) {

@@ -38,7 +38,8 @@ std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::v
   return s;
 }
 
-CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec) : params_(params), spec_(spec) {}
+CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
+    : params_(params), spec_(spec), activity_weeks_(params.actors.size() * kActivities, 0.0) {}
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
   Member m{};
@@ -51,16 +52,19 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   members_.push_back(m);
 }
 
-void CohortTracker::accumulate(Week w, const Population& pop, Member& m) const {
+void CohortTracker::accumulate(Week w, const Population& pop, Member& m) {
   const CitizenId i = m.id;
   const State s = pop.state_of(i);
   const bool on = params_.on_benefit[index_of(s)];
   const Activity act = on ? pop.current_activity(i, w) : Activity::none;
   const ActorSpec& serving = params_.actors[pop.actor[i]];
   const ActorSpec& arm = params_.actors[m.actor];
-  if (on) {
-    ++m.benefit_weeks;
+  if (on) ++m.benefit_weeks;
+  if (spec_.states[index_of(s)]) {
+    // Activation and meeting rates are per week in the cohort's own benefit (e.g. cash benefit).
+    ++m.case_weeks;
     if (act != Activity::none) ++m.activity_weeks;
+    activity_weeks_[m.actor * std::size_t{kActivities} + index_of(act)] += 1;
   }
   if (s == State::self_support) ++m.self_support_weeks;
   m.cost += weekly_case_cost(serving, params_.programmes, on, act);
@@ -76,14 +80,18 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present) {
     for (CitizenId i = 0; i < present; ++i)
       if (spec_.states[pop.state[i]]) join(w, pop, i, false);
   }
-  if (spec_.kind == CohortSpec::Kind::inflow && w >= spec_.from && w <= spec_.to) {
+  const bool in_window = w >= spec_.from && w <= spec_.to;
+  if (spec_.kind != CohortSpec::Kind::stock && in_window) {
     if (joined_.size() < pop.size()) joined_.resize(pop.size(), false);
     for (CitizenId i = 0; i < present; ++i) {
-      if (pop.state_since[i] != w || !spec_.states[pop.state[i]] || joined_[i]) continue;
-      const std::uint8_t prev = pop.prev_state[i];
-      if (prev != kNoPreviousState && spec_.states[prev]) continue;
+      if (joined_[i] || !spec_.states[pop.state[i]]) continue;
+      if (spec_.kind == CohortSpec::Kind::inflow) {
+        // Began a spell this week, coming from outside the cohort's states.
+        const std::uint8_t prev = pop.prev_state[i];
+        if (pop.state_since[i] != w || (prev != kNoPreviousState && spec_.states[prev])) continue;
+      }
       joined_[i] = true;
-      join(w, pop, i, true);
+      join(w, pop, i, spec_.kind == CohortSpec::Kind::inflow);
     }
   }
   for (Member& m : members_) {
@@ -109,8 +117,8 @@ CohortOutcome CohortTracker::outcome() const {
   o.status.assign(na * kStates, 0.0);
   o.activity.assign(na * kActivities, 0.0);
   o.state_activity.assign(na * kStates * kActivities, 0.0);
-  std::vector<double> benefit(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0), ratio_sum(na, 0),
-      ratio_sq(na, 0);
+  std::vector<double> case_weeks(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0),
+      ratio_sum(na, 0), ratio_sq(na, 0);
   std::vector<std::vector<int>> durations(na);
   std::vector<std::vector<bool>> events(na);
   for (const Member& m : members_) {
@@ -119,7 +127,7 @@ CohortOutcome CohortTracker::outcome() const {
     o.status[a * kStates + m.state_at_measure] += 1;
     o.activity[a * kActivities + m.activity_at_measure] += 1;
     o.state_activity[(a * kStates + m.state_at_measure) * kActivities + m.activity_at_measure] += 1;
-    benefit[a] += m.benefit_weeks;
+    case_weeks[a] += m.case_weeks;
     activity[a] += m.activity_weeks;
     meetings[a] += m.meetings;
     ss_weeks[a] += m.self_support_weeks;
@@ -151,8 +159,14 @@ CohortOutcome CohortTracker::outcome() const {
     o.support_rate[a] = per(ratio_sum[a], n);
     o.support_rate_sd[a] =
         n > 1 ? std::sqrt(std::max(0.0, (ratio_sq[a] - ratio_sum[a] * ratio_sum[a] / n) / (n - 1))) : kNaN;
-    o.activation_rate[a] = per(activity[a], benefit[a]);
-    o.meeting_rate[a] = per(meetings[a], benefit[a] / 4.0);
+    o.activation_rate[a] = per(activity[a], case_weeks[a]);
+    o.meeting_rate[a] = per(meetings[a], case_weeks[a] / 4.0);
+    double active_weeks = 0.0;
+    for (int k = 1; k < kActivities; ++k)
+      active_weeks += activity_weeks_[a * kActivities + static_cast<std::size_t>(k)];
+    for (int k = 0; k < kActivities; ++k)
+      o.activity_weeks_share.push_back(
+          k == 0 ? kNaN : per(activity_weeks_[a * kActivities + static_cast<std::size_t>(k)], active_weeks));
     o.self_support_weeks[a] = per(ss_weeks[a], n);
     o.cost_per_citizen[a] = per(cost[a], n);
     const auto km = kaplan_meier(durations[a], events[a], spec_.survival_weeks);

@@ -316,7 +316,7 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
       for (int k = 0; k < kStates; ++k)
         if (spec.states[static_cast<std::size_t>(k)])
           states += (states.empty() ? "" : ",") + std::string(kStateNames[static_cast<std::size_t>(k)]);
-      set_text_attribute(cg, "kind", spec.kind == CohortSpec::Kind::stock ? "stock" : "inflow");
+      set_text_attribute(cg, "kind", std::string(name_of(spec.kind)));
       set_text_attribute(cg, "states", states);
       set_text_attribute(cg, "measure_at", params.calendar.date_of(spec.measure_at).iso());
       if (spec.kind == CohortSpec::Kind::stock) {
@@ -333,11 +333,11 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
       measure("members", {actors}, &CohortOutcome::members, "actor");
       measure("status", {actors, kStates}, &CohortOutcome::status, "actor,state");
       measure("activity", {actors, kActivities}, &CohortOutcome::activity, "actor,activity");
-      measure("state_activity", {actors, kStates, kActivities}, &CohortOutcome::state_activity,
-              "actor,state,activity");
+      measure("state_activity", {actors, kStates, kActivities}, &CohortOutcome::state_activity, "actor,state,activity");
       measure("self_support_share", {actors}, &CohortOutcome::self_support_share, "actor");
       measure("support_rate", {actors}, &CohortOutcome::support_rate, "actor");
       measure("support_rate_sd", {actors}, &CohortOutcome::support_rate_sd, "actor");
+      measure("activity_weeks_share", {actors, kActivities}, &CohortOutcome::activity_weeks_share, "actor,activity");
       measure("activation_rate", {actors}, &CohortOutcome::activation_rate, "actor");
       measure("meeting_rate", {actors}, &CohortOutcome::meeting_rate, "actor");
       measure("self_support_weeks", {actors}, &CohortOutcome::self_support_weeks, "actor");

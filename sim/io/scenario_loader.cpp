@@ -850,8 +850,10 @@ class ParamsBuilder {
       const std::string kind = r.string("kind", "stock");
       if (kind == "inflow")
         c.kind = CohortSpec::Kind::inflow;
+      else if (kind == "period")
+        c.kind = CohortSpec::Kind::period;
       else if (kind != "stock")
-        r.fail("kind", "expected \"stock\" or \"inflow\", found \"" + kind + "\"");
+        r.fail("kind", "expected \"stock\", \"inflow\" or \"period\", found \"" + kind + "\"");
       c.states = state_set(r, "states", false);
       if (!r.has("states")) r.fail("states", "missing: the benefit states that define the cohort");
       const auto measure = week_in_run(r, "measure_at", cal, true);
@@ -866,12 +868,12 @@ class ParamsBuilder {
       } else {
         const auto from = week_in_run(r, "from", cal, true);
         const auto to = week_in_run(r, "to", cal, true);
-        if (!from && !r.has("from")) r.fail("from", "missing: the first date of the inflow window");
-        if (!to && !r.has("to")) r.fail("to", "missing: the last date of the inflow window");
+        if (!from && !r.has("from")) r.fail("from", "missing: the first date of the window");
+        if (!to && !r.has("to")) r.fail("to", "missing: the last date of the window");
         c.from = begins = from.value_or(0);
         c.to = to.value_or(0);
-        if (from && to && *from > *to) r.fail("to", "the inflow window ends before it begins");
-        if (to && measure && *to > *measure) r.fail("to", "the inflow window ends after the measurement date");
+        if (from && to && *from > *to) r.fail("to", "the window ends before it begins");
+        if (to && measure && *to > *measure) r.fail("to", "the window ends after the measurement date");
       }
       c.survival_weeks = r.integer("survival_weeks", std::max(1, c.measure_at - begins), 1, 30000);
       p_.cohorts.push_back(std::move(c));

@@ -117,3 +117,39 @@ TEST_CASE("an inflow cohort counts each person once at the start of a new spell"
   CHECK(o.members[0] == 1);
   CHECK(o.support_rate[0] == Approx(3.0 / 4.0));  // weeks 1, 3, 4 of 1..4 on benefit
 }
+
+TEST_CASE("a period cohort holds everyone on its states at any time in the window", "[unit]") {
+  TinyWorld t;
+  CohortSpec spec;
+  spec.name = "period";
+  spec.kind = CohortSpec::Kind::period;
+  spec.states[index_of(State::cash_benefit)] = true;
+  spec.from = 2;
+  spec.to = 3;
+  spec.measure_at = 4;
+  spec.survival_weeks = 2;
+  CohortTracker tracker(t.params, spec);
+  // Citizen 0 is on cash benefit only in weeks 0-1 (before the window): not a member.
+  // Citizen 1 is on cash benefit from week 3, in a guidance course in week 3.
+  // Citizen 2 is on cash benefit throughout, in an in-house project in weeks 2-3.
+  t.pop.activity[1] = static_cast<std::uint8_t>(Activity::guidance);
+  t.pop.activity_from[1] = 3;
+  t.pop.activity_to[1] = 4;
+  t.pop.activity[2] = static_cast<std::uint8_t>(Activity::inhouse_project);
+  t.pop.activity_from[2] = 2;
+  t.pop.activity_to[2] = 4;
+  t.pop.actor = {0, 0, 0};
+  t.set(2, State::cash_benefit);
+  for (Week w = 0; w <= 4; ++w) {
+    t.set(0, w < 2 ? State::cash_benefit : State::self_support);
+    t.set(1, w < 3 ? State::sickness_benefit : State::cash_benefit);
+    tracker.observe(w, t.pop, 3);
+  }
+  const CohortOutcome o = tracker.outcome();
+  CHECK(o.members[0] == 2);
+  // Case weeks: citizen 1 week 3, citizen 2 weeks 2-3; all three in an activity.
+  CHECK(o.activation_rate[0] == Approx(1.0));
+  CHECK(o.activity_weeks_share[index_of(Activity::guidance)] == Approx(1.0 / 3.0));
+  CHECK(o.activity_weeks_share[index_of(Activity::inhouse_project)] == Approx(2.0 / 3.0));
+  CHECK(std::isnan(o.activity_weeks_share[index_of(Activity::none)]));
+}
