@@ -30,7 +30,8 @@ struct AttributeSpec {
   std::vector<std::string> area_names;
   std::vector<std::string> match_group_names;
   std::array<std::uint8_t, kMatchLevels> match_group_of{};  ///< match category -> group index
-  PerState<AttributeMix> mix;                               ///< per state of entry
+  PerState<AttributeMix> mix;                               ///< per state of entry (inflow, moves)
+  PerState<AttributeMix> initial_mix;                       ///< per state, for the initial stock
   int age_bands() const { return static_cast<int>(age_band_names.size()); }
   int match_groups() const { return static_cast<int>(match_group_names.size()); }
 };

@@ -51,9 +51,10 @@ struct Population {
 /// Age band index for an age in years (ages outside the bands go to the nearest band).
 int age_band_of(const AttributeSpec& attributes, int age_years);
 
-/// Draws the fixed attributes of citizen i, who first appears in `state`.
+/// Draws the fixed attributes of citizen i, who first appears in `state`,
+/// from the initial stock's mix or the inflow's.
 void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
-                     Week week);
+                     Week week, bool initial_stock);
 
 /// Redraws the match and sickness categories on entry to a state whose mix defines them
 /// and the citizen has none yet.

@@ -31,9 +31,9 @@ std::uint8_t pick(const C& shares, std::uint32_t word) {
 }  // namespace
 
 void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
-                     Week week) {
+                     Week week, bool initial_stock) {
   const AttributeSpec& at = params.attributes;
-  const AttributeMix& mix = at.mix[index_of(state)];
+  const AttributeMix& mix = (initial_stock ? at.initial_mix : at.mix)[index_of(state)];
   // Attribute draws are indexed by citizen only, so they do not depend on when the draw happens.
   const auto a = rng.words(i, 0, Process::attributes);
   const auto b = rng.words(i, 1, Process::attributes);
@@ -101,7 +101,7 @@ Population create_population(const Params& params, const RandomStreams& rng) {
   for (CitizenId i = 0; i < n0; ++i) {
     const State s = static_cast<State>(
         draw_index(params.population.state_shares, RandomStreams::unit(rng.words(i, 0, Process::initial_state)[0])));
-    draw_attributes(params, rng, pop, i, s, cal.first());
+    draw_attributes(params, rng, pop, i, s, cal.first(), true);
     pop.state[i] = static_cast<std::uint8_t>(s);
     pop.prev_state[i] = kNoPreviousState;
     pop.state_since[i] = initial_since(params, rng, i, s);
@@ -113,7 +113,7 @@ Population create_population(const Params& params, const RandomStreams& rng) {
     if (w + 1 < cal.end()) {
       for (int s = 0; s < kStates; ++s) {
         for (std::uint32_t k = 0; k < inflow[cal.slot(w)][s]; ++k, ++next) {
-          draw_attributes(params, rng, pop, next, static_cast<State>(s), w + 1);
+          draw_attributes(params, rng, pop, next, static_cast<State>(s), w + 1, false);
           pop.state[next] = static_cast<std::uint8_t>(s);
           pop.prev_state[next] = kNoPreviousState;
           pop.state_since[next] = static_cast<std::int16_t>(w + 1);

@@ -342,6 +342,7 @@ class ParamsBuilder {
       Reader sr = r.table(kStateNames[static_cast<std::size_t>(s)]);
       read_mix(sr, at.mix[static_cast<std::size_t>(s)]);
     }
+
   }
 
   void read_employability() {
@@ -371,6 +372,14 @@ class ParamsBuilder {
       std::copy(shares->begin(), shares->end(), p_.population.state_shares.begin());
     else if (p_.population.size > 0 && !r.has("state_shares"))
       r.fail("state_shares", "missing: the share of the initial population in each state");
+    // The initial stock may differ from the inflow (e.g. more long-term, less job-ready cases).
+    AttributeSpec& at = p_.attributes;
+    Reader initial = r.table("attributes");
+    for (int s = 0; s < kStates; ++s) {
+      at.initial_mix[static_cast<std::size_t>(s)] = at.mix[static_cast<std::size_t>(s)];
+      Reader sr = initial.table(kStateNames[static_cast<std::size_t>(s)]);
+      read_mix(sr, at.initial_mix[static_cast<std::size_t>(s)]);
+    }
     const auto durations = named_numbers(r, "initial_duration_weeks", state_names(), 0.0, 5000.0, "state");
     for (int s = 0; s < kStates; ++s)
       p_.population.initial_duration_mean_weeks[static_cast<std::size_t>(s)] =
