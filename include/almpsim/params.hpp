@@ -172,6 +172,8 @@ struct Params {
   /// Expected new spells per week per state, macro and shocks applied.
   PerState<WeekSeries> inflow_rate;
   bool register_spells = false;
+  /// Published numbers to compare with (scenario key targets.file, resolved to a path); may be empty.
+  std::string targets_file;
 
   int actor_count() const { return static_cast<int>(actors.size()); }
 };

@@ -2,24 +2,13 @@
 // rules. The keys read here are the scenario schema; scenarios/README.md documents them.
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 #include "almpsim/scenario.hpp"
 #include "scenario_reader.hpp"
 
 namespace almpsim {
-
-std::string ScenarioIssue::str() const {
-  std::string s = file;
-  if (line > 0) s += ":" + std::to_string(line);
-  s += ": ";
-  if (!key.empty()) s += key + ": ";
-  return s + message;
-}
-
-ScenarioError::ScenarioError(std::vector<ScenarioIssue> issues) : issues_(std::move(issues)) {
-  for (const auto& i : issues_) text_ += (text_.empty() ? "" : "\n") + i.str();
-}
 
 namespace io {
 namespace {
@@ -221,6 +210,7 @@ class ParamsBuilder {
     read_programmes();
     read_actors();
     read_cohorts();
+    read_targets_file();
     p_.on_benefit.fill(true);
     p_.on_benefit[index_of(State::self_support)] = false;
     p_.on_benefit[index_of(State::exited)] = false;
@@ -342,7 +332,6 @@ class ParamsBuilder {
       Reader sr = r.table(kStateNames[static_cast<std::size_t>(s)]);
       read_mix(sr, at.mix[static_cast<std::size_t>(s)]);
     }
-
   }
 
   void read_employability() {
@@ -832,6 +821,18 @@ class ParamsBuilder {
     if (shares > 1.0 + kShareTolerance) top_.fail("actors", "random_share assignments add up to more than 1");
     if (p_.actors.size() > 1 && !has_rest)
       top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
+  }
+
+  void read_targets_file() {
+    Reader r = top_.table("targets");
+    const std::string file = r.string("file", "");
+    if (file.empty()) return;
+    const Location at = doc_.locate(r.path_of("file"));
+    const std::filesystem::path path = std::filesystem::path(at.file).parent_path() / file;
+    if (!std::filesystem::exists(path))
+      r.fail("file", "no such file: " + path.string());
+    else
+      p_.targets_file = path.string();
   }
 
   void read_cohorts() {

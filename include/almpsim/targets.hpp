@@ -1,0 +1,45 @@
+#pragma once
+/// Published numbers a scenario is compared with (and may be fitted to), and how each one is
+/// computed from a replication's cohort outcomes.
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "almpsim/params.hpp"
+#include "almpsim/results.hpp"
+
+namespace almpsim {
+
+struct Target {
+  std::string table;     ///< as printed, e.g. "6.1"
+  bool fit = false;      ///< used by calibration (else held out, only reported)
+  std::string cohort;    ///< cohort name in the scenario
+  std::string actor;     ///< actor name in the scenario
+  std::string measure;   ///< status_share, members, support_rate, support_rate_sd, meeting_rate,
+                         ///< activation_rate, activity_weeks_share
+  std::string category;  ///< label of the published row
+  PerState<bool> states{};
+  PerActivity<bool> activities{};
+  bool simulated = true;  ///< false for categories the model does not distinguish
+  double value = 0.0;     ///< published value (percent for shares)
+  double n = 0.0;         ///< published base of a share, 0 if not printed
+  std::string source;
+  int line = 0;  ///< line in the targets file
+};
+
+/// Reads a targets CSV (columns: table,use,cohort,actor,measure,category,states,activities,
+/// value,n,source). States and activities are ';'-separated names; activities may be "any",
+/// "none" or "active". Throws ScenarioError naming file, line and column.
+std::vector<Target> read_targets(const std::string& path);
+/// The same from text already read (`name` is used in messages).
+std::vector<Target> parse_targets(std::istream& in, const std::string& name);
+
+/// Checks that every target names a cohort and an actor of the scenario; throws ScenarioError.
+void check_targets(const std::vector<Target>& targets, const Params& params, const std::string& path);
+
+/// The simulated counterpart of a target in one replication (percent for shares); NaN when
+/// the model does not distinguish the category or the cohort has no members.
+double simulated_value(const Target& target, const std::vector<std::string>& cohort_names,
+                       const std::vector<std::string>& actor_names, const std::vector<CohortOutcome>& cohorts);
+
+}  // namespace almpsim

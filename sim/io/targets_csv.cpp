@@ -1,0 +1,130 @@
+#include "almpsim/targets.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "almpsim/scenario.hpp"
+
+namespace almpsim {
+
+namespace {
+
+/// Splits one RFC 4180 line (no embedded newlines).
+std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    const char c = line[k];
+    if (quoted) {
+      if (c == '"' && k + 1 < line.size() && line[k + 1] == '"')
+        fields.back() += '"', ++k;
+      else if (c == '"')
+        quoted = false;
+      else
+        fields.back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else if (c != '\r') {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+std::vector<std::string> split_names(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  for (std::string part; std::getline(ss, part, ';');)
+    if (!part.empty()) out.push_back(part);
+  return out;
+}
+
+const std::vector<std::string> kColumns = {"table",  "use",        "cohort", "actor", "measure", "category",
+                                           "states", "activities", "value",  "n",     "source"};
+const std::vector<std::string> kMeasures = {"status_share", "members",         "support_rate",        "support_rate_sd",
+                                            "meeting_rate", "activation_rate", "activity_weeks_share"};
+}  // namespace
+
+std::vector<Target> read_targets(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ScenarioError({{path, 0, "", "cannot read the targets file"}});
+  return parse_targets(in, path);
+}
+
+std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
+  std::vector<ScenarioIssue> issues;
+  std::vector<Target> out;
+  std::string line;
+  std::getline(in, line);
+  if (split_csv(line) != kColumns)
+    issues.push_back({path, 1, "", "expected the header " + [] {
+                        std::string h;
+                        for (const auto& c : kColumns) h += (h.empty() ? "" : ",") + c;
+                        return h;
+                      }()});
+  for (int number = 2; std::getline(in, line); ++number) {
+    if (line.empty()) continue;
+    const auto f = split_csv(line);
+    auto fail = [&](const std::string& column, const std::string& message) {
+      issues.push_back({path, number, column, message});
+    };
+    if (f.size() != kColumns.size()) {
+      fail("", "expected " + std::to_string(kColumns.size()) + " columns, found " + std::to_string(f.size()));
+      continue;
+    }
+    Target t;
+    t.line = number;
+    t.table = f[0];
+    if (f[1] != "fit" && f[1] != "check") fail("use", "expected fit or check, found '" + f[1] + "'");
+    t.fit = f[1] == "fit";
+    t.cohort = f[2];
+    t.actor = f[3];
+    t.measure = f[4];
+    if (std::find(kMeasures.begin(), kMeasures.end(), t.measure) == kMeasures.end())
+      fail("measure", "unknown measure '" + t.measure + "'");
+    t.category = f[5];
+    for (const auto& s : split_names(f[6])) {
+      const auto idx = find_name(kStateNames, s);
+      if (!idx)
+        fail("states", "unknown state '" + s + "'");
+      else
+        t.states[static_cast<std::size_t>(*idx)] = true;
+    }
+    if (f[7] == "any") {
+      t.activities.fill(true);
+    } else if (f[7] == "active") {
+      t.activities.fill(true);
+      t.activities[0] = false;
+    } else {
+      for (const auto& a : split_names(f[7])) {
+        const auto idx = find_name(kActivityNames, a);
+        if (!idx)
+          fail("activities", "unknown activity '" + a + "'");
+        else
+          t.activities[static_cast<std::size_t>(*idx)] = true;
+      }
+    }
+    const bool needs_states = t.measure == "status_share";
+    const bool needs_activities = needs_states || t.measure == "activity_weeks_share";
+    bool any_state = false, any_activity = false;
+    for (bool b : t.states) any_state = any_state || b;
+    for (bool b : t.activities) any_activity = any_activity || b;
+    t.simulated = (!needs_states || any_state) && (!needs_activities || any_activity);
+    try {
+      t.value = std::stod(f[8]);
+      t.n = f[9].empty() ? 0.0 : std::stod(f[9]);
+    } catch (const std::exception&) {
+      fail("value", "not a number");
+    }
+    t.source = f[10];
+    out.push_back(std::move(t));
+  }
+  if (!issues.empty()) throw ScenarioError(std::move(issues));
+  return out;
+}
+
+}  // namespace almpsim
