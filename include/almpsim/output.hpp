@@ -23,7 +23,21 @@ struct RunMetadata {
   std::string scenario_file;
   std::string resolved_scenario;
   std::uint64_t seed = 0;
+  std::string targets_csv;  ///< the published numbers to compare with, as CSV text (may be empty)
+  std::string targets_file;
 };
+
+/// What `almpsim report` needs from a results file.
+struct StoredRun {
+  std::string scenario_name;
+  int replications = 0;
+  std::vector<std::string> actors, cohort_names, cohort_kinds, measure_dates;
+  std::vector<std::vector<CohortOutcome>> cohorts;  ///< [replication][cohort]
+  std::string targets_csv, targets_file;
+};
+
+/// Reads a results file written by write_results. Throws OutputError.
+StoredRun read_run(const std::string& path);
 
 /// A reserved destination: the temporary file exists from construction (so an unwritable
 /// destination fails before any simulation), is removed on destruction or on SIGINT/SIGTERM

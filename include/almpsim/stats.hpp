@@ -14,3 +14,26 @@ double quantile(std::vector<double> values, double p);
 Summary summarise(const std::vector<double>& values);
 
 }  // namespace almpsim
+
+namespace almpsim {
+
+struct ChiSquare {
+  double statistic = 0.0;
+  int df = 0;
+  double p_value = 1.0;
+};
+
+/// Pearson's chi-square test of independence for two rows of counts (e.g. the status
+/// distribution of two trial arms); columns empty in both rows are left out.
+ChiSquare pearson_chi_square(const std::vector<double>& a, const std::vector<double>& b);
+
+struct ShareDifference {
+  double difference = 0.0;  ///< share_b - share_a
+  double lower = 0.0, upper = 0.0;
+};
+
+/// Difference of two independent shares with a normal-approximation interval at `z`
+/// (1.96 for 95%).
+ShareDifference share_difference(double share_a, double n_a, double share_b, double n_b, double z = 1.959963984540054);
+
+}  // namespace almpsim

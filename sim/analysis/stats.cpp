@@ -40,3 +40,41 @@ Summary summarise(const std::vector<double>& values) {
 }
 
 }  // namespace almpsim
+
+#include <boost/math/distributions/chi_squared.hpp>
+
+namespace almpsim {
+
+ChiSquare pearson_chi_square(const std::vector<double>& a, const std::vector<double>& b) {
+  double total_a = 0.0, total_b = 0.0;
+  for (double x : a) total_a += x;
+  for (double x : b) total_b += x;
+  const double total = total_a + total_b;
+  ChiSquare out;
+  if (total_a <= 0.0 || total_b <= 0.0) {
+    out.p_value = std::numeric_limits<double>::quiet_NaN();
+    return out;
+  }
+  int columns = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    const double column = a[k] + b[k];
+    if (column <= 0.0) continue;
+    ++columns;
+    const double expected_a = column * total_a / total, expected_b = column * total_b / total;
+    out.statistic +=
+        (a[k] - expected_a) * (a[k] - expected_a) / expected_a + (b[k] - expected_b) * (b[k] - expected_b) / expected_b;
+  }
+  out.df = columns - 1;
+  out.p_value = out.df > 0 ? boost::math::cdf(boost::math::complement(
+                                 boost::math::chi_squared_distribution<double>(out.df), out.statistic))
+                           : 1.0;
+  return out;
+}
+
+ShareDifference share_difference(double share_a, double n_a, double share_b, double n_b, double z) {
+  const double se = std::sqrt(share_a * (1 - share_a) / n_a + share_b * (1 - share_b) / n_b);
+  const double d = share_b - share_a;
+  return {d, d - z * se, d + z * se};
+}
+
+}  // namespace almpsim

@@ -5,13 +5,17 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "almpsim/engine.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/stats.hpp"
+#include "almpsim/targets.hpp"
 #include "progress.hpp"
+#include "report.hpp"
 
 namespace {
 
@@ -85,6 +89,13 @@ int run(const RunArgs& args, const std::string& command_line) {
   if (args.replications > 0) params.replications = args.replications;
   if (args.seed >= 0) params.seed = static_cast<std::uint64_t>(args.seed);
   params.register_spells = args.register_spells;
+  // Published numbers travel inside the results file, checked against the scenario first.
+  std::string targets_csv;
+  if (!params.targets_file.empty()) {
+    check_targets(read_targets(params.targets_file), params, params.targets_file);
+    std::ifstream in(params.targets_file);
+    targets_csv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   const std::string output = args.output.empty() ? "output/" + params.name + ".h5" : args.output;
   OutputTarget target(output);  // fails here, before simulating, if the destination is unwritable
 
@@ -102,6 +113,8 @@ int run(const RunArgs& args, const std::string& command_line) {
   meta.scenario_file = args.scenario;
   meta.resolved_scenario = loaded.resolved_text;
   meta.seed = params.seed;
+  meta.targets_csv = targets_csv;
+  meta.targets_file = params.targets_file;
   write_results(target, params, meta, results);
   target.commit();
   if (!args.quiet) print_summary(params, results, seconds);
@@ -135,6 +148,11 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("scenario", validate_path, "Scenario file (TOML)")->required();
   validate_cmd->add_option("--set", validate_overrides, "Override a scenario key (repeatable)");
 
+  std::string report_path, report_format = "text";
+  auto* report_cmd = app.add_subcommand("report", "Published tables beside the simulated ones, and trial statistics");
+  report_cmd->add_option("results", report_path, "Results file (HDF5) written by almpsim run")->required();
+  report_cmd->add_option("--format", report_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -152,6 +170,7 @@ int main(int argc, char** argv) {
                   s.params.cohorts.size());
       return 0;
     }
+    if (*report_cmd) return cli::report(report_path, report_format == "json");
     return run(args, join_command_line(argc, argv));
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s\n", e.what());

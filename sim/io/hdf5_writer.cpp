@@ -276,6 +276,9 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_strings(g, "actors", actor_names);
     write_strings(g, "weeks", week_dates);
     write_strings(g, "match_groups", params.attributes.match_group_names);
+    std::vector<std::string> cohort_names;
+    for (const auto& c : params.cohorts) cohort_names.push_back(c.name);
+    write_strings(g, "cohorts", cohort_names);
   }
   Handle summary = group(file, "summary");
   {
@@ -347,6 +350,11 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     }
   }
   if (params.register_spells) write_register(file, reps);
+  if (!meta.targets_csv.empty()) {
+    Handle g = group(file, "targets");
+    write_text(g, "csv", meta.targets_csv);
+    write_text(g, "file", meta.targets_file);
+  }
   if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw OutputError("HDF5: cannot flush " + target.temporary());
 }
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "support/catch.hpp"
@@ -92,4 +93,28 @@ TEST_CASE("an interrupted run leaves nothing at the destination", "[unit]") {
   ::waitpid(child, &status, 0);
   CHECK(WIFSIGNALED(status));
   CHECK(dir.entries().empty());
+}
+
+TEST_CASE("report prints the published tables beside the simulated ones from the results file alone", "[regression]") {
+  test::TempDir dir;
+  const std::string out = dir.file("koege.h5");
+  const auto run = test::run_cli("run " + test::source_path("scenarios/koege_2008.toml") + " -o " + out +
+                                 " --replications 4 --threads 2 --quiet");
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const auto text = test::run_cli("report " + out);
+  CHECK(text.status == 0);
+  CHECK(text.output.find("Table 6.1  stock_cash  status_share") != std::string::npos);
+  CHECK(text.output.find("Trial statistics") != std::string::npos);
+  const auto json = test::run_cli("report " + out + " --format json");
+  CHECK(json.status == 0);
+  // Every published number in the shipped targets file appears once in the JSON tables.
+  std::size_t rows = 0;
+  for (std::size_t at = 0; (at = json.output.find("{\"table\": ", at)) != std::string::npos; ++at) ++rows;
+  std::ifstream csv(test::source_path("scenarios/data/koege_2008_targets.csv"));
+  std::size_t lines = 0;
+  for (std::string line; std::getline(csv, line);) lines += !line.empty();
+  CHECK(rows == lines - 1);
+  const auto missing = test::run_cli("report " + dir.file("none.h5"));
+  CHECK(missing.status == 1);
 }

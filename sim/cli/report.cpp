@@ -1,0 +1,223 @@
+#include "report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "almpsim/output.hpp"
+#include "almpsim/stats.hpp"
+#include "almpsim/targets.hpp"
+
+namespace almpsim::cli {
+
+namespace {
+
+constexpr double kZ95 = 1.959963984540054, kZ90 = 1.6448536269514722;
+
+/// One published number and its simulated distribution over replications.
+struct Row {
+  const Target* target;
+  Summary simulated;
+  bool outside;  // published value outside the simulated 90% interval
+};
+
+/// Per cohort, trial statistics between the first two actors, one value per replication.
+struct Trial {
+  std::vector<double> chi2, p_value, difference, lower, upper;
+  double significant_chi2 = 0.0, significant_difference = 0.0;  // shares of replications at 10%
+};
+
+Trial trial_statistics(const StoredRun& run, std::size_t c) {
+  Trial t;
+  int n = 0, sig_chi = 0, sig_diff = 0;
+  for (const auto& rep : run.cohorts) {
+    const CohortOutcome& o = rep[c];
+    std::vector<double> a(kStates), b(kStates);
+    for (std::size_t s = 0; s < kStates; ++s) {
+      a[s] = o.status[s] * o.members[0];
+      b[s] = o.status[kStates + s] * o.members[1];
+    }
+    if (!(o.members[0] > 0 && o.members[1] > 0)) continue;
+    const ChiSquare chi = pearson_chi_square(a, b);
+    const ShareDifference d95 =
+        share_difference(o.self_support_share[0], o.members[0], o.self_support_share[1], o.members[1], kZ95);
+    const ShareDifference d90 =
+        share_difference(o.self_support_share[0], o.members[0], o.self_support_share[1], o.members[1], kZ90);
+    t.chi2.push_back(chi.statistic);
+    t.p_value.push_back(chi.p_value);
+    t.difference.push_back(100 * d95.difference);
+    t.lower.push_back(100 * d95.lower);
+    t.upper.push_back(100 * d95.upper);
+    ++n;
+    sig_chi += chi.p_value < 0.10;
+    sig_diff += d90.lower > 0 || d90.upper < 0;
+  }
+  t.significant_chi2 = n ? double(sig_chi) / n : NAN;
+  t.significant_difference = n ? double(sig_diff) / n : NAN;
+  return t;
+}
+
+std::vector<double> over_replications(const StoredRun& run, std::size_t c, std::vector<double> CohortOutcome::*member,
+                                      std::size_t index) {
+  std::vector<double> v;
+  for (const auto& rep : run.cohorts) v.push_back((rep[c].*member)[index]);
+  return v;
+}
+
+std::string json_number(double x) {
+  if (!std::isfinite(x)) return "null";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", x);
+  return buf;
+}
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+std::string json_summary(const Summary& s) {
+  return "{\"mean\": " + json_number(s.mean) + ", \"sd\": " + json_number(s.sd) + ", \"q05\": " + json_number(s.q05) +
+         ", \"q95\": " + json_number(s.q95) + "}";
+}
+
+const std::vector<std::pair<const char*, std::vector<double> CohortOutcome::*>>& scalar_measures() {
+  static const std::vector<std::pair<const char*, std::vector<double> CohortOutcome::*>> m = {
+      {"members", &CohortOutcome::members},
+      {"self_support_share", &CohortOutcome::self_support_share},
+      {"support_rate", &CohortOutcome::support_rate},
+      {"support_rate_sd", &CohortOutcome::support_rate_sd},
+      {"activation_rate", &CohortOutcome::activation_rate},
+      {"meeting_rate", &CohortOutcome::meeting_rate},
+      {"self_support_weeks", &CohortOutcome::self_support_weeks},
+      {"cost_per_citizen", &CohortOutcome::cost_per_citizen}};
+  return m;
+}
+
+void print_text(const StoredRun& run, const std::vector<Row>& rows) {
+  std::printf("%s: %d replications\n", run.scenario_name.c_str(), run.replications);
+  if (!rows.empty()) {
+    std::printf(
+        "\nPublished values beside the simulated mean [90%% interval over replications];\n"
+        "* marks a published value outside the interval, - a category the model does not distinguish.\n");
+    std::string current;
+    for (const Row& r : rows) {
+      const Target& t = *r.target;
+      const std::string key = t.table + " " + t.cohort + " " + t.measure;
+      if (key != current) {
+        current = key;
+        std::printf("\nTable %s  %s  %s%s\n", t.table.c_str(), t.cohort.c_str(), t.measure.c_str(),
+                    t.fit ? "" : "  (held out of calibration)");
+        std::printf("  %-32s %-10s %10s %10s  %s\n", "category", "actor", "published", "simulated", "90% interval");
+      }
+      // Shares in percent with one decimal, counts whole, rates with three decimals.
+      const int decimals = t.measure == "members" ? 0 : (t.measure.find("share") != std::string::npos ? 1 : 3);
+      if (!t.simulated) {
+        std::printf("  %-32s %-10s %10.*f %10s\n", t.category.c_str(), t.actor.c_str(), decimals, t.value, "-");
+        continue;
+      }
+      std::printf("  %-32s %-10s %10.*f %10.*f  [%.*f, %.*f]%s\n", t.category.c_str(), t.actor.c_str(), decimals,
+                  t.value, decimals, r.simulated.mean, decimals, r.simulated.q05, decimals, r.simulated.q95,
+                  r.outside ? " *" : "");
+    }
+  }
+  if (run.actors.size() < 2) return;
+  std::printf("\nTrial statistics, %s against %s, distribution over replications (mean [90%% interval])\n",
+              run.actors[1].c_str(), run.actors[0].c_str());
+  std::printf("  %-18s %-24s %-20s %-34s %s\n", "cohort", "chi-square (status)", "p-value",
+              "self-support difference, points", "significant at 10%: chi-square / difference");
+  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+    const Trial t = trial_statistics(run, c);
+    const Summary chi = summarise(t.chi2), p = summarise(t.p_value), d = summarise(t.difference),
+                  lo = summarise(t.lower), hi = summarise(t.upper);
+    char diff[80];
+    std::snprintf(diff, sizeof diff, "%.1f [%.1f, %.1f] (95%% CI ~%.1f..%.1f)", d.mean, d.q05, d.q95, lo.mean, hi.mean);
+    std::printf("  %-18s %5.1f [%5.1f, %5.1f]     %.2f [%.2f, %.2f]     %-34s %3.0f%% / %3.0f%%\n",
+                run.cohort_names[c].c_str(), chi.mean, chi.q05, chi.q95, p.mean, p.q05, p.q95, diff,
+                100 * t.significant_chi2, 100 * t.significant_difference);
+  }
+}
+
+void print_json(const StoredRun& run, const std::vector<Row>& rows) {
+  std::ostringstream out;
+  out << "{\n  \"scenario\": " << json_string(run.scenario_name) << ",\n  \"replications\": " << run.replications
+      << ",\n  \"cohorts\": {";
+  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+    out << (c ? "," : "") << "\n    " << json_string(run.cohort_names[c]) << ": {";
+    for (std::size_t a = 0; a < run.actors.size(); ++a) {
+      out << (a ? "," : "") << "\n      " << json_string(run.actors[a]) << ": {";
+      bool first = true;
+      for (const auto& [name, member] : scalar_measures()) {
+        out << (first ? "" : ",") << "\n        " << json_string(name) << ": "
+            << json_summary(summarise(over_replications(run, c, member, a)));
+        first = false;
+      }
+      for (std::size_t s = 0; s < kStates; ++s)
+        out << ",\n        " << json_string("status_" + std::string(kStateNames[s])) << ": "
+            << json_summary(summarise(over_replications(run, c, &CohortOutcome::status, a * kStates + s)));
+      out << "\n      }";
+    }
+    if (run.actors.size() >= 2) {
+      const Trial t = trial_statistics(run, c);
+      out << ",\n      \"trial\": {\"chi_square\": " << json_summary(summarise(t.chi2))
+          << ", \"p_value\": " << json_summary(summarise(t.p_value))
+          << ", \"self_support_difference_points\": " << json_summary(summarise(t.difference))
+          << ", \"significant_share_chi_square\": " << json_number(t.significant_chi2)
+          << ", \"significant_share_difference\": " << json_number(t.significant_difference) << "}";
+    }
+    out << "\n    }";
+  }
+  out << "\n  },\n  \"tables\": [";
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const Target& t = *rows[k].target;
+    out << (k ? "," : "") << "\n    {\"table\": " << json_string(t.table) << ", \"cohort\": " << json_string(t.cohort)
+        << ", \"actor\": " << json_string(t.actor) << ", \"measure\": " << json_string(t.measure)
+        << ", \"category\": " << json_string(t.category) << ", \"fit\": " << (t.fit ? "true" : "false")
+        << ", \"published\": " << json_number(t.value) << ", \"simulated\": " << json_summary(rows[k].simulated)
+        << ", \"outside\": " << (rows[k].outside ? "true" : "false") << "}";
+  }
+  out << "\n  ]\n}\n";
+  std::fputs(out.str().c_str(), stdout);
+}
+
+}  // namespace
+
+int report(const std::string& path, bool json) {
+  const StoredRun run = read_run(path);
+  std::vector<Target> targets;
+  if (!run.targets_csv.empty()) {
+    std::istringstream csv(run.targets_csv);
+    targets = parse_targets(csv, run.targets_file);
+  }
+  std::vector<Row> rows;
+  for (const Target& t : targets) {
+    std::vector<double> values;
+    for (const auto& rep : run.cohorts) values.push_back(simulated_value(t, run.cohort_names, run.actors, rep));
+    const Summary s = summarise(values);
+    rows.push_back({&t, s, t.simulated && (t.value < s.q05 || t.value > s.q95)});
+  }
+  // Group the rows by table and cohort, keeping the published order of categories.
+  std::map<std::string, std::size_t> table_order;
+  for (const Row& r : rows) table_order.emplace(r.target->table, table_order.size());
+  auto cohort_order = [&](const std::string& name) {
+    return std::find(run.cohort_names.begin(), run.cohort_names.end(), name) - run.cohort_names.begin();
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
+    const auto tx = table_order[x.target->table], ty = table_order[y.target->table];
+    if (tx != ty) return tx < ty;
+    return cohort_order(x.target->cohort) < cohort_order(y.target->cohort);
+  });
+  if (json)
+    print_json(run, rows);
+  else
+    print_text(run, rows);
+  return 0;
+}
+
+}  // namespace almpsim::cli

@@ -1,0 +1,10 @@
+#pragma once
+// almpsim report: published tables beside the simulated ones, and the trial statistics.
+#include <string>
+
+namespace almpsim::cli {
+
+/// Prints the report of a results file as text or JSON; returns the exit status.
+int report(const std::string& path, bool json);
+
+}  // namespace almpsim::cli

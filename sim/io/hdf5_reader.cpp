@@ -1,0 +1,133 @@
+// Reading back what write_results wrote, for reports.
+#include <hdf5.h>
+
+#include "almpsim/output.hpp"
+
+namespace almpsim {
+
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(const std::string& path) : path_(path) {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    file_ = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (file_ < 0) throw OutputError("cannot open " + path + " as an almpsim results file");
+  }
+  ~Reader() {
+    if (file_ >= 0) H5Fclose(file_);
+  }
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+
+  bool exists(const std::string& name) const { return H5Lexists(file_, name.c_str(), H5P_DEFAULT) > 0; }
+
+  std::vector<double> doubles(const std::string& name, std::vector<hsize_t>& dims) const {
+    const hid_t set = open(name);
+    const hid_t space = H5Dget_space(set);
+    const int rank = H5Sget_simple_extent_ndims(space);
+    dims.assign(static_cast<std::size_t>(std::max(rank, 0)), 0);
+    if (rank > 0) H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+    std::vector<double> out(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
+    const herr_t status = H5Dread(set, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data());
+    H5Sclose(space);
+    H5Dclose(set);
+    if (status < 0) fail(name);
+    return out;
+  }
+
+  std::vector<std::string> strings(const std::string& name) const {
+    const hid_t set = open(name);
+    const hid_t space = H5Dget_space(set);
+    const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space));
+    const hid_t type = H5Tcopy(H5T_C_S1);
+    H5Tset_size(type, H5T_VARIABLE);
+    H5Tset_cset(type, H5T_CSET_UTF8);
+    std::vector<char*> raw(n, nullptr);
+    const herr_t status = H5Dread(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data());
+    std::vector<std::string> out;
+    for (char* s : raw) out.emplace_back(s ? s : "");
+    if (status >= 0) H5Dvlen_reclaim(type, space, H5P_DEFAULT, raw.data());
+    H5Tclose(type);
+    H5Sclose(space);
+    H5Dclose(set);
+    if (status < 0) fail(name);
+    return out;
+  }
+
+  std::string text(const std::string& name) const {
+    const auto v = strings(name);
+    return v.empty() ? std::string() : v.front();
+  }
+
+  std::string attribute(const std::string& object, const std::string& name) const {
+    const hid_t attr = H5Aopen_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT);
+    if (attr < 0) fail(object + "@" + name);
+    const hid_t type = H5Aget_type(attr);
+    std::string out(H5Tget_size(type), '\0');
+    H5Aread(attr, type, out.data());
+    H5Tclose(type);
+    H5Aclose(attr);
+    out.erase(out.find_last_not_of('\0') + 1);
+    return out;
+  }
+
+ private:
+  hid_t open(const std::string& name) const {
+    const hid_t set = H5Dopen2(file_, name.c_str(), H5P_DEFAULT);
+    if (set < 0) fail(name);
+    return set;
+  }
+  [[noreturn]] void fail(const std::string& name) const {
+    throw OutputError(path_ + ": cannot read " + name + " (not an almpsim results file of this version?)");
+  }
+  std::string path_;
+  hid_t file_ = -1;
+};
+
+}  // namespace
+
+StoredRun read_run(const std::string& path) {
+  const Reader in(path);
+  StoredRun run;
+  run.scenario_name = in.text("/meta/scenario_name");
+  run.actors = in.strings("/axes/actors");
+  run.cohort_names = in.strings("/axes/cohorts");
+  std::vector<hsize_t> dims;
+  run.replications = static_cast<int>(in.doubles("/meta/replications", dims).at(0));
+  const auto reps = static_cast<std::size_t>(run.replications);
+  run.cohorts.assign(reps, std::vector<CohortOutcome>(run.cohort_names.size()));
+  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+    const std::string group = "/cohorts/" + run.cohort_names[c];
+    run.cohort_kinds.push_back(in.attribute(group, "kind"));
+    run.measure_dates.push_back(in.attribute(group, "measure_at"));
+    auto load = [&](const char* name, std::vector<double> CohortOutcome::*member) {
+      const auto all = in.doubles(group + "/" + name, dims);
+      if (dims.empty() || dims[0] != reps) throw OutputError(path + ": " + group + "/" + name + " has the wrong shape");
+      const std::size_t per = all.size() / reps;
+      for (std::size_t r = 0; r < reps; ++r)
+        run.cohorts[r][c].*member = std::vector<double>(all.begin() + static_cast<std::ptrdiff_t>(r * per),
+                                                        all.begin() + static_cast<std::ptrdiff_t>((r + 1) * per));
+    };
+    load("members", &CohortOutcome::members);
+    load("status", &CohortOutcome::status);
+    load("activity", &CohortOutcome::activity);
+    load("state_activity", &CohortOutcome::state_activity);
+    load("self_support_share", &CohortOutcome::self_support_share);
+    load("support_rate", &CohortOutcome::support_rate);
+    load("support_rate_sd", &CohortOutcome::support_rate_sd);
+    load("activity_weeks_share", &CohortOutcome::activity_weeks_share);
+    load("activation_rate", &CohortOutcome::activation_rate);
+    load("meeting_rate", &CohortOutcome::meeting_rate);
+    load("self_support_weeks", &CohortOutcome::self_support_weeks);
+    load("cost_per_citizen", &CohortOutcome::cost_per_citizen);
+    load("survival", &CohortOutcome::survival);
+  }
+  if (in.exists("/targets")) {
+    run.targets_csv = in.text("/targets/csv");
+    run.targets_file = in.text("/targets/file");
+  }
+  return run;
+}
+
+}  // namespace almpsim

@@ -1,0 +1,39 @@
+#include "almpsim/stats.hpp"
+
+#include <cmath>
+
+#include "support/catch.hpp"
+
+using namespace almpsim;
+
+TEST_CASE("quantiles interpolate between order statistics as R type 7", "[unit]") {
+  const std::vector<double> v = {3, 1, 4, 1, 5, 9, 2, 6};
+  CHECK(quantile(v, 0.0) == 1.0);
+  CHECK(quantile(v, 1.0) == 9.0);
+  CHECK(quantile(v, 0.5) == Approx(3.5));
+  CHECK(quantile(v, 0.05) == Approx(1.0));   // h = 0.35 between 1 and 1
+  CHECK(quantile(v, 0.95) == Approx(7.95));  // h = 6.65 between 6 and 9
+  const Summary s = summarise({1, 2, 3, 4, NAN});
+  CHECK(s.mean == 2.5);
+  CHECK(s.sd == Approx(std::sqrt(5.0 / 3.0)));
+}
+
+TEST_CASE("Pearson chi-square of a 2x2 table against the hand computation", "[unit]") {
+  // Expected counts 12, 18 / 28, 42: chi2 = 4/12 + 4/18 + 4/28 + 4/42, 1 df.
+  const ChiSquare c = pearson_chi_square({10, 20}, {30, 40});
+  const double expected = 4.0 / 12 + 4.0 / 18 + 4.0 / 28 + 4.0 / 42;
+  CHECK(c.statistic == Approx(expected));
+  CHECK(c.df == 1);
+  // With 1 df the p-value is erfc(sqrt(x / 2)).
+  CHECK(c.p_value == Approx(std::erfc(std::sqrt(expected / 2))).epsilon(1e-10));
+  // Empty columns do not count as degrees of freedom.
+  CHECK(pearson_chi_square({10, 0, 20}, {30, 0, 40}).df == 1);
+}
+
+TEST_CASE("the difference of two shares and its normal interval", "[unit]") {
+  const ShareDifference d = share_difference(0.311, 540, 0.254, 551);
+  const double se = std::sqrt(0.311 * 0.689 / 540 + 0.254 * 0.746 / 551);
+  CHECK(d.difference == Approx(-0.057));
+  CHECK(d.upper - d.difference == Approx(1.959963984540054 * se));
+  CHECK(d.difference - d.lower == Approx(1.959963984540054 * se));
+}
