@@ -144,6 +144,21 @@ inline std::string_view name_of(CohortSpec::Kind kind) {
   return kind == CohortSpec::Kind::stock ? "stock" : kind == CohortSpec::Kind::inflow ? "inflow" : "period";
 }
 
+/// A scenario key that calibration may change: scaled (every number multiplied by a factor in
+/// [lower, upper]) or set (a single number in [lower, upper]).
+struct FreeParameter {
+  std::string key;
+  bool scale = false;
+  double lower = 0.0, upper = 1.0;
+};
+
+struct CalibrationSpec {
+  std::vector<FreeParameter> free;
+  int replications = 40;  ///< per evaluation, with the same seed every time
+  int max_evaluations = 300;
+  std::string algorithm = "sbplx";
+};
+
 struct PopulationSpec {
   std::int64_t size = 0;
   PerState<double> state_shares{};
@@ -172,6 +187,7 @@ struct Params {
   /// Expected new spells per week per state, macro and shocks applied.
   PerState<WeekSeries> inflow_rate;
   bool register_spells = false;
+  CalibrationSpec calibration;
   /// Published numbers to compare with (scenario key targets.file, resolved to a path); may be empty.
   std::string targets_file;
 

@@ -41,4 +41,9 @@ struct LoadedScenario {
 /// Throws ScenarioError listing every problem.
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
 
+/// The number, or the numbers of an array, at a dotted key of the resolved scenario (entries
+/// of [[actors]], [[cohorts]] and [[shocks]] by name). Throws ScenarioError if there is none.
+std::vector<double> scenario_numbers(const std::string& path, const std::vector<std::string>& overrides,
+                                     const std::string& key);
+
 }  // namespace almpsim

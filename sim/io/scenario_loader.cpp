@@ -211,6 +211,7 @@ class ParamsBuilder {
     read_actors();
     read_cohorts();
     read_targets_file();
+    read_calibration();
     p_.on_benefit.fill(true);
     p_.on_benefit[index_of(State::self_support)] = false;
     p_.on_benefit[index_of(State::exited)] = false;
@@ -823,6 +824,50 @@ class ParamsBuilder {
       top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
   }
 
+  void read_calibration() {
+    Reader r = top_.table("calibration");
+    CalibrationSpec& c = p_.calibration;
+    c.replications = r.integer("replications", 40, 1, 100000);
+    c.max_evaluations = r.integer("max_evaluations", 300, 1, 1000000);
+    c.algorithm = r.string("algorithm", "sbplx");
+    if (c.algorithm != "sbplx" && c.algorithm != "neldermead" && c.algorithm != "bobyqa" && c.algorithm != "cobyla")
+      r.fail("algorithm", "expected sbplx, neldermead, bobyqa or cobyla, found \"" + c.algorithm + "\"");
+    r.table("result").keys();  // the record of a previous fit: informational
+    const toml::node* n = r.node("free");
+    if (!n) return;
+    const auto* arr = n->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      r.fail("free", "expected [[calibration.free]] tables with key and scale or range");
+      return;
+    }
+    for (std::size_t k = 0; k < arr->size(); ++k) {
+      Reader f(doc_, arr->get(k)->as_table(), r.path_of("free"));
+      FreeParameter fp;
+      fp.key = f.string("key", "");
+      if (fp.key.empty()) f.fail("key", "missing: the scenario key to fit, e.g. \"inflow.cash_benefit\"");
+      const bool scale = f.has("scale"), range = f.has("range");
+      if (scale == range) {
+        f.fail(scale ? "range" : "scale", "give either scale = [low, high] or range = [low, high]");
+        continue;
+      }
+      fp.scale = scale;
+      const toml::node* b = f.node(scale ? "scale" : "range");
+      const auto* bounds = b->as_array();
+      std::optional<double> lo, hi;
+      if (bounds && bounds->size() == 2) {
+        lo = number_of(doc_, *bounds->get(0), f.path_of(scale ? "scale" : "range"), -1e9, 1e9);
+        hi = number_of(doc_, *bounds->get(1), f.path_of(scale ? "scale" : "range"), -1e9, 1e9);
+      }
+      if (!lo || !hi || *lo >= *hi || (scale && *lo <= 0)) {
+        f.fail(scale ? "scale" : "range", "expected [low, high] with low < high (and low > 0 for a scale)");
+        continue;
+      }
+      fp.lower = *lo;
+      fp.upper = *hi;
+      c.free.push_back(fp);
+    }
+  }
+
   void read_targets_file() {
     Reader r = top_.table("targets");
     const std::string file = r.string("file", "");
@@ -922,6 +967,36 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
     std::string stem = path.substr(path.find_last_of('/') + 1);
     out.params.name = stem.substr(0, stem.rfind('.'));
   }
+  return out;
+}
+
+std::vector<double> scenario_numbers(const std::string& path, const std::vector<std::string>& overrides,
+                                     const std::string& key) {
+  io::ScenarioDocument doc = io::load_document(path, overrides);
+  if (!doc.issues.empty()) throw ScenarioError(std::move(doc.issues));
+  const toml::node* node = &doc.root;
+  std::stringstream parts(key);
+  std::string part;
+  std::string parent;
+  while (node && std::getline(parts, part, '.')) {
+    if (const auto* t = node->as_table()) {
+      node = t->get(part);
+    } else if (const auto* arr = node->as_array(); arr && io::is_named_array(parent)) {
+      const toml::node* found = nullptr;
+      for (const auto& item : *arr)
+        if (const auto* it = item.as_table(); it && (*it)["name"].value<std::string>() == part) found = &item;
+      node = found;
+    } else {
+      node = nullptr;
+    }
+    parent = part;
+  }
+  std::vector<double> out;
+  if (node && node->is_number()) out.push_back(*node->value<double>());
+  if (const auto* arr = node ? node->as_array() : nullptr)
+    for (const auto& item : *arr)
+      if (item.is_number()) out.push_back(*item.value<double>());
+  if (out.empty()) throw ScenarioError({{path, 0, key, "calibration needs a number or an array of numbers here"}});
   return out;
 }
 
