@@ -148,6 +148,7 @@ inline std::string_view name_of(CohortSpec::Kind kind) {
 /// [lower, upper]) or set (a single number in [lower, upper]).
 struct FreeParameter {
   std::string key;
+  int index = -1;  ///< one element of an array (from 0), or -1 for all of them
   bool scale = false;
   double lower = 0.0, upper = 1.0;
 };

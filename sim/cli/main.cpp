@@ -14,6 +14,7 @@
 #include "almpsim/scenario.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
+#include "calibrate.hpp"
 #include "progress.hpp"
 #include "report.hpp"
 
@@ -153,6 +154,20 @@ int main(int argc, char** argv) {
   report_cmd->add_option("results", report_path, "Results file (HDF5) written by almpsim run")->required();
   report_cmd->add_option("--format", report_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  cli::CalibrateArgs cal;
+  auto* calibrate_cmd = app.add_subcommand("calibrate", "Fit the scenario's free parameters to its published targets");
+  calibrate_cmd->add_option("scenario", cal.scenario, "Scenario file (TOML) with [[calibration.free]] and targets")
+      ->required();
+  calibrate_cmd->add_option("-o,--output", cal.output, "Fitted scenario to write (default: <scenario>_fitted.toml)");
+  calibrate_cmd->add_option("--replications", cal.replications, "Replications per evaluation")
+      ->check(CLI::Range(1, 100000));
+  calibrate_cmd->add_option("--max-evaluations", cal.max_evaluations, "Most evaluations of the objective")
+      ->check(CLI::Range(1, 1000000));
+  calibrate_cmd->add_option("--threads", cal.threads, "Worker threads")->check(CLI::Range(1, 1024));
+  calibrate_cmd->add_option("--seed", cal.seed, "Random seed")->check(CLI::NonNegativeNumber);
+  calibrate_cmd->add_option("--set", cal.overrides, "Override a scenario key (repeatable)");
+  calibrate_cmd->add_flag("--quiet", cal.quiet, "No progress and no summary");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -171,6 +186,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*report_cmd) return cli::report(report_path, report_format == "json");
+    if (*calibrate_cmd) return cli::calibrate(cal);
     return run(args, join_command_line(argc, argv));
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s\n", e.what());

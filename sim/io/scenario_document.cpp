@@ -59,19 +59,21 @@ void merge_named(toml::array& dst, const toml::array& src) {
   }
 }
 
-/// A table that holds tables is a section and is merged key by key; a table of plain values
-/// (shares, rates per state, costs) is one value and is replaced whole, so that a scenario
-/// that overrides shares never mixes them with its parent's.
-bool is_section(const toml::table& t) {
+/// A table of plain numbers (shares, rates per state, costs, log effects) is one value and is
+/// replaced whole, so that a scenario that overrides shares never mixes them with its parent's;
+/// any other table is a section and is merged key by key.
+bool is_value_table(const toml::table& t) {
+  if (t.empty()) return false;
   for (auto&& [key, node] : t)
-    if (node.is_table() || (node.is_array() && node.as_array()->is_array_of_tables())) return true;
-  return false;
+    if (!node.is_number()) return false;
+  return true;
 }
 
 void merge_into(toml::table& dst, const toml::table& src) {
   for (auto&& [key, node] : src) {
     toml::node* d = dst.get(key.str());
-    if (d && d->is_table() && node.is_table() && (is_section(*node.as_table()) || is_section(*d->as_table()))) {
+    if (d && d->is_table() && node.is_table() &&
+        !(is_value_table(*node.as_table()) && is_value_table(*d->as_table()))) {
       merge_into(*d->as_table(), *node.as_table());
     } else if (d && is_named_array(key.str()) && d->is_array() && node.is_array()) {
       merge_named(*d->as_array(), *node.as_array());

@@ -845,6 +845,7 @@ class ParamsBuilder {
       FreeParameter fp;
       fp.key = f.string("key", "");
       if (fp.key.empty()) f.fail("key", "missing: the scenario key to fit, e.g. \"inflow.cash_benefit\"");
+      fp.index = f.integer("index", -1, 0, 1000);
       const bool scale = f.has("scale"), range = f.has("range");
       if (scale == range) {
         f.fail(scale ? "range" : "scale", "give either scale = [low, high] or range = [low, high]");

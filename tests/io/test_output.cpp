@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "support/catch.hpp"
@@ -117,4 +118,24 @@ TEST_CASE("report prints the published tables beside the simulated ones from the
   CHECK(rows == lines - 1);
   const auto missing = test::run_cli("report " + dir.file("none.h5"));
   CHECK(missing.status == 1);
+}
+
+TEST_CASE("calibrate writes a fitted scenario that extends the calibrated one and validates", "[regression]") {
+  test::TempDir dir;
+  const std::string fitted = dir.file("fitted.toml");
+  const auto r = test::run_cli("calibrate " + test::source_path("scenarios/koege_2008_base.toml") + " -o " + fitted +
+                               " --max-evaluations 4 --replications 2 --threads 2 --quiet");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  const Params p = load_scenario(fitted).params;
+  CHECK(p.name == "koege_2008");
+  CHECK(p.actors.size() == 2);
+  std::ifstream in(fitted);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("[calibration.result]") != std::string::npos);
+  CHECK(text.find("evaluations = 4") != std::string::npos);
+  // Without free parameters calibration is refused as bad input.
+  const auto none = test::run_cli("calibrate " + test::source_path("scenarios/two_actors_shock.toml") + " -o " +
+                                  dir.file("x.toml") + " --quiet");
+  CHECK(none.status == 2);
 }

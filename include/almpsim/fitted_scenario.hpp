@@ -1,0 +1,34 @@
+#pragma once
+/// Writing the result of a calibration as a scenario that extends the calibrated one.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace almpsim {
+
+struct FittedValue {
+  std::string key;  ///< dotted scenario key (entries of [[actors]] etc. by name)
+  std::vector<double> values;
+  bool array = false;
+};
+
+struct FitRow {
+  std::string table, cohort, actor, measure, category;
+  double published = 0.0, simulated = 0.0;
+};
+
+struct FitRecord {
+  std::string version, algorithm, status;
+  double objective = 0.0;
+  int evaluations = 0, replications = 0;
+  std::uint64_t seed = 0;
+  std::vector<FitRow> rows;
+};
+
+/// Writes `out_path`: `extends` the calibrated scenario, sets the fitted values and records
+/// the fit under [calibration.result]. Written to a temporary file and renamed into place.
+/// Throws OutputError.
+void write_fitted_scenario(const std::string& out_path, const std::string& base_path,
+                           const std::vector<FittedValue>& values, const FitRecord& record);
+
+}  // namespace almpsim

@@ -1,0 +1,107 @@
+#include "almpsim/fitted_scenario.hpp"
+
+#include <toml++/toml.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "almpsim/output.hpp"
+#include "scenario_document.hpp"
+
+namespace almpsim {
+
+namespace {
+
+/// The table at a dotted key, created as needed; entries of named arrays are found or made by name.
+toml::table& table_at(toml::table& root, const std::vector<std::string>& parts) {
+  toml::table* t = &root;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    if (io::is_named_array(parts[k]) && k + 1 < parts.size()) {
+      auto* arr = t->get(parts[k]) ? t->get(parts[k])->as_array() : nullptr;
+      if (!arr) arr = t->insert_or_assign(parts[k], toml::array{}).first->second.as_array();
+      toml::table* found = nullptr;
+      for (auto& item : *arr)
+        if (auto* it = item.as_table(); it && (*it)["name"].value<std::string>() == parts[k + 1]) found = it;
+      if (!found) {
+        arr->push_back(toml::table{{"name", parts[k + 1]}});
+        found = arr->back().as_table();
+      }
+      t = found;
+      ++k;
+      continue;
+    }
+    toml::node* next = t->get(parts[k]);
+    if (!next || !next->is_table()) next = t->insert_or_assign(parts[k], toml::table{}).first->second.as_table();
+    t = next->as_table();
+  }
+  return *t;
+}
+
+std::vector<std::string> split_key(const std::string& key) {
+  std::vector<std::string> parts;
+  std::stringstream ss(key);
+  for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
+  return parts;
+}
+
+}  // namespace
+
+void write_fitted_scenario(const std::string& out_path, const std::string& base_path,
+                           const std::vector<FittedValue>& values, const FitRecord& record) {
+  namespace fs = std::filesystem;
+  const fs::path out_dir = fs::absolute(out_path).parent_path();
+  toml::table root;
+  root.insert("extends", fs::relative(fs::absolute(base_path), out_dir).string());
+  for (const FittedValue& v : values) {
+    auto parts = split_key(v.key);
+    const std::string leaf = parts.back();
+    parts.pop_back();
+    toml::table& t = table_at(root, parts);
+    if (v.array) {
+      toml::array arr;
+      for (double x : v.values) arr.push_back(x);
+      t.insert_or_assign(leaf, std::move(arr));
+    } else {
+      t.insert_or_assign(leaf, v.values.at(0));
+    }
+  }
+  toml::table result{{"objective", record.objective},
+                     {"evaluations", record.evaluations},
+                     {"replications", record.replications},
+                     {"seed", static_cast<std::int64_t>(record.seed)},
+                     {"algorithm", record.algorithm},
+                     {"status", record.status},
+                     {"version", record.version}};
+  toml::array rows;
+  for (const FitRow& r : record.rows)
+    rows.push_back(toml::table{{"table", r.table},
+                               {"cohort", r.cohort},
+                               {"actor", r.actor},
+                               {"measure", r.measure},
+                               {"category", r.category},
+                               {"published", r.published},
+                               {"simulated", std::round(r.simulated * 1000.0) / 1000.0}});
+  result.insert("targets", std::move(rows));
+  table_at(root, {"calibration"}).insert_or_assign("result", std::move(result));
+
+  const std::string temporary = out_path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary);
+    if (!out) throw OutputError("cannot write " + out_path);
+    out << "# Written by `almpsim calibrate`: the scenario it extends, with the fitted values below.\n"
+        << "# [calibration.result] records the fit: objective = sum over the fitted published numbers of\n"
+        << "# ((simulated mean - published) / standard error)^2, with common random numbers.\n\n"
+        << root << "\n";
+    if (!out) throw OutputError("cannot write " + out_path);
+  }
+  if (std::rename(temporary.c_str(), out_path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    throw OutputError("cannot move the fitted scenario into " + out_path);
+  }
+}
+
+}  // namespace almpsim
