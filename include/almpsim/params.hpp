@@ -122,7 +122,7 @@ struct ActorSpec {
   std::vector<double> activation_probability;       ///< per match group, per meeting
   std::vector<PerActivity<double>> activation_mix;  ///< per match group
   WeekSeries company_contact;
-  WeekSeries job_finding;  ///< multiplier on hazards into self-support
+  PerState<WeekSeries> job_finding;  ///< per state of the case: multiplier on hazards into self-support
   SanctionPolicy sanctions;
   CostModel costs;
 };

@@ -149,7 +149,7 @@ class Replication {
     const int emp = pop_.employability[i];
     const auto& dests = hazards_.destinations(s);
     const int n = static_cast<int>(dests.size());
-    const double job_finding = actor.job_finding[slot];
+    const double job_finding = actor.job_finding[index_of(s)][slot];
 
     if (programme == 1.0) {
       CachedRow& row = cache[row_offset_[a][index_of(s)] +

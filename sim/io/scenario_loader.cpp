@@ -771,7 +771,17 @@ class ParamsBuilder {
     a.activation_probability = read_group_values(r, "activation_probability", 0.0, 0.0, 1.0, p_.attributes);
     read_activation_mix(r, a);
     a.company_contact = read_path(r, "company_contact", 1.0, 0.0, 100.0, cal);
-    a.job_finding = read_path(r, "job_finding", 1.0, 0.0, 100.0, cal);
+    // One multiplier (or path) for all the actor's cases, or one per state.
+    if (const toml::node* jf = r.node("job_finding"); jf && jf->is_table()) {
+      for (auto& series : a.job_finding) series.assign(static_cast<std::size_t>(cal.total()), 1.0);
+      Reader per_state = r.table("job_finding");
+      for_each_state_key(per_state, [&](int s, const std::string& state) {
+        a.job_finding[static_cast<std::size_t>(s)] = read_path(per_state, state, 1.0, 0.0, 100.0, cal);
+      });
+    } else {
+      const WeekSeries all = read_path(r, "job_finding", 1.0, 0.0, 100.0, cal);
+      a.job_finding.fill(all);
+    }
     {
       Reader s = r.table("sanctions");
       a.sanctions.no_show = s.number("no_show", 0.0, 0.0, 1.0);

@@ -116,3 +116,21 @@ TEST_CASE("the shipped scenarios validate", "[regression]") {
     CHECK_NOTHROW(load_scenario(test::source_path(std::string("scenarios/") + name)));
   }
 }
+
+TEST_CASE("an actor's job-finding multiplier may differ by state", "[unit]") {
+  test::TempDir dir;
+  const auto path = dir.write("jf.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "centre"
+job_finding = { cash_benefit = 0.8, sickness_benefit = [[2020-01-06, 1.0], [2020-03-02, 1.2]] }
+)"));
+  const Params p = load_scenario(path).params;
+  const ActorSpec& a = p.actors.at(0);
+  CHECK(a.job_finding[index_of(State::cash_benefit)][0] == 0.8);
+  CHECK(a.job_finding[index_of(State::sickness_benefit)][0] == 1.0);
+  CHECK(a.job_finding[index_of(State::sickness_benefit)][10] == 1.2);
+  CHECK(a.job_finding[index_of(State::rehabilitation)][0] == 1.0);
+  const auto bad =
+      dir.write("bad.toml", test::two_state_scenario("[[actors]]\nname = \"c\"\njob_finding = { cash = 0.8 }\n"));
+  CHECK_THROWS_WITH(load_scenario(bad), Catch::Contains("unknown state 'cash'"));
+}
