@@ -22,7 +22,9 @@ double standard_error(const Target& t) {
   if (t.measure == "status_share") {
     const double n = t.n > 0 ? t.n : 500.0;
     const double p = std::clamp(t.value / 100.0, 0.5 / n, 1.0 - 0.5 / n);
-    return 100.0 * std::sqrt(p * (1.0 - p) / n);
+    // Floored at one point: fits are judged in points, and near-empty categories would
+    // otherwise dominate the objective through their tiny sampling errors.
+    return std::max(1.0, 100.0 * std::sqrt(p * (1.0 - p) / n));
   }
   if (t.measure == "members") return std::sqrt(std::max(t.value, 1.0));
   if (t.measure == "activity_weeks_share") return 2.0;
