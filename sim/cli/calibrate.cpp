@@ -115,12 +115,9 @@ int calibrate(const CalibrateArgs& args) {
   double best = INFINITY;
   int evaluation = 0;
   const auto started = std::chrono::steady_clock::now();
-  auto simulate = [&](const std::vector<double>& u, std::vector<double>& means) {
-    std::vector<std::string> overrides = args.overrides;
-    for (std::size_t k = 0; k < spec.free.size(); ++k)
-      overrides.push_back(override_of(spec.free[k], values_at(u, k), is_array(k)));
-    // (several entries for one key give the same combined value; the last one stands)
-    Params p = load_scenario(args.scenario, overrides).params;
+  auto simulate_file = [&](const std::string& file, const std::vector<std::string>& overrides,
+                           std::vector<double>& means) {
+    Params p = load_scenario(file, overrides).params;
     p.replications = replications;
     p.seed = seed;  // common random numbers: every evaluation sees the same draws
     MonteCarloOptions options;
@@ -137,6 +134,13 @@ int calibrate(const CalibrateArgs& args) {
       terms.push_back({t.value, means.back(), standard_error(t)});
     }
     return fit_objective(terms);
+  };
+  auto simulate = [&](const std::vector<double>& u, std::vector<double>& means) {
+    std::vector<std::string> overrides = args.overrides;
+    // Several entries for one key give the same combined value; the last one stands.
+    for (std::size_t k = 0; k < spec.free.size(); ++k)
+      overrides.push_back(override_of(spec.free[k], values_at(u, k), is_array(k)));
+    return simulate_file(args.scenario, overrides, means);
   };
   auto objective = [&](const std::vector<double>& u) {
     std::vector<double> means;
@@ -181,6 +185,16 @@ int calibrate(const CalibrateArgs& args) {
     output = (in.parent_path() / (in.stem().string() + "_fitted.toml")).string();
   }
   write_fitted_scenario(output, args.scenario, values, record);
+  // The written scenario must reproduce the fit (same draws, same objective).
+  std::vector<double> check_means;
+  const double reproduced = simulate_file(output, args.overrides, check_means);
+  if (std::abs(reproduced - final_value) > 1e-9 * std::max(1.0, std::abs(final_value))) {
+    std::fprintf(stderr,
+                 "error: %s does not reproduce the fit (objective %.6g instead of %.6g); a fitted key inside a "
+                 "table of numbers replaces that whole table when extended\n",
+                 output.c_str(), reproduced, final_value);
+    return 1;
+  }
   if (!args.quiet) {
     std::printf("%d evaluations (%s); objective %.2f over %zu published numbers\n", result.evaluations,
                 result.status.c_str(), final_value, fitted.size());

@@ -41,6 +41,24 @@ toml::table& table_at(toml::table& root, const std::vector<std::string>& parts) 
   return *t;
 }
 
+/// The table at a dotted key of a resolved scenario, or null.
+const toml::table* find_table(const toml::table& root, const std::vector<std::string>& parts) {
+  const toml::table* t = &root;
+  for (std::size_t k = 0; t && k < parts.size(); ++k) {
+    const toml::node* next = t->get(parts[k]);
+    if (next && next->is_array() && io::is_named_array(parts[k]) && k + 1 < parts.size()) {
+      const toml::table* found = nullptr;
+      for (const auto& item : *next->as_array())
+        if (const auto* it = item.as_table(); it && (*it)["name"].value<std::string>() == parts[k + 1]) found = it;
+      t = found;
+      ++k;
+      continue;
+    }
+    t = next ? next->as_table() : nullptr;
+  }
+  return t;
+}
+
 std::vector<std::string> split_key(const std::string& key) {
   std::vector<std::string> parts;
   std::stringstream ss(key);
@@ -56,11 +74,17 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
   const fs::path out_dir = fs::absolute(out_path).parent_path();
   toml::table root;
   root.insert("extends", fs::relative(fs::absolute(base_path), out_dir).string());
+  // A fitted key inside a table of plain numbers brings the rest of that table along, since
+  // `extends` replaces such a table whole.
+  io::ScenarioDocument base = io::load_document(base_path, {});
   for (const FittedValue& v : values) {
     auto parts = split_key(v.key);
     const std::string leaf = parts.back();
     parts.pop_back();
     toml::table& t = table_at(root, parts);
+    if (const toml::table* original = find_table(base.root, parts); original && io::is_value_table(*original))
+      for (auto&& [key, node] : *original)
+        if (!t.contains(key.str())) t.insert(key.str(), node);
     if (v.array) {
       toml::array arr;
       for (double x : v.values) arr.push_back(x);

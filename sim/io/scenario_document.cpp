@@ -59,16 +59,6 @@ void merge_named(toml::array& dst, const toml::array& src) {
   }
 }
 
-/// A table of plain numbers (shares, rates per state, costs, log effects) is one value and is
-/// replaced whole, so that a scenario that overrides shares never mixes them with its parent's;
-/// any other table is a section and is merged key by key.
-bool is_value_table(const toml::table& t) {
-  if (t.empty()) return false;
-  for (auto&& [key, node] : t)
-    if (!node.is_number()) return false;
-  return true;
-}
-
 void merge_into(toml::table& dst, const toml::table& src) {
   for (auto&& [key, node] : src) {
     toml::node* d = dst.get(key.str());
@@ -211,6 +201,16 @@ void resolve_actor_extends(ScenarioDocument& doc) {
   }
 }
 }  // namespace
+
+/// A table of plain numbers (shares, rates per state, costs, log effects) is one value and is
+/// replaced whole, so that a scenario that overrides shares never mixes them with its parent's;
+/// any other table is a section and is merged key by key.
+bool is_value_table(const toml::table& t) {
+  if (t.empty()) return false;
+  for (auto&& [key, node] : t)
+    if (!node.is_number()) return false;
+  return true;
+}
 
 Location ScenarioDocument::locate(const std::string& path) const {
   std::string p = path;

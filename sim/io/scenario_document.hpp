@@ -20,6 +20,10 @@ inline bool is_named_array(std::string_view key) {
   return key == "actors" || key == "cohorts" || key == "shocks";
 }
 
+/// A table of plain numbers (shares, rates per state, costs, log effects): `extends` replaces
+/// it whole instead of merging it key by key.
+bool is_value_table(const toml::table& t);
+
 struct ScenarioDocument {
   toml::table root;
   std::string main_file;
