@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "almpsim/output.hpp"
 #include "scenario_document.hpp"
@@ -23,9 +22,7 @@ toml::table& table_at(toml::table& root, const std::vector<std::string>& parts) 
     if (io::is_named_array(parts[k]) && k + 1 < parts.size()) {
       auto* arr = t->get(parts[k]) ? t->get(parts[k])->as_array() : nullptr;
       if (!arr) arr = t->insert_or_assign(parts[k], toml::array{}).first->second.as_array();
-      toml::table* found = nullptr;
-      for (auto& item : *arr)
-        if (auto* it = item.as_table(); it && (*it)["name"].value<std::string>() == parts[k + 1]) found = it;
+      toml::table* found = io::find_named(*arr, parts[k + 1]);
       if (!found) {
         arr->push_back(toml::table{{"name", parts[k + 1]}});
         found = arr->back().as_table();
@@ -41,31 +38,6 @@ toml::table& table_at(toml::table& root, const std::vector<std::string>& parts) 
   return *t;
 }
 
-/// The table at a dotted key of a resolved scenario, or null.
-const toml::table* find_table(const toml::table& root, const std::vector<std::string>& parts) {
-  const toml::table* t = &root;
-  for (std::size_t k = 0; t && k < parts.size(); ++k) {
-    const toml::node* next = t->get(parts[k]);
-    if (next && next->is_array() && io::is_named_array(parts[k]) && k + 1 < parts.size()) {
-      const toml::table* found = nullptr;
-      for (const auto& item : *next->as_array())
-        if (const auto* it = item.as_table(); it && (*it)["name"].value<std::string>() == parts[k + 1]) found = it;
-      t = found;
-      ++k;
-      continue;
-    }
-    t = next ? next->as_table() : nullptr;
-  }
-  return t;
-}
-
-std::vector<std::string> split_key(const std::string& key) {
-  std::vector<std::string> parts;
-  std::stringstream ss(key);
-  for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
-  return parts;
-}
-
 }  // namespace
 
 void write_fitted_scenario(const std::string& out_path, const std::string& base_path,
@@ -78,11 +50,12 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
   // `extends` replaces such a table whole.
   io::ScenarioDocument base = io::load_document(base_path, {});
   for (const FittedValue& v : values) {
-    auto parts = split_key(v.key);
+    auto parts = io::split_key(v.key);
     const std::string leaf = parts.back();
     parts.pop_back();
     toml::table& t = table_at(root, parts);
-    if (const toml::table* original = find_table(base.root, parts); original && io::is_value_table(*original))
+    const toml::node* parent = io::find_key(base.root, parts);
+    if (const toml::table* original = parent ? parent->as_table() : nullptr; original && io::is_value_table(*original))
       for (auto&& [key, node] : *original)
         if (!t.contains(key.str())) t.insert(key.str(), node);
     if (v.array) {

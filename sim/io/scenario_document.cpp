@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 
 namespace almpsim::io {
 
@@ -13,13 +14,6 @@ namespace fs = std::filesystem;
 
 std::string join(const std::string& prefix, std::string_view key) {
   return prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
-}
-
-const toml::table* find_named(const toml::array& items, std::string_view name) {
-  for (const auto& item : items)
-    if (const auto* t = item.as_table())
-      if (const auto n = (*t)["name"].value<std::string>(); n && *n == name) return t;
-  return nullptr;
 }
 
 void index_positions(const toml::table& t, const std::string& file, const std::string& prefix,
@@ -48,10 +42,7 @@ void merge_named(toml::array& dst, const toml::array& src) {
   for (const auto& item : src) {
     const auto* elem = item.as_table();
     const auto name = elem ? (*elem)["name"].value<std::string>() : std::nullopt;
-    toml::table* existing = nullptr;
-    if (name)
-      for (auto& d : dst)
-        if (auto* dt = d.as_table(); dt && (*dt)["name"].value<std::string>() == name) existing = dt;
+    toml::table* existing = name ? find_named(dst, *name) : nullptr;
     if (existing)
       merge_into(*existing, *elem);
     else
@@ -139,16 +130,12 @@ void apply_override(ScenarioDocument& doc, const std::string& text, int index) {
     return;
   }
   const std::string path = text.substr(0, eq);
-  std::vector<std::string> parts;
-  std::stringstream ss(path);
-  for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
+  const std::vector<std::string> parts = split_key(path);
   toml::table* t = &doc.root;
   for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
     toml::node* next = t->get(parts[k]);
     if (next && next->is_array() && is_named_array(parts[k]) && k + 2 < parts.size()) {
-      toml::table* elem = nullptr;
-      for (auto& item : *next->as_array())
-        if (auto* it = item.as_table(); it && (*it)["name"].value<std::string>() == parts[k + 1]) elem = it;
+      toml::table* elem = find_named(*next->as_array(), parts[k + 1]);
       if (!elem) {
         doc.issues.push_back({at.file, at.line, path, "no " + parts[k] + " entry named '" + parts[k + 1] + "'"});
         return;
@@ -210,6 +197,35 @@ bool is_value_table(const toml::table& t) {
   for (auto&& [key, node] : t)
     if (!node.is_number()) return false;
   return true;
+}
+
+std::vector<std::string> split_key(const std::string& key) {
+  std::vector<std::string> parts;
+  std::stringstream ss(key);
+  for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
+  return parts;
+}
+
+const toml::table* find_named(const toml::array& items, std::string_view name) {
+  for (const auto& item : items)
+    if (const auto* t = item.as_table())
+      if (const auto n = (*t)["name"].value<std::string>(); n && *n == name) return t;
+  return nullptr;
+}
+
+toml::table* find_named(toml::array& items, std::string_view name) {
+  return const_cast<toml::table*>(find_named(std::as_const(items), name));
+}
+
+const toml::node* find_key(const toml::table& root, const std::vector<std::string>& parts) {
+  const toml::node* node = &root;
+  for (std::size_t k = 0; node && k < parts.size(); ++k) {
+    const auto* t = node->as_table();
+    node = t ? t->get(parts[k]) : nullptr;
+    if (node && node->is_array() && is_named_array(parts[k]) && k + 1 < parts.size())
+      node = find_named(*node->as_array(), parts[++k]);
+  }
+  return node;
 }
 
 Location ScenarioDocument::locate(const std::string& path) const {

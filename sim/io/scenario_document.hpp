@@ -20,6 +20,16 @@ inline bool is_named_array(std::string_view key) {
   return key == "actors" || key == "cohorts" || key == "shocks";
 }
 
+/// The parts of a dotted key ("actors.agens.costs" -> actors, agens, costs).
+std::vector<std::string> split_key(const std::string& key);
+
+/// The entry of a named array ([[actors]], [[cohorts]], [[shocks]]) with this name, or null.
+const toml::table* find_named(const toml::array& items, std::string_view name);
+toml::table* find_named(toml::array& items, std::string_view name);
+
+/// The node at a dotted key, entries of named arrays taken by name; null if there is none.
+const toml::node* find_key(const toml::table& root, const std::vector<std::string>& parts);
+
 /// A table of plain numbers (shares, rates per state, costs, log effects): `extends` replaces
 /// it whole instead of merging it key by key.
 bool is_value_table(const toml::table& t);

@@ -985,23 +985,7 @@ std::vector<double> scenario_numbers(const std::string& path, const std::vector<
                                      const std::string& key) {
   io::ScenarioDocument doc = io::load_document(path, overrides);
   if (!doc.issues.empty()) throw ScenarioError(std::move(doc.issues));
-  const toml::node* node = &doc.root;
-  std::stringstream parts(key);
-  std::string part;
-  std::string parent;
-  while (node && std::getline(parts, part, '.')) {
-    if (const auto* t = node->as_table()) {
-      node = t->get(part);
-    } else if (const auto* arr = node->as_array(); arr && io::is_named_array(parent)) {
-      const toml::node* found = nullptr;
-      for (const auto& item : *arr)
-        if (const auto* it = item.as_table(); it && (*it)["name"].value<std::string>() == part) found = &item;
-      node = found;
-    } else {
-      node = nullptr;
-    }
-    parent = part;
-  }
+  const toml::node* node = io::find_key(doc.root, io::split_key(key));
   std::vector<double> out;
   if (node && node->is_number()) out.push_back(*node->value<double>());
   if (const auto* arr = node ? node->as_array() : nullptr)
