@@ -420,27 +420,36 @@ class ParamsBuilder {
     inflow_elasticity_ = named_numbers(r, "inflow_elasticity", state_names(), -20.0, 20.0, "state");
   }
 
-  void read_shocks() {
-    const Calendar& cal = p_.calendar;
-    for (auto& s : p_.shock_job_finding) s.assign(static_cast<std::size_t>(cal.total()), 1.0);
-    for (auto& s : shock_inflow_) s.assign(static_cast<std::size_t>(cal.total()), 1.0);
-    const toml::node* n = top_.node("shocks");
+  /// Calls fn(reader, name) for each [[key]] entry after checking that the entries are tables
+  /// with unique names. Absent: nothing happens.
+  template <class Fn>
+  void for_each_named_entry(const std::string& key, const std::string& what, bool require_one, Fn fn) {
+    const toml::node* n = top_.node(key);
     if (!n) return;
     const auto* arr = n->as_array();
-    if (!arr || !arr->is_array_of_tables()) {
-      top_.fail("shocks", "expected [[shocks]] tables");
+    if (!arr || !arr->is_array_of_tables() || (require_one && arr->empty())) {
+      top_.fail(key, require_one ? "expected one or more [[" + key + "]] tables" : "expected [[" + key + "]] tables");
       return;
     }
     std::set<std::string> names;
     for (const auto& item : *arr) {
       const auto* t = item.as_table();
       const std::string name = (*t)["name"].value<std::string>().value_or("");
-      Reader r(doc_, t, "shocks." + (name.empty() ? "?" : name));
+      Reader r(doc_, t, key + "." + (name.empty() ? "?" : name));
       r.string("name", "");
       if (name.empty())
-        r.fail("name", "every shock needs a name");
+        r.fail("name", "every " + what + " needs a name");
       else if (!names.insert(name).second)
-        r.fail("name", "two shocks are named '" + name + "'");
+        r.fail("name", "two " + what + "s are named '" + name + "'");
+      fn(r, name);
+    }
+  }
+
+  void read_shocks() {
+    const Calendar& cal = p_.calendar;
+    for (auto& s : p_.shock_job_finding) s.assign(static_cast<std::size_t>(cal.total()), 1.0);
+    for (auto& s : shock_inflow_) s.assign(static_cast<std::size_t>(cal.total()), 1.0);
+    for_each_named_entry("shocks", "shock", false, [&](Reader& r, const std::string&) {
       const auto start = week_in_run(r, "start", cal, false);
       if (!start && !r.has("start")) r.fail("start", "missing: the date the shock begins");
       const int ramp = r.integer("ramp_weeks", 0, 0, 30000);
@@ -449,7 +458,7 @@ class ParamsBuilder {
       const double job_finding = r.number("job_finding", 1.0, 0.0, 100.0);
       const double inflow = r.number("inflow", 1.0, 0.0, 100.0);
       const PerState<bool> states = state_set(r, "states", true);
-      if (!start) continue;
+      if (!start) return;
       for (Week w = cal.first(); w < cal.end(); ++w) {
         const double since = w - *start;
         double level = 0.0;
@@ -468,7 +477,7 @@ class ParamsBuilder {
           shock_inflow_[static_cast<std::size_t>(s)][slot] *= 1.0 + (inflow - 1.0) * level;
         }
       }
-    }
+    });
   }
 
   void read_inflow() {
@@ -805,24 +814,9 @@ class ParamsBuilder {
       p_.actors.push_back(read_actor(empty, "all"));
       return;
     }
-    const auto* arr = n->as_array();
-    if (!arr || !arr->is_array_of_tables() || arr->empty()) {
-      top_.fail("actors", "expected one or more [[actors]] tables");
-      return;
-    }
-    if (arr->size() > 250) top_.fail("actors", "at most 250 actors");
-    std::set<std::string> names;
-    for (const auto& item : *arr) {
-      const auto* t = item.as_table();
-      const std::string name = (*t)["name"].value<std::string>().value_or("");
-      Reader r(doc_, t, "actors." + (name.empty() ? "?" : name));
-      r.string("name", "");
-      if (name.empty())
-        r.fail("name", "every actor needs a name");
-      else if (!names.insert(name).second)
-        r.fail("name", "two actors are named '" + name + "'");
-      p_.actors.push_back(read_actor(r, name));
-    }
+    if (n->is_array() && n->as_array()->size() > 250) top_.fail("actors", "at most 250 actors");
+    for_each_named_entry("actors", "actor", true,
+                         [&](Reader& r, const std::string& name) { p_.actors.push_back(read_actor(r, name)); });
     double shares = 0.0;
     bool has_rest = false;
     for (const ActorSpec& a : p_.actors) {
@@ -892,26 +886,11 @@ class ParamsBuilder {
   }
 
   void read_cohorts() {
-    const toml::node* n = top_.node("cohorts");
-    if (!n) return;
-    const auto* arr = n->as_array();
-    if (!arr || !arr->is_array_of_tables()) {
-      top_.fail("cohorts", "expected [[cohorts]] tables");
-      return;
-    }
     const Calendar& cal = p_.calendar;
-    std::set<std::string> names;
-    for (const auto& item : *arr) {
-      const auto* t = item.as_table();
-      const std::string name = (*t)["name"].value<std::string>().value_or("");
-      Reader r(doc_, t, "cohorts." + (name.empty() ? "?" : name));
+    for_each_named_entry("cohorts", "cohort", false, [&](Reader& r, const std::string& name) {
       CohortSpec c;
-      c.name = r.string("name", "");
-      if (name.empty())
-        r.fail("name", "every cohort needs a name");
-      else if (!names.insert(name).second)
-        r.fail("name", "two cohorts are named '" + name + "'");
-      else if (name.find_first_of("/. ") != std::string::npos)
+      c.name = name;
+      if (name.find_first_of("/. ") != std::string::npos)
         r.fail("name", "a cohort name cannot contain '/', '.' or spaces");
       const std::string kind = r.string("kind", "stock");
       if (kind == "inflow")
@@ -943,7 +922,7 @@ class ParamsBuilder {
       }
       c.survival_weeks = r.integer("survival_weeks", std::max(1, c.measure_at - begins), 1, 30000);
       p_.cohorts.push_back(std::move(c));
-    }
+    });
   }
 
   ScenarioDocument& doc_;
