@@ -40,6 +40,9 @@ struct AttributeSpec {
 struct EmployabilitySpec {
   std::vector<double> log_values;  ///< per class
   std::vector<double> shares;      ///< per class, sums to 1
+  /// Class shares of the initial stock in each state; a stock observed at one date holds
+  /// more of the slow leavers than its inflow does (length-biased sampling).
+  PerState<std::vector<double>> initial_shares{};
 };
 
 /// Log effects of observed covariates on one hazard.

@@ -23,6 +23,15 @@ int age_band_of(const AttributeSpec& attributes, int age_years) {
   return band;
 }
 
+std::vector<double> tilted_shares(const std::vector<double>& shares, const std::vector<double>& log_values,
+                                  double tilt) {
+  std::vector<double> out(shares.size());
+  double total = 0.0;
+  for (std::size_t k = 0; k < shares.size(); ++k) total += out[k] = shares[k] * std::exp(-tilt * log_values[k]);
+  for (double& x : out) x /= total;
+  return out;
+}
+
 namespace {
 template <class C>
 std::uint8_t pick(const C& shares, std::uint32_t word) {
@@ -43,7 +52,9 @@ void draw_attributes(const Params& params, const RandomStreams& rng, Population&
   pop.match[i] = pick(mix.match, a[2]);
   pop.sick_category[i] = pick(mix.sick_category, a[3]);
   pop.area[i] = pick(mix.area, b[0]);
-  pop.employability[i] = pick(params.employability.shares, b[1]);
+  const auto& classes = params.employability;
+  const auto& stock_classes = classes.initial_shares[index_of(state)];
+  pop.employability[i] = pick(initial_stock && !stock_classes.empty() ? stock_classes : classes.shares, b[1]);
   const int band = pick(mix.age, b[2]);
   const int lo = at.age_band_edges[band], hi = at.age_band_edges[band + 1];
   const double age_years = lo + RandomStreams::unit(b[3]) * (hi - lo);

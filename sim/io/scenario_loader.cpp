@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "almpsim/population.hpp"
 #include "almpsim/scenario.hpp"
 #include "scenario_reader.hpp"
 
@@ -370,6 +371,13 @@ class ParamsBuilder {
       Reader sr = initial.table(kStateNames[static_cast<std::size_t>(s)]);
       read_mix(sr, at.initial_mix[static_cast<std::size_t>(s)]);
     }
+    // Length-biased stock: class weights times exp(-tilt * log multiplier); tilt 1 is the
+    // stationary stock of spells whose exit hazard has unit employability loading.
+    const auto tilts = named_numbers(r, "employability_tilt", state_names(), -5.0, 5.0, "state");
+    auto& e = p_.employability;
+    for (int s = 0; s < kStates; ++s)
+      e.initial_shares[static_cast<std::size_t>(s)] =
+          tilted_shares(e.shares, e.log_values, tilts[static_cast<std::size_t>(s)].value_or(0.0));
     const auto durations = named_numbers(r, "initial_duration_weeks", state_names(), 0.0, 5000.0, "state");
     for (int s = 0; s < kStates; ++s)
       p_.population.initial_duration_mean_weeks[static_cast<std::size_t>(s)] =

@@ -1,4 +1,5 @@
 #include "almpsim/engine.hpp"
+#include "almpsim/population.hpp"
 
 #include <cmath>
 
@@ -185,4 +186,41 @@ TEST_CASE("a stock cohort is the stock of its states at its date", "[unit]") {
       CHECK(r.cohorts[c].members[a] == stock);
     }
   }
+}
+
+TEST_CASE("a tilted initial stock leaves at the rate its class mix implies", "[stat]") {
+  test::TempDir dir;
+  // One exit (to self-support, employability loading 1) and nothing back, so the first week's
+  // exits are binomial with the class-mixed exit probability.
+  auto first_week_exits = [&](double tilt, double& expected, double& se) {
+    const Params p = from_text(dir, R"(
+start = 2020-01-06
+weeks = 3
+seed = 11
+[population]
+size = 40000
+state_shares = { cash_benefit = 1.0 }
+employability_tilt = { cash_benefit = )" + std::to_string(tilt) + R"( }
+[employability]
+sd = 1.0
+classes = 5
+[hazards.cash_benefit.self_support]
+baseline = 0.1
+)");
+    const auto& e = p.employability;
+    const auto q = tilted_shares(e.shares, e.log_values, tilt);
+    double prob = 0.0;
+    for (std::size_t k = 0; k < q.size(); ++k) prob += q[k] * (1.0 - std::exp(-0.1 * std::exp(e.log_values[k])));
+    expected = 40000 * prob;
+    se = std::sqrt(40000 * prob * (1 - prob));
+    return run_monte_carlo(p, {}).front().exits[cell(p, 0, 0, index_of(State::cash_benefit), kStates)];
+  };
+  double flat_expected, flat_se, tilted_expected, tilted_se;
+  const double flat = first_week_exits(0.0, flat_expected, flat_se);
+  const double tilted = first_week_exits(1.0, tilted_expected, tilted_se);
+  // Each within 4 binomial standard errors of its own analytic value...
+  CHECK(std::abs(flat - flat_expected) < 4 * flat_se);
+  CHECK(std::abs(tilted - tilted_expected) < 4 * tilted_se);
+  // ...and the two analytic values far apart, so the test tells the mixes apart.
+  CHECK(flat_expected - tilted_expected > 10 * flat_se);
 }
