@@ -140,6 +140,10 @@ struct CohortSpec {
   Week at = 0;            ///< stock: on benefit at the start of this week
   Week from = 0, to = 0;  ///< inflow and period cohorts: the window [from, to]
   Week measure_at = 0;
+  /// inflow: leave out people whose spell on the cohort's states began before the window, so that
+  /// a stock cohort at `from` and this one are disjoint (the evaluation tables count each
+  /// person in one of the two).
+  bool exclude_stock = true;
   int survival_weeks = 52;
 };
 

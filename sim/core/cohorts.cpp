@@ -83,6 +83,9 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present) {
   const bool in_window = w >= spec_.from && w <= spec_.to;
   if (spec_.kind != CohortSpec::Kind::stock && in_window) {
     if (joined_.size() < pop.size()) joined_.resize(pop.size(), false);
+    if (spec_.kind == CohortSpec::Kind::inflow && spec_.exclude_stock && w == spec_.from)
+      for (CitizenId i = 0; i < present; ++i)
+        if (spec_.states[pop.state[i]] && pop.state_since[i] < w) joined_[i] = true;  // the stock: never a member
     for (CitizenId i = 0; i < present; ++i) {
       if (joined_[i] || !spec_.states[pop.state[i]]) continue;
       if (spec_.kind == CohortSpec::Kind::inflow) {

@@ -927,6 +927,7 @@ class ParamsBuilder {
         c.to = to.value_or(0);
         if (from && to && *from > *to) r.fail("to", "the window ends before it begins");
         if (to && measure && *to > *measure) r.fail("to", "the window ends after the measurement date");
+        if (c.kind == CohortSpec::Kind::inflow) c.exclude_stock = r.boolean("exclude_stock", true);
       }
       c.survival_weeks = r.integer("survival_weeks", std::max(1, c.measure_at - begins), 1, 30000);
       p_.cohorts.push_back(std::move(c));

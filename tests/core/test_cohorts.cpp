@@ -118,6 +118,35 @@ TEST_CASE("an inflow cohort counts each person once at the start of a new spell"
   CHECK(o.support_rate[0] == Approx(3.0 / 4.0));  // weeks 1, 3, 4 of 1..4 on benefit
 }
 
+TEST_CASE("an inflow cohort leaves out the stock at its window start unless told otherwise", "[unit]") {
+  for (const bool exclude : {true, false}) {
+    TinyWorld t;
+    CohortSpec spec;
+    spec.name = "inflow";
+    spec.kind = CohortSpec::Kind::inflow;
+    spec.states[index_of(State::cash_benefit)] = true;
+    spec.from = 1;
+    spec.to = 4;
+    spec.measure_at = 5;
+    spec.exclude_stock = exclude;
+    CohortTracker tracker(t.params, spec);
+    auto enter = [&](CitizenId i, State s, std::uint8_t prev, Week w) {
+      t.set(i, s);
+      t.pop.prev_state[i] = prev;
+      t.pop.state_since[i] = static_cast<std::int16_t>(w);
+    };
+    enter(0, State::cash_benefit, kNoPreviousState, 0);  // in the stock when the window opens
+    enter(1, State::self_support, kNoPreviousState, 0);
+    for (Week w = 0; w <= 5; ++w) {
+      if (w == 2) enter(0, State::self_support, index_of(State::cash_benefit), 2);
+      if (w == 3) enter(0, State::cash_benefit, index_of(State::self_support), 3);  // a new spell in the window
+      if (w == 3) enter(1, State::cash_benefit, index_of(State::self_support), 3);  // a newcomer
+      tracker.observe(w, t.pop, 2);
+    }
+    CHECK(tracker.outcome().members[0] == (exclude ? 1 : 2));
+  }
+}
+
 TEST_CASE("a period cohort holds everyone on its states at any time in the window", "[unit]") {
   TinyWorld t;
   CohortSpec spec;
