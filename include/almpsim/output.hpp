@@ -63,4 +63,22 @@ class OutputTarget {
 void write_results(const OutputTarget& target, const Params& params, const RunMetadata& meta,
                    const std::vector<ReplicationResult>& replications);
 
+/// The points of a sweep, as written to /sweep/points.
+struct SweepTable {
+  std::string design;                            ///< grid or latin_hypercube
+  std::vector<std::string> keys;                 ///< one per axis
+  std::vector<std::vector<std::string>> values;  ///< [point][axis], TOML text
+  std::vector<std::string> scenarios;            ///< [point] the resolved scenario run there
+};
+
+/// Stacks the results files of the points (written by write_results, same shapes) into one
+/// file: /meta, /axes and /targets as in a run, /sweep/points, and every dataset under
+/// /timeseries, /cohorts and /summary again under /sweep with a leading point axis.
+/// Throws OutputError.
+void write_sweep(const OutputTarget& target, const RunMetadata& meta, const SweepTable& table,
+                 const std::vector<std::string>& point_files);
+
+/// Reads the resolved scenario text stored in a results file ("" if it cannot be read).
+std::string stored_scenario(const std::string& path);
+
 }  // namespace almpsim

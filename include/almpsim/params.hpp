@@ -167,6 +167,23 @@ struct CalibrationSpec {
   std::string algorithm = "sbplx";
 };
 
+/// One swept scenario key: listed values (an axis of a full grid) or a range (sampled by a
+/// Latin hypercube).
+struct SweepAxis {
+  std::string key;
+  std::vector<std::string> values;  ///< grid: each value as TOML text, e.g. "4" or "{ a = 1 }"
+  double lower = 0.0, upper = 0.0;  ///< latin hypercube: the range
+  bool whole_numbers = false;       ///< latin hypercube: round draws to integers
+};
+
+struct SweepSpec {
+  enum class Design { grid, latin_hypercube };
+  Design design = Design::grid;
+  int points = 0;  ///< latin hypercube: number of points
+  std::uint64_t seed = 1;  ///< latin hypercube: seed of the design (not of the simulation)
+  std::vector<SweepAxis> axes;
+};
+
 struct PopulationSpec {
   std::int64_t size = 0;
   PerState<double> state_shares{};
@@ -196,6 +213,7 @@ struct Params {
   PerState<WeekSeries> inflow_rate;
   bool register_spells = false;
   CalibrationSpec calibration;
+  SweepSpec sweep;
   /// Published numbers to compare with (scenario key targets.file, resolved to a path); may be empty.
   std::string targets_file;
 

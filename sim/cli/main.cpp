@@ -16,7 +16,9 @@
 #include "almpsim/targets.hpp"
 #include "calibrate.hpp"
 #include "progress.hpp"
+#include "ranks.hpp"
 #include "report.hpp"
+#include "sweep.hpp"
 
 namespace {
 
@@ -36,9 +38,12 @@ struct RunArgs {
   bool register_spells = false;
 };
 
+/// The command as recorded in /meta. "--resume" is left out: a resumed sweep's file is the
+/// file of the uninterrupted command.
 std::string join_command_line(int argc, char** argv) {
   std::string s;
-  for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
+  for (int i = 0; i < argc; ++i)
+    if (std::string(argv[i]) != "--resume") s += (s.empty() ? "" : " ") + std::string(argv[i]);
   return s;
 }
 
@@ -126,6 +131,7 @@ int run(const RunArgs& args, const std::string& command_line) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const cli::Ranks ranks(argc, argv);
   CLI::App app{"almpsim: an agent-based simulator of active labour market policy"};
   app.set_version_flag("--version", std::string("almpsim ") + ALMPSIM_VERSION);
   app.require_subcommand(1);
@@ -168,6 +174,19 @@ int main(int argc, char** argv) {
   calibrate_cmd->add_option("--set", cal.overrides, "Override a scenario key (repeatable)");
   calibrate_cmd->add_flag("--quiet", cal.quiet, "No progress and no summary");
 
+  cli::SweepArgs sw;
+  auto* sweep_cmd = app.add_subcommand("sweep", "Run the scenario at every point of its [sweep] grid or hypercube");
+  sweep_cmd->add_option("scenario", sw.scenario, "Scenario file (TOML) with a [sweep] table, or use --vary")->required();
+  sweep_cmd->add_option("-o,--output", sw.output, "Output file (default: output/<scenario name>_sweep.h5)");
+  sweep_cmd->add_option("--vary", sw.vary, "A grid axis: --vary key=value1,value2,... (repeatable)");
+  sweep_cmd->add_option("--replications", sw.replications, "Replications per point")->check(CLI::Range(1, 1000000));
+  sweep_cmd->add_option("--threads", sw.threads, "Worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024));
+  sweep_cmd->add_option("--seed", sw.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
+  sweep_cmd->add_option("--set", sw.overrides, "Override a scenario key at every point (repeatable)");
+  sweep_cmd->add_flag("--resume", sw.resume, "Keep the finished points of an interrupted sweep and run the rest");
+  sweep_cmd->add_flag("--quiet", sw.quiet, "No progress and no summary");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -187,15 +206,17 @@ int main(int argc, char** argv) {
     }
     if (*report_cmd) return cli::report(report_path, report_format == "json");
     if (*calibrate_cmd) return cli::calibrate(cal);
+    if (*sweep_cmd) return cli::sweep(sw, ranks, join_command_line(argc, argv));
     return run(args, join_command_line(argc, argv));
   } catch (const ScenarioError& e) {
-    std::fprintf(stderr, "%s\n", e.what());
+    // Every rank reads the same input, so rank 0 speaks for all.
+    if (ranks.rank() == 0) std::fprintf(stderr, "%s\n", e.what());
+    if (ranks.size() > 1) ranks.abort(kExitBadInput);
     return kExitBadInput;
-  } catch (const OutputError& e) {
-    std::fprintf(stderr, "error: %s\n", e.what());
-    return kExitFailure;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
+    // A rank that fails alone would leave the others waiting.
+    if (ranks.size() > 1) ranks.abort(kExitFailure);
     return kExitFailure;
   }
 }

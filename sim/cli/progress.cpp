@@ -35,4 +35,21 @@ void Progress::replication_done(int done, int total) {
   std::fflush(stderr);
 }
 
+void Progress::sweep_step(long long done, long long total, int points_done, int points_total) {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  if (!terminal_ && done < total && std::chrono::duration<double>(now - last_line_).count() < 2.0) return;
+  last_line_ = now;
+  const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0;
+  const double left = done > 0 ? elapsed / static_cast<double>(done) * static_cast<double>(total - done) : 0.0;
+  char e[32], l[32];
+  format_seconds(elapsed, e, sizeof e);
+  format_seconds(left, l, sizeof l);
+  std::fprintf(stderr, "%spoints %d/%d  replications %lld/%lld  %.1f rep/s  elapsed %s  left ~%s%s",
+               terminal_ ? "\r" : "", points_done, points_total, done, total, rate, e, l,
+               terminal_ ? (done == total ? "\n" : "") : "\n");
+  std::fflush(stderr);
+}
+
 }  // namespace almpsim::cli

@@ -9,6 +9,8 @@ class Progress {
  public:
   explicit Progress(bool enabled);
   void replication_done(int done, int total);
+  /// A sweep: replications over all points, and whole points finished.
+  void sweep_step(long long done, long long total, int points_done, int points_total);
 
  private:
   bool enabled_;

@@ -40,6 +40,16 @@ std::string unknown_name(const std::string& what, const std::string& name, const
   return m;
 }
 
+/// A TOML value as inline text ("4", "'x'", "{ a = 1 }"), as --set accepts it.
+std::string inline_toml(const toml::node& n) {
+  toml::array one;
+  one.push_back(n);
+  std::ostringstream s;
+  s << toml::toml_formatter{one};
+  const std::string text = s.str();
+  return text.substr(2, text.size() - 4);  // strip "[ " and " ]"
+}
+
 /// A table {name = number} over a fixed set of names; absent names are nullopt.
 std::vector<std::optional<double>> named_numbers(Reader& r, std::string_view key, const std::vector<std::string>& names,
                                                  double lo, double hi, const std::string& what) {
@@ -195,7 +205,7 @@ class ParamsBuilder {
     if (!read_run()) {
       // Without a calendar no dates can be checked; still report unknown top-level keys.
       for (const char* section : {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards",
-                                  "transition_matrix", "duration_limits", "programmes", "actors", "cohorts"})
+                                  "transition_matrix", "duration_limits", "programmes", "actors", "cohorts", "sweep"})
         top_.node(section);
       return std::move(p_);
     }
@@ -213,6 +223,7 @@ class ParamsBuilder {
     read_cohorts();
     read_targets_file();
     read_calibration();
+    read_sweep();
     p_.on_benefit.fill(true);
     p_.on_benefit[index_of(State::self_support)] = false;
     p_.on_benefit[index_of(State::exited)] = false;
@@ -878,6 +889,65 @@ class ParamsBuilder {
       fp.lower = *lo;
       fp.upper = *hi;
       c.free.push_back(fp);
+    }
+  }
+
+  void read_sweep() {
+    Reader r = top_.table("sweep");
+    SweepSpec& sw = p_.sweep;
+    const std::string design = r.string("design", "grid");
+    if (design == "latin_hypercube")
+      sw.design = SweepSpec::Design::latin_hypercube;
+    else if (design != "grid")
+      r.fail("design", "expected \"grid\" or \"latin_hypercube\", found \"" + design + "\"");
+    const bool lhs = sw.design == SweepSpec::Design::latin_hypercube;
+    sw.points = r.integer("points", 0, 1, 1000000);
+    if (lhs && !r.has("points")) r.fail("points", "missing: the number of Latin hypercube points");
+    if (!lhs && r.has("points")) r.fail("points", "a grid has one point per combination of values; remove points");
+    sw.seed = static_cast<std::uint64_t>(r.integer("seed", 1, 0, std::numeric_limits<long long>::max()));
+    const toml::node* n = r.node("vary");
+    if (!n) return;
+    const auto* arr = n->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      r.fail("vary", "expected [[sweep.vary]] tables with key and values (grid) or range (latin_hypercube)");
+      return;
+    }
+    for (std::size_t k = 0; k < arr->size(); ++k) {
+      Reader v(doc_, arr->get(k)->as_table(), r.path_of("vary") + "." + std::to_string(k));
+      SweepAxis axis;
+      axis.key = v.string("key", "");
+      if (axis.key.empty()) v.fail("key", "missing: the scenario key to vary, e.g. \"inflow.cash_benefit\"");
+      for (const SweepAxis& other : sw.axes)
+        if (other.key == axis.key && !axis.key.empty()) v.fail("key", "varied twice: " + axis.key);
+      if (!lhs && v.node("range"))
+        v.fail("range", "a grid lists values; a range belongs to design = \"latin_hypercube\"");
+      if (lhs && v.node("values"))
+        v.fail("values", "a Latin hypercube draws from a range; values belong to a grid");
+      if (!lhs) {
+        const toml::node* values = v.node("values");
+        const auto* list = values ? values->as_array() : nullptr;
+        if (!list || list->empty()) {
+          v.fail("values", "expected a non-empty array of the values to run");
+          continue;
+        }
+        for (const auto& item : *list) axis.values.push_back(inline_toml(item));
+      } else {
+        const toml::node* b = v.node("range");
+        const auto* bounds = b ? b->as_array() : nullptr;
+        std::optional<double> lo, hi;
+        if (bounds && bounds->size() == 2) {
+          lo = number_of(doc_, *bounds->get(0), v.path_of("range"), -1e12, 1e12);
+          hi = number_of(doc_, *bounds->get(1), v.path_of("range"), -1e12, 1e12);
+        }
+        if (!lo || !hi || *lo >= *hi) {
+          v.fail("range", "expected [low, high] with low < high");
+          continue;
+        }
+        axis.lower = *lo;
+        axis.upper = *hi;
+        axis.whole_numbers = bounds->get(0)->is_integer() && bounds->get(1)->is_integer();
+      }
+      sw.axes.push_back(std::move(axis));
     }
   }
 

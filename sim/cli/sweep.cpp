@@ -1,0 +1,158 @@
+#include "sweep.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "almpsim/engine.hpp"
+#include "almpsim/output.hpp"
+#include "almpsim/scenario.hpp"
+#include "almpsim/sweep_design.hpp"
+#include "progress.hpp"
+
+namespace almpsim::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Grid axes given with --vary: added to the scenario's, or replacing one with the same key.
+void add_command_line_axes(const SweepArgs& args, SweepSpec& spec) {
+  for (const std::string& v : args.vary) {
+    const auto eq = v.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
+      throw ScenarioError({{"--vary", 0, v, "expected --vary key=value1,value2,..."}});
+    if (spec.design != SweepSpec::Design::grid)
+      throw ScenarioError({{args.scenario, 0, "sweep.design", "--vary adds grid axes; this sweep is a Latin hypercube"}});
+    SweepAxis axis;
+    axis.key = v.substr(0, eq);
+    axis.values = split_values(v.substr(eq + 1));
+    for (const std::string& x : axis.values)
+      if (x.empty()) throw ScenarioError({{"--vary", 0, axis.key, "an empty value in '" + v + "'"}});
+    bool replaced = false;
+    for (SweepAxis& a : spec.axes)
+      if (a.key == axis.key) a = axis, replaced = true;
+    if (!replaced) spec.axes.push_back(axis);
+  }
+}
+
+std::string point_file(const fs::path& dir, std::size_t p) {
+  char name[32];
+  std::snprintf(name, sizeof name, "point_%06zu.h5", p);
+  return (dir / name).string();
+}
+
+std::string targets_text(const Params& params) {
+  if (params.targets_file.empty()) return "";
+  std::ifstream in(params.targets_file);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_line) {
+  // Replications and seed go into the scenario text, so each point file records them and a
+  // resumed sweep can tell whether a finished point belongs to it.
+  std::vector<std::string> overrides = args.overrides;
+  if (args.replications > 0) overrides.push_back("replications=" + std::to_string(args.replications));
+  if (args.seed >= 0) overrides.push_back("seed=" + std::to_string(args.seed));
+  const LoadedScenario base = load_scenario(args.scenario, overrides);
+  SweepSpec spec = base.params.sweep;
+  add_command_line_axes(args, spec);
+  if (spec.axes.empty())
+    throw ScenarioError({{args.scenario, 0, "sweep", "nothing to sweep: add [[sweep.vary]] tables or --vary"}});
+
+  // Every point is checked before anything runs: a bad value stops the sweep with status 2.
+  const std::vector<SweepPoint> points = sweep_points(spec);
+  SweepTable table;
+  table.design = spec.design == SweepSpec::Design::grid ? "grid" : "latin_hypercube";
+  for (const SweepAxis& a : spec.axes) table.keys.push_back(a.key);
+  for (const SweepPoint& p : points) {
+    std::vector<std::string> o = overrides;
+    o.insert(o.end(), p.overrides.begin(), p.overrides.end());
+    table.scenarios.push_back(load_scenario(args.scenario, o).resolved_text);
+    table.values.push_back(p.values);
+  }
+
+  const std::string output = args.output.empty() ? "output/" + base.params.name + "_sweep.h5" : args.output;
+  if (ranks.rank() == 0) OutputTarget probe(output);  // an unwritable destination fails before any simulation
+  const fs::path dir = output + ".points";
+  if (ranks.rank() == 0) {
+    if (!args.resume) fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ranks.all(true);
+
+  const int reps = base.params.replications;
+  long long owned = 0;
+  for (std::size_t p = 0; p < points.size(); ++p) owned += ranks.owns(static_cast<long long>(p)) ? 1 : 0;
+  Progress progress(!args.quiet && ranks.rank() == 0);
+  long long done = 0;
+  int points_done = 0;
+  const auto started = std::chrono::steady_clock::now();
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    if (!ranks.owns(static_cast<long long>(p))) continue;
+    const std::string file = point_file(dir, p);
+    if (args.resume && fs::exists(file)) {
+      if (stored_scenario(file) != table.scenarios[p])
+        throw ScenarioError({{file, 0, "--resume",
+                              "this finished point belongs to a different sweep; remove " + dir.string() +
+                                  " or run without --resume"}});
+      done += reps;
+      progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
+      continue;
+    }
+    std::vector<std::string> o = overrides;
+    o.insert(o.end(), points[p].overrides.begin(), points[p].overrides.end());
+    const LoadedScenario loaded = load_scenario(args.scenario, o);
+    MonteCarloOptions options;
+    options.threads = args.threads;
+    const long long before = done;
+    options.on_replication_done = [&](int finished, int) {
+      progress.sweep_step(before + finished, owned * reps, points_done, static_cast<int>(owned));
+    };
+    // Same seed at every point: common random numbers, so differences between points are the
+    // parameters' and not the draws'.
+    const auto results = run_monte_carlo(loaded.params, options);
+    OutputTarget target(file);
+    RunMetadata meta;
+    meta.version = ALMPSIM_VERSION;
+    meta.command_line = command_line;
+    meta.scenario_file = args.scenario;
+    meta.resolved_scenario = loaded.resolved_text;
+    meta.seed = loaded.params.seed;
+    meta.targets_csv = targets_text(loaded.params);
+    meta.targets_file = loaded.params.targets_file;
+    write_results(target, loaded.params, meta, results);
+    target.commit();
+    done += reps;
+    progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!ranks.all(true)) return 1;
+  if (ranks.rank() != 0) return 0;
+
+  std::vector<std::string> files;
+  for (std::size_t p = 0; p < points.size(); ++p) files.push_back(point_file(dir, p));
+  OutputTarget target(output);
+  RunMetadata meta;
+  meta.version = ALMPSIM_VERSION;
+  meta.command_line = command_line;
+  meta.scenario_file = args.scenario;
+  meta.resolved_scenario = base.resolved_text;
+  meta.seed = base.params.seed;
+  write_sweep(target, meta, table, files);
+  target.commit();
+  fs::remove_all(dir);
+  if (!args.quiet) {
+    std::printf("%s: %zu point(s) x %d replication(s); this process ran %lld replication(s) in %.2f s (%.1f per s)\n",
+                base.params.name.c_str(), points.size(), reps, owned * reps, seconds,
+                seconds > 0 ? static_cast<double>(owned * reps) / seconds : 0.0);
+    std::printf("wrote %s\n", output.c_str());
+  }
+  return 0;
+}
+
+}  // namespace almpsim::cli

@@ -1,0 +1,196 @@
+// Stacking per-point results files into one sweep file.
+#include <cmath>
+#include <cstdlib>
+
+#include "almpsim/output.hpp"
+#include "hdf5_handles.hpp"
+
+namespace almpsim {
+
+using namespace io::h5;
+
+namespace {
+
+struct StackedDataset {
+  std::string path;  ///< e.g. "timeseries/occupancy", "summary/cohorts/stock/status/mean"
+  std::vector<hsize_t> dims;
+  std::string axes;
+  bool integer = false;
+};
+
+std::string read_text_attribute(hid_t obj, const char* name) {
+  if (H5Aexists(obj, name) <= 0) return "";
+  Handle attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose, std::string("attribute ") + name);
+  Handle type(H5Aget_type(attr), H5Tclose, "attribute type");
+  std::string out(H5Tget_size(type), '\0');
+  check(H5Aread(attr, type, out.data()), std::string("attribute ") + name);
+  out.erase(out.find_last_not_of('\0') + 1);
+  return out;
+}
+
+/// Every dataset under `root` of the first point's file, with its shape and axes, and the text
+/// attributes of the groups on the way (cohort kind, dates).
+void list_datasets(hid_t file, const std::string& root, std::vector<StackedDataset>& out,
+                   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>& groups) {
+  Handle g(H5Gopen2(file, root.c_str(), H5P_DEFAULT), H5Gclose, root);
+  std::vector<std::pair<std::string, std::string>> attributes;
+  for (const char* a : {"kind", "states", "measure_at", "at", "from", "to"}) {
+    const std::string v = read_text_attribute(g, a);
+    if (!v.empty()) attributes.emplace_back(a, v);
+  }
+  groups.emplace_back(root, attributes);
+  hsize_t n = 0;
+  check(H5Gget_num_objs(g, &n), root);
+  for (hsize_t k = 0; k < n; ++k) {
+    const ssize_t len = H5Gget_objname_by_idx(g, k, nullptr, 0);
+    std::string name(static_cast<std::size_t>(len), '\0');
+    H5Gget_objname_by_idx(g, k, name.data(), static_cast<std::size_t>(len) + 1);
+    const std::string path = root + "/" + name;
+    if (H5Gget_objtype_by_idx(g, k) == H5G_GROUP) {
+      list_datasets(file, path, out, groups);
+      continue;
+    }
+    Handle set(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, path);
+    Handle space(H5Dget_space(set), H5Sclose, path);
+    Handle type(H5Dget_type(set), H5Tclose, path);
+    StackedDataset d;
+    d.path = path;
+    d.dims.assign(static_cast<std::size_t>(H5Sget_simple_extent_ndims(space)), 0);
+    H5Sget_simple_extent_dims(space, d.dims.data(), nullptr);
+    d.axes = read_text_attribute(set, "axes");
+    d.integer = H5Tget_class(type) == H5T_INTEGER;
+    out.push_back(std::move(d));
+  }
+}
+
+bool is_number(const std::string& text, double& value) {
+  char* end = nullptr;
+  value = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size();
+}
+
+void copy_object(hid_t from, hid_t to, const char* name) {
+  Handle ocpy(H5Pcreate(H5P_OBJECT_COPY), H5Pclose, "copy properties");
+  check(H5Ocopy(from, name, to, name, ocpy, H5P_DEFAULT), name);
+}
+
+}  // namespace
+
+void write_sweep(const OutputTarget& target, const RunMetadata& meta, const SweepTable& table,
+                 const std::vector<std::string>& point_files) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  if (point_files.empty()) throw OutputError("a sweep needs at least one point");
+  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
+  Handle file(H5Fcreate(target.temporary().c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), H5Fclose,
+              "file " + target.temporary());
+  const auto points = static_cast<hsize_t>(point_files.size());
+
+  std::vector<StackedDataset> datasets;
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> groups;
+  {
+    Handle first(H5Fopen(point_files[0].c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "file " + point_files[0]);
+    copy_object(first, file, "axes");
+    if (H5Lexists(first, "targets", H5P_DEFAULT) > 0) copy_object(first, file, "targets");
+    Handle m = group(file, "meta");
+    for (const char* name : {"scenario_name", "seed", "replications", "burn_in_weeks"}) {
+      Handle from(H5Gopen2(first, "meta", H5P_DEFAULT), H5Gclose, "meta");
+      copy_object(from, m, name);
+    }
+    write_text(m, "version", meta.version);
+    write_text(m, "command_line", meta.command_line);
+    write_text(m, "scenario_file", meta.scenario_file);
+    write_text(m, "scenario", meta.resolved_scenario);
+    for (const char* root : {"timeseries", "cohorts", "summary"}) list_datasets(first, root, datasets, groups);
+  }
+
+  Handle sweep = group(file, "sweep");
+  {
+    Handle g = group(sweep, "points");
+    write_text(g, "design", table.design);
+    write_strings(g, "keys", table.keys);
+    const auto axes = static_cast<hsize_t>(table.keys.size());
+    std::vector<std::string> text;
+    std::vector<double> numbers;
+    for (const auto& row : table.values)
+      for (const auto& v : row) {
+        text.push_back(v);
+        double x = NAN;
+        numbers.push_back(is_number(v, x) ? x : NAN);
+      }
+    // Flattened [point, axis]; the numeric copy is NaN where a value is not a number.
+    write_strings(g, "values", text);
+    write_array(g, "numeric_values", {points, axes}, numbers.data(), "point,key");
+    write_strings(g, "scenarios", table.scenarios);
+  }
+  for (const auto& [path, attributes] : groups) {
+    Handle g = group(sweep, path);
+    for (const auto& [name, value] : attributes) set_text_attribute(g, name, value);
+  }
+  std::vector<Handle> targets;
+  for (const StackedDataset& d : datasets) {
+    std::vector<hsize_t> dims{points};
+    dims.insert(dims.end(), d.dims.begin(), d.dims.end());
+    Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose, "dataspace");
+    Handle dcpl = dataset_properties(dims);
+    const hid_t type = d.integer ? H5T_NATIVE_INT32 : H5T_NATIVE_DOUBLE;
+    targets.emplace_back(H5Dcreate2(sweep, d.path.c_str(), type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose,
+                         "dataset sweep/" + d.path);
+    if (!d.axes.empty()) set_text_attribute(targets.back(), "axes", "point," + d.axes);
+  }
+  // One point file open at a time: its every dataset goes into its slice of the stacks.
+  std::vector<char> buffer;
+  for (hsize_t p = 0; p < points; ++p) {
+    const std::string& name = point_files[p];
+    Handle in(H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "file " + name);
+    for (std::size_t k = 0; k < datasets.size(); ++k) {
+      const StackedDataset& d = datasets[k];
+      Handle set(H5Dopen2(in, d.path.c_str(), H5P_DEFAULT), H5Dclose, name + ": " + d.path);
+      Handle space(H5Dget_space(set), H5Sclose, d.path);
+      std::vector<hsize_t> dims(static_cast<std::size_t>(H5Sget_simple_extent_ndims(space)), 0);
+      H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+      if (dims != d.dims)
+        throw OutputError(name + ": " + d.path + " differs in shape from the first point; a sweep cannot change the "
+                                                 "shape of the results (weeks, actors, cohorts, replications)");
+      const hid_t type = d.integer ? H5T_NATIVE_INT32 : H5T_NATIVE_DOUBLE;
+      hsize_t cells = 1;
+      for (hsize_t x : dims) cells *= x;
+      buffer.resize(static_cast<std::size_t>(cells) * 8);
+      check(H5Dread(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), name + ": " + d.path);
+      std::vector<hsize_t> start(dims.size() + 1, 0), count{1};
+      start[0] = p;
+      count.insert(count.end(), dims.begin(), dims.end());
+      Handle file_space(H5Dget_space(targets[k]), H5Sclose, d.path);
+      check(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr), d.path);
+      Handle memory(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), H5Sclose, d.path);
+      check(H5Dwrite(targets[k], type, memory, file_space, H5P_DEFAULT, buffer.data()), "sweep/" + d.path);
+    }
+  }
+  targets.clear();
+  if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw OutputError("HDF5: cannot flush " + target.temporary());
+}
+
+std::string stored_scenario(const std::string& path) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (file < 0) return "";
+  std::string out;
+  const hid_t set = H5Dopen2(file, "/meta/scenario", H5P_DEFAULT);
+  if (set >= 0) {
+    const hid_t type = H5Tcopy(H5T_C_S1);
+    H5Tset_size(type, H5T_VARIABLE);
+    H5Tset_cset(type, H5T_CSET_UTF8);
+    char* raw = nullptr;
+    if (H5Dread(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &raw) >= 0 && raw) {
+      out = raw;
+      const hid_t space = H5Dget_space(set);
+      H5Dvlen_reclaim(type, space, H5P_DEFAULT, &raw);
+      H5Sclose(space);
+    }
+    H5Tclose(type);
+    H5Dclose(set);
+  }
+  H5Fclose(file);
+  return out;
+}
+
+}  // namespace almpsim
