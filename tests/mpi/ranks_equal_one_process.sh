@@ -1,0 +1,18 @@
+#!/bin/bash
+# A sweep spread over 2 MPI ranks must give the file of a one-process sweep, byte for byte.
+# Usage: ranks_equal_one_process.sh ALMPSIM_BINARY SOURCE_DIR
+set -euo pipefail
+almpsim=$1
+source=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+args=(sweep "$source/scenarios/two_actors_shock.toml" --vary "inflow.cash_benefit=8.0,10.0,12.0"
+      --vary "shocks.financial_crisis.job_finding=0.7,0.9" --replications 3 --quiet)
+# The same output path both times: the command line is part of the file.
+"$almpsim" "${args[@]}" -o "$work/sweep.h5"
+mv "$work/sweep.h5" "$work/one.h5"
+launcher=(mpirun -np 2 --oversubscribe)
+if [ "$(id -u)" = 0 ]; then launcher+=(--allow-run-as-root); fi
+"${launcher[@]}" "$almpsim" "${args[@]}" -o "$work/sweep.h5"
+cmp "$work/one.h5" "$work/sweep.h5"
+echo "2 ranks and 1 process wrote identical files ($(stat -c %s "$work/one.h5") bytes)"
