@@ -78,6 +78,26 @@ struct SweepTable {
 void write_sweep(const OutputTarget& target, const RunMetadata& meta, const SweepTable& table,
                  const std::vector<std::string>& point_files);
 
+/// What `almpsim report` needs from a sweep file: the points, and per cohort the summaries
+/// over replications of the scalar measures, each [point][actor].
+struct StoredSweep {
+  std::string scenario_name, design;
+  int replications = 0;
+  std::vector<std::string> keys, actors, cohort_names;
+  std::vector<std::vector<std::string>> values;  ///< [point][key]
+  std::vector<std::vector<double>> numbers;      ///< [point][key], NaN where not a number
+  struct Measure {
+    std::string name;
+    std::vector<double> mean, q05, q95;  ///< [point * actors + actor]
+  };
+  std::vector<std::vector<Measure>> cohorts;  ///< [cohort][measure]
+};
+
+/// True if the file holds a sweep (written by write_sweep).
+bool is_sweep_file(const std::string& path);
+/// Reads a sweep file. Throws OutputError.
+StoredSweep read_sweep(const std::string& path, const std::vector<std::string>& measures);
+
 /// Reads the resolved scenario text stored in a results file ("" if it cannot be read).
 std::string stored_scenario(const std::string& path);
 

@@ -184,6 +184,14 @@ struct SweepSpec {
   std::vector<SweepAxis> axes;
 };
 
+/// Defaults for `almpsim power`: the trial's arms, cohort, sizes and level.
+struct PowerSpec {
+  std::vector<std::string> arms;  ///< two actor names; the difference is the second minus the first
+  std::string cohort;             ///< empty: every cohort
+  std::vector<double> sizes;      ///< population factors
+  double alpha = 0.10;
+};
+
 struct PopulationSpec {
   std::int64_t size = 0;
   PerState<double> state_shares{};
@@ -214,6 +222,7 @@ struct Params {
   bool register_spells = false;
   CalibrationSpec calibration;
   SweepSpec sweep;
+  PowerSpec power;
   /// Published numbers to compare with (scenario key targets.file, resolved to a path); may be empty.
   std::string targets_file;
 

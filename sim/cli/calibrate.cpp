@@ -64,6 +64,28 @@ int calibrate(const CalibrateArgs& args) {
   if (spec.free.empty())
     throw ScenarioError(
         {{args.scenario, 0, "calibration.free", "no free parameters: add [[calibration.free]] tables"}});
+  // Every bound must be a value the scenario accepts, or the optimiser would stop part-way.
+  for (const FreeParameter& p : spec.free) {
+    for (const double bound : {p.lower, p.upper}) {
+      std::vector<double> v;
+      try {
+        v = scenario_numbers(args.scenario, args.overrides, p.key);
+      } catch (const ScenarioError&) {
+      }
+      const bool array = v.size() > 1 || p.index >= 0;
+      if (v.empty()) v.push_back(bound);
+      for (std::size_t e = 0; e < v.size(); ++e)
+        if (p.index < 0 || static_cast<std::size_t>(p.index) == e) v[e] = p.scale ? v[e] * bound : bound;
+      std::vector<std::string> o = args.overrides;
+      o.push_back(override_of(p, v, array));
+      try {
+        load_scenario(args.scenario, o);
+      } catch (const ScenarioError& e) {
+        throw ScenarioError({{args.scenario, 0, "calibration.free",
+                              "the bounds of " + p.key + " reach a value the scenario refuses: " + e.what()}});
+      }
+    }
+  }
   if (base.targets_file.empty())
     throw ScenarioError({{args.scenario, 0, "targets.file", "calibration needs published targets"}});
   std::vector<Target> targets = read_targets(base.targets_file);

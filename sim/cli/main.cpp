@@ -15,6 +15,7 @@
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
 #include "calibrate.hpp"
+#include "power.hpp"
 #include "progress.hpp"
 #include "ranks.hpp"
 #include "report.hpp"
@@ -187,6 +188,24 @@ int main(int argc, char** argv) {
   sweep_cmd->add_flag("--resume", sw.resume, "Keep the finished points of an interrupted sweep and run the rest");
   sweep_cmd->add_flag("--quiet", sw.quiet, "No progress and no summary");
 
+  cli::PowerArgs pw;
+  std::string power_format = "text";
+  auto* power_cmd = app.add_subcommand("power", "Power of a trial between two actors, over replications and sizes");
+  power_cmd->add_option("scenario", pw.scenario, "Scenario file (TOML)")->required();
+  power_cmd->add_option("--arms", pw.arms, "The two actors compared: A,B (the difference is B - A; default [power] arms)");
+  power_cmd->add_option("--cohort", pw.cohort, "Only this cohort (default: every cohort)");
+  power_cmd->add_option("--alpha", pw.alpha, "Significance level")->check(CLI::Range(1e-6, 0.5));
+  power_cmd->add_option("--sizes", pw.sizes, "Population factors to try, e.g. 0.5,1,2 (default 1)")
+      ->delimiter(',')
+      ->check(CLI::Range(1e-3, 1e3));
+  power_cmd->add_option("--replications", pw.replications, "Replications per size")->check(CLI::Range(1, 1000000));
+  power_cmd->add_option("--threads", pw.threads, "Worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024));
+  power_cmd->add_option("--seed", pw.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
+  power_cmd->add_option("--set", pw.overrides, "Override a scenario key (repeatable)");
+  power_cmd->add_option("--format", power_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  power_cmd->add_flag("--quiet", pw.quiet, "No progress");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -207,6 +226,10 @@ int main(int argc, char** argv) {
     if (*report_cmd) return cli::report(report_path, report_format == "json");
     if (*calibrate_cmd) return cli::calibrate(cal);
     if (*sweep_cmd) return cli::sweep(sw, ranks, join_command_line(argc, argv));
+    if (*power_cmd) {
+      pw.json = power_format == "json";
+      return cli::power(pw);
+    }
     return run(args, join_command_line(argc, argv));
   } catch (const ScenarioError& e) {
     // Every rank reads the same input, so rank 0 speaks for all.

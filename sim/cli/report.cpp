@@ -9,12 +9,13 @@
 #include "almpsim/output.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
+#include "almpsim/trial.hpp"
 
 namespace almpsim::cli {
 
 namespace {
 
-constexpr double kZ95 = 1.959963984540054, kZ90 = 1.6448536269514722;
+constexpr double kZ95 = 1.959963984540054;
 
 /// One published number and its simulated distribution over replications.
 struct Row {
@@ -33,26 +34,16 @@ Trial trial_statistics(const StoredRun& run, std::size_t c) {
   Trial t;
   int n = 0, sig_chi = 0, sig_diff = 0;
   for (const auto& rep : run.cohorts) {
-    const CohortOutcome& o = rep[c];
-    std::vector<double> a(kStates), b(kStates);
-    for (std::size_t s = 0; s < kStates; ++s) {
-      a[s] = o.status[s] * o.members[0];
-      b[s] = o.status[kStates + s] * o.members[1];
-    }
-    if (!(o.members[0] > 0 && o.members[1] > 0)) continue;
-    const ChiSquare chi = pearson_chi_square(a, b);
-    const ShareDifference d95 =
-        share_difference(o.self_support_share[0], o.members[0], o.self_support_share[1], o.members[1], kZ95);
-    const ShareDifference d90 =
-        share_difference(o.self_support_share[0], o.members[0], o.self_support_share[1], o.members[1], kZ90);
-    t.chi2.push_back(chi.statistic);
-    t.p_value.push_back(chi.p_value);
-    t.difference.push_back(100 * d95.difference);
-    t.lower.push_back(100 * d95.lower);
-    t.upper.push_back(100 * d95.upper);
+    const TrialTest test = trial_test(rep[c], 0, 1);
+    if (!test.valid) continue;
+    t.chi2.push_back(test.chi_square.statistic);
+    t.p_value.push_back(test.chi_square.p_value);
+    t.difference.push_back(100 * test.difference);
+    t.lower.push_back(100 * (test.difference - kZ95 * test.difference_se));
+    t.upper.push_back(100 * (test.difference + kZ95 * test.difference_se));
     ++n;
-    sig_chi += chi.p_value < 0.10;
-    sig_diff += d90.lower > 0 || d90.upper < 0;
+    sig_chi += test.chi_square.p_value < 0.10;
+    sig_diff += test.difference_p_value < 0.10;
   }
   t.significant_chi2 = n ? double(sig_chi) / n : NAN;
   t.significant_difference = n ? double(sig_diff) / n : NAN;
@@ -189,6 +180,7 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
 }  // namespace
 
 int report(const std::string& path, bool json) {
+  if (is_sweep_file(path)) return report_sweep(path, json);
   const StoredRun run = read_run(path);
   std::vector<Target> targets;
   if (!run.targets_csv.empty()) {

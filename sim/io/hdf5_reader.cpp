@@ -130,4 +130,40 @@ StoredRun read_run(const std::string& path) {
   return run;
 }
 
+bool is_sweep_file(const std::string& path) {
+  const Reader in(path);
+  return in.exists("/sweep");
+}
+
+StoredSweep read_sweep(const std::string& path, const std::vector<std::string>& measures) {
+  const Reader in(path);
+  StoredSweep sw;
+  sw.scenario_name = in.text("/meta/scenario_name");
+  sw.design = in.text("/sweep/points/design");
+  sw.keys = in.strings("/sweep/points/keys");
+  sw.actors = in.strings("/axes/actors");
+  sw.cohort_names = in.strings("/axes/cohorts");
+  std::vector<hsize_t> dims;
+  sw.replications = static_cast<int>(in.doubles("/meta/replications", dims).at(0));
+  const auto flat = in.strings("/sweep/points/values");
+  const auto numbers = in.doubles("/sweep/points/numeric_values", dims);
+  const std::size_t k = sw.keys.size();
+  if (k == 0 || flat.size() % k != 0) throw OutputError(path + ": /sweep/points has the wrong shape");
+  for (std::size_t p = 0; p < flat.size() / k; ++p) {
+    sw.values.emplace_back(flat.begin() + static_cast<std::ptrdiff_t>(p * k),
+                           flat.begin() + static_cast<std::ptrdiff_t>((p + 1) * k));
+    sw.numbers.emplace_back(numbers.begin() + static_cast<std::ptrdiff_t>(p * k),
+                            numbers.begin() + static_cast<std::ptrdiff_t>((p + 1) * k));
+  }
+  for (const std::string& c : sw.cohort_names) {
+    std::vector<StoredSweep::Measure> ms;
+    for (const std::string& m : measures) {
+      const std::string base = "/sweep/summary/cohorts/" + c + "/" + m + "/";
+      ms.push_back({m, in.doubles(base + "mean", dims), in.doubles(base + "q05", dims), in.doubles(base + "q95", dims)});
+    }
+    sw.cohorts.push_back(std::move(ms));
+  }
+  return sw;
+}
+
 }  // namespace almpsim

@@ -205,7 +205,7 @@ class ParamsBuilder {
     if (!read_run()) {
       // Without a calendar no dates can be checked; still report unknown top-level keys.
       for (const char* section : {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards",
-                                  "transition_matrix", "duration_limits", "programmes", "actors", "cohorts", "sweep"})
+                                  "transition_matrix", "duration_limits", "programmes", "actors", "cohorts", "sweep", "power"})
         top_.node(section);
       return std::move(p_);
     }
@@ -224,6 +224,7 @@ class ParamsBuilder {
     read_targets_file();
     read_calibration();
     read_sweep();
+    read_power();
     p_.on_benefit.fill(true);
     p_.on_benefit[index_of(State::self_support)] = false;
     p_.on_benefit[index_of(State::exited)] = false;
@@ -384,7 +385,7 @@ class ParamsBuilder {
     }
     // Length-biased stock: class weights times exp(-tilt * log multiplier); tilt 1 is the
     // stationary stock of spells whose exit hazard has unit employability loading.
-    const auto tilts = named_numbers(r, "employability_tilt", state_names(), -5.0, 5.0, "state");
+    const auto tilts = named_numbers(r, "employability_tilt", state_names(), -10.0, 10.0, "state");
     auto& e = p_.employability;
     for (int s = 0; s < kStates; ++s)
       e.initial_shares[static_cast<std::size_t>(s)] =
@@ -889,6 +890,31 @@ class ParamsBuilder {
       fp.lower = *lo;
       fp.upper = *hi;
       c.free.push_back(fp);
+    }
+  }
+
+  void read_power() {
+    Reader r = top_.table("power");
+    PowerSpec& pw = p_.power;
+    std::vector<std::string> actors;
+    for (const ActorSpec& a : p_.actors) actors.push_back(a.name);
+    if (auto arms = r.strings("arms", actors)) {
+      if (arms->size() != 2 || (*arms)[0] == (*arms)[1])
+        r.fail("arms", "expected two different actor names");
+      else
+        pw.arms = *arms;
+    }
+    pw.cohort = r.string("cohort", "");
+    bool known = pw.cohort.empty();
+    for (const CohortSpec& c : p_.cohorts) known = known || c.name == pw.cohort;
+    if (!known) r.fail("cohort", "no cohort named '" + pw.cohort + "'");
+    pw.alpha = r.number("alpha", 0.10, 1e-6, 0.5);
+    if (const toml::node* n = r.node("sizes")) {
+      const auto* arr = n->as_array();
+      if (!arr || arr->empty()) r.fail("sizes", "expected a non-empty array of population factors, e.g. [0.5, 1, 2]");
+      if (arr)
+        for (const auto& item : *arr)
+          if (auto x = number_of(doc_, item, r.path_of("sizes"), 1e-3, 1e3)) pw.sizes.push_back(*x);
     }
   }
 

@@ -139,3 +139,17 @@ TEST_CASE("calibrate writes a fitted scenario that extends the calibrated one an
                                   dir.file("x.toml") + " --quiet");
   CHECK(none.status == 2);
 }
+
+TEST_CASE("calibrate refuses free-parameter bounds the scenario would refuse", "[unit]") {
+  test::TempDir dir;
+  const std::string scenario = dir.write("s.toml", test::two_state_scenario(R"(
+[calibration]
+[[calibration.free]]
+key = "population.employability_tilt.cash_benefit"
+range = [0.0, 20.0]
+)"));
+  const auto r = test::run_cli("calibrate " + scenario + " -o " + dir.file("fit.toml") + " --quiet");
+  CHECK(r.status == 2);
+  CHECK(r.output.find("the bounds of population.employability_tilt.cash_benefit") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir.file("fit.toml")));
+}

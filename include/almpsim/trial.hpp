@@ -1,0 +1,27 @@
+#pragma once
+/// The tests a randomized trial between two actors reports for one cohort: Pearson's
+/// chi-square over the status distribution, and the difference in self-support share.
+#include <cstddef>
+
+#include "almpsim/params.hpp"
+#include "almpsim/results.hpp"
+#include "almpsim/stats.hpp"
+
+namespace almpsim {
+
+struct TrialTest {
+  bool valid = false;  ///< both arms have members
+  ChiSquare chi_square;
+  double difference = 0.0;          ///< self-support share of arm b minus arm a
+  double difference_se = 0.0;       ///< its unpooled standard error
+  double difference_p_value = 1.0;  ///< two-sided, normal approximation
+};
+
+/// The trial tests between actors a and b in one replication's cohort outcome.
+TrialTest trial_test(const CohortOutcome& outcome, std::size_t a, std::size_t b);
+
+/// The population scaled by `factor`: the initial size and every inflow rate, so that every
+/// cohort grows by about that factor while its composition stays the same.
+void scale_population(Params& params, double factor);
+
+}  // namespace almpsim

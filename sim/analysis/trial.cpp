@@ -1,0 +1,35 @@
+#include "almpsim/trial.hpp"
+
+#include <boost/math/distributions/normal.hpp>
+#include <cmath>
+
+namespace almpsim {
+
+TrialTest trial_test(const CohortOutcome& o, std::size_t a, std::size_t b) {
+  TrialTest t;
+  const double na = o.members[a], nb = o.members[b];
+  if (!(na > 0 && nb > 0)) return t;
+  t.valid = true;
+  std::vector<double> ca(kStates), cb(kStates);
+  for (std::size_t s = 0; s < kStates; ++s) {
+    ca[s] = o.status[a * kStates + s] * na;
+    cb[s] = o.status[b * kStates + s] * nb;
+  }
+  t.chi_square = pearson_chi_square(ca, cb);
+  const double pa = o.self_support_share[a], pb = o.self_support_share[b];
+  t.difference = pb - pa;
+  t.difference_se = std::sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
+  if (t.difference_se > 0) {
+    const boost::math::normal_distribution<double> z;
+    t.difference_p_value = 2.0 * boost::math::cdf(boost::math::complement(z, std::abs(t.difference) / t.difference_se));
+  }
+  return t;
+}
+
+void scale_population(Params& params, double factor) {
+  params.population.size = static_cast<std::int64_t>(std::llround(static_cast<double>(params.population.size) * factor));
+  for (auto& series : params.inflow_rate)
+    for (double& rate : series) rate *= factor;
+}
+
+}  // namespace almpsim

@@ -1,0 +1,150 @@
+// almpsim report on a sweep file: each outcome at each point, and its response to each key.
+#include <Eigen/Dense>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "almpsim/output.hpp"
+#include "report.hpp"
+
+namespace almpsim::cli {
+
+namespace {
+
+struct Shown {
+  const char* measure;
+  const char* label;
+  double scale;
+  const char* format;
+};
+const std::vector<Shown>& shown() {
+  static const std::vector<Shown> s{{"self_support_share", "self-support %", 100.0, "%.1f"},
+                                    {"support_rate", "support rate", 1.0, "%.3f"},
+                                    {"activation_rate", "activation rate", 1.0, "%.3f"},
+                                    {"cost_per_citizen", "cost per citizen", 1.0, "%.0f"}};
+  return s;
+}
+
+std::string fmt(const char* format, double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, x);
+  return buf;
+}
+std::string padded(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+}
+
+/// Main effect of one key on a grid: the mean over points at each of its values.
+std::vector<std::pair<std::string, double>> main_effect(const StoredSweep& sw, std::size_t key,
+                                                        const std::vector<double>& point_means) {
+  std::vector<std::pair<std::string, double>> out;
+  std::map<std::string, std::pair<double, int>> sums;
+  for (std::size_t p = 0; p < sw.values.size(); ++p) {
+    const std::string& v = sw.values[p][key];
+    if (!sums.count(v)) out.emplace_back(v, 0.0);
+    sums[v].first += point_means[p];
+    sums[v].second += 1;
+  }
+  for (auto& [v, m] : out) m = sums[v].first / sums[v].second;
+  return out;
+}
+
+/// Least-squares slopes of the point means on the numeric keys (Latin hypercube).
+std::vector<double> slopes(const StoredSweep& sw, const std::vector<double>& point_means) {
+  const auto n = static_cast<Eigen::Index>(sw.values.size()), k = static_cast<Eigen::Index>(sw.keys.size());
+  Eigen::MatrixXd x(n, k + 1);
+  Eigen::VectorXd y(n);
+  for (Eigen::Index p = 0; p < n; ++p) {
+    x(p, 0) = 1.0;
+    for (Eigen::Index j = 0; j < k; ++j)
+      x(p, j + 1) = sw.numbers[static_cast<std::size_t>(p)][static_cast<std::size_t>(j)];
+    y(p) = point_means[static_cast<std::size_t>(p)];
+  }
+  std::vector<double> out(static_cast<std::size_t>(k), NAN);
+  if (n <= k + 1 || !x.allFinite() || !y.allFinite()) return out;
+  const Eigen::VectorXd b = x.colPivHouseholderQr().solve(y);
+  for (Eigen::Index j = 0; j < k; ++j) out[static_cast<std::size_t>(j)] = b(j + 1);
+  return out;
+}
+
+}  // namespace
+
+int report_sweep(const std::string& path, bool json) {
+  std::vector<std::string> names;
+  for (const Shown& s : shown()) names.push_back(s.measure);
+  const StoredSweep sw = read_sweep(path, names);
+  const std::size_t actors = sw.actors.size(), points = sw.values.size();
+  std::ostringstream out;
+  if (json) out << "{\"scenario\": \"" << sw.scenario_name << "\", \"design\": \"" << sw.design << "\", \"points\": [";
+  if (!json)
+    out << "Sweep of " << sw.scenario_name << ": " << points << " point(s) (" << sw.design << ") x " << sw.replications
+        << " replication(s); mean [90% interval over replications]\n";
+  for (std::size_t p = 0; json && p < points; ++p) {
+    out << (p ? ", " : "") << "{";
+    for (std::size_t k = 0; k < sw.keys.size(); ++k)
+      out << (k ? ", " : "") << "\"" << sw.keys[k] << "\": \"" << sw.values[p][k] << "\"";
+    out << "}";
+  }
+  if (json) out << "], \"cohorts\": {";
+  for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
+    if (json) out << (c ? ", " : "") << "\"" << sw.cohort_names[c] << "\": {";
+    if (!json) out << "\ncohort " << sw.cohort_names[c] << "\n";
+    for (std::size_t m = 0; m < shown().size(); ++m) {
+      const Shown& s = shown()[m];
+      const StoredSweep::Measure& ms = sw.cohorts[c][m];
+      if (json) out << (m ? ", " : "") << "\"" << s.measure << "\": {";
+      if (!json) {
+        out << "  " << s.label << "\n    ";
+        for (const std::string& k : sw.keys) out << padded(k.substr(k.rfind('.') + 1), 15);
+        for (const std::string& a : sw.actors) out << padded(a, 28);
+        out << "\n";
+      }
+      for (std::size_t p = 0; !json && p < points; ++p) {
+        out << "    ";
+        for (const std::string& v : sw.values[p]) out << padded(v, 15);
+        for (std::size_t a = 0; a < actors; ++a) {
+          const std::size_t i = p * actors + a;
+          const std::string cell = fmt(s.format, ms.mean[i] * s.scale) + " [" + fmt(s.format, ms.q05[i] * s.scale) +
+                                   ", " + fmt(s.format, ms.q95[i] * s.scale) + "]";
+          out << padded(cell, 28);
+        }
+        out << "\n";
+      }
+      // The response to each key, per actor.
+      for (std::size_t a = 0; a < actors; ++a) {
+        std::vector<double> means(points);
+        for (std::size_t p = 0; p < points; ++p) means[p] = ms.mean[p * actors + a] * s.scale;
+        if (json) {
+          out << (a ? ", " : "") << "\"" << sw.actors[a] << "\": {\"mean\": [";
+          for (std::size_t p = 0; p < points; ++p) out << (p ? ", " : "") << fmt("%.10g", means[p]);
+          out << "], \"q05\": [";
+          for (std::size_t p = 0; p < points; ++p) out << (p ? ", " : "") << fmt("%.10g", ms.q05[p * actors + a] * s.scale);
+          out << "], \"q95\": [";
+          for (std::size_t p = 0; p < points; ++p) out << (p ? ", " : "") << fmt("%.10g", ms.q95[p * actors + a] * s.scale);
+          out << "]}";
+          continue;
+        }
+        if (sw.design == "grid") {
+          for (std::size_t k = 0; k < sw.keys.size(); ++k) {
+            out << "    response of " << sw.actors[a] << " to " << sw.keys[k] << ":";
+            for (const auto& [v, x] : main_effect(sw, k, means)) out << "  " << v << " -> " << fmt(s.format, x);
+            out << "\n";
+          }
+        } else {
+          const auto b = slopes(sw, means);
+          for (std::size_t k = 0; k < sw.keys.size(); ++k)
+            out << "    response of " << sw.actors[a] << " to " << sw.keys[k] << ": " << fmt("%.4g", b[k])
+                << " per unit (least squares over the points)\n";
+        }
+      }
+      if (json) out << "}";
+    }
+    if (json) out << "}";
+  }
+  if (json) out << "}}\n";
+  std::fputs(out.str().c_str(), stdout);
+  return 0;
+}
+
+}  // namespace almpsim::cli

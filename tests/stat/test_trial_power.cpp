@@ -1,0 +1,53 @@
+#include <cmath>
+
+#include "almpsim/trial.hpp"
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+TEST_CASE("two identical actors are found different at rate alpha", "[stat]") {
+  // A null trial: both arms follow the same rules, citizens split at random. The share of
+  // replications in which the self-support difference is significant at alpha must be alpha,
+  // within three binomial standard errors of the replication count.
+  test::TempDir dir;
+  Params p = load_scenario(dir.write("null.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "a"
+assignment = { rule = "random_share", share = 0.5 }
+[[actors]]
+name = "b"
+assignment = { rule = "rest" }
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+)")),
+                           {"replications=1000", "population.size=600"})
+                 .params;
+  const auto results = run_monte_carlo(p, {2, {}});
+  const double alpha = 0.10;
+  int tested = 0, rejected_difference = 0, rejected_chi_square = 0;
+  for (const auto& r : results) {
+    const TrialTest t = trial_test(r.cohorts[0], 0, 1);
+    REQUIRE(t.valid);
+    ++tested;
+    rejected_difference += t.difference_p_value < alpha;
+    rejected_chi_square += t.chi_square.p_value < alpha;
+  }
+  const double se = std::sqrt(alpha * (1 - alpha) / tested);
+  const double rate_difference = double(rejected_difference) / tested;
+  const double rate_chi_square = double(rejected_chi_square) / tested;
+  INFO("false-positive rate, difference " << rate_difference << ", chi-square " << rate_chi_square << ", se " << se);
+  CHECK(std::abs(rate_difference - alpha) < 3 * se);
+  CHECK(std::abs(rate_chi_square - alpha) < 3 * se);
+}
+
+TEST_CASE("scaling the population scales every cohort", "[unit]") {
+  test::TempDir dir;
+  Params p = load_scenario(dir.write("s.toml", test::two_state_scenario("\n[inflow]\ncash_benefit = 10.0\n"))).params;
+  scale_population(p, 2.5);
+  CHECK(p.population.size == 5000);
+  CHECK(p.inflow_rate[index_of(State::cash_benefit)][0] == Approx(25.0));
+}
