@@ -50,6 +50,18 @@ std::string targets_text(const Params& params) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+RunMetadata metadata(const std::string& command_line, const std::string& scenario, const LoadedScenario& loaded) {
+  RunMetadata meta;
+  meta.version = ALMPSIM_VERSION;
+  meta.command_line = command_line;
+  meta.scenario_file = scenario;
+  meta.resolved_scenario = loaded.resolved_text;
+  meta.seed = loaded.params.seed;
+  meta.targets_csv = targets_text(loaded.params);
+  meta.targets_file = loaded.params.targets_file;
+  return meta;
+}
+
 }  // namespace
 
 int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_line) {
@@ -117,15 +129,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     // parameters' and not the draws'.
     const auto results = run_monte_carlo(loaded.params, options);
     OutputTarget target(file);
-    RunMetadata meta;
-    meta.version = ALMPSIM_VERSION;
-    meta.command_line = command_line;
-    meta.scenario_file = args.scenario;
-    meta.resolved_scenario = loaded.resolved_text;
-    meta.seed = loaded.params.seed;
-    meta.targets_csv = targets_text(loaded.params);
-    meta.targets_file = loaded.params.targets_file;
-    write_results(target, loaded.params, meta, results);
+    write_results(target, loaded.params, metadata(command_line, args.scenario, loaded), results);
     target.commit();
     done += reps;
     progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
@@ -137,13 +141,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   std::vector<std::string> files;
   for (std::size_t p = 0; p < points.size(); ++p) files.push_back(point_file(dir, p));
   OutputTarget target(output);
-  RunMetadata meta;
-  meta.version = ALMPSIM_VERSION;
-  meta.command_line = command_line;
-  meta.scenario_file = args.scenario;
-  meta.resolved_scenario = base.resolved_text;
-  meta.seed = base.params.seed;
-  write_sweep(target, meta, table, files);
+  write_sweep(target, metadata(command_line, args.scenario, base), table, files);
   target.commit();
   fs::remove_all(dir);
   if (!args.quiet) {
