@@ -2,6 +2,8 @@
 // rules. The keys read here are the scenario schema; scenarios/README.md documents them.
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -40,8 +42,34 @@ std::string unknown_name(const std::string& what, const std::string& name, const
   return m;
 }
 
-/// A TOML value as inline text ("4", "'x'", "{ a = 1 }"), as --set accepts it.
+/// A TOML value as inline text ("4", "0.1", "'x'", "{ a = 1 }"), as --set accepts it. Floats
+/// get the shortest text that reads back to the same number.
 std::string inline_toml(const toml::node& n) {
+  if (const auto* f = n.as_floating_point()) {
+    const double x = f->get();
+    char buf[40];
+    for (int precision = 1; precision <= 17; ++precision) {
+      std::snprintf(buf, sizeof buf, "%.*g", precision, x);
+      if (std::strtod(buf, nullptr) == x) break;
+    }
+    std::string text = buf;
+    if (std::isfinite(x) && text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+  }
+  if (const auto* arr = n.as_array()) {
+    std::string text = "[";
+    for (std::size_t k = 0; k < arr->size(); ++k) text += (k ? ", " : "") + inline_toml(*arr->get(k));
+    return text + "]";
+  }
+  if (const auto* table = n.as_table()) {
+    std::string text = "{ ";
+    bool first = true;
+    for (const auto& [key, value] : *table) {
+      text += (first ? "" : ", ") + std::string(key.str()) + " = " + inline_toml(value);
+      first = false;
+    }
+    return text + " }";
+  }
   toml::array one;
   one.push_back(n);
   std::ostringstream s;
