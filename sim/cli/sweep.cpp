@@ -50,15 +50,16 @@ std::string targets_text(const Params& params) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-RunMetadata metadata(const std::string& command_line, const std::string& scenario, const LoadedScenario& loaded) {
+RunMetadata metadata(const std::string& command_line, const std::string& scenario, const Params& params,
+                     const std::string& resolved_text) {
   RunMetadata meta;
   meta.version = ALMPSIM_VERSION;
   meta.command_line = command_line;
   meta.scenario_file = scenario;
-  meta.resolved_scenario = loaded.resolved_text;
-  meta.seed = loaded.params.seed;
-  meta.targets_csv = targets_text(loaded.params);
-  meta.targets_file = loaded.params.targets_file;
+  meta.resolved_scenario = resolved_text;
+  meta.seed = params.seed;
+  meta.targets_csv = targets_text(params);
+  meta.targets_file = params.targets_file;
   return meta;
 }
 
@@ -79,12 +80,15 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   // Every point is checked before anything runs: a bad value stops the sweep with status 2.
   const std::vector<SweepPoint> points = sweep_points(spec);
   SweepTable table;
+  std::vector<Params> point_params;  // loaded once here, run below
   table.design = spec.design == SweepSpec::Design::grid ? "grid" : "latin_hypercube";
   for (const SweepAxis& a : spec.axes) table.keys.push_back(a.key);
   for (const SweepPoint& p : points) {
     std::vector<std::string> o = overrides;
     o.insert(o.end(), p.overrides.begin(), p.overrides.end());
-    table.scenarios.push_back(load_scenario(args.scenario, o).resolved_text);
+    LoadedScenario loaded = load_scenario(args.scenario, o);
+    table.scenarios.push_back(std::move(loaded.resolved_text));
+    point_params.push_back(std::move(loaded.params));
     table.values.push_back(p.values);
   }
 
@@ -116,9 +120,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
       progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
       continue;
     }
-    std::vector<std::string> o = overrides;
-    o.insert(o.end(), points[p].overrides.begin(), points[p].overrides.end());
-    const LoadedScenario loaded = load_scenario(args.scenario, o);
+    const Params& params = point_params[p];
     MonteCarloOptions options;
     options.threads = args.threads;
     const long long before = done;
@@ -127,9 +129,9 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     };
     // Same seed at every point: common random numbers, so differences between points are the
     // parameters' and not the draws'.
-    const auto results = run_monte_carlo(loaded.params, options);
+    const auto results = run_monte_carlo(params, options);
     OutputTarget target(file);
-    write_results(target, loaded.params, metadata(command_line, args.scenario, loaded), results);
+    write_results(target, params, metadata(command_line, args.scenario, params, table.scenarios[p]), results);
     target.commit();
     done += reps;
     progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
@@ -141,7 +143,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   std::vector<std::string> files;
   for (std::size_t p = 0; p < points.size(); ++p) files.push_back(point_file(dir, p));
   OutputTarget target(output);
-  write_sweep(target, metadata(command_line, args.scenario, base), table, files);
+  write_sweep(target, metadata(command_line, args.scenario, base.params, base.resolved_text), table, files);
   target.commit();
   fs::remove_all(dir);
   if (!args.quiet) {

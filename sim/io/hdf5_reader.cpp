@@ -130,6 +130,15 @@ StoredRun read_run(const std::string& path) {
   return run;
 }
 
+std::string stored_scenario(const std::string& path) {
+  try {
+    const Reader in(path);
+    return in.text("/meta/scenario");
+  } catch (const OutputError&) {
+    return "";
+  }
+}
+
 bool is_sweep_file(const std::string& path) {
   const Reader in(path);
   return in.exists("/sweep");

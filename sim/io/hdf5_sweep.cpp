@@ -169,28 +169,4 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
   if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw OutputError("HDF5: cannot flush " + target.temporary());
 }
 
-std::string stored_scenario(const std::string& path) {
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (file < 0) return "";
-  std::string out;
-  const hid_t set = H5Dopen2(file, "/meta/scenario", H5P_DEFAULT);
-  if (set >= 0) {
-    const hid_t type = H5Tcopy(H5T_C_S1);
-    H5Tset_size(type, H5T_VARIABLE);
-    H5Tset_cset(type, H5T_CSET_UTF8);
-    char* raw = nullptr;
-    if (H5Dread(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &raw) >= 0 && raw) {
-      out = raw;
-      const hid_t space = H5Dget_space(set);
-      H5Dvlen_reclaim(type, space, H5P_DEFAULT, &raw);
-      H5Sclose(space);
-    }
-    H5Tclose(type);
-    H5Dclose(set);
-  }
-  H5Fclose(file);
-  return out;
-}
-
 }  // namespace almpsim
