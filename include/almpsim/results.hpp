@@ -43,6 +43,7 @@ struct ReplicationResult {
   std::vector<double> costs;                     ///< [week][actor]
   std::vector<CohortOutcome> cohorts;            ///< in scenario order
   std::vector<Spell> spells;                     ///< only with register output
+  std::size_t citizens = 0;                      ///< everyone simulated: initial stock and all inflow
 };
 
 }  // namespace almpsim

@@ -81,6 +81,7 @@ class Replication {
     }
     for (auto& t : trackers_) result_.cohorts.push_back(t.outcome());
     if (params_.register_spells) result_.spells = register_.finish(cal.end() - 1);
+    result_.citizens = pop_.size();
     return std::move(result_);
   }
 

@@ -1,0 +1,88 @@
+// almpsim_bench: times one replication of a scenario through the engine, in its own process,
+// and prints one JSON line. The benchmark driver (run_benchmark.py) calls it once per
+// measurement so that each figure of peak memory belongs to one workload.
+//
+//   almpsim_bench SCENARIO [--threads N] [--citizens N] [--set key=value ...]
+//
+// --citizens scales the initial population, the inflow and the caseworkers by the same
+// factor, so that a larger municipality keeps the scenario's caseloads.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "almpsim/engine.hpp"
+#include "almpsim/scenario.hpp"
+
+namespace {
+
+using namespace almpsim;
+
+void scale_municipality(Params& params, double factor) {
+  params.population.size = static_cast<std::int64_t>(std::llround(static_cast<double>(params.population.size) * factor));
+  for (auto& series : params.inflow_rate)
+    for (double& rate : series) rate *= factor;
+  for (ActorSpec& actor : params.actors)
+    for (auto& team : actor.caseworkers)
+      for (double& staff : team) staff *= factor;
+}
+
+[[noreturn]] void usage(const char* message) {
+  std::fprintf(stderr, "almpsim_bench: %s\nusage: almpsim_bench SCENARIO [--threads N] [--citizens N] [--set k=v]\n",
+               message);
+  std::exit(2);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string path;
+  std::vector<std::string> overrides;
+  int threads = 1;
+  double citizens = 0;
+  for (int k = 1; k < argc; ++k) {
+    const std::string arg = argv[k];
+    auto value = [&]() -> std::string {
+      if (k + 1 >= argc) usage(("missing value after " + arg).c_str());
+      return argv[++k];
+    };
+    if (arg == "--threads") threads = std::atoi(value().c_str());
+    else if (arg == "--citizens") citizens = std::atof(value().c_str());
+    else if (arg == "--set") overrides.push_back(value());
+    else if (!arg.empty() && arg[0] == '-') usage(("unknown option " + arg).c_str());
+    else path = arg;
+  }
+  if (path.empty() || threads < 1) usage("a scenario and a positive thread count are needed");
+
+  try {
+    Params params = load_scenario(path, overrides).params;
+    if (citizens > 0 && params.population.size > 0)
+      scale_municipality(params, citizens / static_cast<double>(params.population.size));
+    const HazardModel hazards(params);
+
+    const auto start = std::chrono::steady_clock::now();
+    const ReplicationResult result = run_replication(params, hazards, 0, threads);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    // Citizen-weeks: everyone present at the start of each reported week.
+    double citizen_weeks = 0;
+    for (std::int32_t n : result.occupancy) citizen_weeks += n;
+    rusage usage_now{};
+    getrusage(RUSAGE_SELF, &usage_now);
+    std::printf(
+        "{\"scenario\": \"%s\", \"threads\": %d, \"citizens\": %zu, \"citizen_weeks\": %.0f, \"seconds\": %.6f, "
+        "\"peak_rss_bytes\": %ld}\n",
+        params.name.c_str(), threads, result.citizens, citizen_weeks, seconds, usage_now.ru_maxrss * 1024L);
+  } catch (const ScenarioError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "almpsim_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,131 @@
+"""The performance benchmark: every workload in its own process, in interleaved rounds, so that
+the machine's drift hits all of them alike; figures are medians over the rounds, and speeds
+are also given as ratios to the NumPy implementation timed in the same run.
+
+Workloads: the reference Markov chain through NumPy (ref_markov_numpy.py) and through the
+engine (1 and 2 threads); the fitted Køge model scaled to 1,000,000 citizens (1 and 2
+threads); and a whole `almpsim sweep` of the immediate-activation scenario (replications/s).
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import h5py
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def run_process(command, env=None):
+    """Runs a command; returns its stdout, wall seconds and peak resident bytes."""
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, env={**os.environ, **(env or {})}, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read()
+    if process.returncode != 0:
+        sys.exit(f"benchmark: {' '.join(command)} failed with status {process.returncode}")
+    return text, wall, usage.ru_maxrss * 1024
+
+
+class Workload:
+    def __init__(self, name, threads, command, unit="Mcw/s", env=None, sweep_file=None):
+        self.name, self.threads, self.command, self.unit = name, threads, command, unit
+        self.env, self.sweep_file = env, sweep_file
+        self.rates, self.bytes_per_citizen, self.extra = [], [], {}
+
+    def measure(self):
+        text, wall, peak = run_process(self.command, self.env)
+        if self.sweep_file:
+            with h5py.File(self.sweep_file, "r") as f:
+                points = f["/sweep/points/values"].shape[0]
+                replications = int(f["/meta/replications"][()])
+            os.remove(self.sweep_file)
+            self.rates.append(points * replications / wall)
+            self.extra = {"points": points, "replications": replications}
+            return
+        record = json.loads(text.strip().splitlines()[-1])
+        self.rates.append(record["citizen_weeks"] / record["seconds"] / 1e6)
+        self.bytes_per_citizen.append(peak / record["citizens"])
+        self.extra = {"citizens": record["citizens"], "citizen_weeks": record["citizen_weeks"]}
+        if "largest_z" in record:
+            self.extra["largest_z"] = record["largest_z"]
+
+    def summary(self):
+        return statistics.median(self.rates), min(self.rates), max(self.rates)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir", default=os.path.join(ROOT, "build", "release"))
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--koege-citizens", type=int, default=1_000_000)
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    if args.rounds < 1:
+        sys.exit("benchmark: --rounds must be at least 1")
+
+    bench = os.path.join(args.build_dir, "almpsim_bench")
+    almpsim = os.path.join(args.build_dir, "almpsim")
+    sweep_file = os.path.join(tempfile.gettempdir(), f"almpsim_bench_sweep_{os.getpid()}.h5")
+    koege = ["scenarios/koege_2008.toml", "--citizens", str(args.koege_citizens)]
+    workloads = [
+        Workload("reference, NumPy", 1, [sys.executable, os.path.join(HERE, "ref_markov_numpy.py"), "--check"],
+                 env=SINGLE_THREAD_ENV),
+        Workload("reference, engine", 1, [bench, "scenarios/reference_markov.toml", "--threads", "1"]),
+        Workload("reference, engine", 2, [bench, "scenarios/reference_markov.toml", "--threads", "2"]),
+        Workload("Køge at 1M, engine", 1, [bench, *koege, "--threads", "1"]),
+        Workload("Køge at 1M, engine", 2, [bench, *koege, "--threads", "2"]),
+        Workload("immediate-activation sweep", 2,
+                 [almpsim, "sweep", "scenarios/straksaktivering_sweep.toml", "--threads", "2", "--quiet",
+                  "-o", sweep_file], unit="rep/s", sweep_file=sweep_file),
+    ]
+    for r in range(args.rounds):
+        for w in workloads:
+            w.measure()
+        print(f"round {r + 1}/{args.rounds} done", file=sys.stderr, flush=True)
+
+    numpy = workloads[0].summary()[0]
+    print(f"\nalmpsim benchmark: median of {args.rounds} rounds [min, max]; ratios to NumPy's median\n")
+    print(f"{'workload':30} {'threads':>7} {'median':>10} {'min':>9} {'max':>9} {'unit':6} {'x NumPy':>8} "
+          f"{'bytes/citizen':>13}")
+    for w in workloads:
+        median, low, high = w.summary()
+        ratio = f"{median / numpy:8.1f}" if w.unit == "Mcw/s" else f"{'':8}"
+        memory = f"{statistics.median(w.bytes_per_citizen):13.0f}" if w.bytes_per_citizen else f"{'':13}"
+        print(f"{w.name:30} {w.threads:7d} {median:10.1f} {low:9.1f} {high:9.1f} {w.unit:6} {ratio} {memory}")
+
+    ref1, ref2, koege1, koege2 = (w.summary()[0] for w in workloads[1:5])
+    print("\n2-thread scaling: reference %.2fx, Køge %.2fx" % (ref2 / ref1, koege2 / koege1))
+    memory = max(statistics.median(w.bytes_per_citizen) for w in workloads[1:5])
+    targets = [
+        ("reference, 1 thread >= 15x NumPy", ref1 / numpy, 15.0, "%.1fx"),
+        ("Køge, 1 thread >= 50 Mcw/s", koege1, 50.0, "%.1f Mcw/s"),
+        ("2 threads >= 1.8x one (reference)", ref2 / ref1, 1.8, "%.2fx"),
+        ("2 threads >= 1.8x one (Køge)", koege2 / koege1, 1.8, "%.2fx"),
+    ]
+    print("\ntarget                                 figure        met")
+    for label, value, bound, fmt in targets:
+        print(f"{label:38} {fmt % value:>12}  {'yes' if value >= bound else 'no'}")
+    print(f"{'peak memory <= 64 bytes/citizen':38} {memory:>12.0f}  {'yes' if memory <= 64 else 'no'}")
+    largest_z = workloads[0].extra.get("largest_z")
+    print(f"\nNumPy occupancy vs p0.P^w: largest deviation {largest_z:.2f} standard errors")
+
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"rounds": args.rounds, "workloads": [
+                {"name": w.name, "threads": w.threads, "unit": w.unit, "rates": w.rates,
+                 "bytes_per_citizen": w.bytes_per_citizen, **w.extra} for w in workloads]}, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
