@@ -29,6 +29,11 @@ class HazardModel {
   /// Duration band of a spell `duration` weeks long (duration >= 0).
   int band_of(State from, int duration) const;
   int bands(State from) const { return static_cast<int>(rules_[index_of(from)].band_starts.size()); }
+  /// Duration at which band `band` of `from` ends, or -1 for the last band (it never ends).
+  int band_end(State from, int band) const {
+    const auto& starts = rules_[index_of(from)].band_starts;
+    return band + 1 < static_cast<int>(starts.size()) ? starts[static_cast<std::size_t>(band) + 1] : -1;
+  }
   int cell_of(const CovariateCell& c) const;
   int cells() const { return cells_; }
   int employability_classes() const { return employability_classes_; }

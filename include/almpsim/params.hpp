@@ -196,6 +196,9 @@ struct PopulationSpec {
   std::int64_t size = 0;
   PerState<double> state_shares{};
   PerState<double> initial_duration_mean_weeks{};  ///< elapsed spell length at the first week
+  /// Share of the initial stock in each state born on an odd day of the month; negative: as in
+  /// the population (16 of 31 days). Lets a birth-day split start from a published imbalance.
+  PerState<double> odd_birth_day_share{-1, -1, -1, -1, -1, -1, -1, -1, -1};
 };
 
 struct Params {

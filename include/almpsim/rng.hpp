@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 
+#include "almpsim/philox_batch.hpp"
 #include "almpsim/types.hpp"
 
 namespace almpsim {
@@ -37,6 +38,13 @@ class RandomStreams {
         {subject, static_cast<std::uint32_t>(week), static_cast<std::uint32_t>(process), replication_}};
     const auto out = r123::Philox4x32{}(ctr, key_);
     return {out[0], out[1], out[2], out[3]};
+  }
+
+  /// words(subject, week, process) for subjects first..first+count-1, four words each, in order.
+  void words_batch(std::uint32_t first, std::size_t count, Week week, Process process, std::uint32_t* out,
+                   bool allow_simd = true) const {
+    philox4x32_batch(key_[0], key_[1], first, count, static_cast<std::uint32_t>(week),
+                     static_cast<std::uint32_t>(process), replication_, out, allow_simd);
   }
 
   /// A uniform on [0, 1) from one word.

@@ -18,16 +18,26 @@ namespace {
 
 /// Transition thresholds for one (actor, state, band, cell, employability) key, valid for the
 /// week in `stamp`. Filled on first use in a week; each thread keeps its own table.
+/// A draw moves to next[k], k = the number of thresholds at or below it: the thresholds are
+/// cumulative, and unused slots hold the maximum, so k = n (or the last slot) means staying.
 struct CachedRow {
   Week stamp = std::numeric_limits<Week>::min();
+  std::uint32_t stay_from = 0;  ///< draws at or above it stay: the last threshold (0 if none)
   std::uint32_t thresholds[kMaxDestinations];
+  std::uint8_t next[kMaxDestinations + 1];
 };
+
+/// A citizen's row key is recomputed when the week reaches this mark (never before week 0 of
+/// the citizen's current state: moves reset it).
+inline constexpr std::int16_t kStaleRow = std::numeric_limits<std::int16_t>::min();
+inline constexpr Week kRowForever = std::numeric_limits<std::int16_t>::max();
 
 /// What one block of citizens contributes to a week's record.
 struct BlockTally {
   std::vector<std::int32_t> occupancy, entries, exits, activity;
   std::vector<double> costs;
   std::vector<std::vector<DueMeeting>> due;  // [actor][state]
+  std::vector<std::int32_t> lane_occupancy, lane_activity;  // scratch: four interleaved copies
 
   void reset(std::size_t actors) {
     occupancy.assign(actors * kStates, 0);
@@ -57,6 +67,9 @@ class Replication {
                                          hazards.employability_classes());
       }
     caches_.assign(static_cast<std::size_t>(threads_), std::vector<CachedRow>(rows));
+    words_.assign(static_cast<std::size_t>(threads_), std::vector<std::uint32_t>(kBlockSize));
+    row_of_.assign(pop_.size(), 0);
+    row_until_.assign(pop_.size(), kStaleRow);
     capacity_carry_.assign(actors_ * kStates, 0.0);
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
@@ -115,6 +128,7 @@ class Replication {
     const std::uint8_t from = pop_.state[i];
     const std::size_t old_actor = pop_.actor[i];
     ++tally.exits[old_actor * kStates + from];
+    row_until_[i] = kStaleRow;
     enter_state(params_, rng_, pop_, i, from, to, w + 1);
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
@@ -122,6 +136,73 @@ class Replication {
     if (to == State::self_support && was_on)
       tally.costs[old_actor] += params_.actors[old_actor].costs.bonus_per_self_support;
     if (now_on && !was_on) tally.costs[new_actor] += params_.actors[new_actor].costs.fixed_fee_per_case;
+  }
+
+  /// First week at or after w in which citizen i's age band differs from its band in week w.
+  Week next_age_band_change(CitizenId i, Week w) const {
+    const auto& edges = params_.attributes.age_band_edges;
+    const int age = pop_.age_years(i, w);
+    for (std::size_t b = 1; b + 1 < edges.size(); ++b) {
+      if (edges[b] <= age) continue;
+      Week c = pop_.birth_week[i] + (365 * edges[b] + 6) / 7;
+      while (pop_.age_years(i, c) < edges[b]) ++c;
+      while (c > w + 1 && pop_.age_years(i, c - 1) >= edges[b]) --c;
+      return c;
+    }
+    return kRowForever;
+  }
+
+  /// Points citizen i at its transition row for week w, and records the first week it may need
+  /// another: when a duration band or an age band ends, or a duration limit falls due.
+  void refresh_row_key(Week w, CitizenId i) {
+    const State s = pop_.state_of(i);
+    const Week since = pop_.state_since[i];
+    const int band = hazards_.band_of(s, w - since);
+    const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
+                           pop_.match[i], pop_.sick_category[i]};
+    row_of_[i] = static_cast<std::uint32_t>(
+        row_offset_[pop_.actor[i]][index_of(s)] +
+        (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.cells()) +
+         static_cast<std::size_t>(hazards_.cell_of(cc))) *
+            static_cast<std::size_t>(hazards_.employability_classes()) +
+        pop_.employability[i]);
+    Week until = next_age_band_change(i, w);
+    if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
+    if (const int limit = params_.duration_limits[index_of(s)].weeks; limit > 0)
+      until = std::min(until, since + limit - 1);
+    row_until_[i] = static_cast<std::int16_t>(std::min(until, kRowForever));
+  }
+
+  /// Fills a row for week w from the hazards of citizen i, one of the citizens it serves.
+  void fill_row(CachedRow& row, Week w, CitizenId i,
+                const PerState<std::array<double, kMaxDestinations>>& week_mult) const {
+    const State s = pop_.state_of(i);
+    const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
+    const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
+                           pop_.match[i], pop_.sick_category[i]};
+    const auto& dests = hazards_.destinations(s);
+    const int n = static_cast<int>(dests.size());
+    double h[kMaxDestinations];
+    hazards_.hazards(s, hazards_.band_of(s, w - pop_.state_since[i]), hazards_.cell_of(cc), pop_.employability[i],
+                     week_mult[index_of(s)].data(), params_.actors[pop_.actor[i]].job_finding[index_of(s)][slot], h);
+    transition_thresholds(h, n, row.thresholds);
+    row.stay_from = n > 0 ? row.thresholds[n - 1] : 0;
+    for (int j = 0; j <= kMaxDestinations; ++j) {
+      if (j >= n && j < kMaxDestinations) row.thresholds[j] = std::numeric_limits<std::uint32_t>::max();
+      row.next[j] = static_cast<std::uint8_t>(j < n ? index_of(dests[static_cast<std::size_t>(j)]) : index_of(s));
+    }
+    row.stamp = w;
+  }
+
+  /// The next state from citizen i's cached row (its key must be current).
+  State next_from_row(Week w, CitizenId i, std::uint32_t word, std::vector<CachedRow>& cache,
+                      const PerState<std::array<double, kMaxDestinations>>& week_mult) const {
+    CachedRow& row = cache[row_of_[i]];
+    if (row.stamp != w) fill_row(row, w, i, week_mult);
+    if (word >= row.stay_from) return pop_.state_of(i);  // most citizens, most weeks
+    int k = 0;
+    for (int j = 0; j < kMaxDestinations; ++j) k += word >= row.thresholds[j];
+    return static_cast<State>(row.next[k]);
   }
 
   State draw_next_state(Week w, CitizenId i, std::uint32_t word, std::vector<CachedRow>& cache,
@@ -133,63 +214,64 @@ class Replication {
       const double u = RandomStreams::unit(rng_.words(i, w, Process::duration_limit)[0]);
       return static_cast<State>(draw_index(limit.destination_shares, u));
     }
+    if (w >= row_until_[i]) refresh_row_key(w, i);
     if (hazards_.absorbing(s)) return s;
 
+    double programme = 1.0;
     const std::size_t a = pop_.actor[i];
     const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
     const ActorSpec& actor = params_.actors[a];
-    double programme = 1.0;
     if (pop_.activity_of(i) != Activity::none) {
       programme = programme_multiplier(params_.programmes[pop_.activity[i]], match_group_of(params_, pop_, i), w,
                                        pop_.activity_from[i], pop_.activity_to[i], actor.company_contact[slot]);
     }
-    const int band = hazards_.band_of(s, duration);
+    if (programme == 1.0) return next_from_row(w, i, word, cache, week_mult);
+
     const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
                            pop_.match[i], pop_.sick_category[i]};
-    const int cell = hazards_.cell_of(cc);
-    const int emp = pop_.employability[i];
     const auto& dests = hazards_.destinations(s);
-    const int n = static_cast<int>(dests.size());
-    const double job_finding = actor.job_finding[index_of(s)][slot];
-
-    if (programme == 1.0) {
-      CachedRow& row = cache[row_offset_[a][index_of(s)] +
-                             (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.cells()) +
-                              static_cast<std::size_t>(cell)) *
-                                 static_cast<std::size_t>(hazards_.employability_classes()) +
-                             static_cast<std::size_t>(emp)];
-      if (row.stamp != w) {
-        double h[kMaxDestinations];
-        hazards_.hazards(s, band, cell, emp, week_mult[index_of(s)].data(), job_finding, h);
-        transition_thresholds(h, n, row.thresholds);
-        row.stamp = w;
-      }
-      for (int j = 0; j < n; ++j)
-        if (word < row.thresholds[j]) return dests[static_cast<std::size_t>(j)];
-      return s;
-    }
     double h[kMaxDestinations];
-    hazards_.hazards(s, band, cell, emp, week_mult[index_of(s)].data(), job_finding * programme, h);
-    const int j = draw_destination(h, n, RandomStreams::unit(word));
+    hazards_.hazards(s, hazards_.band_of(s, duration), hazards_.cell_of(cc), pop_.employability[i],
+                     week_mult[index_of(s)].data(), actor.job_finding[index_of(s)][slot] * programme, h);
+    const int j = draw_destination(h, static_cast<int>(dests.size()), RandomStreams::unit(word));
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
   }
 
   void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, std::vector<CachedRow>& cache,
+                  std::vector<std::uint32_t>& words,
                   const PerState<std::array<double, kMaxDestinations>>& week_mult) {
-    std::array<std::uint32_t, 4> words{};
+    // One Philox counter serves four neighbouring citizens (blocks start at multiples of 4):
+    // citizen i takes word i % 4 of counter i / 4, so words[i - lo] is citizen i's.
+    rng_.words_batch(lo >> 2, (hi - lo + 3) / 4, w, Process::transition, words.data());
+    const auto none = static_cast<std::uint8_t>(Activity::none);
+    // Counts go to four interleaved copies, so that neighbours in the same state do not wait on
+    // each other's increments; the copies are added up at the end (integers: order-free).
+    const std::size_t width = actors_ * kStates, activity_width = actors_ * kActivities;
+    tally.lane_occupancy.assign(4 * width, 0);
+    tally.lane_activity.assign(4 * activity_width, 0);
+    std::int32_t* occupancy = tally.lane_occupancy.data();
+    std::int32_t* activity = tally.lane_activity.data();
     for (CitizenId i = lo; i < hi; ++i) {
-      // One generator call serves four neighbouring citizens (blocks start at multiples of 4).
-      if ((i & 3u) == 0) words = rng_.words(i >> 2, w, Process::transition);
       const std::size_t a = pop_.actor[i];
       const State s = pop_.state_of(i);
-      const bool on = params_.on_benefit[index_of(s)];
-      ++tally.occupancy[a * kStates + index_of(s)];
-      if (on) ++tally.activity[a * kActivities + index_of(pop_.current_activity(i, w))];
+      const bool idle = pop_.activity[i] == none;
+      const std::size_t lane = i & 3u;
+      ++occupancy[lane * width + a * kStates + index_of(s)];
+      const std::size_t act = idle ? 0 : index_of(pop_.current_activity(i, w));
+      activity[lane * activity_width + a * kActivities + act] += params_.on_benefit[index_of(s)];
 
-      const State next = draw_next_state(w, i, words[i & 3u], cache, week_mult);
+      // The common case: no programme, and the row key still current.
+      const std::uint32_t word = words[i - lo];
+      const State next = idle && w < row_until_[i]
+                             ? next_from_row(w, i, word, cache, week_mult)
+                             : draw_next_state(w, i, word, cache, week_mult);
       if (next != s) move(w, i, next, tally);
       if (pop_.next_meeting[i] <= w)
         tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, pop_.next_meeting[i]});
+    }
+    for (std::size_t lane = 0; lane < 4; ++lane) {
+      for (std::size_t k = 0; k < width; ++k) tally.occupancy[k] += occupancy[lane * width + k];
+      for (std::size_t k = 0; k < activity_width; ++k) tally.activity[k] += activity[lane * activity_width + k];
     }
   }
 
@@ -207,7 +289,8 @@ class Replication {
       const auto lo = static_cast<CitizenId>(b * kBlockSize);
       const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, (b + 1) * kBlockSize));
       const int thread = threads_ > 1 ? omp_get_thread_num() : 0;
-      move_block(w, lo, hi, tally, caches_[static_cast<std::size_t>(thread)], week_mult);
+      move_block(w, lo, hi, tally, caches_[static_cast<std::size_t>(thread)], words_[static_cast<std::size_t>(thread)],
+                 week_mult);
     }
 
     for (std::size_t b = 0; b < blocks; ++b) {
@@ -276,7 +359,10 @@ class Replication {
   std::size_t actors_;
   Population pop_;
   std::array<std::array<std::size_t, kStates>, 256> row_offset_{};
-  std::vector<std::vector<CachedRow>> caches_;
+  std::vector<std::vector<CachedRow>> caches_;     // [thread][row]
+  std::vector<std::vector<std::uint32_t>> words_;  // [thread][citizen in block]
+  std::vector<std::uint32_t> row_of_;              // [citizen] cached row key
+  std::vector<std::int16_t> row_until_;            // [citizen] week the key must be recomputed
   std::vector<BlockTally> tallies_;
   BlockTally meeting_tally_;
   std::vector<DueMeeting> due_;

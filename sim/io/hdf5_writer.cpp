@@ -77,9 +77,19 @@ void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
   Handle g = group(file, "register");
   std::vector<SpellRecord> rows;
   for (std::size_t r = 0; r < reps.size(); ++r)
-    for (const Spell& s : reps[r].spells)
-      rows.push_back(
-          {s.citizen, static_cast<std::uint32_t>(r), s.actor, s.state, s.activity, s.first_week, s.last_week});
+    for (const Spell& s : reps[r].spells) {
+      // Zeroed whole, padding included, so that the same results give the same file bytes.
+      SpellRecord row;
+      std::memset(&row, 0, sizeof row);
+      row.citizen = s.citizen;
+      row.replication = static_cast<std::uint32_t>(r);
+      row.actor = s.actor;
+      row.state = s.state;
+      row.activity = s.activity;
+      row.first_week = s.first_week;
+      row.last_week = s.last_week;
+      rows.push_back(row);
+    }
   Handle type(H5Tcreate(H5T_COMPOUND, sizeof(SpellRecord)), H5Tclose, "spell type");
   check(H5Tinsert(type, "replication", HOFFSET(SpellRecord, replication), H5T_NATIVE_UINT32), "spell type");
   check(H5Tinsert(type, "citizen", HOFFSET(SpellRecord, citizen), H5T_NATIVE_UINT32), "spell type");

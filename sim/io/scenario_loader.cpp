@@ -418,6 +418,10 @@ class ParamsBuilder {
     for (int s = 0; s < kStates; ++s)
       e.initial_shares[static_cast<std::size_t>(s)] =
           tilted_shares(e.shares, e.log_values, tilts[static_cast<std::size_t>(s)].value_or(0.0));
+    // Table-1.2-style splits: the initial stock's share born on an odd day, by state.
+    const auto odd = named_numbers(r, "odd_birth_day_share", state_names(), 0.0, 1.0, "state");
+    for (int s = 0; s < kStates; ++s)
+      p_.population.odd_birth_day_share[static_cast<std::size_t>(s)] = odd[static_cast<std::size_t>(s)].value_or(-1.0);
     const auto durations = named_numbers(r, "initial_duration_weeks", state_names(), 0.0, 5000.0, "state");
     for (int s = 0; s < kStates; ++s)
       p_.population.initial_duration_mean_weeks[static_cast<std::size_t>(s)] =

@@ -224,3 +224,35 @@ baseline = 0.1
   // ...and the two analytic values far apart, so the test tells the mixes apart.
   CHECK(flat_expected - tilted_expected > 10 * flat_se);
 }
+
+TEST_CASE("an odd-birth-day share splits the initial stock between birth-day arms", "[stat]") {
+  test::TempDir dir;
+  // Two actors split by birth day; the cash stock starts 70% odd-born, the sickness stock as
+  // in the population (16 of 31 days).
+  const Params p = from_text(dir, R"(
+start = 2020-01-06
+weeks = 1
+seed = 5
+[population]
+size = 20000
+state_shares = { cash_benefit = 0.5, sickness_benefit = 0.5 }
+odd_birth_day_share = { cash_benefit = 0.7 }
+[[actors]]
+name = "even"
+assignment = { rule = "rest" }
+[[actors]]
+name = "odd"
+assignment = { rule = "odd_birth_day" }
+)");
+  const auto r = run_monte_carlo(p, {}).front();
+  auto share_odd = [&](State s) {
+    const double even = r.occupancy[cell(p, 0, 0, index_of(s), kStates)];
+    const double odd = r.occupancy[cell(p, 0, 1, index_of(s), kStates)];
+    return std::pair{odd / (odd + even), odd + even};
+  };
+  const auto [cash, n_cash] = share_odd(State::cash_benefit);
+  const auto [sick, n_sick] = share_odd(State::sickness_benefit);
+  // Within 4 binomial standard errors of 0.7 and of 16/31.
+  CHECK(std::abs(cash - 0.7) < 4 * std::sqrt(0.7 * 0.3 / n_cash));
+  CHECK(std::abs(sick - 16.0 / 31.0) < 4 * std::sqrt(0.25 / n_sick));
+}
