@@ -49,6 +49,7 @@ class CohortTracker {
   std::vector<Member> members_;
   std::vector<bool> joined_;            // per citizen, inflow and period cohorts count each person once
   std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states
+  std::vector<double> case_cost_;       // [serving actor][state][activity], weekly_case_cost
 };
 
 }  // namespace almpsim

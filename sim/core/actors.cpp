@@ -54,9 +54,13 @@ double meeting_capacity(const ActorSpec& actor, State team, int slot) {
 
 std::size_t select_meetings(std::span<DueMeeting> due, std::size_t capacity) {
   if (capacity >= due.size()) return due.size();
-  std::sort(due.begin(), due.end(), [](const DueMeeting& a, const DueMeeting& b) {
+  // Only the first `capacity` need their order: the rest wait for another week.
+  const auto first_due = [](const DueMeeting& a, const DueMeeting& b) {
     return a.due != b.due ? a.due < b.due : a.citizen < b.citizen;
-  });
+  };
+  const auto held = due.begin() + static_cast<std::ptrdiff_t>(capacity);
+  std::nth_element(due.begin(), held, due.end(), first_due);
+  std::sort(due.begin(), held, first_due);
   return capacity;
 }
 

@@ -39,7 +39,15 @@ std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::v
 }
 
 CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
-    : params_(params), spec_(spec), activity_weeks_(params.actors.size() * kActivities, 0.0) {}
+    : params_(params), spec_(spec), activity_weeks_(params.actors.size() * kActivities, 0.0) {
+  // The weekly case cost of every (serving actor, state, activity), looked up per member-week.
+  case_cost_.resize(params.actors.size() * kStates * kActivities);
+  for (std::size_t a = 0; a < params.actors.size(); ++a)
+    for (int s = 0; s < kStates; ++s)
+      for (int k = 0; k < kActivities; ++k)
+        case_cost_[(a * kStates + s) * kActivities + k] =
+            weekly_case_cost(params.actors[a], params.programmes, params.on_benefit[s], static_cast<Activity>(k));
+}
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
   Member m{};
@@ -57,7 +65,6 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m) {
   const State s = pop.state_of(i);
   const bool on = params_.on_benefit[index_of(s)];
   const Activity act = on ? pop.current_activity(i, w) : Activity::none;
-  const ActorSpec& serving = params_.actors[pop.actor[i]];
   const ActorSpec& arm = params_.actors[m.actor];
   if (on) ++m.benefit_weeks;
   if (spec_.states[index_of(s)]) {
@@ -67,7 +74,7 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m) {
     activity_weeks_[m.actor * std::size_t{kActivities} + index_of(act)] += 1;
   }
   if (s == State::self_support) ++m.self_support_weeks;
-  m.cost += weekly_case_cost(serving, params_.programmes, on, act);
+  m.cost += case_cost_[(std::size_t{pop.actor[i]} * kStates + index_of(s)) * kActivities + index_of(act)];
   if (on && !m.was_on_benefit) m.cost += arm.costs.fixed_fee_per_case;
   if (s == State::self_support && m.was_on_benefit) m.cost += arm.costs.bonus_per_self_support;
   if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = w;
@@ -87,7 +94,7 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present) {
       for (CitizenId i = 0; i < present; ++i)
         if (spec_.states[pop.state[i]] && pop.state_since[i] < w) joined_[i] = true;  // the stock: never a member
     for (CitizenId i = 0; i < present; ++i) {
-      if (joined_[i] || !spec_.states[pop.state[i]]) continue;
+      if (!spec_.states[pop.state[i]] || joined_[i]) continue;  // the state first: a byte, and mostly false
       if (spec_.kind == CohortSpec::Kind::inflow) {
         // Began a spell this week, coming from outside the cohort's states.
         const std::uint8_t prev = pop.prev_state[i];

@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "almpsim/actors.hpp"
@@ -25,6 +26,28 @@ struct CachedRow {
   std::uint32_t stay_from = 0;  ///< draws at or above it stay: the last threshold (0 if none)
   std::uint32_t thresholds[kMaxDestinations];
   std::uint8_t next[kMaxDestinations + 1];
+};
+
+/// A post-programme multiplier of one week, for one (actor, programme, match group, weeks since
+/// the programme ended): programme_multiplier's value, computed once a week instead of per citizen.
+struct PostEffectMemo {
+  Week stamp = std::numeric_limits<Week>::min();
+  double value = 1.0;
+};
+
+/// The hazards of a row before the actor's job finding and programme effects, for citizens in a
+/// programme (their draw cannot use the thresholds); valid for the week in `stamp`.
+struct CachedHazards {
+  Week stamp = std::numeric_limits<Week>::min();
+  double h[kMaxDestinations];
+};
+
+/// What each thread keeps for itself while it moves blocks of citizens.
+struct ThreadScratch {
+  std::vector<CachedRow> rows;         // [row key]
+  std::vector<CachedHazards> hazards;  // [row key], filled only for citizens in programmes
+  std::vector<std::uint32_t> words;    // [citizen in block] random words
+  std::vector<PostEffectMemo> post;    // [actor][programme][group][weeks since end]
 };
 
 /// A citizen's row key is recomputed when the week reaches this mark (never before week 0 of
@@ -66,8 +89,17 @@ class Replication {
         rows += static_cast<std::size_t>(hazards.bands(static_cast<State>(s)) * hazards.cells() *
                                          hazards.employability_classes());
       }
-    caches_.assign(static_cast<std::size_t>(threads_), std::vector<CachedRow>(rows));
-    words_.assign(static_cast<std::size_t>(threads_), std::vector<std::uint32_t>(kBlockSize));
+    groups_ = static_cast<std::size_t>(std::max(1, params.attributes.match_groups()));
+    double longest_decay = 0.0;
+    for (const ProgrammeSpec& p : params.programmes) longest_decay = std::max(longest_decay, p.post_decay_weeks);
+    post_weeks_ = static_cast<std::size_t>(std::min(2000.0, std::ceil(kPostEffectHorizon * longest_decay) + 2));
+    scratch_.resize(static_cast<std::size_t>(threads_));
+    for (ThreadScratch& t : scratch_) {
+      t.rows.resize(rows);
+      t.hazards.resize(rows);
+      t.words.resize(kBlockSize);
+      t.post.resize(actors_ * kActivities * groups_ * post_weeks_);
+    }
     row_of_.assign(pop_.size(), 0);
     row_until_.assign(pop_.size(), kStaleRow);
     capacity_carry_.assign(actors_ * kStates, 0.0);
@@ -119,7 +151,10 @@ class Replication {
 
   void observe(Week w) {
     const CitizenId present = pop_.present_until(params_.calendar, w);
-    for (auto& t : trackers_) t.observe(w, pop_, present);
+    // Cohorts only read the population, each into its own tracker: they can run side by side.
+    const auto cohorts = static_cast<int>(trackers_.size());
+#pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
+    for (int c = 0; c < cohorts; ++c) trackers_[static_cast<std::size_t>(c)].observe(w, pop_, present);
     if (params_.register_spells && w >= 0) register_.observe(w, pop_, present);
   }
 
@@ -195,9 +230,9 @@ class Replication {
   }
 
   /// The next state from citizen i's cached row (its key must be current).
-  State next_from_row(Week w, CitizenId i, std::uint32_t word, std::vector<CachedRow>& cache,
+  State next_from_row(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
                       const PerState<std::array<double, kMaxDestinations>>& week_mult) const {
-    CachedRow& row = cache[row_of_[i]];
+    CachedRow& row = scratch.rows[row_of_[i]];
     if (row.stamp != w) fill_row(row, w, i, week_mult);
     if (word >= row.stay_from) return pop_.state_of(i);  // most citizens, most weeks
     int k = 0;
@@ -205,7 +240,27 @@ class Replication {
     return static_cast<State>(row.next[k]);
   }
 
-  State draw_next_state(Week w, CitizenId i, std::uint32_t word, std::vector<CachedRow>& cache,
+  /// The programme multiplier of citizen i in week w (1 without an activity).
+  double programme_effect(Week w, CitizenId i, ThreadScratch& scratch) const {
+    if (pop_.activity_of(i) == Activity::none) return 1.0;
+    const std::size_t a = pop_.actor[i], kind = pop_.activity[i];
+    const int group = match_group_of(params_, pop_, i);
+    const Week from = pop_.activity_from[i], to = pop_.activity_to[i];
+    const double contact = params_.actors[a].company_contact[static_cast<std::size_t>(params_.calendar.slot(w))];
+    const ProgrammeSpec& programme = params_.programmes[kind];
+    if (w < to || static_cast<std::size_t>(w - to) >= post_weeks_)
+      return programme_multiplier(programme, group, w, from, to, contact);
+    PostEffectMemo& memo =
+        scratch.post[((a * kActivities + kind) * groups_ + static_cast<std::size_t>(group)) * post_weeks_ +
+                     static_cast<std::size_t>(w - to)];
+    if (memo.stamp != w) {
+      memo.value = programme_multiplier(programme, group, w, from, to, contact);
+      memo.stamp = w;
+    }
+    return memo.value;
+  }
+
+  State draw_next_state(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
                         const PerState<std::array<double, kMaxDestinations>>& week_mult) {
     const State s = pop_.state_of(i);
     const int duration = w - pop_.state_since[i];
@@ -217,29 +272,33 @@ class Replication {
     if (w >= row_until_[i]) refresh_row_key(w, i);
     if (hazards_.absorbing(s)) return s;
 
-    double programme = 1.0;
-    const std::size_t a = pop_.actor[i];
-    const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
-    const ActorSpec& actor = params_.actors[a];
-    if (pop_.activity_of(i) != Activity::none) {
-      programme = programme_multiplier(params_.programmes[pop_.activity[i]], match_group_of(params_, pop_, i), w,
-                                       pop_.activity_from[i], pop_.activity_to[i], actor.company_contact[slot]);
-    }
-    if (programme == 1.0) return next_from_row(w, i, word, cache, week_mult);
+    const double programme = programme_effect(w, i, scratch);
+    if (programme == 1.0) return next_from_row(w, i, word, scratch, week_mult);
 
-    const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
-                           pop_.match[i], pop_.sick_category[i]};
+    const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
+    const ActorSpec& actor = params_.actors[pop_.actor[i]];
+    CachedHazards& cached = scratch.hazards[row_of_[i]];
+    if (cached.stamp != w) {
+      // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by
+      // it below gives exactly what HazardModel::hazards gives.
+      const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
+                             pop_.match[i], pop_.sick_category[i]};
+      hazards_.hazards(s, hazards_.band_of(s, duration), hazards_.cell_of(cc), pop_.employability[i],
+                       week_mult[index_of(s)].data(), 1.0, cached.h);
+      cached.stamp = w;
+    }
     const auto& dests = hazards_.destinations(s);
+    const int n = static_cast<int>(dests.size());
     double h[kMaxDestinations];
-    hazards_.hazards(s, hazards_.band_of(s, duration), hazards_.cell_of(cc), pop_.employability[i],
-                     week_mult[index_of(s)].data(), actor.job_finding[index_of(s)][slot] * programme, h);
-    const int j = draw_destination(h, static_cast<int>(dests.size()), RandomStreams::unit(word));
+    std::copy(cached.h, cached.h + n, h);
+    if (const int ss = hazards_.self_support_slot(s); ss >= 0) h[ss] *= actor.job_finding[index_of(s)][slot] * programme;
+    const int j = draw_destination(h, n, RandomStreams::unit(word));
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
   }
 
-  void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, std::vector<CachedRow>& cache,
-                  std::vector<std::uint32_t>& words,
+  void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, ThreadScratch& scratch,
                   const PerState<std::array<double, kMaxDestinations>>& week_mult) {
+    std::vector<std::uint32_t>& words = scratch.words;
     // One Philox counter serves four neighbouring citizens (blocks start at multiples of 4):
     // citizen i takes word i % 4 of counter i / 4, so words[i - lo] is citizen i's.
     rng_.words_batch(lo >> 2, (hi - lo + 3) / 4, w, Process::transition, words.data());
@@ -263,8 +322,8 @@ class Replication {
       // The common case: no programme, and the row key still current.
       const std::uint32_t word = words[i - lo];
       const State next = idle && w < row_until_[i]
-                             ? next_from_row(w, i, word, cache, week_mult)
-                             : draw_next_state(w, i, word, cache, week_mult);
+                             ? next_from_row(w, i, word, scratch, week_mult)
+                             : draw_next_state(w, i, word, scratch, week_mult);
       if (next != s) move(w, i, next, tally);
       if (pop_.next_meeting[i] <= w)
         tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, pop_.next_meeting[i]});
@@ -289,8 +348,7 @@ class Replication {
       const auto lo = static_cast<CitizenId>(b * kBlockSize);
       const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, (b + 1) * kBlockSize));
       const int thread = threads_ > 1 ? omp_get_thread_num() : 0;
-      move_block(w, lo, hi, tally, caches_[static_cast<std::size_t>(thread)], words_[static_cast<std::size_t>(thread)],
-                 week_mult);
+      move_block(w, lo, hi, tally, scratch_[static_cast<std::size_t>(thread)], week_mult);
     }
 
     for (std::size_t b = 0; b < blocks; ++b) {
@@ -359,8 +417,8 @@ class Replication {
   std::size_t actors_;
   Population pop_;
   std::array<std::array<std::size_t, kStates>, 256> row_offset_{};
-  std::vector<std::vector<CachedRow>> caches_;     // [thread][row]
-  std::vector<std::vector<std::uint32_t>> words_;  // [thread][citizen in block]
+  std::vector<ThreadScratch> scratch_;  // [thread]
+  std::size_t groups_ = 1, post_weeks_ = 1;
   std::vector<std::uint32_t> row_of_;              // [citizen] cached row key
   std::vector<std::int16_t> row_until_;            // [citizen] week the key must be recomputed
   std::vector<BlockTally> tallies_;
