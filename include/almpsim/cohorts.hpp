@@ -2,6 +2,8 @@
 /// Cohort accounting: who belongs to a stock or inflow cohort, and what happens to them up
 /// to the measurement date. Observes the population at the start of each week; never
 /// changes it.
+#include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "almpsim/params.hpp"
@@ -22,32 +24,37 @@ class CohortTracker {
  public:
   CohortTracker(const Params& params, const CohortSpec& spec);
 
-  /// Called at the start of week w, before anything happens in that week.
-  void observe(Week w, const Population& pop, CitizenId present);
+  /// Called at the start of week w, before anything happens in that week. `entrants`, when
+  /// given, lists in id order everyone whose spell began in week w (state_since == w): after
+  /// the first week of its window, a cohort then looks only at them for new members.
+  void observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants = nullptr);
   CohortOutcome outcome() const;
 
  private:
+  /// One member's record, kept small (weeks fit in 16 bits, as everywhere in the population):
+  /// a cohort can hold most of a million-citizen municipality.
   struct Member {
-    CitizenId id;
-    std::uint8_t actor;
-    Week entry;
-    std::uint16_t meetings_at_entry;
-    int benefit_weeks = 0, self_support_weeks = 0;
-    int case_weeks = 0, activity_weeks = 0;  // in the cohort's own states, and in an activity there
     double cost = 0.0;
-    Week first_off_benefit = -1 << 30;  // no exit yet
+    CitizenId id;
+    std::int16_t entry;
+    std::int16_t first_off_benefit;  // kStillOnBenefit until the first week off benefit
+    std::int16_t benefit_weeks = 0, self_support_weeks = 0;
+    std::int16_t case_weeks = 0, activity_weeks = 0;  // in the cohort's own states, and in an activity there
+    std::uint16_t meetings_at_entry;
+    std::uint16_t meetings = 0;
+    std::uint8_t actor;
     bool was_on_benefit = true;
     bool measured = false;
     std::uint8_t state_at_measure = 0, activity_at_measure = 0;
-    int meetings = 0;
   };
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
   void accumulate(Week w, const Population& pop, Member& m);
 
   const Params& params_;
   const CohortSpec& spec_;
-  std::vector<Member> members_;
+  std::deque<Member> members_;  // grows in chunks: no copy of the whole list when it fills up
   std::vector<bool> joined_;            // per citizen, inflow and period cohorts count each person once
+  bool window_seen_ = false;            // a week of the window has been observed (with a full scan)
   std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states
   std::vector<double> case_cost_;       // [serving actor][state][activity], weekly_case_cost
 };

@@ -38,6 +38,15 @@ class HazardModel {
   int cells() const { return cells_; }
   int employability_classes() const { return employability_classes_; }
 
+  /// Cells (and employability classes) of `from` with identical hazard factors share one
+  /// compact id, so that tables over them stay small: distinct_cells(from) ids in all.
+  int distinct_cells(State from) const { return rules_[index_of(from)].distinct_cells; }
+  int distinct_cell(State from, int cell) const { return rules_[index_of(from)].cell_id[static_cast<std::size_t>(cell)]; }
+  int distinct_classes(State from) const { return rules_[index_of(from)].distinct_classes; }
+  int distinct_class(State from, int employability) const {
+    return rules_[index_of(from)].class_id[static_cast<std::size_t>(employability)];
+  }
+
   /// Per-destination multipliers of week w that apply to everyone (macro, shocks).
   void week_multipliers(State from, const Params& params, Week w, double* out) const;
 
@@ -55,6 +64,8 @@ class HazardModel {
     std::vector<double> emp_factor;   // [class][dest]
     std::vector<double> elasticity;   // [dest]
     int self_support_slot = -1;
+    std::vector<std::uint16_t> cell_id, class_id;  // compact ids of equal factor rows
+    int distinct_cells = 1, distinct_classes = 1;
   };
   PerState<StateRules> rules_;
   int age_bands_ = 1;

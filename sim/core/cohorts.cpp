@@ -6,7 +6,7 @@
 namespace almpsim {
 
 namespace {
-constexpr Week kStillOnBenefit = std::numeric_limits<Week>::min();
+constexpr std::int16_t kStillOnBenefit = std::numeric_limits<std::int16_t>::min();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
@@ -53,7 +53,7 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   Member m{};
   m.id = i;
   m.actor = pop.actor[i];
-  m.entry = w;
+  m.entry = static_cast<std::int16_t>(w);
   m.meetings_at_entry = pop.meetings[i];
   m.first_off_benefit = kStillOnBenefit;
   m.was_on_benefit = !new_case;
@@ -77,11 +77,11 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m) {
   m.cost += case_cost_[(std::size_t{pop.actor[i]} * kStates + index_of(s)) * kActivities + index_of(act)];
   if (on && !m.was_on_benefit) m.cost += arm.costs.fixed_fee_per_case;
   if (s == State::self_support && m.was_on_benefit) m.cost += arm.costs.bonus_per_self_support;
-  if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = w;
+  if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   m.was_on_benefit = on;
 }
 
-void CohortTracker::observe(Week w, const Population& pop, CitizenId present) {
+void CohortTracker::observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
   if (w > spec_.measure_at) return;
   if (spec_.kind == CohortSpec::Kind::stock && w == spec_.at) {
     for (CitizenId i = 0; i < present; ++i)
@@ -93,16 +93,24 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present) {
     if (spec_.kind == CohortSpec::Kind::inflow && spec_.exclude_stock && w == spec_.from)
       for (CitizenId i = 0; i < present; ++i)
         if (spec_.states[pop.state[i]] && pop.state_since[i] < w) joined_[i] = true;  // the stock: never a member
-    for (CitizenId i = 0; i < present; ++i) {
-      if (!spec_.states[pop.state[i]] || joined_[i]) continue;  // the state first: a byte, and mostly false
+    auto consider = [&](CitizenId i) {
+      if (!spec_.states[pop.state[i]] || joined_[i]) return;  // the state first: a byte, and mostly false
       if (spec_.kind == CohortSpec::Kind::inflow) {
         // Began a spell this week, coming from outside the cohort's states.
         const std::uint8_t prev = pop.prev_state[i];
-        if (pop.state_since[i] != w || (prev != kNoPreviousState && spec_.states[prev])) continue;
+        if (pop.state_since[i] != w || (prev != kNoPreviousState && spec_.states[prev])) return;
       }
       joined_[i] = true;
       join(w, pop, i, spec_.kind == CohortSpec::Kind::inflow);
+    };
+    // After the window's first week, whoever is in the states and not yet a member began a
+    // spell this week: the entrants are enough.
+    if (entrants && window_seen_) {
+      for (CitizenId i : *entrants) consider(i);
+    } else {
+      for (CitizenId i = 0; i < present; ++i) consider(i);
     }
+    window_seen_ = true;
   }
   for (Member& m : members_) {
     if (w < spec_.measure_at) {
@@ -115,7 +123,7 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present) {
     m.state_at_measure = static_cast<std::uint8_t>(s);
     m.activity_at_measure = static_cast<std::uint8_t>(on ? pop.current_activity(m.id, w) : Activity::none);
     m.meetings = static_cast<std::uint16_t>(pop.meetings[m.id] - m.meetings_at_entry);
-    if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = w;
+    if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   }
 }
 

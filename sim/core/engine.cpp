@@ -61,6 +61,7 @@ struct BlockTally {
   std::vector<double> costs;
   std::vector<std::vector<DueMeeting>> due;  // [actor][state]
   std::vector<std::int32_t> lane_occupancy, lane_activity;  // scratch: four interleaved copies
+  std::vector<CitizenId> entered;                          // citizens moved, in the order moved
 
   void reset(std::size_t actors) {
     occupancy.assign(actors * kStates, 0);
@@ -70,6 +71,7 @@ struct BlockTally {
     costs.assign(actors, 0.0);
     due.resize(actors * kStates);
     for (auto& d : due) d.clear();
+    entered.clear();
   }
 };
 
@@ -86,8 +88,9 @@ class Replication {
     for (std::size_t a = 0; a < actors_; ++a)
       for (int s = 0; s < kStates; ++s) {
         row_offset_[a][s] = rows;
-        rows += static_cast<std::size_t>(hazards.bands(static_cast<State>(s)) * hazards.cells() *
-                                         hazards.employability_classes());
+        const auto state = static_cast<State>(s);
+        rows += static_cast<std::size_t>(hazards.bands(state) * hazards.distinct_cells(state) *
+                                         hazards.distinct_classes(state));
       }
     groups_ = static_cast<std::size_t>(std::max(1, params.attributes.match_groups()));
     double longest_decay = 0.0;
@@ -141,6 +144,7 @@ class Replication {
     if (w == cal.first()) return;
     for (CitizenId i = pop_.present_until(cal, w - 1); i < pop_.present_until(cal, w); ++i) {
       enter_state(params_, rng_, pop_, i, kNoPreviousState, pop_.state_of(i), w);
+      entrants_.push_back(i);
       if (w - 1 < 0) continue;
       const std::size_t a = pop_.actor[i];
       ++result_.entries[at(w - 1, a, pop_.state[i], kStates)];
@@ -153,8 +157,12 @@ class Replication {
     const CitizenId present = pop_.present_until(params_.calendar, w);
     // Cohorts only read the population, each into its own tracker: they can run side by side.
     const auto cohorts = static_cast<int>(trackers_.size());
+    // Everyone whose spell began this week, in id order (the order cohort members join in).
+    std::sort(entrants_.begin(), entrants_.end());
+    entrants_.erase(std::unique(entrants_.begin(), entrants_.end()), entrants_.end());
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
-    for (int c = 0; c < cohorts; ++c) trackers_[static_cast<std::size_t>(c)].observe(w, pop_, present);
+    for (int c = 0; c < cohorts; ++c) trackers_[static_cast<std::size_t>(c)].observe(w, pop_, present, &entrants_);
+    entrants_.clear();
     if (params_.register_spells && w >= 0) register_.observe(w, pop_, present);
   }
 
@@ -164,6 +172,7 @@ class Replication {
     const std::size_t old_actor = pop_.actor[i];
     ++tally.exits[old_actor * kStates + from];
     row_until_[i] = kStaleRow;
+    tally.entered.push_back(i);
     enter_state(params_, rng_, pop_, i, from, to, w + 1);
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
@@ -195,12 +204,13 @@ class Replication {
     const int band = hazards_.band_of(s, w - since);
     const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
                            pop_.match[i], pop_.sick_category[i]};
+    // Citizens whose cells (or classes) have equal hazard factors share a row.
     row_of_[i] = static_cast<std::uint32_t>(
         row_offset_[pop_.actor[i]][index_of(s)] +
-        (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.cells()) +
-         static_cast<std::size_t>(hazards_.cell_of(cc))) *
-            static_cast<std::size_t>(hazards_.employability_classes()) +
-        pop_.employability[i]);
+        (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
+         static_cast<std::size_t>(hazards_.distinct_cell(s, hazards_.cell_of(cc)))) *
+            static_cast<std::size_t>(hazards_.distinct_classes(s)) +
+        static_cast<std::size_t>(hazards_.distinct_class(s, pop_.employability[i])));
     Week until = next_age_band_change(i, w);
     if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
     if (const int limit = params_.duration_limits[index_of(s)].weeks; limit > 0)
@@ -353,6 +363,7 @@ class Replication {
 
     for (std::size_t b = 0; b < blocks; ++b) {
       const BlockTally& t = tallies_[b];
+      entrants_.insert(entrants_.end(), t.entered.begin(), t.entered.end());
       for (std::size_t a = 0; a < actors_; ++a) {
         if (w >= 0) {
           for (int s = 0; s < kStates; ++s) {
@@ -400,6 +411,7 @@ class Replication {
         }
       }
     }
+    entrants_.insert(entrants_.end(), sanction_moves.entered.begin(), sanction_moves.entered.end());
     if (w < 0) return;
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
@@ -426,6 +438,7 @@ class Replication {
   std::vector<DueMeeting> due_;
   std::vector<double> capacity_carry_;
   std::vector<CohortTracker> trackers_;
+  std::vector<CitizenId> entrants_;  // whose spell begins in the coming week (moves and inflow)
   SpellRecorder register_;
   ReplicationResult result_;
 };

@@ -2,8 +2,26 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace almpsim {
+
+namespace {
+/// Gives each of `rows` rows of a [row][width] table the id of the first row equal to it, ids
+/// counted from 0 in order of first appearance; returns how many distinct rows there are.
+int number_equal_rows(const std::vector<double>& table, std::size_t rows, std::size_t width,
+                      std::vector<std::uint16_t>& ids) {
+  ids.assign(rows, 0);
+  std::map<std::vector<double>, std::uint16_t> seen;
+  if (width == 0) return 1;  // no destinations: every row is the empty row
+  for (std::size_t k = 0; k < rows; ++k) {
+    std::vector<double> row(table.begin() + static_cast<std::ptrdiff_t>(k * width),
+                            table.begin() + static_cast<std::ptrdiff_t>((k + 1) * width));
+    ids[k] = seen.emplace(std::move(row), static_cast<std::uint16_t>(seen.size())).first->second;
+  }
+  return static_cast<int>(seen.size());
+}
+}  // namespace
 
 HazardModel::HazardModel(const Params& params) {
   age_bands_ = std::max(1, params.attributes.age_bands());
@@ -57,6 +75,9 @@ HazardModel::HazardModel(const Params& params) {
             std::exp(specs[d]->employability_loading * params.employability.log_values[k]);
 
     for (const HazardSpec* h : specs) r.elasticity.push_back(h->unemployment_elasticity);
+    r.distinct_cells = number_equal_rows(r.cell_factor, static_cast<std::size_t>(cells_), nd, r.cell_id);
+    r.distinct_classes =
+        number_equal_rows(r.emp_factor, static_cast<std::size_t>(employability_classes_), nd, r.class_id);
   }
 }
 
