@@ -28,6 +28,15 @@ class CohortTracker {
   /// given, lists in id order everyone whose spell began in week w (state_since == w): after
   /// the first week of its window, a cohort then looks only at them for new members.
   void observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants = nullptr);
+
+  /// observe() in two steps, for running members in parallel: admit() takes in the week's new
+  /// members (in id order; one thread per tracker); update() then brings members
+  /// [first, last) up to week w, counting their activity weeks into `activity_weeks`
+  /// ([actor][activity], whole numbers, so partial counts add up exactly in any order).
+  void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
+  void update(Week w, const Population& pop, std::size_t first, std::size_t last, double* activity_weeks);
+  void add_activity_weeks(const std::vector<double>& counts);
+  std::size_t members() const { return members_.size(); }
   CohortOutcome outcome() const;
 
  private:
@@ -48,7 +57,7 @@ class CohortTracker {
     std::uint8_t state_at_measure = 0, activity_at_measure = 0;
   };
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
-  void accumulate(Week w, const Population& pop, Member& m);
+  void accumulate(Week w, const Population& pop, Member& m, double* activity_weeks) const;
 
   const Params& params_;
   const CohortSpec& spec_;

@@ -69,7 +69,8 @@ void reassess_categories(const Params& params, const RandomStreams& rng, Populat
 
 /// Creates the initial stock and the inflow of the whole run; the inflow is drawn up front
 /// because its rate depends only on the macro path, never on the simulated state.
-/// Entry rules (actor, meetings) are applied by the engine.
-Population create_population(const Params& params, const RandomStreams& rng);
+/// Entry rules (actor, meetings) are applied by the engine. `threads` share the draws; the
+/// result does not depend on their number.
+Population create_population(const Params& params, const RandomStreams& rng, int threads = 1);
 
 }  // namespace almpsim

@@ -60,7 +60,7 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   members_.push_back(m);
 }
 
-void CohortTracker::accumulate(Week w, const Population& pop, Member& m) {
+void CohortTracker::accumulate(Week w, const Population& pop, Member& m, double* activity_weeks) const {
   const CitizenId i = m.id;
   const State s = pop.state_of(i);
   const bool on = params_.on_benefit[index_of(s)];
@@ -71,7 +71,7 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m) {
     // Activation and meeting rates are per week in the cohort's own benefit (e.g. cash benefit).
     ++m.case_weeks;
     if (act != Activity::none) ++m.activity_weeks;
-    activity_weeks_[m.actor * std::size_t{kActivities} + index_of(act)] += 1;
+    activity_weeks[m.actor * std::size_t{kActivities} + index_of(act)] += 1;
   }
   if (s == State::self_support) ++m.self_support_weeks;
   m.cost += case_cost_[(std::size_t{pop.actor[i]} * kStates + index_of(s)) * kActivities + index_of(act)];
@@ -82,6 +82,11 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m) {
 }
 
 void CohortTracker::observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
+  admit(w, pop, present, entrants);
+  update(w, pop, 0, members_.size(), activity_weeks_.data());
+}
+
+void CohortTracker::admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
   if (w > spec_.measure_at) return;
   if (spec_.kind == CohortSpec::Kind::stock && w == spec_.at) {
     for (CitizenId i = 0; i < present; ++i)
@@ -112,9 +117,15 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present, co
     }
     window_seen_ = true;
   }
-  for (Member& m : members_) {
+}
+
+void CohortTracker::update(Week w, const Population& pop, std::size_t first, std::size_t last,
+                           double* activity_weeks) {
+  if (w > spec_.measure_at) return;
+  for (std::size_t k = first; k < last; ++k) {
+    Member& m = members_[k];
     if (w < spec_.measure_at) {
-      accumulate(w, pop, m);
+      accumulate(w, pop, m, activity_weeks);
       continue;
     }
     const State s = pop.state_of(m.id);
@@ -125,6 +136,10 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present, co
     m.meetings = static_cast<std::uint16_t>(pop.meetings[m.id] - m.meetings_at_entry);
     if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   }
+}
+
+void CohortTracker::add_activity_weeks(const std::vector<double>& counts) {
+  for (std::size_t k = 0; k < counts.size(); ++k) activity_weeks_[k] += counts[k];
 }
 
 CohortOutcome CohortTracker::outcome() const {

@@ -83,7 +83,7 @@ class Replication {
         rng_(params.seed, replication),
         threads_(std::max(1, threads)),
         actors_(static_cast<std::size_t>(params.actor_count())) {
-    pop_ = create_population(params, rng_);
+    pop_ = create_population(params, rng_, threads_);
     std::size_t rows = 0;
     for (std::size_t a = 0; a < actors_; ++a)
       for (int s = 0; s < kStates; ++s) {
@@ -119,8 +119,11 @@ class Replication {
 
   ReplicationResult run() {
     const Calendar& cal = params_.calendar;
-    for (CitizenId i = 0; i < pop_.present_until(cal, cal.first()); ++i)
-      open_initial_case(params_, rng_, pop_, i, cal.first());
+    // Each case opens from its own draws: in parallel, with the same result.
+    const auto initial = static_cast<std::int64_t>(pop_.present_until(cal, cal.first()));
+#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1)
+    for (std::int64_t k = 0; k < initial; ++k)
+      open_initial_case(params_, rng_, pop_, static_cast<CitizenId>(k), cal.first());
     for (Week w = cal.first(); w < cal.end(); ++w) {
       admit_inflow(w);
       observe(w);
@@ -142,8 +145,15 @@ class Replication {
   void admit_inflow(Week w) {
     const Calendar& cal = params_.calendar;
     if (w == cal.first()) return;
-    for (CitizenId i = pop_.present_until(cal, w - 1); i < pop_.present_until(cal, w); ++i) {
+    const CitizenId first = pop_.present_until(cal, w - 1), end = pop_.present_until(cal, w);
+    // Entry rules touch only the new citizen (in parallel); the accounts are kept in id order.
+    const auto arrivals = static_cast<std::int64_t>(end - first);
+#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && arrivals > 4096)
+    for (std::int64_t k = 0; k < arrivals; ++k) {
+      const CitizenId i = first + static_cast<CitizenId>(k);
       enter_state(params_, rng_, pop_, i, kNoPreviousState, pop_.state_of(i), w);
+    }
+    for (CitizenId i = first; i < end; ++i) {
       entrants_.push_back(i);
       if (w - 1 < 0) continue;
       const std::size_t a = pop_.actor[i];
@@ -155,13 +165,33 @@ class Replication {
 
   void observe(Week w) {
     const CitizenId present = pop_.present_until(params_.calendar, w);
-    // Cohorts only read the population, each into its own tracker: they can run side by side.
+    // Cohorts only read the population, each into its own tracker: they take in new members
+    // side by side, then their members are brought up to date in chunks on every thread.
     const auto cohorts = static_cast<int>(trackers_.size());
     // Everyone whose spell began this week, in id order (the order cohort members join in).
     std::sort(entrants_.begin(), entrants_.end());
     entrants_.erase(std::unique(entrants_.begin(), entrants_.end()), entrants_.end());
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
-    for (int c = 0; c < cohorts; ++c) trackers_[static_cast<std::size_t>(c)].observe(w, pop_, present, &entrants_);
+    for (int c = 0; c < cohorts; ++c) trackers_[static_cast<std::size_t>(c)].admit(w, pop_, present, &entrants_);
+
+    member_chunks_.clear();
+    for (std::size_t c = 0; c < trackers_.size(); ++c)
+      for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
+        member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
+    const std::size_t width = actors_ * kActivities;
+    chunk_counts_.assign(member_chunks_.size() * width, 0.0);
+    const auto chunks = static_cast<std::ptrdiff_t>(member_chunks_.size());
+#pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && chunks > 1)
+    for (std::ptrdiff_t k = 0; k < chunks; ++k) {
+      const MemberChunk& chunk = member_chunks_[static_cast<std::size_t>(k)];
+      trackers_[chunk.tracker].update(w, pop_, chunk.first, chunk.last,
+                                      chunk_counts_.data() + static_cast<std::size_t>(k) * width);
+    }
+    std::vector<double> counts(width);
+    for (std::size_t k = 0; k < member_chunks_.size(); ++k) {
+      std::copy_n(chunk_counts_.begin() + static_cast<std::ptrdiff_t>(k * width), width, counts.begin());
+      trackers_[member_chunks_[k].tracker].add_activity_weeks(counts);
+    }
     entrants_.clear();
     if (params_.register_spells && w >= 0) register_.observe(w, pop_, present);
   }
@@ -439,6 +469,12 @@ class Replication {
   std::vector<double> capacity_carry_;
   std::vector<CohortTracker> trackers_;
   std::vector<CitizenId> entrants_;  // whose spell begins in the coming week (moves and inflow)
+  struct MemberChunk {
+    std::size_t tracker, first, last;
+  };
+  static constexpr std::size_t kMemberChunk = 16384;
+  std::vector<MemberChunk> member_chunks_;
+  std::vector<double> chunk_counts_;  // [chunk][actor][activity] activity weeks of the week
   SpellRecorder register_;
   ReplicationResult result_;
 };

@@ -93,7 +93,7 @@ std::int16_t initial_since(const Params& params, const RandomStreams& rng, Citiz
 }
 }  // namespace
 
-Population create_population(const Params& params, const RandomStreams& rng) {
+Population create_population(const Params& params, const RandomStreams& rng, int threads) {
   const Calendar& cal = params.calendar;
   // Inflow counts for each week and state, drawn from their own stream per week.
   std::vector<std::array<std::uint32_t, kStates>> inflow(static_cast<std::size_t>(cal.total()));
@@ -115,8 +115,11 @@ Population create_population(const Params& params, const RandomStreams& rng) {
   pop.resize(total);
   pop.first_of_week.assign(static_cast<std::size_t>(cal.total()) + 1, 0);
 
-  const auto n0 = static_cast<CitizenId>(params.population.size);
-  for (CitizenId i = 0; i < n0; ++i) {
+  // Every citizen's draws are keyed by its id, so they can be made in any order, in parallel.
+  const auto n0 = static_cast<std::int64_t>(params.population.size);
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
+  for (std::int64_t k = 0; k < n0; ++k) {
+    const auto i = static_cast<CitizenId>(k);
     const State s = static_cast<State>(
         draw_index(params.population.state_shares, RandomStreams::unit(rng.words(i, 0, Process::initial_state)[0])));
     draw_attributes(params, rng, pop, i, s, cal.first(), true);
@@ -124,21 +127,37 @@ Population create_population(const Params& params, const RandomStreams& rng) {
     pop.prev_state[i] = kNoPreviousState;
     pop.state_since[i] = initial_since(params, rng, i, s);
   }
-  CitizenId next = n0;
-  pop.first_of_week[0] = n0;
+  // The inflow: citizens numbered by week of entry, then state.
+  struct Arrivals {
+    CitizenId first;
+    std::uint32_t count;
+    Week week;
+    State state;
+  };
+  std::vector<Arrivals> arrivals;
+  CitizenId next = static_cast<CitizenId>(n0);
+  pop.first_of_week[0] = next;
   for (Week w = cal.first(); w < cal.end(); ++w) {
     // Slot of week w+1 counts everyone who entered by its start.
     if (w + 1 < cal.end()) {
       for (int s = 0; s < kStates; ++s) {
-        for (std::uint32_t k = 0; k < inflow[cal.slot(w)][s]; ++k, ++next) {
-          draw_attributes(params, rng, pop, next, static_cast<State>(s), w + 1, false);
-          pop.state[next] = static_cast<std::uint8_t>(s);
-          pop.prev_state[next] = kNoPreviousState;
-          pop.state_since[next] = static_cast<std::int16_t>(w + 1);
-        }
+        const std::uint32_t n = inflow[cal.slot(w)][s];
+        if (n > 0) arrivals.push_back({next, n, w + 1, static_cast<State>(s)});
+        next += n;
       }
     }
     pop.first_of_week[cal.slot(w) + 1] = next;
+  }
+  const auto groups = static_cast<std::int64_t>(arrivals.size());
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1) if (threads > 1)
+  for (std::int64_t g = 0; g < groups; ++g) {
+    const Arrivals& a = arrivals[static_cast<std::size_t>(g)];
+    for (CitizenId i = a.first; i < a.first + a.count; ++i) {
+      draw_attributes(params, rng, pop, i, a.state, a.week, false);
+      pop.state[i] = static_cast<std::uint8_t>(a.state);
+      pop.prev_state[i] = kNoPreviousState;
+      pop.state_since[i] = static_cast<std::int16_t>(a.week);
+    }
   }
   return pop;
 }
