@@ -7,12 +7,19 @@
 namespace almpsim {
 
 namespace {
+bool uses_random_share(const Params& params) {
+  for (const ActorSpec& a : params.actors)
+    if (a.assignment.kind == AssignmentRule::Kind::random_share) return true;
+  return false;
+}
+
 AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const Population& pop, CitizenId i) {
   AssignmentFacts f;
   f.birth_day = pop.birth_day[i];
   f.area = pop.area[i];
   f.match_group = match_group_of(params, pop, i);
-  f.share_draw = RandomStreams::unit(rng.words(i, 0, Process::assignment)[0]);
+  // The draw is fixed per citizen, so it is only made where a random-share rule can use it.
+  if (uses_random_share(params)) f.share_draw = RandomStreams::unit(rng.words(i, 0, Process::assignment)[0]);
   return f;
 }
 

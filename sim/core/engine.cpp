@@ -350,23 +350,34 @@ class Replication {
     tally.lane_activity.assign(4 * activity_width, 0);
     std::int32_t* occupancy = tally.lane_occupancy.data();
     std::int32_t* activity = tally.lane_activity.data();
+    // Raw views of what the loop reads for everyone (kept in registers across the calls).
+    const std::uint8_t* actor = pop_.actor.data();
+    const std::uint8_t* state = pop_.state.data();
+    const std::uint8_t* kind = pop_.activity.data();
+    const std::int16_t* until = row_until_.data();
+    const std::uint32_t* row_of = row_of_.data();
+    const std::int16_t* next_meeting = pop_.next_meeting.data();
+    const CachedRow* rows = scratch.rows.data();
+    const std::uint32_t* word_of = words.data() - lo;
+    const bool* on_benefit = params_.on_benefit.data();
     for (CitizenId i = lo; i < hi; ++i) {
-      const std::size_t a = pop_.actor[i];
-      const State s = pop_.state_of(i);
-      const bool idle = pop_.activity[i] == none;
+      const std::size_t a = actor[i], s = state[i];
       const std::size_t lane = i & 3u;
-      ++occupancy[lane * width + a * kStates + index_of(s)];
+      ++occupancy[lane * width + a * kStates + s];
+      const bool idle = kind[i] == none;
       const std::size_t act = idle ? 0 : index_of(pop_.current_activity(i, w));
-      activity[lane * activity_width + a * kActivities + act] += params_.on_benefit[index_of(s)];
+      activity[lane * activity_width + a * kActivities + act] += on_benefit[s];
 
-      // The common case: no programme, and the row key still current.
-      const std::uint32_t word = words[i - lo];
-      const State next = idle && w < row_until_[i]
-                             ? next_from_row(w, i, word, scratch, week_mult)
-                             : draw_next_state(w, i, word, scratch, week_mult);
-      if (next != s) move(w, i, next, tally);
-      if (pop_.next_meeting[i] <= w)
-        tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, pop_.next_meeting[i]});
+      // The common case: no programme, the row key still current, its row filled this week,
+      // and a draw that stays.
+      const std::uint32_t word = word_of[i];
+      const bool keyed = idle && w < until[i];
+      if (!(keyed && rows[row_of[i]].stamp == w && word >= rows[row_of[i]].stay_from)) {
+        const State next = keyed ? next_from_row(w, i, word, scratch, week_mult)
+                                 : draw_next_state(w, i, word, scratch, week_mult);
+        if (static_cast<std::size_t>(index_of(next)) != s) move(w, i, next, tally);
+      }
+      if (next_meeting[i] <= w) tally.due[actor[i] * kStates + state[i]].push_back({i, next_meeting[i]});
     }
     for (std::size_t lane = 0; lane < 4; ++lane) {
       for (std::size_t k = 0; k < width; ++k) tally.occupancy[k] += occupancy[lane * width + k];
