@@ -212,6 +212,12 @@ class Replication {
     if (now_on && !was_on) tally.costs[new_actor] += params_.actors[new_actor].costs.fixed_fee_per_case;
   }
 
+  /// The observed attributes citizen i's hazards depend on in week w.
+  CovariateCell covariates_of(CitizenId i, Week w) const {
+    return {pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)), pop_.match[i],
+            pop_.sick_category[i]};
+  }
+
   /// First week at or after w in which citizen i's age band differs from its band in week w.
   Week next_age_band_change(CitizenId i, Week w) const {
     const auto& edges = params_.attributes.age_band_edges;
@@ -232,8 +238,7 @@ class Replication {
     const State s = pop_.state_of(i);
     const Week since = pop_.state_since[i];
     const int band = hazards_.band_of(s, w - since);
-    const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
-                           pop_.match[i], pop_.sick_category[i]};
+    const CovariateCell cc = covariates_of(i, w);
     // Citizens whose cells (or classes) have equal hazard factors share a row.
     row_of_[i] = static_cast<std::uint32_t>(
         row_offset_[pop_.actor[i]][index_of(s)] +
@@ -253,8 +258,7 @@ class Replication {
                 const PerState<std::array<double, kMaxDestinations>>& week_mult) const {
     const State s = pop_.state_of(i);
     const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
-    const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
-                           pop_.match[i], pop_.sick_category[i]};
+    const CovariateCell cc = covariates_of(i, w);
     const auto& dests = hazards_.destinations(s);
     const int n = static_cast<int>(dests.size());
     double h[kMaxDestinations];
@@ -321,8 +325,7 @@ class Replication {
     if (cached.stamp != w) {
       // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by
       // it below gives exactly what HazardModel::hazards gives.
-      const CovariateCell cc{pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)),
-                             pop_.match[i], pop_.sick_category[i]};
+      const CovariateCell cc = covariates_of(i, w);
       hazards_.hazards(s, hazards_.band_of(s, duration), hazards_.cell_of(cc), pop_.employability[i],
                        week_mult[index_of(s)].data(), 1.0, cached.h);
       cached.stamp = w;
