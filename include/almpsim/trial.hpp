@@ -20,8 +20,9 @@ struct TrialTest {
 /// The trial tests between actors a and b in one replication's cohort outcome.
 TrialTest trial_test(const CohortOutcome& outcome, std::size_t a, std::size_t b);
 
-/// The population scaled by `factor`: the initial size and every inflow rate, so that every
-/// cohort grows by about that factor while its composition stays the same.
+/// The municipality scaled by `factor`: the initial size, every inflow rate and every team's
+/// caseworkers, so that every cohort grows by about that factor while its composition and
+/// its caseloads (meetings per case) stay the same.
 void scale_population(Params& params, double factor);
 
 }  // namespace almpsim

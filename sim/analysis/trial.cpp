@@ -30,6 +30,9 @@ void scale_population(Params& params, double factor) {
   params.population.size = static_cast<std::int64_t>(std::llround(static_cast<double>(params.population.size) * factor));
   for (auto& series : params.inflow_rate)
     for (double& rate : series) rate *= factor;
+  for (ActorSpec& actor : params.actors)
+    for (auto& team : actor.caseworkers)
+      for (double& staff : team) staff *= factor;
 }
 
 }  // namespace almpsim

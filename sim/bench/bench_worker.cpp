@@ -4,8 +4,8 @@
 //
 //   almpsim_bench SCENARIO [--threads N] [--citizens N] [--set key=value ...]
 //
-// --citizens scales the initial population, the inflow and the caseworkers by the same
-// factor, so that a larger municipality keeps the scenario's caseloads.
+// --citizens scales the municipality (scale_population: the initial population, the inflow
+// and the caseworkers by the same factor), so that it keeps the scenario's caseloads.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -17,19 +17,11 @@
 
 #include "almpsim/engine.hpp"
 #include "almpsim/scenario.hpp"
+#include "almpsim/trial.hpp"
 
 namespace {
 
 using namespace almpsim;
-
-void scale_municipality(Params& params, double factor) {
-  params.population.size = static_cast<std::int64_t>(std::llround(static_cast<double>(params.population.size) * factor));
-  for (auto& series : params.inflow_rate)
-    for (double& rate : series) rate *= factor;
-  for (ActorSpec& actor : params.actors)
-    for (auto& team : actor.caseworkers)
-      for (double& staff : team) staff *= factor;
-}
 
 /// User and system time of the whole process so far.
 double cpu_seconds() {
@@ -69,7 +61,7 @@ int main(int argc, char** argv) {
   try {
     Params params = load_scenario(path, overrides).params;
     if (citizens > 0 && params.population.size > 0)
-      scale_municipality(params, citizens / static_cast<double>(params.population.size));
+      scale_population(params, citizens / static_cast<double>(params.population.size));
     const HazardModel hazards(params);
 
     const double cpu_before = cpu_seconds();

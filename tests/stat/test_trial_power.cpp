@@ -46,8 +46,16 @@ measure_at = 2020-06-01
 
 TEST_CASE("scaling the population scales every cohort", "[unit]") {
   test::TempDir dir;
-  Params p = load_scenario(dir.write("s.toml", test::two_state_scenario("\n[inflow]\ncash_benefit = 10.0\n"))).params;
+  Params p = load_scenario(dir.write("s.toml", test::two_state_scenario(R"(
+[inflow]
+cash_benefit = 10.0
+[[actors]]
+name = "team"
+caseworkers = { cash_benefit = 4.0 }
+)"))).params;
+  const auto cash = index_of(State::cash_benefit);
   scale_population(p, 2.5);
   CHECK(p.population.size == 5000);
-  CHECK(p.inflow_rate[index_of(State::cash_benefit)][0] == Approx(25.0));
+  CHECK(p.inflow_rate[cash][0] == Approx(25.0));
+  CHECK(p.actors[0].caseworkers[cash][0] == Approx(10.0));  // the same caseload per caseworker
 }
