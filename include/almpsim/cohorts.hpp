@@ -35,7 +35,7 @@ class CohortTracker {
   /// ([actor][activity], whole numbers, so partial counts add up exactly in any order).
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
   void update(Week w, const Population& pop, std::size_t first, std::size_t last, double* activity_weeks);
-  void add_activity_weeks(const std::vector<double>& counts);
+  void add_activity_weeks(const double* counts);  ///< [actor][activity], from update()
   std::size_t members() const { return members_.size(); }
   CohortOutcome outcome() const;
 

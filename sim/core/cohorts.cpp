@@ -138,8 +138,8 @@ void CohortTracker::update(Week w, const Population& pop, std::size_t first, std
   }
 }
 
-void CohortTracker::add_activity_weeks(const std::vector<double>& counts) {
-  for (std::size_t k = 0; k < counts.size(); ++k) activity_weeks_[k] += counts[k];
+void CohortTracker::add_activity_weeks(const double* counts) {
+  for (std::size_t k = 0; k < activity_weeks_.size(); ++k) activity_weeks_[k] += counts[k];
 }
 
 CohortOutcome CohortTracker::outcome() const {

@@ -187,11 +187,8 @@ class Replication {
       trackers_[chunk.tracker].update(w, pop_, chunk.first, chunk.last,
                                       chunk_counts_.data() + static_cast<std::size_t>(k) * width);
     }
-    std::vector<double> counts(width);
-    for (std::size_t k = 0; k < member_chunks_.size(); ++k) {
-      std::copy_n(chunk_counts_.begin() + static_cast<std::ptrdiff_t>(k * width), width, counts.begin());
-      trackers_[member_chunks_[k].tracker].add_activity_weeks(counts);
-    }
+    for (std::size_t k = 0; k < member_chunks_.size(); ++k)
+      trackers_[member_chunks_[k].tracker].add_activity_weeks(chunk_counts_.data() + k * width);
     entrants_.clear();
     if (params_.register_spells && w >= 0) register_.observe(w, pop_, present);
   }
@@ -216,6 +213,14 @@ class Replication {
   CovariateCell covariates_of(CitizenId i, Week w) const {
     return {pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)), pop_.match[i],
             pop_.sick_category[i]};
+  }
+
+  /// Citizen i's hazards in week w out of its current state, with `job_finding` on self-support.
+  void citizen_hazards(Week w, CitizenId i, const PerState<std::array<double, kMaxDestinations>>& week_mult,
+                       double job_finding, double* out) const {
+    const State s = pop_.state_of(i);
+    hazards_.hazards(s, hazards_.band_of(s, w - pop_.state_since[i]), hazards_.cell_of(covariates_of(i, w)),
+                     pop_.employability[i], week_mult[index_of(s)].data(), job_finding, out);
   }
 
   /// First week at or after w in which citizen i's age band differs from its band in week w.
@@ -258,12 +263,10 @@ class Replication {
                 const PerState<std::array<double, kMaxDestinations>>& week_mult) const {
     const State s = pop_.state_of(i);
     const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
-    const CovariateCell cc = covariates_of(i, w);
     const auto& dests = hazards_.destinations(s);
     const int n = static_cast<int>(dests.size());
     double h[kMaxDestinations];
-    hazards_.hazards(s, hazards_.band_of(s, w - pop_.state_since[i]), hazards_.cell_of(cc), pop_.employability[i],
-                     week_mult[index_of(s)].data(), params_.actors[pop_.actor[i]].job_finding[index_of(s)][slot], h);
+    citizen_hazards(w, i, week_mult, params_.actors[pop_.actor[i]].job_finding[index_of(s)][slot], h);
     transition_thresholds(h, n, row.thresholds);
     row.stay_from = n > 0 ? row.thresholds[n - 1] : 0;
     for (int j = 0; j <= kMaxDestinations; ++j) {
@@ -325,9 +328,7 @@ class Replication {
     if (cached.stamp != w) {
       // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by
       // it below gives exactly what HazardModel::hazards gives.
-      const CovariateCell cc = covariates_of(i, w);
-      hazards_.hazards(s, hazards_.band_of(s, duration), hazards_.cell_of(cc), pop_.employability[i],
-                       week_mult[index_of(s)].data(), 1.0, cached.h);
+      citizen_hazards(w, i, week_mult, 1.0, cached.h);
       cached.stamp = w;
     }
     const auto& dests = hazards_.destinations(s);

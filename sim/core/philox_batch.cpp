@@ -1,5 +1,6 @@
 #include "almpsim/philox_batch.hpp"
 
+#include <Random123/philox.h>
 #include <immintrin.h>
 
 namespace almpsim {
@@ -8,30 +9,7 @@ namespace {
 
 constexpr std::uint32_t kM0 = 0xD2511F53u, kM1 = 0xCD9E8D57u;  // Random123's multipliers
 constexpr std::uint32_t kW0 = 0x9E3779B9u, kW1 = 0xBB67AE85u;  // and Weyl key increments
-constexpr int kRounds = 10;
-
-/// One counter, as Random123's Philox4x32-10 computes it.
-void philox_one(std::uint32_t k0, std::uint32_t k1, std::uint32_t x0, std::uint32_t x1, std::uint32_t x2,
-                std::uint32_t x3, std::uint32_t* out) {
-  for (int round = 0; round < kRounds; ++round) {
-    if (round > 0) {
-      k0 += kW0;
-      k1 += kW1;
-    }
-    const std::uint64_t p0 = static_cast<std::uint64_t>(kM0) * x0;
-    const std::uint64_t p1 = static_cast<std::uint64_t>(kM1) * x2;
-    const std::uint32_t y0 = static_cast<std::uint32_t>(p1 >> 32) ^ x1 ^ k0;
-    const std::uint32_t y2 = static_cast<std::uint32_t>(p0 >> 32) ^ x3 ^ k1;
-    x1 = static_cast<std::uint32_t>(p1);
-    x3 = static_cast<std::uint32_t>(p0);
-    x0 = y0;
-    x2 = y2;
-  }
-  out[0] = x0;
-  out[1] = x1;
-  out[2] = x2;
-  out[3] = x3;
-}
+constexpr int kRounds = 10;                                     // Philox4x32-10
 
 /// High and low halves of the 32x32-bit products a * m, lane by lane (8 lanes).
 __attribute__((target("avx2"))) inline void mulhilo8(__m256i a, __m256i m, __m256i& hi, __m256i& lo) {
@@ -88,8 +66,13 @@ void philox4x32_batch(std::uint32_t k0, std::uint32_t k1, std::uint32_t first, s
   if (allow_simd && cpu_has_avx2())
     for (; done + 8 <= count; done += 8)
       philox_avx2(k0, k1, first + static_cast<std::uint32_t>(done), c1, c2, c3, out + 4 * done);
-  for (; done < count; ++done)
-    philox_one(k0, k1, first + static_cast<std::uint32_t>(done), c1, c2, c3, out + 4 * done);
+  // The rest (and CPUs without AVX2) through Random123's own scalar Philox.
+  const r123::Philox4x32::key_type key{{k0, k1}};
+  for (; done < count; ++done) {
+    const r123::Philox4x32::ctr_type ctr{{first + static_cast<std::uint32_t>(done), c1, c2, c3}};
+    const auto words = r123::Philox4x32{}(ctr, key);
+    for (std::size_t j = 0; j < 4; ++j) out[4 * done + j] = words[j];
+  }
 }
 
 }  // namespace almpsim
