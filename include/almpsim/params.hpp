@@ -98,6 +98,9 @@ struct ImmediateActivation {
   int delay_weeks = 1;
   int length_weeks = 3;
   Activity kind = Activity::immediate_activation;
+  /// Weeks after the immediate activation ends at which the next meeting is held, so that
+  /// the next step is planned as the course ends; -1: the ordinary meeting interval.
+  int follow_up_weeks = -1;
 };
 
 struct SanctionPolicy {

@@ -27,6 +27,21 @@ std::int16_t week16(Week w) {
   return static_cast<std::int16_t>(std::clamp(w, -32000, 32000));
 }
 
+// The activity booked or running is the immediate activation set up when the case opened:
+// its start and length identify it (a meeting-booked programme of the same kind, start and
+// length would be the same course).
+bool in_immediate_activation(const ImmediateActivation& ia, const Population& pop, CitizenId i) {
+  return ia.enabled && pop.activity_of(i) == ia.kind && pop.activity_from[i] == pop.state_since[i] + ia.delay_weeks &&
+         pop.activity_to[i] - pop.activity_from[i] == ia.length_weeks;
+}
+
+// Books the next meeting for the immediate activation's follow-up when that comes sooner.
+void follow_up_immediate_activation(const ImmediateActivation& ia, Population& pop, CitizenId i) {
+  if (ia.follow_up_weeks < 0 || !in_immediate_activation(ia, pop, i)) return;
+  const Week follow_up = pop.activity_to[i] + ia.follow_up_weeks;
+  if (follow_up < pop.next_meeting[i]) pop.next_meeting[i] = week16(follow_up);
+}
+
 void clear_activity(Population& pop, CitizenId i) {
   pop.activity[i] = static_cast<std::uint8_t>(Activity::none);
   pop.activity_from[i] = week16(kNever);
@@ -53,6 +68,7 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
     pop.activity[i] = static_cast<std::uint8_t>(ia.kind);
     pop.activity_from[i] = week16(week + ia.delay_weeks);
     pop.activity_to[i] = week16(week + ia.delay_weeks + ia.length_weeks);
+    follow_up_immediate_activation(ia, pop, i);
   }
 }
 
@@ -87,6 +103,7 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   pop.next_meeting[i] = week16(w + actor.meeting_interval_weeks[index_of(s)]);
 
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
+  if (busy) follow_up_immediate_activation(actor.immediate_activation, pop, i);
   const int group = match_group_of(params, pop, i);
   if (busy || RandomStreams::unit(u[3]) >= actor.activation_probability[static_cast<std::size_t>(group)]) return out;
   const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));

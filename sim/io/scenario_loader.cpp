@@ -822,6 +822,7 @@ class ParamsBuilder {
       i.groups = group_set(ia, "groups", p_.attributes);
       i.delay_weeks = ia.integer("delay_weeks", 1, 0, 520);
       i.length_weeks = ia.integer("length_weeks", 3, 1, 520);
+      i.follow_up_weeks = ia.integer("follow_up_weeks", -1, 0, 520);
       const std::string kind = ia.string("kind", "immediate_activation");
       const int ki = index_in(activity_names(), kind);
       if (ki <= 0 || ki == kActivities)

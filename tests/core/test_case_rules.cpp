@@ -1,0 +1,74 @@
+#include "almpsim/case_rules.hpp"
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+namespace {
+// One actor meeting every 13 weeks, first meeting one week after a case opens, a 3-week
+// course from week 3 of every new cash-benefit case, and a programme at every meeting.
+std::string actor_with_course(const std::string& course_extra, int first_meeting_weeks = 1) {
+  return test::two_state_scenario(R"(
+[programmes.inhouse_project]
+length_weeks = 10
+wait_weeks = 2
+[[actors]]
+name = "centre"
+first_meeting_weeks = )" + std::to_string(first_meeting_weeks) + R"(
+meeting_interval_weeks = { cash_benefit = 13 }
+activation_probability = 1.0
+activation_mix = { inhouse_project = 1.0 }
+immediate_activation = { states = ["cash_benefit"], delay_weeks = 3, length_weeks = 3, kind = "guidance")" +
+                                  course_extra + R"( }
+)");
+}
+
+struct OneCase {
+  Params params;
+  RandomStreams rng{7, 0};
+  Population pop;
+  explicit OneCase(const test::TempDir& dir, const std::string& text)
+      : params(load_scenario(dir.write("s.toml", text)).params) {
+    pop = create_population(params, rng);
+    pop.resize(1);
+  }
+  void open_case_in(Week week) { enter_state(params, rng, pop, 0, kNoPreviousState, State::cash_benefit, week); }
+};
+}  // namespace
+
+TEST_CASE("without a follow-up the meeting after the immediate activation keeps the interval", "[unit]") {
+  test::TempDir dir;
+  OneCase c(dir, actor_with_course(""));
+  c.open_case_in(10);
+  CHECK(c.pop.activity_from[0] == 13);
+  CHECK(c.pop.activity_to[0] == 16);
+  CHECK(c.pop.next_meeting[0] == 11);
+  const MeetingOutcome intake = hold_meeting(c.params, c.rng, c.pop, 0, 11);
+  CHECK(intake.attended);
+  CHECK(intake.started == Activity::none);  // the course is booked
+  CHECK(c.pop.next_meeting[0] == 24);
+}
+
+TEST_CASE("a follow-up books the next meeting as the immediate activation ends", "[unit]") {
+  test::TempDir dir;
+  OneCase c(dir, actor_with_course(", follow_up_weeks = 1"));
+  c.open_case_in(10);
+  hold_meeting(c.params, c.rng, c.pop, 0, 11);
+  CHECK(c.pop.next_meeting[0] == 17);  // the course runs in weeks 13-15
+  // That meeting plans the next step; the meeting after it keeps the ordinary interval.
+  const MeetingOutcome next_step = hold_meeting(c.params, c.rng, c.pop, 0, 17);
+  CHECK(next_step.started == Activity::inhouse_project);
+  CHECK(c.pop.activity_from[0] == 19);
+  CHECK(c.pop.next_meeting[0] == 30);
+}
+
+TEST_CASE("a follow-up brings forward a first meeting that would fall after the course", "[unit]") {
+  test::TempDir dir;
+  OneCase late(dir, actor_with_course(", follow_up_weeks = 0", 20));
+  late.open_case_in(10);
+  CHECK(late.pop.next_meeting[0] == 16);
+  OneCase early(dir, actor_with_course(", follow_up_weeks = 0", 1));
+  early.open_case_in(10);
+  CHECK(early.pop.next_meeting[0] == 11);
+}
