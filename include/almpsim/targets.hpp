@@ -20,6 +20,9 @@ struct Target {
   std::string category;  ///< label of the published row
   PerState<bool> states{};
   PerActivity<bool> activities{};
+  /// States left out of a share's base, as where a table leaves out e.g. students and the dead
+  /// (none: the share is of all members).
+  PerState<bool> base_excludes{};
   bool simulated = true;  ///< false for categories the model does not distinguish
   double value = 0.0;     ///< published value (percent for shares)
   double n = 0.0;         ///< published base of a share, 0 if not printed
@@ -28,8 +31,9 @@ struct Target {
 };
 
 /// Reads a targets CSV (columns: table,use,cohort,actor,measure,category,states,activities,
-/// value,n,source). States and activities are ';'-separated names; activities may be "any",
-/// "none" or "active". Throws ScenarioError naming file, line and column.
+/// value,n,source and, optionally, base_excludes). States and activities are ';'-separated
+/// names; activities may be "any", "none" or "active". Throws ScenarioError naming file, line
+/// and column.
 std::vector<Target> read_targets(const std::string& path);
 /// The same from text already read (`name` is used in messages).
 std::vector<Target> parse_targets(std::istream& in, const std::string& name);

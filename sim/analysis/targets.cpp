@@ -42,14 +42,18 @@ double simulated_value(const Target& t, const std::vector<std::string>& cohort_n
         share += o.activity_weeks_share[a * kActivities + static_cast<std::size_t>(k)];
     return 100.0 * share;
   }
+  auto cell = [&](int s, int k) {
+    return o.state_activity[(a * kStates + static_cast<std::size_t>(s)) * kActivities + static_cast<std::size_t>(k)];
+  };
+  double excluded = 0.0;
   for (int s = 0; s < kStates; ++s) {
-    if (!t.states[static_cast<std::size_t>(s)]) continue;
-    for (int k = 0; k < kActivities; ++k)
-      if (t.activities[static_cast<std::size_t>(k)])
-        share +=
-            o.state_activity[(a * kStates + static_cast<std::size_t>(s)) * kActivities + static_cast<std::size_t>(k)];
+    for (int k = 0; k < kActivities; ++k) {
+      if (t.base_excludes[static_cast<std::size_t>(s)]) excluded += cell(s, k);
+      if (t.states[static_cast<std::size_t>(s)] && t.activities[static_cast<std::size_t>(k)]) share += cell(s, k);
+    }
   }
-  return 100.0 * share;
+  if (excluded >= 1.0) return kNaN;
+  return 100.0 * share / (1.0 - excluded);
 }
 
 }  // namespace almpsim

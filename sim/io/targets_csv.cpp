@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <sstream>
 
@@ -43,8 +44,20 @@ std::vector<std::string> split_names(const std::string& text) {
   return out;
 }
 
-const std::vector<std::string> kColumns = {"table",  "use",        "cohort", "actor", "measure", "category",
-                                           "states", "activities", "value",  "n",     "source"};
+const std::vector<std::string> kColumns = {"table",  "use",        "cohort", "actor", "measure",      "category",
+                                           "states", "activities", "value",  "n",     "source", "base_excludes"};
+// Files written before `base_excludes` existed (and results that stored them) lack it.
+const std::size_t kRequiredColumns = kColumns.size() - 1;
+
+void read_states(const std::string& text, PerState<bool>& states, const std::function<void(std::string)>& fail) {
+  for (const auto& s : split_names(text)) {
+    const auto idx = find_name(kStateNames, s);
+    if (!idx)
+      fail("unknown state '" + s + "'");
+    else
+      states[static_cast<std::size_t>(*idx)] = true;
+  }
+}
 const std::vector<std::string> kMeasures = {"status_share", "members",         "support_rate",        "support_rate_sd",
                                             "meeting_rate", "activation_rate", "activity_weeks_share"};
 }  // namespace
@@ -60,7 +73,10 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
   std::vector<Target> out;
   std::string line;
   std::getline(in, line);
-  if (split_csv(line) != kColumns)
+  const auto header = split_csv(line);
+  const std::vector<std::string> required(kColumns.begin(), kColumns.begin() + kRequiredColumns);
+  const std::size_t columns = header == kColumns ? kColumns.size() : kRequiredColumns;
+  if (header != kColumns && header != required)
     issues.push_back({path, 1, "", "expected the header " + [] {
                         std::string h;
                         for (const auto& c : kColumns) h += (h.empty() ? "" : ",") + c;
@@ -72,8 +88,8 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     auto fail = [&](const std::string& column, const std::string& message) {
       issues.push_back({path, number, column, message});
     };
-    if (f.size() != kColumns.size()) {
-      fail("", "expected " + std::to_string(kColumns.size()) + " columns, found " + std::to_string(f.size()));
+    if (f.size() != columns && f.size() != kRequiredColumns) {
+      fail("", "expected " + std::to_string(columns) + " columns, found " + std::to_string(f.size()));
       continue;
     }
     Target t;
@@ -87,13 +103,9 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     if (std::find(kMeasures.begin(), kMeasures.end(), t.measure) == kMeasures.end())
       fail("measure", "unknown measure '" + t.measure + "'");
     t.category = f[5];
-    for (const auto& s : split_names(f[6])) {
-      const auto idx = find_name(kStateNames, s);
-      if (!idx)
-        fail("states", "unknown state '" + s + "'");
-      else
-        t.states[static_cast<std::size_t>(*idx)] = true;
-    }
+    read_states(f[6], t.states, [&](const std::string& m) { fail("states", m); });
+    if (f.size() > kRequiredColumns)
+      read_states(f[11], t.base_excludes, [&](const std::string& m) { fail("base_excludes", m); });
     if (f[7] == "any") {
       t.activities.fill(true);
     } else if (f[7] == "active") {
