@@ -58,6 +58,7 @@ void read_states(const std::string& text, PerState<bool>& states, const std::fun
       states[static_cast<std::size_t>(*idx)] = true;
   }
 }
+
 const std::vector<std::string> kMeasures = {"status_share", "members",         "support_rate",        "support_rate_sd",
                                             "meeting_rate", "activation_rate", "activity_weeks_share"};
 }  // namespace
