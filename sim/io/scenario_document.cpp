@@ -122,14 +122,22 @@ toml::table parse_value(const std::string& text) {
   }
 }
 
+// The key of KEY=VALUE without the blanks around it, so that `--set "key = value"` works too.
+std::string key_of(const std::string& text, std::size_t eq) {
+  const std::string blanks = " \t";
+  const auto first = text.find_first_not_of(blanks);
+  const auto last = text.find_last_not_of(blanks, eq - 1);
+  return first == std::string::npos || first >= eq ? std::string{} : text.substr(first, last - first + 1);
+}
+
 void apply_override(ScenarioDocument& doc, const std::string& text, int index) {
   const Location at{"--set", index};
   const auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0) {
+  const std::string path = eq == std::string::npos || eq == 0 ? std::string{} : key_of(text, eq);
+  if (path.empty()) {
     doc.issues.push_back({at.file, at.line, text, "expected KEY=VALUE"});
     return;
   }
-  const std::string path = text.substr(0, eq);
   const std::vector<std::string> parts = split_key(path);
   toml::table* t = &doc.root;
   for (std::size_t k = 0; k + 1 < parts.size(); ++k) {

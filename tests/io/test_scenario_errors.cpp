@@ -85,6 +85,17 @@ TEST_CASE("overrides are checked like the file and located at the --set argument
   CHECK(ok.status == 0);
 }
 
+TEST_CASE("an override may have blanks around its equals sign", "[unit]") {
+  const Params spaced = load_scenario(test::source_path("scenarios/two_actors_shock.toml"),
+                                      {" population.size = 10", "actors.agens.costs = { admin_per_case_week = 7 }"})
+                            .params;
+  CHECK(spaced.population.size == 10);
+  CHECK(spaced.actors[1].costs.admin_per_case_week == 7.0);
+  const auto blank = test::run_cli("validate " + test::source_path("scenarios/two_actors_shock.toml") + " --set ' =3'");
+  CHECK(blank.status == 2);
+  CHECK(blank.output.find("expected KEY=VALUE") != std::string::npos);
+}
+
 TEST_CASE("all problems are reported and not only the first", "[unit]") {
   test::TempDir dir;
   const auto path = dir.write("many.toml", "start = 2020-01-06\nweeks = 20\nreplications = 0\nseeed = 1\n");
