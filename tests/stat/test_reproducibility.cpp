@@ -63,6 +63,17 @@ TEST_CASE("same seed gives the same bits when threads split the citizens of one 
   CHECK(identical(one[0], three[0]));
 }
 
+TEST_CASE("the fitted Køge model gives the same bits for 1 and 2 threads within a replication", "[stat]") {
+  // Every Køge mechanism (capacity-bound meetings, immediate activation with its follow-up,
+  // cohorts) with enough citizens that one replication is split between threads.
+  const Params p = test::shipped("koege_2008.toml", {"replications=1", "population.size=60000",
+                                                     "inflow.cash_benefit=250", "inflow.sickness_benefit=900"});
+  const auto one = run(p, 1);
+  const auto two = run(p, 2);
+  CHECK(identical(one[0], two[0]));
+  CHECK(one[0].cohorts.size() == 5);
+}
+
 TEST_CASE("different seeds and replications give different draws", "[stat]") {
   const Params a = test::shipped("two_actors_shock.toml", {"replications=2", "population.size=1500", "seed=1"});
   const Params b = test::shipped("two_actors_shock.toml", {"replications=2", "population.size=1500", "seed=2"});
