@@ -122,12 +122,14 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
 void CohortTracker::update(Week w, const Population& pop, std::size_t first, std::size_t last,
                            double* activity_weeks) {
   if (w > spec_.measure_at) return;
-  for (std::size_t k = first; k < last; ++k) {
-    Member& m = members_[k];
-    if (w < spec_.measure_at) {
-      accumulate(w, pop, m, activity_weeks);
-      continue;
-    }
+  const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
+  if (w < spec_.measure_at) {
+    for (auto it = begin; it != end; ++it) accumulate(w, pop, *it, activity_weeks);
+    return;
+  }
+  for (auto it = begin; it != end; ++it) {
+    Member& m = *it;
     const State s = pop.state_of(m.id);
     const bool on = params_.on_benefit[index_of(s)];
     m.measured = true;
