@@ -125,6 +125,10 @@ int draw_destination(const double* h, int n, double u) {
   double total = 0.0;
   for (int j = 0; j < n; ++j) total += h[j];
   if (total <= 0.0) return -1;
+  // 1 - exp(-total) < total, so a draw at or above the total stays without computing it: the
+  // same answer as below (expm1 is within an ulp, and total^2/2 exceeds an ulp of total for
+  // any total a draw of 2^-32 or more can reach), and most weeks end here.
+  if (u >= total) return -1;
   const double p_exit = exit_probability(total);
   if (u >= p_exit) return -1;
   const double target = u / p_exit * total;

@@ -14,6 +14,26 @@ TEST_CASE("exit probability is 1 - exp(-total hazard)", "[unit]") {
   CHECK(exit_probability(INFINITY) == 1.0);
 }
 
+TEST_CASE("a draw stays exactly when it is at or above the exit probability", "[unit]") {
+  // Every total from 1e-12 to 20 (geometric grid) against 32-bit draws around its exit
+  // probability and around the total itself, where the shortcut for high draws applies.
+  int checked = 0;
+  for (double total = 1e-12; total < 20.0; total *= 1.07) {
+    const double h[1] = {total};
+    const double p_exit = exit_probability(total);
+    for (const double centre : {p_exit, total}) {
+      const double base = std::floor(centre * 0x1p32);
+      for (double word = base - 3; word <= base + 3; ++word) {
+        if (word < 0 || word > 4294967295.0) continue;
+        const double u = word * 0x1p-32;
+        CHECK((draw_destination(h, 1, u) == -1) == (u >= p_exit));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 5000);
+}
+
 TEST_CASE("destinations are drawn in proportion to their hazards", "[unit]") {
   const double h[3] = {0.1, 0.0, 0.3};
   const double p_exit = 1.0 - std::exp(-0.4);
