@@ -64,7 +64,9 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m, double*
   const CitizenId i = m.id;
   const State s = pop.state_of(i);
   const bool on = params_.on_benefit[index_of(s)];
-  const Activity act = on ? pop.current_activity(i, w) : Activity::none;
+  // The activity's kind first (one byte): most members have none, and their weeks are
+  // known without reading when it runs.
+  const Activity act = on && pop.activity_of(i) != Activity::none ? pop.current_activity(i, w) : Activity::none;
   const ActorSpec& arm = params_.actors[m.actor];
   if (on) ++m.benefit_weeks;
   if (spec_.states[index_of(s)]) {
