@@ -445,11 +445,15 @@ class Replication {
         if (due_.empty()) continue;
         const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(s), slot);
         const std::size_t held = select_meetings(due_, take_capacity(capacity, capacity_carry_[a * kStates + s]));
-        for (std::size_t k = 0; k < held; ++k) {
-          const CitizenId i = due_[k].citizen;
-          const MeetingOutcome out = hold_meeting(params_, rng_, pop_, i, w);
-          if (out.leaves_benefit) move(w, i, State::self_support, sanction_moves);
-        }
+        // A meeting touches only its own citizen, so the meetings run side by side; the moves
+        // they cause are then made one by one, in the order of the selection.
+        outcomes_.resize(held);
+        const auto count = static_cast<std::ptrdiff_t>(held);
+#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
+        for (std::ptrdiff_t k = 0; k < count; ++k)
+          outcomes_[static_cast<std::size_t>(k)] = hold_meeting(params_, rng_, pop_, due_[static_cast<std::size_t>(k)].citizen, w);
+        for (std::size_t k = 0; k < held; ++k)
+          if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, sanction_moves);
         if (w >= 0) {
           result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(held);
           result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(due_.size() - held);
@@ -480,6 +484,8 @@ class Replication {
   std::vector<std::int16_t> row_until_;            // [citizen] week the key must be recomputed
   std::vector<BlockTally> tallies_;
   BlockTally meeting_tally_;
+  std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
+  static constexpr std::size_t kParallelMeetings = 4096;  // fewer are held on one thread
   std::vector<DueMeeting> due_;
   std::vector<double> capacity_carry_;
   std::vector<CohortTracker> trackers_;
