@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstring>
 
 #include "almpsim/engine.hpp"
@@ -65,13 +66,18 @@ TEST_CASE("same seed gives the same bits when threads split the citizens of one 
 
 TEST_CASE("the fitted Køge model gives the same bits for 1 and 2 threads within a replication", "[stat]") {
   // Every Køge mechanism (capacity-bound meetings, immediate activation with its follow-up,
-  // cohorts) with enough citizens that one replication is split between threads.
-  const Params p = test::shipped("koege_2008.toml", {"replications=1", "population.size=60000",
-                                                     "inflow.cash_benefit=250", "inflow.sickness_benefit=900"});
+  // cohorts) with enough citizens that one replication is split between threads, and enough
+  // caseworkers that a team holds its meetings of the week on both threads.
+  const Params p = test::shipped(
+      "koege_2008.toml",
+      {"replications=1", "population.size=150000", "inflow.cash_benefit=650", "inflow.sickness_benefit=2300",
+       "actors.jobcenter.caseworkers={ cash_benefit = 400.0, sickness_benefit = 500.0 }",
+       "actors.agens.caseworkers={ cash_benefit = 400.0, sickness_benefit = 500.0 }"});
   const auto one = run(p, 1);
   const auto two = run(p, 2);
   CHECK(identical(one[0], two[0]));
   CHECK(one[0].cohorts.size() == 5);
+  CHECK(*std::max_element(one[0].meetings_held.begin(), one[0].meetings_held.end()) > 2 * 4096);
 }
 
 TEST_CASE("different seeds and replications give different draws", "[stat]") {
