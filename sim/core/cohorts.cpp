@@ -121,8 +121,7 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
   }
 }
 
-void CohortTracker::update(Week w, const Population& pop, std::size_t first, std::size_t last,
-                           double* activity_weeks) {
+void CohortTracker::update(Week w, const Population& pop, std::size_t first, std::size_t last, double* activity_weeks) {
   if (w > spec_.measure_at) return;
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);

@@ -451,7 +451,8 @@ class Replication {
         const auto count = static_cast<std::ptrdiff_t>(held);
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
         for (std::ptrdiff_t k = 0; k < count; ++k)
-          outcomes_[static_cast<std::size_t>(k)] = hold_meeting(params_, rng_, pop_, due_[static_cast<std::size_t>(k)].citizen, w);
+          outcomes_[static_cast<std::size_t>(k)] =
+              hold_meeting(params_, rng_, pop_, due_[static_cast<std::size_t>(k)].citizen, w);
         for (std::size_t k = 0; k < held; ++k)
           if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, sanction_moves);
         if (w >= 0) {
@@ -480,11 +481,11 @@ class Replication {
   std::array<std::array<std::size_t, kStates>, 256> row_offset_{};
   std::vector<ThreadScratch> scratch_;  // [thread]
   std::size_t groups_ = 1, post_weeks_ = 1;
-  std::vector<std::uint32_t> row_of_;              // [citizen] cached row key
-  std::vector<std::int16_t> row_until_;            // [citizen] week the key must be recomputed
+  std::vector<std::uint32_t> row_of_;    // [citizen] cached row key
+  std::vector<std::int16_t> row_until_;  // [citizen] week the key must be recomputed
   std::vector<BlockTally> tallies_;
   BlockTally meeting_tally_;
-  std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
+  std::vector<MeetingOutcome> outcomes_;                  // of the meetings of one team in one week
   static constexpr std::size_t kParallelMeetings = 4096;  // fewer are held on one thread
   std::vector<DueMeeting> due_;
   std::vector<double> capacity_carry_;

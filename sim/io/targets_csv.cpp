@@ -44,8 +44,8 @@ std::vector<std::string> split_names(const std::string& text) {
   return out;
 }
 
-const std::vector<std::string> kColumns = {"table",  "use",        "cohort", "actor", "measure",      "category",
-                                           "states", "activities", "value",  "n",     "source", "base_excludes"};
+const std::vector<std::string> kColumns = {"table",  "use",        "cohort", "actor", "measure", "category",
+                                           "states", "activities", "value",  "n",     "source",  "base_excludes"};
 // Files written before `base_excludes` existed (and results that stored them) lack it.
 const std::size_t kRequiredColumns = kColumns.size() - 1;
 

@@ -15,7 +15,8 @@ length_weeks = 10
 wait_weeks = 2
 [[actors]]
 name = "centre"
-first_meeting_weeks = )" + std::to_string(first_meeting_weeks) + R"(
+first_meeting_weeks = )" + std::to_string(first_meeting_weeks) +
+                                  R"(
 meeting_interval_weeks = { cash_benefit = 13 }
 activation_probability = 1.0
 activation_mix = { inhouse_project = 1.0 }

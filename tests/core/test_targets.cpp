@@ -22,7 +22,8 @@ std::vector<CohortOutcome> one_cohort() {
   CohortOutcome o;
   o.state_activity.assign(kStates * kActivities, 0.0);
   auto at = [&](State s, Activity a) -> double& {
-    return o.state_activity[static_cast<std::size_t>(index_of(s)) * kActivities + static_cast<std::size_t>(index_of(a))];
+    return o
+        .state_activity[static_cast<std::size_t>(index_of(s)) * kActivities + static_cast<std::size_t>(index_of(a))];
   };
   at(State::self_support, Activity::none) = 0.2;
   at(State::cash_benefit, Activity::none) = 0.2;

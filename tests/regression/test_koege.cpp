@@ -46,7 +46,9 @@ const KoegeRun& koege_run() {
   return run;
 }
 
-double monte_carlo_error(const Summary& s) { return kStandardErrors * s.sd / std::sqrt(double(kReplications)); }
+double monte_carlo_error(const Summary& s) {
+  return kStandardErrors * s.sd / std::sqrt(double(kReplications));
+}
 }  // namespace
 
 TEST_CASE("the Køge scenario reproduces the eight headline self-support shares", "[regression][koege-fit]") {
