@@ -18,6 +18,9 @@ namespace almpsim {
 /// in the same order whatever the thread count.
 inline constexpr std::size_t kBlockSize = 8192;
 
+/// A team's meetings of a week are held on several threads from this many on (fewer on one).
+inline constexpr std::size_t kParallelMeetings = 4096;
+
 /// Runs one replication. `threads` splits the citizen blocks; the result does not depend on it.
 ReplicationResult run_replication(const Params& params, const HazardModel& hazards, std::uint32_t replication,
                                   int threads);

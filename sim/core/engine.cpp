@@ -485,8 +485,7 @@ class Replication {
   std::vector<std::int16_t> row_until_;  // [citizen] week the key must be recomputed
   std::vector<BlockTally> tallies_;
   BlockTally meeting_tally_;
-  std::vector<MeetingOutcome> outcomes_;                  // of the meetings of one team in one week
-  static constexpr std::size_t kParallelMeetings = 4096;  // fewer are held on one thread
+  std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
   std::vector<DueMeeting> due_;
   std::vector<double> capacity_carry_;
   std::vector<CohortTracker> trackers_;
