@@ -25,6 +25,7 @@ enum class Process : std::uint32_t {
   sanction,
   inflow_count,
   entry,
+  first_meeting,  ///< spreading the initial stock's first meetings over the interval
 };
 
 class RandomStreams {

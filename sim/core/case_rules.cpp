@@ -79,7 +79,8 @@ void open_initial_case(const Params& params, const RandomStreams& rng, Populatio
   clear_activity(pop, i);
   const int interval = params.actors[static_cast<std::size_t>(a)].meeting_interval_weeks[index_of(s)];
   if (interval > 0) {
-    const double u = RandomStreams::unit(rng.words(i, week, Process::meeting)[0]);
+    // Its own stream: the meeting held in `week` draws its no-show from Process::meeting.
+    const double u = RandomStreams::unit(rng.words(i, week, Process::first_meeting)[0]);
     pop.next_meeting[i] = week16(week + static_cast<int>(u * interval));
   } else {
     pop.next_meeting[i] = week16(kNever);

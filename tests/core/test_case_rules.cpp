@@ -1,5 +1,7 @@
 #include "almpsim/case_rules.hpp"
 
+#include <cmath>
+
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
 
@@ -72,4 +74,34 @@ TEST_CASE("a follow-up brings forward a first meeting that would fall after the 
   OneCase early(dir, actor_with_course(", follow_up_weeks = 0", 1));
   early.open_case_in(10);
   CHECK(early.pop.next_meeting[0] == 11);
+}
+
+TEST_CASE("the first meetings of the initial stock are no-shows at the actor's rate", "[stat]") {
+  // Spreading the stock's first meetings over the interval and the no-show test at that
+  // meeting are separate draws: those whose first meeting falls in the first week are no
+  // more likely to miss it than anyone else.
+  test::TempDir dir;
+  const double no_show = 0.1;  // no_show x interval = 1.3 >= 1
+  const Params params = load_scenario(dir.write("s.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "centre"
+meeting_interval_weeks = { cash_benefit = 13 }
+sanctions = { no_show = 0.1 }
+)")),
+                                      {"population.size=200000"})
+                            .params;
+  const RandomStreams rng(11, 0);
+  Population pop = create_population(params, rng);
+  const Week first = params.calendar.first();
+  int held = 0, missed = 0;
+  for (CitizenId i = 0; i < 200000; ++i) {
+    open_initial_case(params, rng, pop, i, first);
+    if (pop.next_meeting[i] != first) continue;
+    ++held;
+    missed += hold_meeting(params, rng, pop, i, first).attended ? 0 : 1;
+  }
+  REQUIRE(held > 10000);  // about 200,000 / 13
+  const double share = double(missed) / held;
+  const double se = std::sqrt(no_show * (1 - no_show) / held);
+  CHECK(std::abs(share - no_show) < 5 * se);  // k = 5 standard errors, fixed seed
 }

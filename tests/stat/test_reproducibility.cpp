@@ -70,9 +70,9 @@ TEST_CASE("the fitted Køge model gives the same bits for 1 and 2 threads within
   // caseworkers that a team holds its meetings of the week on both threads.
   const Params p = test::shipped(
       "koege_2008.toml",
-      {"replications=1", "population.size=150000", "inflow.cash_benefit=650", "inflow.sickness_benefit=2300",
-       "actors.jobcenter.caseworkers={ cash_benefit = 400.0, sickness_benefit = 500.0 }",
-       "actors.agens.caseworkers={ cash_benefit = 400.0, sickness_benefit = 500.0 }"});
+      {"replications=1", "population.size=250000", "inflow.cash_benefit=1100", "inflow.sickness_benefit=3800",
+       "actors.jobcenter.caseworkers={ cash_benefit = 700.0, sickness_benefit = 850.0 }",
+       "actors.agens.caseworkers={ cash_benefit = 700.0, sickness_benefit = 850.0 }"});
   const auto one = run(p, 1);
   const auto two = run(p, 2);
   CHECK(identical(one[0], two[0]));
