@@ -61,7 +61,7 @@ class CohortTracker {
 
   const Params& params_;
   const CohortSpec& spec_;
-  std::deque<Member> members_;  // grows in chunks: no copy of the whole list when it fills up
+  std::deque<Member> members_;          // grows in chunks: no copy of the whole list when it fills up
   std::vector<bool> joined_;            // per citizen, inflow and period cohorts count each person once
   bool window_seen_ = false;            // a week of the window has been observed (with a full scan)
   std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states

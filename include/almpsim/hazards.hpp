@@ -41,7 +41,9 @@ class HazardModel {
   /// Cells (and employability classes) of `from` with identical hazard factors share one
   /// compact id, so that tables over them stay small: distinct_cells(from) ids in all.
   int distinct_cells(State from) const { return rules_[index_of(from)].distinct_cells; }
-  int distinct_cell(State from, int cell) const { return rules_[index_of(from)].cell_id[static_cast<std::size_t>(cell)]; }
+  int distinct_cell(State from, int cell) const {
+    return rules_[index_of(from)].cell_id[static_cast<std::size_t>(cell)];
+  }
   int distinct_classes(State from) const { return rules_[index_of(from)].distinct_classes; }
   int distinct_class(State from, int employability) const {
     return rules_[index_of(from)].class_id[static_cast<std::size_t>(employability)];

@@ -182,7 +182,7 @@ struct SweepAxis {
 struct SweepSpec {
   enum class Design { grid, latin_hypercube };
   Design design = Design::grid;
-  int points = 0;  ///< latin hypercube: number of points
+  int points = 0;          ///< latin hypercube: number of points
   std::uint64_t seed = 1;  ///< latin hypercube: seed of the design (not of the simulation)
   std::vector<SweepAxis> axes;
 };

@@ -52,7 +52,8 @@ std::vector<SweepPoint> latin_hypercube(const SweepSpec& spec) {
     std::vector<std::size_t> strata(n);
     std::iota(strata.begin(), strata.end(), 0);
     // Fisher-Yates with our own draws, so the design does not depend on the standard library.
-    for (std::size_t k = n; k > 1; --k) std::swap(strata[k - 1], strata[static_cast<std::size_t>(unit(engine) * static_cast<double>(k))]);
+    for (std::size_t k = n; k > 1; --k)
+      std::swap(strata[k - 1], strata[static_cast<std::size_t>(unit(engine) * static_cast<double>(k))]);
     for (std::size_t p = 0; p < n; ++p) {
       const double u = (static_cast<double>(strata[p]) + unit(engine)) / static_cast<double>(n);
       const std::string v = number_text(a.lower + u * (a.upper - a.lower), a.whole_numbers);

@@ -27,7 +27,8 @@ TrialTest trial_test(const CohortOutcome& o, std::size_t a, std::size_t b) {
 }
 
 void scale_population(Params& params, double factor) {
-  params.population.size = static_cast<std::int64_t>(std::llround(static_cast<double>(params.population.size) * factor));
+  params.population.size =
+      static_cast<std::int64_t>(std::llround(static_cast<double>(params.population.size) * factor));
   for (auto& series : params.inflow_rate)
     for (double& rate : series) rate *= factor;
   for (ActorSpec& actor : params.actors)

@@ -50,11 +50,16 @@ int main(int argc, char** argv) {
       if (k + 1 >= argc) usage(("missing value after " + arg).c_str());
       return argv[++k];
     };
-    if (arg == "--threads") threads = std::atoi(value().c_str());
-    else if (arg == "--citizens") citizens = std::atof(value().c_str());
-    else if (arg == "--set") overrides.push_back(value());
-    else if (!arg.empty() && arg[0] == '-') usage(("unknown option " + arg).c_str());
-    else path = arg;
+    if (arg == "--threads")
+      threads = std::atoi(value().c_str());
+    else if (arg == "--citizens")
+      citizens = std::atof(value().c_str());
+    else if (arg == "--set")
+      overrides.push_back(value());
+    else if (!arg.empty() && arg[0] == '-')
+      usage(("unknown option " + arg).c_str());
+    else
+      path = arg;
   }
   if (path.empty() || threads < 1) usage("a scenario and a positive thread count are needed");
 

@@ -177,7 +177,8 @@ int main(int argc, char** argv) {
 
   cli::SweepArgs sw;
   auto* sweep_cmd = app.add_subcommand("sweep", "Run the scenario at every point of its [sweep] grid or hypercube");
-  sweep_cmd->add_option("scenario", sw.scenario, "Scenario file (TOML) with a [sweep] table, or use --vary")->required();
+  sweep_cmd->add_option("scenario", sw.scenario, "Scenario file (TOML) with a [sweep] table, or use --vary")
+      ->required();
   sweep_cmd->add_option("-o,--output", sw.output, "Output file (default: output/<scenario name>_sweep.h5)");
   sweep_cmd->add_option("--vary", sw.vary, "A grid axis: --vary key=value1,value2,... (repeatable)");
   sweep_cmd->add_option("--replications", sw.replications, "Replications per point")->check(CLI::Range(1, 1000000));
@@ -192,7 +193,8 @@ int main(int argc, char** argv) {
   std::string power_format = "text";
   auto* power_cmd = app.add_subcommand("power", "Power of a trial between two actors, over replications and sizes");
   power_cmd->add_option("scenario", pw.scenario, "Scenario file (TOML)")->required();
-  power_cmd->add_option("--arms", pw.arms, "The two actors compared: A,B (the difference is B - A; default [power] arms)");
+  power_cmd->add_option("--arms", pw.arms,
+                        "The two actors compared: A,B (the difference is B - A; default [power] arms)");
   power_cmd->add_option("--cohort", pw.cohort, "Only this cohort (default: every cohort)");
   power_cmd->add_option("--alpha", pw.alpha, "Significance level")->check(CLI::Range(1e-6, 0.5));
   power_cmd->add_option("--sizes", pw.sizes, "Population factors to try, e.g. 0.5,1,2 (default 1)")

@@ -128,9 +128,9 @@ int power(const PowerArgs& given) {
   std::string last;
   for (const PowerRow& r : rows) {
     if (r.cohort != last) {
-      std::snprintf(line, sizeof line,
-                    "\ncohort %s\n  %-6s %-15s %-26s %-22s %-22s %s\n", r.cohort.c_str(), "size", "members (a / b)",
-                    "difference, points", "power: difference", "power: chi-square", "chi-square [90%]");
+      std::snprintf(line, sizeof line, "\ncohort %s\n  %-6s %-15s %-26s %-22s %-22s %s\n", r.cohort.c_str(), "size",
+                    "members (a / b)", "difference, points", "power: difference", "power: chi-square",
+                    "chi-square [90%]");
       out << line;
       last = r.cohort;
     }

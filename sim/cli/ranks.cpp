@@ -43,8 +43,12 @@ void Ranks::abort(int status) const {
 #else
 Ranks::Ranks(int&, char**&) {}
 Ranks::~Ranks() = default;
-bool Ranks::all(bool ok) const { return ok; }
-void Ranks::abort(int status) const { std::exit(status); }
+bool Ranks::all(bool ok) const {
+  return ok;
+}
+void Ranks::abort(int status) const {
+  std::exit(status);
+}
 #endif
 
 }  // namespace almpsim::cli

@@ -25,7 +25,8 @@ void add_command_line_axes(const SweepArgs& args, SweepSpec& spec) {
     if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
       throw ScenarioError({{"--vary", 0, v, "expected --vary key=value1,value2,..."}});
     if (spec.design != SweepSpec::Design::grid)
-      throw ScenarioError({{args.scenario, 0, "sweep.design", "--vary adds grid axes; this sweep is a Latin hypercube"}});
+      throw ScenarioError(
+          {{args.scenario, 0, "sweep.design", "--vary adds grid axes; this sweep is a Latin hypercube"}});
     SweepAxis axis;
     axis.key = v.substr(0, eq);
     axis.values = split_values(v.substr(eq + 1));

@@ -119,9 +119,11 @@ int report_sweep(const std::string& path, bool json) {
           out << (a ? ", " : "") << "\"" << sw.actors[a] << "\": {\"mean\": [";
           for (std::size_t p = 0; p < points; ++p) out << (p ? ", " : "") << fmt("%.10g", means[p]);
           out << "], \"q05\": [";
-          for (std::size_t p = 0; p < points; ++p) out << (p ? ", " : "") << fmt("%.10g", ms.q05[p * actors + a] * s.scale);
+          for (std::size_t p = 0; p < points; ++p)
+            out << (p ? ", " : "") << fmt("%.10g", ms.q05[p * actors + a] * s.scale);
           out << "], \"q95\": [";
-          for (std::size_t p = 0; p < points; ++p) out << (p ? ", " : "") << fmt("%.10g", ms.q95[p * actors + a] * s.scale);
+          for (std::size_t p = 0; p < points; ++p)
+            out << (p ? ", " : "") << fmt("%.10g", ms.q95[p * actors + a] * s.scale);
           out << "]}";
           continue;
         }

@@ -59,9 +59,9 @@ inline constexpr Week kRowForever = std::numeric_limits<std::int16_t>::max();
 struct BlockTally {
   std::vector<std::int32_t> occupancy, entries, exits, activity;
   std::vector<double> costs;
-  std::vector<std::vector<DueMeeting>> due;  // [actor][state]
+  std::vector<std::vector<DueMeeting>> due;                 // [actor][state]
   std::vector<std::int32_t> lane_occupancy, lane_activity;  // scratch: four interleaved copies
-  std::vector<CitizenId> entered;                          // citizens moved, in the order moved
+  std::vector<CitizenId> entered;                           // citizens moved, in the order moved
 
   void reset(std::size_t actors) {
     occupancy.assign(actors * kStates, 0);
@@ -335,7 +335,8 @@ class Replication {
     const int n = static_cast<int>(dests.size());
     double h[kMaxDestinations];
     std::copy(cached.h, cached.h + n, h);
-    if (const int ss = hazards_.self_support_slot(s); ss >= 0) h[ss] *= actor.job_finding[index_of(s)][slot] * programme;
+    if (const int ss = hazards_.self_support_slot(s); ss >= 0)
+      h[ss] *= actor.job_finding[index_of(s)][slot] * programme;
     const int j = draw_destination(h, n, RandomStreams::unit(word));
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
   }
@@ -377,8 +378,8 @@ class Replication {
       const std::uint32_t word = word_of[i];
       const bool keyed = idle && w < until[i];
       if (!(keyed && rows[row_of[i]].stamp == w && word >= rows[row_of[i]].stay_from)) {
-        const State next = keyed ? next_from_row(w, i, word, scratch, week_mult)
-                                 : draw_next_state(w, i, word, scratch, week_mult);
+        const State next =
+            keyed ? next_from_row(w, i, word, scratch, week_mult) : draw_next_state(w, i, word, scratch, week_mult);
         if (static_cast<std::size_t>(index_of(next)) != s) move(w, i, next, tally);
       }
       if (next_meeting[i] <= w) tally.due[actor[i] * kStates + state[i]].push_back({i, next_meeting[i]});

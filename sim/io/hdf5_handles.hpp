@@ -88,7 +88,7 @@ inline hid_t type_of<std::uint64_t>() {
 
 template <class T>
 inline void write_array(hid_t loc, const std::string& name, const std::vector<hsize_t>& dims, const T* data,
-                 const std::string& axes) {
+                        const std::string& axes) {
   Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose, "dataspace");
   Handle dcpl = dataset_properties(dims);
   Handle set(H5Dcreate2(loc, name.c_str(), type_of<T>(), space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose,

@@ -168,7 +168,8 @@ StoredSweep read_sweep(const std::string& path, const std::vector<std::string>& 
     std::vector<StoredSweep::Measure> ms;
     for (const std::string& m : measures) {
       const std::string base = "/sweep/summary/cohorts/" + c + "/" + m + "/";
-      ms.push_back({m, in.doubles(base + "mean", dims), in.doubles(base + "q05", dims), in.doubles(base + "q95", dims)});
+      ms.push_back(
+          {m, in.doubles(base + "mean", dims), in.doubles(base + "q05", dims), in.doubles(base + "q95", dims)});
     }
     sw.cohorts.push_back(std::move(ms));
   }

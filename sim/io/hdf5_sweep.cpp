@@ -149,8 +149,9 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
       std::vector<hsize_t> dims(static_cast<std::size_t>(H5Sget_simple_extent_ndims(space)), 0);
       H5Sget_simple_extent_dims(space, dims.data(), nullptr);
       if (dims != d.dims)
-        throw OutputError(name + ": " + d.path + " differs in shape from the first point; a sweep cannot change the "
-                                                 "shape of the results (weeks, actors, cohorts, replications)");
+        throw OutputError(name + ": " + d.path +
+                          " differs in shape from the first point; a sweep cannot change the "
+                          "shape of the results (weeks, actors, cohorts, replications)");
       const hid_t type = d.integer ? H5T_NATIVE_INT32 : H5T_NATIVE_DOUBLE;
       hsize_t cells = 1;
       for (hsize_t x : dims) cells *= x;

@@ -232,8 +232,9 @@ class ParamsBuilder {
   Params build() {
     if (!read_run()) {
       // Without a calendar no dates can be checked; still report unknown top-level keys.
-      for (const char* section : {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards",
-                                  "transition_matrix", "duration_limits", "programmes", "actors", "cohorts", "sweep", "power"})
+      for (const char* section :
+           {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards", "transition_matrix",
+            "duration_limits", "programmes", "actors", "cohorts", "sweep", "power"})
         top_.node(section);
       return std::move(p_);
     }
@@ -980,8 +981,7 @@ class ParamsBuilder {
         if (other.key == axis.key && !axis.key.empty()) v.fail("key", "varied twice: " + axis.key);
       if (!lhs && v.node("range"))
         v.fail("range", "a grid lists values; a range belongs to design = \"latin_hypercube\"");
-      if (lhs && v.node("values"))
-        v.fail("values", "a Latin hypercube draws from a range; values belong to a grid");
+      if (lhs && v.node("values")) v.fail("values", "a Latin hypercube draws from a range; values belong to a grid");
       if (!lhs) {
         const toml::node* values = v.node("values");
         const auto* list = values ? values->as_array() : nullptr;

@@ -200,7 +200,8 @@ seed = 11
 [population]
 size = 40000
 state_shares = { cash_benefit = 1.0 }
-employability_tilt = { cash_benefit = )" + std::to_string(tilt) + R"( }
+employability_tilt = { cash_benefit = )" +
+                                        std::to_string(tilt) + R"( }
 [employability]
 sd = 1.0
 classes = 5

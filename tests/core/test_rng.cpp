@@ -11,7 +11,8 @@ TEST_CASE("batched Philox gives the scalar generator's words, bit for bit", "[un
   const RandomStreams rng(0x1234567890ABCDEFull, 7);
   // Counts below, at and above one lane group, and a run that wraps the 32-bit subject.
   for (const std::uint32_t first : {0u, 5u, 4294967290u}) {
-    for (const std::size_t count : {std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{17}, std::size_t{100}}) {
+    for (const std::size_t count :
+         {std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{17}, std::size_t{100}}) {
       for (const bool simd : {true, false}) {
         std::vector<std::uint32_t> batch(4 * count);
         rng.words_batch(first, count, -3, Process::transition, batch.data(), simd);

@@ -64,9 +64,9 @@ states = ["cash_benefit"]
 at = 2020-01-06
 measure_at = 2020-06-01
 )"));
-  const auto sweep = test::run_cli("sweep " + scenario +
-                                   " --vary hazards.cash_benefit.self_support.baseline=0.03,0.05,0.08 -o " +
-                                   dir.file("sweep.h5") + " --replications 3 --quiet");
+  const auto sweep =
+      test::run_cli("sweep " + scenario + " --vary hazards.cash_benefit.self_support.baseline=0.03,0.05,0.08 -o " +
+                    dir.file("sweep.h5") + " --replications 3 --quiet");
   REQUIRE(sweep.status == 0);
   const auto run = test::run_cli("run " + scenario + " --set hazards.cash_benefit.self_support.baseline=0.08 -o " +
                                  dir.file("run.h5") + " --replications 3 --quiet");

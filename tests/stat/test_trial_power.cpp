@@ -52,7 +52,8 @@ cash_benefit = 10.0
 [[actors]]
 name = "team"
 caseworkers = { cash_benefit = 4.0 }
-)"))).params;
+)")))
+                 .params;
   const auto cash = index_of(State::cash_benefit);
   scale_population(p, 2.5);
   CHECK(p.population.size == 5000);
