@@ -34,6 +34,9 @@ struct LoadedScenario {
   Params params;
   /// The scenario after `extends` and overrides, as TOML: what /meta records.
   std::string resolved_text;
+  /// Remarks on a valid scenario, e.g. an override that also reaches an actor extending the
+  /// one it names.
+  std::vector<std::string> notes;
 };
 
 /// Reads `path`, follows `extends`, applies `overrides` ("dotted.key=value", the value in

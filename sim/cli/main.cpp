@@ -155,6 +155,9 @@ int main(int argc, char** argv) {
   auto* validate_cmd = app.add_subcommand("validate", "Check a scenario without running it");
   validate_cmd->add_option("scenario", validate_path, "Scenario file (TOML)")->required();
   validate_cmd->add_option("--set", validate_overrides, "Override a scenario key (repeatable)");
+  bool validate_print = false;
+  validate_cmd->add_flag("--print", validate_print,
+                         "Print the resolved scenario (after extends and overrides) as TOML");
 
   std::string report_path, report_format = "text";
   auto* report_cmd = app.add_subcommand("report", "Published tables beside the simulated ones, and trial statistics");
@@ -220,6 +223,11 @@ int main(int argc, char** argv) {
   try {
     if (*validate_cmd) {
       const LoadedScenario s = load_scenario(validate_path, validate_overrides);
+      for (const std::string& note : s.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+      if (validate_print) {
+        std::fputs(s.resolved_text.c_str(), stdout);
+        return 0;
+      }
       std::printf("%s: ok (%d weeks from %s, %zu actor(s), %zu cohort(s))\n", validate_path.c_str(),
                   s.params.calendar.weeks, s.params.calendar.start.iso().c_str(), s.params.actors.size(),
                   s.params.cohorts.size());

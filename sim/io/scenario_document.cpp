@@ -162,6 +162,23 @@ void apply_override(ScenarioDocument& doc, const std::string& text, int index) {
   toml::table parsed = parse_value(text.substr(eq + 1));
   t->insert_or_assign(parts.back(), *parsed.get("value"));
   doc.where[path] = at;
+  doc.override_keys.push_back(path);
+}
+
+/// An override of a key of actor `base` that the child actor `name` inherits changes the child
+/// too; say so, since the user may have meant only the parent.
+void note_overrides_reaching(ScenarioDocument& doc, const toml::table& own, const std::string& name,
+                             const std::string& base) {
+  const std::string prefix = "actors." + base + ".";
+  for (std::size_t k = 0; k < doc.override_keys.size(); ++k) {
+    const std::string& key = doc.override_keys[k];
+    if (key.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string first = split_key(key.substr(prefix.size())).front();
+    if (own.contains(first)) continue;
+    doc.notes.push_back("--set " + std::to_string(k + 1) + ": " + key + " also reaches actor '" + name +
+                        "', which extends '" + base + "' (set actors." + name + "." + first +
+                        " too to keep them apart)");
+  }
 }
 
 /// An actor may extend another actor of the same scenario and differ only where it says so.
@@ -174,6 +191,7 @@ void resolve_actor_extends(ScenarioDocument& doc) {
     if (!actor) continue;
     const std::string name = (*actor)["name"].value<std::string>().value_or("?");
     std::set<std::string> seen{name};
+    const toml::table own = *actor;
     toml::table resolved = *actor;
     while (const toml::node* ext = resolved.get("extends")) {
       const auto base_name = ext->value<std::string>();
@@ -187,6 +205,7 @@ void resolve_actor_extends(ScenarioDocument& doc) {
         doc.fail("actors." + name + ".extends", "actors extend each other in a cycle");
         break;
       }
+      note_overrides_reaching(doc, own, name, *base_name);
       toml::table merged = *base;
       merged.erase("name");
       merge_into(merged, resolved);

@@ -39,6 +39,11 @@ struct ScenarioDocument {
   std::string main_file;
   std::map<std::string, Location> where;  // dotted key path (array items by name) -> location
   std::vector<ScenarioIssue> issues;
+  /// The dotted key each --set override changed, in command-line order.
+  std::vector<std::string> override_keys;
+  /// What a user should know although nothing is wrong (e.g. an override that reaches a
+  /// child actor through its `extends`).
+  std::vector<std::string> notes;
 
   /// Location of a key path, or of its nearest ancestor that has one.
   Location locate(const std::string& path) const;

@@ -10,6 +10,7 @@
 #include "almpsim/population.hpp"
 #include "almpsim/scenario.hpp"
 #include "scenario_reader.hpp"
+#include "toml_text.hpp"
 
 namespace almpsim {
 
@@ -40,42 +41,6 @@ std::string unknown_name(const std::string& what, const std::string& name, const
   std::string m = "unknown " + what + " '" + name + "'";
   if (auto hint = did_you_mean(name, names)) m += " (did you mean '" + *hint + "'?)";
   return m;
-}
-
-/// A TOML value as inline text ("4", "0.1", "'x'", "{ a = 1 }"), as --set accepts it. Floats
-/// get the shortest text that reads back to the same number.
-std::string inline_toml(const toml::node& n) {
-  if (const auto* f = n.as_floating_point()) {
-    const double x = f->get();
-    char buf[40];
-    for (int precision = 1; precision <= 17; ++precision) {
-      std::snprintf(buf, sizeof buf, "%.*g", precision, x);
-      if (std::strtod(buf, nullptr) == x) break;
-    }
-    std::string text = buf;
-    if (std::isfinite(x) && text.find_first_of(".e") == std::string::npos) text += ".0";
-    return text;
-  }
-  if (const auto* arr = n.as_array()) {
-    std::string text = "[";
-    for (std::size_t k = 0; k < arr->size(); ++k) text += (k ? ", " : "") + inline_toml(*arr->get(k));
-    return text + "]";
-  }
-  if (const auto* table = n.as_table()) {
-    std::string text = "{ ";
-    bool first = true;
-    for (const auto& [key, value] : *table) {
-      text += (first ? "" : ", ") + std::string(key.str()) + " = " + inline_toml(value);
-      first = false;
-    }
-    return text + " }";
-  }
-  toml::array one;
-  one.push_back(n);
-  std::ostringstream s;
-  s << toml::toml_formatter{one};
-  const std::string text = s.str();
-  return text.substr(2, text.size() - 4);  // strip "[ " and " ]"
 }
 
 /// A table {name = number} over a fixed set of names; absent names are nullopt.
@@ -1081,9 +1046,8 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
       io::ParamsBuilder builder(doc);
       out.params = builder.build();
     }  // readers report unknown keys when they go out of scope
-    std::ostringstream text;
-    text << doc.root;
-    out.resolved_text = text.str();
+    out.resolved_text = io::document_text(doc.root);
+    out.notes = doc.notes;
   }
   if (!doc.issues.empty()) {
     std::stable_sort(doc.issues.begin(), doc.issues.end(), [](const ScenarioIssue& a, const ScenarioIssue& b) {
