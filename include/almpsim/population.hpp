@@ -51,12 +51,6 @@ struct Population {
 /// Age band index for an age in years (ages outside the bands go to the nearest band).
 int age_band_of(const AttributeSpec& attributes, int age_years);
 
-/// Employability class shares of a stock sampled at one date: each class weighted by
-/// exp(-tilt * log multiplier), i.e. by its expected spell length when tilt equals the loading
-/// of the exit hazard. Tilt 0 gives the inflow's shares back.
-std::vector<double> tilted_shares(const std::vector<double>& shares, const std::vector<double>& log_values,
-                                  double tilt);
-
 /// Draws the fixed attributes of citizen i, who first appears in `state`,
 /// from the initial stock's mix or the inflow's.
 void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,

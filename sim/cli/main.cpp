@@ -12,6 +12,7 @@
 #include "almpsim/engine.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
+#include "almpsim/schema.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
 #include "calibrate.hpp"
@@ -24,6 +25,12 @@
 namespace {
 
 using namespace almpsim;
+
+/// The range the scenario schema gives a key, for an option that overrides it.
+CLI::Range schema_range(std::string_view key) {
+  const schema::Key& k = schema::at(key);
+  return CLI::Range(k.lo, k.hi);
+}
 
 constexpr int kExitBadInput = 2;
 constexpr int kExitFailure = 1;
@@ -142,7 +149,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("scenario", args.scenario, "Scenario file (TOML)")->required();
   run_cmd->add_option("-o,--output", args.output, "Output file (default: output/<scenario name>.h5)");
   run_cmd->add_option("--replications", args.replications, "Number of replications (overrides the scenario)")
-      ->check(CLI::Range(1, 1000000));
+      ->check(schema_range("replications"));
   run_cmd->add_option("--threads", args.threads, "Worker threads (results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   run_cmd->add_option("--seed", args.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
@@ -164,15 +171,19 @@ int main(int argc, char** argv) {
   report_cmd->add_option("results", report_path, "Results file (HDF5) written by almpsim run")->required();
   report_cmd->add_option("--format", report_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  bool schema_markdown = false;
+  auto* schema_cmd = app.add_subcommand("schema", "Every scenario key: type, range, default, unit and meaning");
+  schema_cmd->add_flag("--markdown", schema_markdown, "As the Markdown tables of scenarios/README.md (the default)");
+
   cli::CalibrateArgs cal;
   auto* calibrate_cmd = app.add_subcommand("calibrate", "Fit the scenario's free parameters to its published targets");
   calibrate_cmd->add_option("scenario", cal.scenario, "Scenario file (TOML) with [[calibration.free]] and targets")
       ->required();
   calibrate_cmd->add_option("-o,--output", cal.output, "Fitted scenario to write (default: <scenario>_fitted.toml)");
   calibrate_cmd->add_option("--replications", cal.replications, "Replications per evaluation")
-      ->check(CLI::Range(1, 100000));
+      ->check(schema_range("calibration.replications"));
   calibrate_cmd->add_option("--max-evaluations", cal.max_evaluations, "Most evaluations of the objective")
-      ->check(CLI::Range(1, 1000000));
+      ->check(schema_range("calibration.max_evaluations"));
   calibrate_cmd->add_option("--threads", cal.threads, "Worker threads")->check(CLI::Range(1, 1024));
   calibrate_cmd->add_option("--seed", cal.seed, "Random seed")->check(CLI::NonNegativeNumber);
   calibrate_cmd->add_option("--set", cal.overrides, "Override a scenario key (repeatable)");
@@ -184,7 +195,8 @@ int main(int argc, char** argv) {
       ->required();
   sweep_cmd->add_option("-o,--output", sw.output, "Output file (default: output/<scenario name>_sweep.h5)");
   sweep_cmd->add_option("--vary", sw.vary, "A grid axis: --vary key=value1,value2,... (repeatable)");
-  sweep_cmd->add_option("--replications", sw.replications, "Replications per point")->check(CLI::Range(1, 1000000));
+  sweep_cmd->add_option("--replications", sw.replications, "Replications per point")
+      ->check(schema_range("replications"));
   sweep_cmd->add_option("--threads", sw.threads, "Worker threads (results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   sweep_cmd->add_option("--seed", sw.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
@@ -199,11 +211,12 @@ int main(int argc, char** argv) {
   power_cmd->add_option("--arms", pw.arms,
                         "The two actors compared: A,B (the difference is B - A; default [power] arms)");
   power_cmd->add_option("--cohort", pw.cohort, "Only this cohort (default: every cohort)");
-  power_cmd->add_option("--alpha", pw.alpha, "Significance level")->check(CLI::Range(1e-6, 0.5));
+  power_cmd->add_option("--alpha", pw.alpha, "Significance level")->check(schema_range("power.alpha"));
   power_cmd->add_option("--sizes", pw.sizes, "Population factors to try, e.g. 0.5,1,2 (default 1)")
       ->delimiter(',')
-      ->check(CLI::Range(1e-3, 1e3));
-  power_cmd->add_option("--replications", pw.replications, "Replications per size")->check(CLI::Range(1, 1000000));
+      ->check(schema_range("power.sizes"));
+  power_cmd->add_option("--replications", pw.replications, "Replications per size")
+      ->check(schema_range("replications"));
   power_cmd->add_option("--threads", pw.threads, "Worker threads (results do not depend on it)")
       ->check(CLI::Range(1, 1024));
   power_cmd->add_option("--seed", pw.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
@@ -231,6 +244,10 @@ int main(int argc, char** argv) {
       std::printf("%s: ok (%d weeks from %s, %zu actor(s), %zu cohort(s))\n", validate_path.c_str(),
                   s.params.calendar.weeks, s.params.calendar.start.iso().c_str(), s.params.actors.size(),
                   s.params.cohorts.size());
+      return 0;
+    }
+    if (*schema_cmd) {
+      std::fputs(schema::markdown().c_str(), stdout);
       return 0;
     }
     if (*report_cmd) return cli::report(report_path, report_format == "json");

@@ -23,15 +23,6 @@ int age_band_of(const AttributeSpec& attributes, int age_years) {
   return band;
 }
 
-std::vector<double> tilted_shares(const std::vector<double>& shares, const std::vector<double>& log_values,
-                                  double tilt) {
-  std::vector<double> out(shares.size());
-  double total = 0.0;
-  for (std::size_t k = 0; k < shares.size(); ++k) total += out[k] = shares[k] * std::exp(-tilt * log_values[k]);
-  for (double& x : out) x /= total;
-  return out;
-}
-
 namespace {
 template <class C>
 std::uint8_t pick(const C& shares, std::uint32_t word) {

@@ -38,6 +38,12 @@ toml::table& table_at(toml::table& root, const std::vector<std::string>& parts) 
   return *t;
 }
 
+std::string join_key(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ".") + p;
+  return out;
+}
+
 }  // namespace
 
 void write_fitted_scenario(const std::string& out_path, const std::string& base_path,
@@ -46,8 +52,7 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
   const fs::path out_dir = fs::absolute(out_path).parent_path();
   toml::table root;
   root.insert("extends", fs::relative(fs::absolute(base_path), out_dir).string());
-  // A fitted key inside a table of plain numbers brings the rest of that table along, since
-  // `extends` replaces such a table whole.
+  // A fitted key inside a table that `extends` replaces whole brings the rest of that table along.
   io::ScenarioDocument base = io::load_document(base_path, {});
   for (const FittedValue& v : values) {
     auto parts = io::split_key(v.key);
@@ -55,7 +60,8 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
     parts.pop_back();
     toml::table& t = table_at(root, parts);
     const toml::node* parent = io::find_key(base.root, parts);
-    if (const toml::table* original = parent ? parent->as_table() : nullptr; original && io::is_value_table(*original))
+    if (const toml::table* original = parent ? parent->as_table() : nullptr;
+        original && io::replaces_whole(join_key(parts), *original))
       for (auto&& [key, node] : *original)
         if (!t.contains(key.str())) t.insert(key.str(), node);
     if (v.array) {

@@ -36,32 +36,23 @@ void index_positions(const toml::table& t, const std::string& file, const std::s
   }
 }
 
-void merge_into(toml::table& dst, const toml::table& src);
-
-void merge_named(toml::array& dst, const toml::array& src) {
+void merge_named(toml::array& dst, const toml::array& src, const std::string& path) {
   for (const auto& item : src) {
     const auto* elem = item.as_table();
     const auto name = elem ? (*elem)["name"].value<std::string>() : std::nullopt;
     toml::table* existing = name ? find_named(dst, *name) : nullptr;
     if (existing)
-      merge_into(*existing, *elem);
+      merge_into(*existing, *elem, join(path, *name));
     else
       dst.push_back(item);
   }
 }
 
-void merge_into(toml::table& dst, const toml::table& src) {
-  for (auto&& [key, node] : src) {
-    toml::node* d = dst.get(key.str());
-    if (d && d->is_table() && node.is_table() &&
-        !(is_value_table(*node.as_table()) && is_value_table(*d->as_table()))) {
-      merge_into(*d->as_table(), *node.as_table());
-    } else if (d && is_named_array(key.str()) && d->is_array() && node.is_array()) {
-      merge_named(*d->as_array(), *node.as_array());
-    } else {
-      dst.insert_or_assign(key.str(), node);
-    }
-  }
+bool all_numbers(const toml::table& t) {
+  if (t.empty()) return false;
+  for (auto&& [key, node] : t)
+    if (!node.is_number()) return false;
+  return true;
 }
 
 class Loader {
@@ -103,7 +94,7 @@ class Loader {
       self.erase("extends");
     }
     index_positions(self, file, "", doc_.where);
-    merge_into(merged, self);
+    merge_into(merged, self, "");
     return merged;
   }
 
@@ -139,28 +130,41 @@ void apply_override(ScenarioDocument& doc, const std::string& text, int index) {
     return;
   }
   const std::vector<std::string> parts = split_key(path);
-  toml::table* t = &doc.root;
-  for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
-    toml::node* next = t->get(parts[k]);
+  // The path must lead through tables and existing named entries.
+  const toml::table* t = &doc.root;
+  for (std::size_t k = 0; t && k + 1 < parts.size(); ++k) {
+    const toml::node* next = t->get(parts[k]);
     if (next && next->is_array() && is_named_array(parts[k]) && k + 2 < parts.size()) {
-      toml::table* elem = find_named(*next->as_array(), parts[k + 1]);
-      if (!elem) {
+      t = find_named(*next->as_array(), parts[k + 1]);
+      if (!t) {
         doc.issues.push_back({at.file, at.line, path, "no " + parts[k] + " entry named '" + parts[k + 1] + "'"});
         return;
       }
-      t = elem;
       ++k;
       continue;
     }
-    if (!next) next = t->insert(parts[k], toml::table{}).first->second.as_table();
-    if (!next->is_table()) {
+    if (next && !next->is_table()) {
       doc.issues.push_back({at.file, at.line, path, "'" + parts[k] + "' is not a table"});
       return;
     }
-    t = next->as_table();
+    t = next ? next->as_table() : nullptr;
+  }
+  // The override is merged as a one-key scenario would be, so it follows the schema's rules.
+  toml::table fragment;
+  toml::table* f = &fragment;
+  for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
+    if (is_named_array(parts[k]) && k + 2 < parts.size()) {
+      toml::array entries;
+      entries.push_back(toml::table{{"name", parts[k + 1]}});
+      f = f->insert(parts[k], std::move(entries)).first->second.as_array()->back().as_table();
+      ++k;
+    } else {
+      f = f->insert(parts[k], toml::table{}).first->second.as_table();
+    }
   }
   toml::table parsed = parse_value(text.substr(eq + 1));
-  t->insert_or_assign(parts.back(), *parsed.get("value"));
+  f->insert(parts.back(), *parsed.get("value"));
+  merge_into(doc.root, fragment, "");
   doc.where[path] = at;
   doc.override_keys.push_back(path);
 }
@@ -208,7 +212,7 @@ void resolve_actor_extends(ScenarioDocument& doc) {
       note_overrides_reaching(doc, own, name, *base_name);
       toml::table merged = *base;
       merged.erase("name");
-      merge_into(merged, resolved);
+      merge_into(merged, resolved, "actors." + name);
       resolved = std::move(merged);
     }
     *actor = std::move(resolved);
@@ -216,14 +220,33 @@ void resolve_actor_extends(ScenarioDocument& doc) {
 }
 }  // namespace
 
-/// A table of plain numbers (shares, rates per state, costs, log effects) is one value and is
-/// replaced whole, so that a scenario that overrides shares never mixes them with its parent's;
-/// any other table is a section and is merged key by key.
-bool is_value_table(const toml::table& t) {
-  if (t.empty()) return false;
-  for (auto&& [key, node] : t)
-    if (!node.is_number()) return false;
-  return true;
+bool is_named_array(std::string_view key) {
+  return schema::merge_of(key, false) == schema::Merge::by_name;
+}
+
+bool replaces_whole(const std::string& path, const toml::table& child) {
+  switch (schema::merge_of(path, true)) {
+    case schema::Merge::whole:
+      return true;
+    case schema::Merge::per_group:
+      return all_numbers(child);
+    default:
+      return false;
+  }
+}
+
+void merge_into(toml::table& dst, const toml::table& src, const std::string& path) {
+  for (auto&& [key, node] : src) {
+    const std::string sub = join(path, key.str());
+    toml::node* d = dst.get(key.str());
+    if (d && d->is_table() && node.is_table() && !replaces_whole(sub, *node.as_table())) {
+      merge_into(*d->as_table(), *node.as_table(), sub);
+    } else if (d && d->is_array() && node.is_array() && is_named_array(sub)) {
+      merge_named(*d->as_array(), *node.as_array(), sub);
+    } else {
+      dst.insert_or_assign(key.str(), node);
+    }
+  }
 }
 
 std::vector<std::string> split_key(const std::string& key) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "almpsim/scenario.hpp"
+#include "almpsim/schema.hpp"
 
 namespace almpsim::io {
 
@@ -15,10 +16,17 @@ struct Location {
   int line = 0;
 };
 
-/// Arrays of tables that are merged element by element, matched on their `name`.
-inline bool is_named_array(std::string_view key) {
-  return key == "actors" || key == "cohorts" || key == "shocks";
-}
+/// Arrays of tables that are merged element by element, matched on their `name` (the schema's
+/// by_name keys: [[actors]], [[cohorts]], [[shocks]]).
+bool is_named_array(std::string_view key);
+
+/// Whether `child`, given at the dotted key `path` (array entries by name), replaces the table
+/// it overrides whole rather than key by key, as the schema declares.
+bool replaces_whole(const std::string& path, const toml::table& child);
+
+/// Merges `src` into `dst` as the schema declares for each key under `path`: tables key by key
+/// or whole, named arrays entry by entry, everything else replaced.
+void merge_into(toml::table& dst, const toml::table& src, const std::string& path);
 
 /// The parts of a dotted key ("actors.agens.costs" -> actors, agens, costs).
 std::vector<std::string> split_key(const std::string& key);
@@ -29,10 +37,6 @@ toml::table* find_named(toml::array& items, std::string_view name);
 
 /// The node at a dotted key, entries of named arrays taken by name; null if there is none.
 const toml::node* find_key(const toml::table& root, const std::vector<std::string>& parts);
-
-/// A table of plain numbers (shares, rates per state, costs, log effects): `extends` replaces
-/// it whole instead of merging it key by key.
-bool is_value_table(const toml::table& t);
 
 struct ScenarioDocument {
   toml::table root;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace almpsim::io {
 
@@ -124,16 +125,24 @@ void Reader::fail(std::string_view key, std::string message) {
   doc_->fail(path_of(key), std::move(message));
 }
 
-std::optional<double> Reader::number(std::string_view key, double lo, double hi) {
+const schema::Key& Reader::row(std::string_view key) const {
+  return schema::at(path_of(key));
+}
+
+std::optional<double> Reader::optional_number(std::string_view key) {
+  const schema::Key& k = row(key);
   const toml::node* n = node(key);
-  return n ? number_of(*doc_, *n, path_of(key), lo, hi) : std::nullopt;
+  return n ? number_of(*doc_, *n, path_of(key), k.lo, k.hi) : std::nullopt;
 }
 
-double Reader::number(std::string_view key, double fallback, double lo, double hi) {
-  return number(key, lo, hi).value_or(fallback);
+double Reader::number(std::string_view key) {
+  const schema::Key& k = row(key);
+  if (std::isnan(k.fallback)) throw std::logic_error("the schema gives no default for " + path_of(key));
+  return optional_number(key).value_or(k.fallback);
 }
 
-std::optional<long long> Reader::integer(std::string_view key, long long lo, long long hi) {
+std::optional<long long> Reader::optional_integer(std::string_view key) {
+  const schema::Key& k = row(key);
   const toml::node* n = node(key);
   if (!n) return std::nullopt;
   if (!n->is_integer()) {
@@ -141,6 +150,7 @@ std::optional<long long> Reader::integer(std::string_view key, long long lo, lon
     return std::nullopt;
   }
   const long long x = *n->value<long long>();
+  const auto lo = static_cast<long long>(k.lo), hi = static_cast<long long>(k.hi);
   if (x < lo || x > hi) {
     fail(key,
          "value " + std::to_string(x) + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
@@ -149,8 +159,22 @@ std::optional<long long> Reader::integer(std::string_view key, long long lo, lon
   return x;
 }
 
-int Reader::integer(std::string_view key, int fallback, long long lo, long long hi) {
-  return static_cast<int>(integer(key, lo, hi).value_or(fallback));
+int Reader::integer(std::string_view key) {
+  const schema::Key& k = row(key);
+  if (std::isnan(k.fallback)) throw std::logic_error("the schema gives no default for " + path_of(key));
+  return static_cast<int>(optional_integer(key).value_or(static_cast<long long>(k.fallback)));
+}
+
+std::string Reader::choice(std::string_view key, const std::string& what) {
+  const schema::Key& k = row(key);
+  const std::string fallback(k.default_text);
+  const std::string value = string(key, fallback);
+  const std::vector<std::string> allowed = schema::choices_of(k);
+  if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return value;
+  std::string message = "unknown " + what + " '" + value + "'";
+  if (auto hint = did_you_mean(value, allowed)) message += " (did you mean '" + *hint + "'?)";
+  fail(key, message);
+  return fallback;
 }
 
 std::string Reader::string(std::string_view key, std::string fallback) {

@@ -1,6 +1,8 @@
 #pragma once
-// Typed, checked access to one TOML table of a scenario. Every key a reader is asked about
-// is known; keys present but never asked about are reported as unknown ("did you mean").
+// Typed, checked access to one TOML table of a scenario. Ranges and defaults come from the
+// scenario schema (almpsim/schema.hpp), found by the key's dotted path. Every key a reader is
+// asked about is known; keys present but never asked about are reported as unknown ("did you
+// mean").
 #include <optional>
 #include <set>
 #include <string>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "almpsim/dates.hpp"
+#include "almpsim/schema.hpp"
 #include "scenario_document.hpp"
 
 namespace almpsim::io {
@@ -30,11 +33,17 @@ class Reader {
   const toml::node* node(std::string_view key);
   void fail(std::string_view key, std::string message);
 
-  std::optional<double> number(std::string_view key, double lo, double hi);
-  double number(std::string_view key, double fallback, double lo, double hi);
-  int integer(std::string_view key, int fallback, long long lo, long long hi);
-  std::optional<long long> integer(std::string_view key, long long lo, long long hi);
+  /// The schema's row for a key of this table.
+  const schema::Key& row(std::string_view key) const;
+  /// A number in the schema's range; nullopt when absent or wrong.
+  std::optional<double> optional_number(std::string_view key);
+  /// A number in the schema's range, or the schema's default.
+  double number(std::string_view key);
+  std::optional<long long> optional_integer(std::string_view key);
+  int integer(std::string_view key);
   std::string string(std::string_view key, std::string fallback);
+  /// One of the schema's choices (with "did you mean"), or the schema's default.
+  std::string choice(std::string_view key, const std::string& what);
   bool boolean(std::string_view key, bool fallback);
   std::optional<Date> date(std::string_view key);
   /// A sub-table; an empty reader if absent, an error if not a table.

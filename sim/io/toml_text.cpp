@@ -35,8 +35,7 @@ std::string shortest(double x) {
 
 void emit_table(const toml::table& t, const std::string& path, std::string& out) {
   for (auto&& [key, node] : t)
-    if (!node.is_table() && !is_array_of_tables(node))
-      out += key_text(key.str()) + " = " + inline_toml(node) + "\n";
+    if (!node.is_table() && !is_array_of_tables(node)) out += key_text(key.str()) + " = " + inline_toml(node) + "\n";
   for (auto&& [key, node] : t) {
     const std::string sub = (path.empty() ? "" : path + ".") + key_text(key.str());
     if (const auto* table = node.as_table()) {

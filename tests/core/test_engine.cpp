@@ -1,3 +1,4 @@
+#include "almpsim/employability.hpp"
 #include "almpsim/engine.hpp"
 #include "almpsim/population.hpp"
 

@@ -1,3 +1,4 @@
+#include "almpsim/employability.hpp"
 #include "almpsim/hazards.hpp"
 #include "almpsim/population.hpp"
 

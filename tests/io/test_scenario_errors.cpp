@@ -131,6 +131,8 @@ TEST_CASE("the shipped scenarios validate", "[regression]") {
 TEST_CASE("an actor's job-finding multiplier may differ by state", "[unit]") {
   test::TempDir dir;
   const auto path = dir.write("jf.toml", test::two_state_scenario(R"(
+[hazards.sickness_benefit.self_support]
+baseline = 0.1
 [[actors]]
 name = "centre"
 job_finding = { cash_benefit = 0.8, sickness_benefit = [[2020-01-06, 1.0], [2020-03-02, 1.2]] }
@@ -144,4 +146,28 @@ job_finding = { cash_benefit = 0.8, sickness_benefit = [[2020-01-06, 1.0], [2020
   const auto bad =
       dir.write("bad.toml", test::two_state_scenario("[[actors]]\nname = \"c\"\njob_finding = { cash = 0.8 }\n"));
   CHECK_THROWS_WITH(load_scenario(bad), Catch::Contains("unknown state 'cash'"));
+}
+
+TEST_CASE("a setting that would change nothing is an error", "[unit]") {
+  test::TempDir dir;
+  auto rejects = [&](const std::string& extra, const std::string& located) {
+    const auto path = dir.write("noop.toml", test::two_state_scenario(extra));
+    const auto r = test::run_cli("validate " + path);
+    CHECK(r.status == 2);
+    CHECK(r.output.find(located) != std::string::npos);
+    INFO(r.output);
+  };
+  // No hazard leads from sickness benefit into self-support in this scenario.
+  rejects("[[actors]]\nname = \"c\"\njob_finding = { sickness_benefit = 1.2 }\n",
+          "actors.c.job_finding.sickness_benefit: no hazard leads from sickness_benefit into self_support");
+  // Areas belong to the area rule, not to a random share.
+  rejects(
+      "[[actors]]\nname = \"c\"\nassignment = { rule = \"random_share\", share = 0.5, areas = [\"all\"] }\n"
+      "[[actors]]\nname = \"d\"\n",
+      "actors.c.assignment.areas: does nothing under rule 'random_share'; it belongs to rule 'area'");
+  rejects(
+      "[[cohorts]]\nname = \"s\"\nstates = [\"cash_benefit\"]\nat = 2020-01-06\nmeasure_at = 2020-03-02\n"
+      "exclude_stock = false\n",
+      "cohorts.s.exclude_stock: applies to inflow cohorts only");
+  rejects("[sweep]\nseed = 3\n[[sweep.vary]]\nkey = \"seed\"\nvalues = [1, 2]\n", "sweep.seed: a grid draws nothing");
 }

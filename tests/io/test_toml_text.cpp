@@ -53,8 +53,8 @@ TEST_CASE("validate --print gives each shipped scenario as a file that validates
                              dir.file("data/koege_2008_targets.csv"));
   for (const char* name : {"koege_2008", "two_actors_shock", "reference_markov", "straksaktivering_sweep"}) {
     INFO(name);
-    const auto printed = test::run_cli(std::string("validate --print ") +
-                                       test::source_path("scenarios/" + std::string(name) + ".toml"));
+    const auto printed =
+        test::run_cli(std::string("validate --print ") + test::source_path("scenarios/" + std::string(name) + ".toml"));
     REQUIRE(printed.status == 0);
     CHECK(printed.output.find("0.10000000000000001") == std::string::npos);
     // The printed scenario stands alone: it names no parent and reads back to itself.

@@ -1,0 +1,31 @@
+#pragma once
+/// Values that change over the run, resolved to one value per simulated week: step paths
+/// (caseworkers, company contact, job finding), the macro unemployment path, shocks and an
+/// organisation's ramp-up.
+#include <utility>
+#include <vector>
+
+#include "almpsim/dates.hpp"
+#include "almpsim/params.hpp"
+
+namespace almpsim {
+
+/// (week, value) points in week order.
+using WeekPoints = std::vector<std::pair<Week, double>>;
+
+/// Steps: each value holds from its week until the next point's; the first also holds before it.
+WeekSeries step_path(const Calendar& cal, const WeekPoints& steps);
+
+/// Linear between points, flat before the first and after the last (points may lie outside the
+/// run). Points must be in strictly increasing week order.
+WeekSeries linear_path(const Calendar& cal, const WeekPoints& points);
+
+/// How far a shock has reached, 0 to 1, `since` weeks after it starts: a linear rise over
+/// `ramp` weeks, full size for `length`, a linear return over `recovery`.
+double shock_level(int since, int ramp, int length, int recovery);
+
+/// An organisation's capacity multiplier: `from` before `start`, rising linearly to 1 over
+/// `weeks` (at once when weeks is 0).
+WeekSeries ramp_up_path(const Calendar& cal, double from, int weeks, Week start);
+
+}  // namespace almpsim

@@ -1,0 +1,88 @@
+#pragma once
+// Builds the resolved Params from a scenario document, one section at a time: the run and the
+// population (read_population.cpp), flows between states (read_flows.cpp), programmes and actors
+// (read_actors.cpp), cohorts and the study around the model (read_study.cpp). Structural
+// checks that cross keys are named check_* functions. Private to sim/io.
+#include <set>
+#include <string>
+
+#include "almpsim/params.hpp"
+#include "scenario_reader.hpp"
+
+namespace almpsim::io {
+
+class ParamsBuilder {
+ public:
+  explicit ParamsBuilder(ScenarioDocument& doc) : doc_(doc), top_(doc, &doc.root, "") {}
+
+  Params build();
+
+ private:
+  // read_population.cpp
+  bool read_run();
+  void read_mix(Reader& r, AttributeMix& mix);
+  void read_match_groups(Reader& r);
+  void read_attributes();
+  void read_employability();
+  void read_population();
+
+  // read_flows.cpp
+  void read_macro();
+  void read_shocks();
+  void read_inflow();
+  void read_effects(Reader& r, CovariateEffects& e);
+  HazardSpec read_hazard(Reader& r, int from, int to);
+  void read_hazards();
+  void read_transition_matrix();
+  void read_duration_limits();
+
+  // read_actors.cpp
+  void read_programmes();
+  void read_assignment(Reader& r, AssignmentRule& rule);
+  void read_activation_mix(Reader& r, ActorSpec& a);
+  void read_immediate_activation(Reader& r, ImmediateActivation& i);
+  void read_job_finding(Reader& r, ActorSpec& a);
+  ActorSpec read_actor(Reader& r, const std::string& name);
+  void read_actors();
+  void check_actor_effects();
+
+  // read_study.cpp
+  void read_cohorts();
+  void read_targets_file();
+  void read_calibration();
+  void read_sweep();
+  void read_power();
+
+  /// Calls fn(reader, name) for each [[key]] entry after checking that the entries are tables
+  /// with unique names. Absent: nothing happens.
+  template <class Fn>
+  void for_each_named_entry(const std::string& key, const std::string& what, bool require_one, Fn fn) {
+    const toml::node* n = top_.node(key);
+    if (!n) return;
+    const auto* arr = n->as_array();
+    if (!arr || !arr->is_array_of_tables() || (require_one && arr->empty())) {
+      top_.fail(key, require_one ? "expected one or more [[" + key + "]] tables" : "expected [[" + key + "]] tables");
+      return;
+    }
+    std::set<std::string> names;
+    for (const auto& item : *arr) {
+      const auto* t = item.as_table();
+      const std::string name = (*t)["name"].value<std::string>().value_or("");
+      Reader r(doc_, t, key + "." + (name.empty() ? "?" : name));
+      r.string("name", "");
+      if (name.empty())
+        r.fail("name", "every " + what + " needs a name");
+      else if (!names.insert(name).second)
+        r.fail("name", "two " + what + "s are named '" + name + "'");
+      fn(r, name);
+    }
+  }
+
+  ScenarioDocument& doc_;
+  Reader top_;
+  Params p_;
+  std::vector<std::optional<double>> inflow_elasticity_ = std::vector<std::optional<double>>(kStates);
+  PerState<WeekSeries> shock_inflow_;
+};
+
+}  // namespace almpsim::io

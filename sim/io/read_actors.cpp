@@ -1,0 +1,210 @@
+// Programmes and the actors that run them.
+#include <cmath>
+
+#include "almpsim/time_paths.hpp"
+#include "params_builder.hpp"
+#include "scenario_values.hpp"
+
+namespace almpsim::io {
+
+namespace {
+constexpr double kShareTolerance = 1e-6;
+}
+
+void ParamsBuilder::read_programmes() {
+  Reader all = top_.table("programmes");
+  for (const std::string& name : all.keys())
+    if (index_in(programme_names(), name) == static_cast<int>(programme_names().size()))
+      all.fail(name, unknown_name("programme", name, programme_names()));
+  for (int k = 1; k < kActivities; ++k) {
+    const auto kind = static_cast<Activity>(k);
+    Reader r = all.table(name_of(kind));
+    ProgrammeSpec& p = p_.programmes[static_cast<std::size_t>(k)];
+    p.length_weeks = r.integer("length_weeks");
+    p.wait_weeks = r.integer("wait_weeks");
+    p.lock_in = read_group_values(r, "lock_in", p_.attributes);
+    p.post_effect = read_group_values(r, "post_effect", p_.attributes);
+    p.threat_effect = read_group_values(r, "threat_effect", p_.attributes);
+    p.post_decay_weeks = r.number("post_decay_weeks");
+    p.cost_per_week = r.number("cost_per_week");
+    p.employer_linked =
+        r.boolean("employer_linked", kind == Activity::company_internship || kind == Activity::wage_subsidy);
+  }
+  p_.programmes[0] = ProgrammeSpec{};
+  for (auto* v : {&p_.programmes[0].lock_in, &p_.programmes[0].post_effect, &p_.programmes[0].threat_effect})
+    v->assign(static_cast<std::size_t>(p_.attributes.match_groups()), 1.0);
+}
+
+void ParamsBuilder::read_assignment(Reader& r, AssignmentRule& rule) {
+  Reader as = r.table("assignment");
+  using Kind = AssignmentRule::Kind;
+  const std::vector<std::string> rules = schema::choices_of(as.row("rule"));
+  rule.kind = static_cast<Kind>(index_in(rules, as.choice("rule", "assignment rule")));
+  rule.share = as.optional_number("share").value_or(0.0);
+  if (rule.kind == Kind::random_share && !as.has("share"))
+    as.fail("share", "missing: the share of citizens this actor serves");
+  rule.areas.assign(p_.attributes.area_names.size(), false);
+  if (auto areas = as.strings("areas", p_.attributes.area_names))
+    for (const auto& ar : *areas) rule.areas[static_cast<std::size_t>(index_in(p_.attributes.area_names, ar))] = true;
+  if (rule.kind == Kind::area && !as.has("areas")) as.fail("areas", "missing: the areas this actor serves");
+  rule.groups = group_set(as, "groups", p_.attributes);
+  rule.except_states = state_set(as, "except_states", false);
+  // A key that belongs to another rule would be read and then ignored.
+  const std::pair<const char*, Kind> owned[] = {
+      {"share", Kind::random_share}, {"areas", Kind::area}, {"groups", Kind::match_group}};
+  for (const auto& [key, owner] : owned)
+    if (as.has(key) && rule.kind != owner)
+      as.fail(key, "does nothing under rule '" + rules[static_cast<std::size_t>(rule.kind)] +
+                       "'; it belongs to rule '" + rules[static_cast<std::size_t>(owner)] + "'");
+}
+
+void ParamsBuilder::read_activation_mix(Reader& r, ActorSpec& a) {
+  const AttributeSpec& at = p_.attributes;
+  PerActivity<double> none{};
+  none[0] = 1.0;
+  a.activation_mix.assign(static_cast<std::size_t>(at.match_groups()), none);
+  if (!r.has("activation_mix")) return;
+  Reader t = r.table("activation_mix");
+  if (!t.raw()) return;
+  auto read_one = [&](Reader& owner, const std::string& key) -> std::optional<PerActivity<double>> {
+    auto shares = named_shares(owner, key, programme_names(), "programme");
+    if (!shares) return std::nullopt;
+    PerActivity<double> mix{};
+    for (std::size_t k = 0; k < programme_names().size(); ++k) mix[k + 1] = (*shares)[k];
+    return mix;
+  };
+  const auto keys = t.keys();
+  const bool by_group = !keys.empty() && index_in(at.match_group_names, keys.front()) < at.match_groups();
+  if (!by_group) {
+    if (auto mix = read_one(r, "activation_mix")) std::fill(a.activation_mix.begin(), a.activation_mix.end(), *mix);
+    return;
+  }
+  for (const std::string& g : keys) {
+    const int gi = index_in(at.match_group_names, g);
+    if (gi == at.match_groups()) {
+      t.fail(g, unknown_name("match group", g, at.match_group_names));
+      continue;
+    }
+    if (auto mix = read_one(t, g)) a.activation_mix[static_cast<std::size_t>(gi)] = *mix;
+  }
+}
+
+void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i) {
+  Reader ia = r.table("immediate_activation");
+  i.enabled = ia.boolean("enabled", true);
+  i.states = state_set(ia, "states", false);
+  if (!ia.has("states")) ia.fail("states", "missing: the benefit states whose new cases are activated at once");
+  i.groups = group_set(ia, "groups", p_.attributes);
+  i.delay_weeks = ia.integer("delay_weeks");
+  i.length_weeks = ia.integer("length_weeks");
+  i.follow_up_weeks = static_cast<int>(ia.optional_integer("follow_up_weeks").value_or(-1));
+  i.kind = static_cast<Activity>(index_in(activity_names(), ia.choice("kind", "programme")));
+}
+
+// One multiplier (or path) for all the actor's cases, or one per state.
+void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
+  const Calendar& cal = p_.calendar;
+  if (const toml::node* jf = r.node("job_finding"); jf && jf->is_table()) {
+    for (auto& series : a.job_finding) series.assign(static_cast<std::size_t>(cal.total()), 1.0);
+    Reader per_state = r.table("job_finding");
+    for_each_state_key(per_state, [&](int s, const std::string& state) {
+      a.job_finding[static_cast<std::size_t>(s)] = read_path(per_state, state, cal);
+    });
+  } else {
+    a.job_finding.fill(read_path(r, "job_finding", cal));
+  }
+}
+
+ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
+  const Calendar& cal = p_.calendar;
+  ActorSpec a;
+  a.name = name;
+  read_assignment(r, a.assignment);
+  a.first_meeting_weeks = r.integer("first_meeting_weeks");
+  const auto intervals = named_numbers(r, "meeting_interval_weeks", state_names(), "state");
+  for (int s = 0; s < kStates; ++s) {
+    const auto& v = intervals[static_cast<std::size_t>(s)];
+    if (v && *v != std::floor(*v)) r.fail("meeting_interval_weeks", "intervals are whole weeks");
+    a.meeting_interval_weeks[static_cast<std::size_t>(s)] = static_cast<int>(v.value_or(0.0));
+  }
+  {
+    Reader cw = r.table("caseworkers");
+    for_each_state_key(cw, [&](int si, const std::string& team) {
+      a.caseworkers[static_cast<std::size_t>(si)] = read_path(cw, team, cal);
+    });
+  }
+  a.meetings_per_caseworker_week = r.number("meetings_per_caseworker_week");
+  a.ramp_up.assign(static_cast<std::size_t>(cal.total()), 1.0);
+  if (r.has("ramp_up")) {
+    Reader ru = r.table("ramp_up");
+    const double from = ru.number("from");
+    const int weeks = ru.integer("weeks");
+    const Week start = ru.has("start") ? week_in_run(ru, "start", cal, false).value_or(0) : 0;
+    a.ramp_up = ramp_up_path(cal, from, weeks, start);
+  }
+  if (r.has("immediate_activation")) read_immediate_activation(r, a.immediate_activation);
+  a.activation_probability = read_group_values(r, "activation_probability", p_.attributes);
+  read_activation_mix(r, a);
+  a.company_contact = read_path(r, "company_contact", cal);
+  read_job_finding(r, a);
+  {
+    Reader s = r.table("sanctions");
+    a.sanctions.no_show = s.number("no_show");
+    a.sanctions.rate = s.number("rate");
+    a.sanctions.exit_share = s.number("exit_share");
+  }
+  {
+    Reader c = r.table("costs");
+    a.costs.admin_per_case_week = c.number("admin_per_case_week");
+    a.costs.fixed_fee_per_case = c.number("fixed_fee_per_case");
+    a.costs.bonus_per_self_support = c.number("bonus_per_self_support");
+    a.costs.programme_cost_factor = c.number("programme_cost_factor");
+  }
+  return a;
+}
+
+void ParamsBuilder::read_actors() {
+  const toml::node* n = top_.node("actors");
+  if (!n) {
+    Reader empty(doc_, nullptr, "actors.all");
+    p_.actors.push_back(read_actor(empty, "all"));
+    return;
+  }
+  if (n->is_array() && n->as_array()->size() > 250) top_.fail("actors", "at most 250 actors");
+  for_each_named_entry("actors", "actor", true,
+                       [&](Reader& r, const std::string& name) { p_.actors.push_back(read_actor(r, name)); });
+  double shares = 0.0;
+  bool has_rest = false;
+  for (const ActorSpec& a : p_.actors) {
+    if (a.assignment.kind == AssignmentRule::Kind::random_share) shares += a.assignment.share;
+    has_rest = has_rest || a.assignment.kind == AssignmentRule::Kind::rest;
+  }
+  if (shares > 1.0 + kShareTolerance) top_.fail("actors", "random_share assignments add up to more than 1");
+  if (p_.actors.size() > 1 && !has_rest)
+    top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
+}
+
+// An actor's job-finding multiplier acts on hazards into self-support: one given for a state
+// with no such hazard would change nothing.
+void ParamsBuilder::check_actor_effects() {
+  PerState<bool> reaches_self_support{};
+  for (const HazardSpec& h : p_.hazards)
+    if (h.to == State::self_support) reaches_self_support[index_of(h.from)] = true;
+  const toml::array* actors = doc_.root["actors"].as_array();
+  if (!actors) return;
+  for (const auto& item : *actors) {
+    const auto* actor = item.as_table();
+    const auto name = actor ? (*actor)["name"].value<std::string>() : std::nullopt;
+    const auto* per_state = actor ? (*actor)["job_finding"].as_table() : nullptr;
+    if (!name || !per_state) continue;
+    for (auto&& [state, value] : *per_state) {
+      const int s = index_in(state_names(), std::string(state.str()));
+      if (s < kStates && !reaches_self_support[static_cast<std::size_t>(s)])
+        doc_.fail("actors." + *name + ".job_finding." + std::string(state.str()),
+                  "no hazard leads from " + std::string(state.str()) +
+                      " into self_support, so this multiplier would change nothing");
+    }
+  }
+}
+
+}  // namespace almpsim::io

@@ -1,0 +1,148 @@
+// The key tables of scenarios/README.md, generated from the schema's rows.
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "almpsim/schema.hpp"
+
+namespace almpsim::schema {
+
+namespace {
+struct Section {
+  std::string_view prefix;  ///< rows under this dotted prefix ("" for top-level keys)
+  std::string_view title;
+  std::string_view intro;
+};
+
+// Order and prose of the generated part of scenarios/README.md.
+constexpr Section kSections[] = {
+    {"", "Run", ""},
+    {"population", "[population]", ""},
+    {"attributes", "[attributes]", ""},
+    {"employability", "[employability]", ""},
+    {"hazards.<from>.<to>", "[hazards.&lt;from&gt;.&lt;to&gt;]",
+     "The weekly hazard from one state to another:\n"
+     "`baseline[band] · exp(Σ log_effects + loading · employability) · (u/u_ref)^elasticity`,\n"
+     "times shock, actor and programme multipliers on hazards into self_support."},
+    {"transition_matrix", "[transition_matrix]",
+     "Instead of hazards for the listed states: weekly transition probabilities, converted exactly\n"
+     "into competing hazards (total `-ln P_ii`, split in proportion to `P_ij`)."},
+    {"duration_limits.<state>", "[duration_limits.&lt;state&gt;]", ""},
+    {"programmes.<programme>", "[programmes.&lt;programme&gt;]",
+     "Values marked *per group* take a number or a table `{ <match group> = x, default = x }`."},
+    {"actors.*", "[[actors]]",
+     "Without `[[actors]]` one actor, `all`, serves everyone with no meetings. With several, one\n"
+     "must have assignment rule `rest`."},
+    {"macro", "[macro]", ""},
+    {"shocks.*", "[[shocks]]", ""},
+    {"cohorts.*", "[[cohorts]]", "Cohort dates must lie in the reported weeks."},
+    {"targets", "[targets]", ""},
+    {"calibration", "[calibration]",
+     "Used by `almpsim calibrate`, which minimises the sum over the `fit` targets of\n"
+     "((simulated mean − published) / standard error)² (the sampling error of the published number;\n"
+     "for shares at least one percentage point), with the same seed at every evaluation\n"
+     "(common random numbers), and writes a scenario that `extends` this one with the fitted values\n"
+     "and a `[calibration.result]` record of the fit."},
+    {"sweep", "[sweep]",
+     "The points `almpsim sweep` runs. Command-line `--vary key=v1,v2,...` adds grid axes (or\n"
+     "replaces the axis with the same key); `--set` changes the scenario at every point. Every\n"
+     "point is checked before the first one runs."},
+    {"power", "[power]", "Defaults for `almpsim power`; its options override them."},
+};
+
+bool under(std::string_view name, std::string_view prefix) {
+  if (prefix.empty()) return name.find('.') == std::string_view::npos;
+  return name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0 && name[prefix.size()] == '.';
+}
+
+// The section a row is listed in: the one with the longest prefix it falls under.
+const Section* section_of(const Key& key) {
+  const Section* best = nullptr;
+  for (const Section& s : kSections) {
+    const bool fits = s.prefix.empty() ? key.name.find('.') == std::string_view::npos : under(key.name, s.prefix);
+    if (fits && (!best || s.prefix.size() > best->prefix.size())) best = &s;
+  }
+  return best;
+}
+
+bool structural(const Key& key) {
+  return key.meaning.empty() &&
+         (key.type == "table" || key.type == "array of tables" || key.type == "shares" || key.type == "");
+}
+
+std::string number_text(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  std::string s = buf;
+  // 1e+09 -> 1e9, 1e-06 -> 1e-6
+  if (const auto e = s.find('e'); e != std::string::npos) {
+    std::string mantissa = s.substr(0, e), exponent = s.substr(e + 1);
+    const bool negative = exponent[0] == '-';
+    exponent = exponent.substr(1);
+    exponent.erase(0, exponent.find_first_not_of('0'));
+    s = mantissa + "e" + (negative ? "-" : "") + exponent;
+  }
+  return s;
+}
+
+std::string range_text(const Key& k) {
+  const bool has_lo = std::isfinite(k.lo), has_hi = std::isfinite(k.hi) && k.hi < 1e18;
+  if (has_lo && has_hi) return number_text(k.lo) + " to " + number_text(k.hi);
+  if (has_lo) return "≥ " + number_text(k.lo);
+  if (has_hi) return "≤ " + number_text(k.hi);
+  return "";
+}
+
+std::string type_text(const Key& k) {
+  std::string t(k.type);
+  if (!k.choices.empty()) {
+    t = "";
+    for (const std::string& c : choices_of(k)) t += (t.empty() ? "" : ", ") + c;
+  }
+  switch (k.merge) {
+    case Merge::keys:
+      return t + "; merged key by key";
+    case Merge::whole:
+      return t + "; replaced whole";
+    case Merge::by_name:
+      return t + "; merged by `name`";
+    case Merge::per_group:
+      return t + "; merged group by group (a single mix is replaced whole)";
+    case Merge::value:
+      break;
+  }
+  return t;
+}
+
+std::string default_text(const Key& k) {
+  if (!k.default_text.empty()) return std::string(k.default_text);
+  if (!std::isnan(k.fallback)) return number_text(k.fallback);
+  return "—";
+}
+
+std::string cell(std::string text) {
+  std::string out;
+  for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+}  // namespace
+
+std::string markdown() {
+  std::string out;
+  for (const Section& s : kSections) {
+    out += "## " + std::string(s.title) + "\n\n";
+    if (!s.intro.empty()) out += std::string(s.intro) + "\n\n";
+    out += "| key | type | range | default | unit | meaning |\n|---|---|---|---|---|---|\n";
+    for (const Key& k : keys()) {
+      if (section_of(k) != &s || structural(k)) continue;
+      const std::string_view shown = s.prefix.empty() ? k.name : k.name.substr(s.prefix.size() + 1);
+      out += "| `" + std::string(shown) + "` | " + cell(type_text(k)) + " | " + range_text(k) + " | " +
+             cell(default_text(k)) + " | " + std::string(k.unit) + " | " + std::string(k.meaning) + " |\n";
+    }
+    out += "\n";
+  }
+  out.pop_back();
+  return out;
+}
+
+}  // namespace almpsim::schema
