@@ -177,6 +177,10 @@ struct SweepAxis {
   std::vector<std::string> values;  ///< grid: each value as TOML text, e.g. "4" or "{ a = 1 }"
   double lower = 0.0, upper = 0.0;  ///< latin hypercube: the range
   bool whole_numbers = false;       ///< latin hypercube: round draws to integers
+  /// Where the axis was written, so a bad value is reported there: the scenario file and the
+  /// line of its [[sweep.vary]] entry, or "--vary" and which --vary argument (from 1).
+  std::string origin;
+  int position = 0;
 };
 
 struct SweepSpec {

@@ -2,6 +2,7 @@
 /// Loading a scenario: TOML with `extends` and command-line overrides, every key checked.
 #include <exception>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "almpsim/params.hpp"
@@ -30,6 +31,19 @@ class ScenarioError : public std::exception {
   std::string text_;
 };
 
+/// An override "dotted.key=value" and where the user wrote it, so that a problem it causes is
+/// reported there.
+struct Override {
+  explicit Override(std::string text_, std::string origin_ = "--set", int position_ = 0)
+      : text(std::move(text_)), origin(std::move(origin_)), position(position_) {}
+  std::string text;
+  std::string origin = "--set";  ///< "--set", "--vary", or the scenario file of a [[sweep.vary]] entry
+  int position = 0;              ///< which --set or --vary argument (from 1), or the file's line
+};
+
+/// --set arguments in command-line order.
+std::vector<Override> set_overrides(const std::vector<std::string>& texts);
+
 struct LoadedScenario {
   Params params;
   /// The scenario after `extends` and overrides, as TOML: what /meta records.
@@ -43,6 +57,8 @@ struct LoadedScenario {
 /// TOML syntax or a bare string), checks every key and resolves the parameters.
 /// Throws ScenarioError listing every problem.
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
+/// load_scenario with overrides that say where they were written (--vary, a sweep entry).
+LoadedScenario load_scenario_with(const std::string& path, const std::vector<Override>& overrides);
 
 /// The number, or the numbers of an array, at a dotted key of the resolved scenario (entries
 /// of [[actors]], [[cohorts]] and [[shocks]] by name). Throws ScenarioError if there is none.

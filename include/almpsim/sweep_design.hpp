@@ -5,12 +5,13 @@
 #include <vector>
 
 #include "almpsim/params.hpp"
+#include "almpsim/scenario.hpp"
 
 namespace almpsim {
 
 struct SweepPoint {
-  std::vector<std::string> overrides;  ///< "key=value", one per axis, in axis order
-  std::vector<std::string> values;     ///< the values alone, as TOML text
+  std::vector<Override> overrides;  ///< "key=value", one per axis, in axis order, located at the axis
+  std::vector<std::string> values;  ///< the values alone, as TOML text
 };
 
 /// Grid: every combination, the first axis varying slowest. Latin hypercube: `points` points,

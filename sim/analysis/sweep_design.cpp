@@ -37,7 +37,7 @@ std::vector<SweepPoint> grid(const SweepSpec& spec) {
     for (std::size_t k = 0; k < spec.axes.size(); ++k) {
       const std::string& v = spec.axes[k].values[index[k]];
       points[p].values.push_back(v);
-      points[p].overrides.push_back(spec.axes[k].key + "=" + v);
+      points[p].overrides.emplace_back(spec.axes[k].key + "=" + v, spec.axes[k].origin, spec.axes[k].position);
     }
   }
   return points;
@@ -58,7 +58,7 @@ std::vector<SweepPoint> latin_hypercube(const SweepSpec& spec) {
       const double u = (static_cast<double>(strata[p]) + unit(engine)) / static_cast<double>(n);
       const std::string v = number_text(a.lower + u * (a.upper - a.lower), a.whole_numbers);
       points[p].values.push_back(v);
-      points[p].overrides.push_back(a.key + "=" + v);
+      points[p].overrides.emplace_back(a.key + "=" + v, a.origin, a.position);
     }
   }
   return points;

@@ -20,7 +20,9 @@ namespace {
 
 /// Grid axes given with --vary: added to the scenario's, or replacing one with the same key.
 void add_command_line_axes(const SweepArgs& args, SweepSpec& spec) {
+  int position = 0;
   for (const std::string& v : args.vary) {
+    ++position;
     const auto eq = v.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
       throw ScenarioError({{"--vary", 0, v, "expected --vary key=value1,value2,..."}});
@@ -28,6 +30,8 @@ void add_command_line_axes(const SweepArgs& args, SweepSpec& spec) {
       throw ScenarioError(
           {{args.scenario, 0, "sweep.design", "--vary adds grid axes; this sweep is a Latin hypercube"}});
     SweepAxis axis;
+    axis.origin = "--vary";
+    axis.position = position;
     axis.key = v.substr(0, eq);
     axis.values = split_values(v.substr(eq + 1));
     for (const std::string& x : axis.values)
@@ -69,10 +73,11 @@ RunMetadata metadata(const std::string& command_line, const std::string& scenari
 int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_line) {
   // Replications and seed go into the scenario text, so each point file records them and a
   // resumed sweep can tell whether a finished point belongs to it.
-  std::vector<std::string> overrides = args.overrides;
-  if (args.replications > 0) overrides.push_back("replications=" + std::to_string(args.replications));
-  if (args.seed >= 0) overrides.push_back("seed=" + std::to_string(args.seed));
-  const LoadedScenario base = load_scenario(args.scenario, overrides);
+  std::vector<Override> overrides = set_overrides(args.overrides);
+  if (args.replications > 0)
+    overrides.emplace_back("replications=" + std::to_string(args.replications), "--replications");
+  if (args.seed >= 0) overrides.emplace_back("seed=" + std::to_string(args.seed), "--seed");
+  const LoadedScenario base = load_scenario_with(args.scenario, overrides);
   SweepSpec spec = base.params.sweep;
   add_command_line_axes(args, spec);
   if (spec.axes.empty())
@@ -85,9 +90,9 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   table.design = spec.design == SweepSpec::Design::grid ? "grid" : "latin_hypercube";
   for (const SweepAxis& a : spec.axes) table.keys.push_back(a.key);
   for (const SweepPoint& p : points) {
-    std::vector<std::string> o = overrides;
+    std::vector<Override> o = overrides;
     o.insert(o.end(), p.overrides.begin(), p.overrides.end());
-    LoadedScenario loaded = load_scenario(args.scenario, o);
+    LoadedScenario loaded = load_scenario_with(args.scenario, o);
     table.scenarios.push_back(std::move(loaded.resolved_text));
     point_params.push_back(std::move(loaded.params));
     table.values.push_back(p.values);

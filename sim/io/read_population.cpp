@@ -10,21 +10,17 @@ bool ParamsBuilder::read_run() {
   p_.name = top_.string("name", "");
   p_.description = top_.string("description", "");
   const auto start = top_.date("start");
-  if (!start) {
-    if (!top_.has("start")) top_.fail("start", "missing: the date of week 0 (YYYY-MM-DD)");
-    return false;
-  }
-  p_.calendar.start = *start;
+  if (!start && !top_.has("start")) top_.fail("start", "missing: the date of week 0 (YYYY-MM-DD)");
+  if (start) p_.calendar.start = *start;
   // Weeks are stored in 16 bits per citizen: runs, burn-in and birth weeks must fit.
   const auto weeks = top_.optional_integer("weeks");
   if (!weeks && !top_.has("weeks")) top_.fail("weeks", "missing: the number of reported weeks");
   p_.calendar.weeks = static_cast<int>(weeks.value_or(1));
   p_.calendar.burn_in = top_.integer("burn_in_weeks");
-  const bool usable = weeks.has_value();
   p_.replications = top_.integer("replications");
   p_.seed = static_cast<std::uint64_t>(
       top_.optional_integer("seed").value_or(static_cast<long long>(top_.row("seed").fallback)));
-  return usable;
+  return start && weeks;
 }
 
 void ParamsBuilder::read_mix(Reader& r, AttributeMix& mix) {

@@ -164,6 +164,9 @@ void ParamsBuilder::read_sweep() {
   for (std::size_t k = 0; k < arr->size(); ++k) {
     Reader v(doc_, arr->get(k)->as_table(), r.path_of("vary") + "." + std::to_string(k));
     SweepAxis axis;
+    const Location written = doc_.locate(v.path());
+    axis.origin = written.file;
+    axis.position = written.line;
     axis.key = v.string("key", "");
     if (axis.key.empty()) v.fail("key", "missing: the scenario key to vary, e.g. \"inflow.cash_benefit\"");
     for (const SweepAxis& other : sw.axes)

@@ -22,6 +22,10 @@ void index_positions(const toml::table& t, const std::string& file, const std::s
     const std::string path = join(prefix, key.str());
     where[path] = {file, static_cast<int>(node.source().begin.line)};
     if (const auto* sub = node.as_table()) index_positions(*sub, file, path, where);
+    // Entries of other arrays of tables ([[sweep.vary]], [[calibration.free]]) by position.
+    if (const auto* arr = node.as_array(); arr && arr->is_array_of_tables() && !is_named_array(key.str()))
+      for (std::size_t k = 0; k < arr->size(); ++k)
+        where[join(path, std::to_string(k))] = {file, static_cast<int>(arr->get(k)->source().begin.line)};
     if (const auto* arr = node.as_array(); arr && is_named_array(key.str())) {
       for (const auto& item : *arr) {
         const auto* elem = item.as_table();
@@ -121,8 +125,9 @@ std::string key_of(const std::string& text, std::size_t eq) {
   return first == std::string::npos || first >= eq ? std::string{} : text.substr(first, last - first + 1);
 }
 
-void apply_override(ScenarioDocument& doc, const std::string& text, int index) {
-  const Location at{"--set", index};
+void apply_override(ScenarioDocument& doc, const Override& o) {
+  const Location at{o.origin, o.position};
+  const std::string& text = o.text;
   const auto eq = text.find('=');
   const std::string path = eq == std::string::npos || eq == 0 ? std::string{} : key_of(text, eq);
   if (path.empty()) {
@@ -166,7 +171,7 @@ void apply_override(ScenarioDocument& doc, const std::string& text, int index) {
   f->insert(parts.back(), *parsed.get("value"));
   merge_into(doc.root, fragment, "");
   doc.where[path] = at;
-  doc.override_keys.push_back(path);
+  doc.override_keys.emplace_back(path, at);
 }
 
 /// An override of a key of actor `base` that the child actor `name` inherits changes the child
@@ -174,12 +179,11 @@ void apply_override(ScenarioDocument& doc, const std::string& text, int index) {
 void note_overrides_reaching(ScenarioDocument& doc, const toml::table& own, const std::string& name,
                              const std::string& base) {
   const std::string prefix = "actors." + base + ".";
-  for (std::size_t k = 0; k < doc.override_keys.size(); ++k) {
-    const std::string& key = doc.override_keys[k];
+  for (const auto& [key, at] : doc.override_keys) {
     if (key.compare(0, prefix.size(), prefix) != 0) continue;
     const std::string first = split_key(key.substr(prefix.size())).front();
     if (own.contains(first)) continue;
-    doc.notes.push_back("--set " + std::to_string(k + 1) + ": " + key + " also reaches actor '" + name +
+    doc.notes.push_back(at.file + " " + std::to_string(at.line) + ": " + key + " also reaches actor '" + name +
                         "', which extends '" + base + "' (set actors." + name + "." + first +
                         " too to keep them apart)");
   }
@@ -278,6 +282,22 @@ const toml::node* find_key(const toml::table& root, const std::vector<std::strin
   return node;
 }
 
+void ScenarioDocument::report_dates_outside_run(const std::string& run) {
+  if (dates_outside_run.empty()) return;
+  for (const auto& [key, at] : override_keys) {
+    if (key != "start" && key != "weeks" && key != "burn_in_weeks") continue;
+    const ScenarioIssue& first = dates_outside_run.front();
+    std::string message = "the run is now " + run + ", which leaves out " + std::to_string(dates_outside_run.size()) +
+                          " date(s) the scenario uses, e.g. " + first.key + " (" + first.file + ":" +
+                          std::to_string(first.line) + "): " + first.message;
+    issues.push_back({at.file, at.line, key, std::move(message)});
+    dates_outside_run.clear();
+    return;
+  }
+  issues.insert(issues.end(), dates_outside_run.begin(), dates_outside_run.end());
+  dates_outside_run.clear();
+}
+
 Location ScenarioDocument::locate(const std::string& path) const {
   std::string p = path;
   while (!p.empty()) {
@@ -289,13 +309,13 @@ Location ScenarioDocument::locate(const std::string& path) const {
   return {main_file, 0};
 }
 
-ScenarioDocument load_document(const std::string& path, const std::vector<std::string>& overrides) {
+ScenarioDocument load_document(const std::string& path, const std::vector<Override>& overrides) {
   ScenarioDocument doc;
   doc.main_file = path;
   std::vector<std::string> chain{fs::weakly_canonical(path).string()};
   doc.root = Loader(doc).load(path, chain);
   if (!doc.issues.empty()) return doc;
-  for (std::size_t k = 0; k < overrides.size(); ++k) apply_override(doc, overrides[k], static_cast<int>(k) + 1);
+  for (const Override& o : overrides) apply_override(doc, o);
   resolve_actor_extends(doc);
   return doc;
 }

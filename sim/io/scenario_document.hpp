@@ -43,8 +43,8 @@ struct ScenarioDocument {
   std::string main_file;
   std::map<std::string, Location> where;  // dotted key path (array items by name) -> location
   std::vector<ScenarioIssue> issues;
-  /// The dotted key each --set override changed, in command-line order.
-  std::vector<std::string> override_keys;
+  /// The dotted key each override changed, and where it was written, in order.
+  std::vector<std::pair<std::string, Location>> override_keys;
   /// What a user should know although nothing is wrong (e.g. an override that reaches a
   /// child actor through its `extends`).
   std::vector<std::string> notes;
@@ -55,10 +55,21 @@ struct ScenarioDocument {
     const Location at = locate(path);
     issues.push_back({at.file, at.line, path, std::move(message)});
   }
+  /// A date outside the run: reported at its key, or, when an override moved the run, once at
+  /// that override (see report_dates_outside_run).
+  void fail_date(const std::string& path, std::string message) {
+    const Location at = locate(path);
+    dates_outside_run.push_back({at.file, at.line, path, std::move(message)});
+  }
+  std::vector<ScenarioIssue> dates_outside_run;
+
+  /// Moves dates_outside_run into issues: each at its key, or all as one problem at the
+  /// override of start, weeks or burn_in_weeks that put them outside the run.
+  void report_dates_outside_run(const std::string& run);
 };
 
 /// Parses `path` and its `extends` chain, resolves actor-level `extends` and applies the
 /// overrides. Problems are collected in the document's issues.
-ScenarioDocument load_document(const std::string& path, const std::vector<std::string>& overrides);
+ScenarioDocument load_document(const std::string& path, const std::vector<Override>& overrides);
 
 }  // namespace almpsim::io

@@ -44,7 +44,17 @@ Params ParamsBuilder::build() {
 
 }  // namespace io
 
+std::vector<Override> set_overrides(const std::vector<std::string>& texts) {
+  std::vector<Override> out;
+  for (std::size_t k = 0; k < texts.size(); ++k) out.emplace_back(texts[k], "--set", static_cast<int>(k) + 1);
+  return out;
+}
+
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  return load_scenario_with(path, set_overrides(overrides));
+}
+
+LoadedScenario load_scenario_with(const std::string& path, const std::vector<Override>& overrides) {
   io::ScenarioDocument doc = io::load_document(path, overrides);
   LoadedScenario out;
   if (doc.issues.empty()) {
@@ -52,6 +62,8 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
       io::ParamsBuilder builder(doc);
       out.params = builder.build();
     }  // readers report unknown keys when they go out of scope
+    const Calendar& cal = out.params.calendar;
+    doc.report_dates_outside_run(cal.date_of(cal.first()).iso() + " to " + cal.date_of(cal.end()).iso());
     out.resolved_text = io::document_text(doc.root);
     out.notes = doc.notes;
   }
@@ -70,7 +82,7 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
 
 std::vector<double> scenario_numbers(const std::string& path, const std::vector<std::string>& overrides,
                                      const std::string& key) {
-  io::ScenarioDocument doc = io::load_document(path, overrides);
+  io::ScenarioDocument doc = io::load_document(path, set_overrides(overrides));
   if (!doc.issues.empty()) throw ScenarioError(std::move(doc.issues));
   const toml::node* node = io::find_key(doc.root, io::split_key(key));
   std::vector<double> out;

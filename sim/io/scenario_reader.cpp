@@ -125,6 +125,10 @@ void Reader::fail(std::string_view key, std::string message) {
   doc_->fail(path_of(key), std::move(message));
 }
 
+void Reader::fail_date(std::string_view key, std::string message) {
+  doc_->fail_date(path_of(key), std::move(message));
+}
+
 const schema::Key& Reader::row(std::string_view key) const {
   return schema::at(path_of(key));
 }

@@ -32,6 +32,8 @@ class Reader {
   /// The raw node (marks the key as known); null when absent.
   const toml::node* node(std::string_view key);
   void fail(std::string_view key, std::string message);
+  /// A date of this key lies outside the run.
+  void fail_date(std::string_view key, std::string message);
 
   /// The schema's row for a key of this table.
   const schema::Key& row(std::string_view key) const;

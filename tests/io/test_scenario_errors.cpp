@@ -1,6 +1,7 @@
 // Every kind of bad scenario gives a one-line error naming file, line and key, and exit status 2.
 // Each fixture in tests/io/bad/ states on its first line what it must produce:
 //   # expect: LINE: KEY: MESSAGE-START
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -170,4 +171,38 @@ TEST_CASE("a setting that would change nothing is an error", "[unit]") {
       "exclude_stock = false\n",
       "cohorts.s.exclude_stock: applies to inflow cohorts only");
   rejects("[sweep]\nseed = 3\n[[sweep.vary]]\nkey = \"seed\"\nvalues = [1, 2]\n", "sweep.seed: a grid draws nothing");
+}
+
+TEST_CASE("each problem an override causes is reported once, where the user wrote it", "[unit]") {
+  const std::string koege = test::source_path("scenarios/koege_2008.toml");
+  auto lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
+  // A bad start date is one problem; the other run keys are not "unknown".
+  const auto bad_start = test::run_cli("validate " + koege + " --set start=2008-13-01");
+  CHECK(bad_start.status == 2);
+  CHECK(bad_start.output == "--set:1: start: '2008-13-01' is not a date (YYYY-MM-DD)\n");
+  // A shorter run leaves the scenario's later dates outside it: one problem, at the override.
+  const auto short_run = test::run_cli("validate " + koege + " --set weeks=20");
+  CHECK(short_run.status == 2);
+  CHECK(lines(short_run.output) == 1);
+  CHECK(short_run.output.rfind("--set:1: weeks: the run is now 2008-04-01 to 2008-08-19, which leaves out", 0) == 0);
+}
+
+TEST_CASE("a bad sweep axis is located at its --vary argument or its [[sweep.vary]] entry", "[unit]") {
+  test::TempDir dir;
+  const std::string shock = test::source_path("scenarios/two_actors_shock.toml");
+  const auto typo =
+      test::run_cli("sweep " + shock + " -o " + dir.file("x.h5") +
+                    " --vary actors.agens.sanctions.rate=0.1 --vary actors.agens.sanctions.no_shw=0.1,0.2");
+  CHECK(typo.status == 2);
+  CHECK(typo.output.find("--vary:2: actors.agens.sanctions.no_shw: unknown key 'no_shw' (did you mean 'no_show'?)") !=
+        std::string::npos);
+  const std::string file =
+      dir.write("sweep.toml", "extends = \"" + shock +
+                                  "\"\n\n[[sweep.vary]]\nkey = \"actors.agens.sanctions.rate\"\n"
+                                  "values = [0.1]\n\n[[sweep.vary]]\nkey = \"inflow.cash_benfit\"\n"
+                                  "values = [1.0]\n");
+  const auto in_file = test::run_cli("sweep " + file + " -o " + dir.file("y.h5"));
+  CHECK(in_file.status == 2);
+  CHECK(in_file.output.find(file + ":7: inflow.cash_benfit: unknown state 'cash_benfit'") != std::string::npos);
+  CHECK(dir.entries().size() == 1);  // only the scenario: no output, no point files
 }

@@ -19,9 +19,14 @@ TEST_CASE("a grid runs every combination with the first axis varying slowest", "
   spec.axes = {{"a", {"1", "2"}, 0, 0, false}, {"b", {"'x'", "'y'", "'z'"}, 0, 0, false}};
   const auto points = sweep_points(spec);
   REQUIRE(points.size() == 6);
-  CHECK(points[0].overrides == std::vector<std::string>{"a=1", "b='x'"});
-  CHECK(points[2].overrides == std::vector<std::string>{"a=1", "b='z'"});
-  CHECK(points[3].overrides == std::vector<std::string>{"a=2", "b='x'"});
+  auto texts = [](const SweepPoint& p) {
+    std::vector<std::string> out;
+    for (const Override& o : p.overrides) out.push_back(o.text);
+    return out;
+  };
+  CHECK(texts(points[0]) == std::vector<std::string>{"a=1", "b='x'"});
+  CHECK(texts(points[2]) == std::vector<std::string>{"a=1", "b='z'"});
+  CHECK(texts(points[3]) == std::vector<std::string>{"a=2", "b='x'"});
   CHECK(points[5].values == std::vector<std::string>{"2", "'z'"});
 }
 
