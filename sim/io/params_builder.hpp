@@ -68,13 +68,20 @@ class ParamsBuilder {
     for (const auto& item : *arr) {
       const auto* t = item.as_table();
       const std::string name = (*t)["name"].value<std::string>().value_or("");
-      Reader r(doc_, t, key + "." + (name.empty() ? "?" : name));
+      // A name is a component of dotted keys (actors.<name>.costs), so it cannot hold a dot.
+      const bool usable = !name.empty() && name.find('.') == std::string::npos;
+      Reader r(doc_, t, key + "." + (name.empty() ? "?" : name));  // no schema lookups unless usable
       r.string("name", "");
       if (name.empty())
         r.fail("name", "every " + what + " needs a name");
+      else if (!usable)
+        r.fail("name", "a name cannot contain '.' (it is part of keys such as " + key + ".<name>.…)");
       else if (!names.insert(name).second)
         r.fail("name", "two " + what + "s are named '" + name + "'");
-      fn(r, name);
+      if (usable)
+        fn(r, name);
+      else
+        r.keys();  // its other keys cannot be checked without a name
     }
   }
 
