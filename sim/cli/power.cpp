@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "almpsim/engine.hpp"
@@ -105,18 +106,21 @@ int power(const PowerArgs& given) {
   });
   std::ostringstream out;
   if (args.json) {
-    out << "{\"scenario\": \"" << base.name << "\", \"arms\": [\"" << arms[0] << "\", \"" << arms[1]
-        << "\"], \"alpha\": " << args.alpha << ", \"replications\": " << base.replications << ", \"rows\": [";
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-      const PowerRow& r = rows[k];
-      out << (k ? ", " : "") << "{\"cohort\": \"" << r.cohort << "\", \"size_factor\": " << r.factor
-          << ", \"members\": [" << summarise(r.members_a).mean << ", " << summarise(r.members_b).mean
-          << "], \"power_chi_square\": " << share_below(r.chi2_p, args.alpha)
-          << ", \"power_difference\": " << share_below(r.difference_p, args.alpha)
-          << ", \"difference_mean\": " << summarise(r.difference).mean << "}";
-    }
-    out << "]}\n";
-    std::fputs(out.str().c_str(), stdout);
+    using json = nlohmann::ordered_json;
+    json table = json::array();
+    for (const PowerRow& r : rows)
+      table.push_back({{"cohort", r.cohort},
+                       {"size_factor", r.factor},
+                       {"members", {summarise(r.members_a).mean, summarise(r.members_b).mean}},
+                       {"power_chi_square", share_below(r.chi2_p, args.alpha)},
+                       {"power_difference", share_below(r.difference_p, args.alpha)},
+                       {"difference_mean", summarise(r.difference).mean}});
+    const json doc = {{"scenario", base.name},
+                      {"arms", {arms[0], arms[1]}},
+                      {"alpha", args.alpha},
+                      {"replications", base.replications},
+                      {"rows", std::move(table)}};
+    std::printf("%s\n", doc.dump().c_str());
     return 0;
   }
   char line[512];

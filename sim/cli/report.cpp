@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "almpsim/output.hpp"
@@ -57,25 +58,9 @@ std::vector<double> over_replications(const StoredRun& run, std::size_t c, std::
   return v;
 }
 
-std::string json_number(double x) {
-  if (!std::isfinite(x)) return "null";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", x);
-  return buf;
-}
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    if (ch == '"' || ch == '\\') out += '\\';
-    out += ch;
-  }
-  return out + "\"";
-}
-
-std::string json_summary(const Summary& s) {
-  return "{\"mean\": " + json_number(s.mean) + ", \"sd\": " + json_number(s.sd) + ", \"q05\": " + json_number(s.q05) +
-         ", \"q95\": " + json_number(s.q95) + "}";
+/// A distribution over replications; NaN (an arm that serves nobody) becomes null.
+nlohmann::ordered_json json_summary(const Summary& s) {
+  return {{"mean", s.mean}, {"sd", s.sd}, {"q05", s.q05}, {"q95", s.q95}};
 }
 
 const std::vector<std::pair<const char*, std::vector<double> CohortOutcome::*>>& scalar_measures() {
@@ -136,45 +121,47 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
 }
 
 void print_json(const StoredRun& run, const std::vector<Row>& rows) {
-  std::ostringstream out;
-  out << "{\n  \"scenario\": " << json_string(run.scenario_name) << ",\n  \"replications\": " << run.replications
-      << ",\n  \"cohorts\": {";
+  using json = nlohmann::ordered_json;
+  json cohorts = json::object();
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-    out << (c ? "," : "") << "\n    " << json_string(run.cohort_names[c]) << ": {";
+    json by_actor = json::object();
     for (std::size_t a = 0; a < run.actors.size(); ++a) {
-      out << (a ? "," : "") << "\n      " << json_string(run.actors[a]) << ": {";
-      bool first = true;
-      for (const auto& [name, member] : scalar_measures()) {
-        out << (first ? "" : ",") << "\n        " << json_string(name) << ": "
-            << json_summary(summarise(over_replications(run, c, member, a)));
-        first = false;
-      }
+      json measures = json::object();
+      for (const auto& [name, member] : scalar_measures())
+        measures[name] = json_summary(summarise(over_replications(run, c, member, a)));
       for (std::size_t s = 0; s < kStates; ++s)
-        out << ",\n        " << json_string("status_" + std::string(kStateNames[s])) << ": "
-            << json_summary(summarise(over_replications(run, c, &CohortOutcome::status, a * kStates + s)));
-      out << "\n      }";
+        measures["status_" + std::string(kStateNames[s])] =
+            json_summary(summarise(over_replications(run, c, &CohortOutcome::status, a * kStates + s)));
+      by_actor[run.actors[a]] = std::move(measures);
     }
     if (run.actors.size() >= 2) {
       const Trial t = trial_statistics(run, c);
-      out << ",\n      \"trial\": {\"chi_square\": " << json_summary(summarise(t.chi2))
-          << ", \"p_value\": " << json_summary(summarise(t.p_value))
-          << ", \"self_support_difference_points\": " << json_summary(summarise(t.difference))
-          << ", \"significant_share_chi_square\": " << json_number(t.significant_chi2)
-          << ", \"significant_share_difference\": " << json_number(t.significant_difference) << "}";
+      by_actor["trial"] = {{"chi_square", json_summary(summarise(t.chi2))},
+                           {"p_value", json_summary(summarise(t.p_value))},
+                           {"self_support_difference_points", json_summary(summarise(t.difference))},
+                           {"significant_share_chi_square", t.significant_chi2},
+                           {"significant_share_difference", t.significant_difference}};
     }
-    out << "\n    }";
+    cohorts[run.cohort_names[c]] = std::move(by_actor);
   }
-  out << "\n  },\n  \"tables\": [";
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    const Target& t = *rows[k].target;
-    out << (k ? "," : "") << "\n    {\"table\": " << json_string(t.table) << ", \"cohort\": " << json_string(t.cohort)
-        << ", \"actor\": " << json_string(t.actor) << ", \"measure\": " << json_string(t.measure)
-        << ", \"category\": " << json_string(t.category) << ", \"fit\": " << (t.fit ? "true" : "false")
-        << ", \"published\": " << json_number(t.value) << ", \"simulated\": " << json_summary(rows[k].simulated)
-        << ", \"outside\": " << (rows[k].outside ? "true" : "false") << "}";
+  json tables = json::array();
+  for (const Row& r : rows) {
+    const Target& t = *r.target;
+    tables.push_back({{"table", t.table},
+                      {"cohort", t.cohort},
+                      {"actor", t.actor},
+                      {"measure", t.measure},
+                      {"category", t.category},
+                      {"fit", t.fit},
+                      {"published", t.value},
+                      {"simulated", json_summary(r.simulated)},
+                      {"outside", r.outside}});
   }
-  out << "\n  ]\n}\n";
-  std::fputs(out.str().c_str(), stdout);
+  const json out = {{"scenario", run.scenario_name},
+                    {"replications", run.replications},
+                    {"cohorts", std::move(cohorts)},
+                    {"tables", std::move(tables)}};
+  std::printf("%s\n", out.dump(2).c_str());
 }
 
 }  // namespace

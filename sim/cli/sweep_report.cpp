@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "almpsim/output.hpp"
@@ -70,37 +71,68 @@ std::vector<double> slopes(const StoredSweep& sw, const std::vector<double>& poi
 
 }  // namespace
 
+namespace {
+/// Each point's values, and per cohort, measure and actor the mean and 90% interval at every
+/// point; NaN (an arm that serves nobody) becomes null.
+void print_sweep_json(const StoredSweep& sw) {
+  using json = nlohmann::ordered_json;
+  const std::size_t actors = sw.actors.size(), points = sw.values.size();
+  json point_values = json::array();
+  for (std::size_t p = 0; p < points; ++p) {
+    json values = json::object();
+    for (std::size_t k = 0; k < sw.keys.size(); ++k) values[sw.keys[k]] = sw.values[p][k];
+    point_values.push_back(std::move(values));
+  }
+  json cohorts = json::object();
+  for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
+    json measures = json::object();
+    for (std::size_t m = 0; m < shown().size(); ++m) {
+      const Shown& s = shown()[m];
+      const StoredSweep::Measure& ms = sw.cohorts[c][m];
+      json by_actor = json::object();
+      for (std::size_t a = 0; a < actors; ++a) {
+        json mean = json::array(), q05 = json::array(), q95 = json::array();
+        for (std::size_t p = 0; p < points; ++p) {
+          mean.push_back(ms.mean[p * actors + a] * s.scale);
+          q05.push_back(ms.q05[p * actors + a] * s.scale);
+          q95.push_back(ms.q95[p * actors + a] * s.scale);
+        }
+        by_actor[sw.actors[a]] = {{"mean", std::move(mean)}, {"q05", std::move(q05)}, {"q95", std::move(q95)}};
+      }
+      measures[s.measure] = std::move(by_actor);
+    }
+    cohorts[sw.cohort_names[c]] = std::move(measures);
+  }
+  const json out = {{"scenario", sw.scenario_name},
+                    {"design", sw.design},
+                    {"points", std::move(point_values)},
+                    {"cohorts", std::move(cohorts)}};
+  std::printf("%s\n", out.dump().c_str());
+}
+}  // namespace
+
 int report_sweep(const std::string& path, bool json) {
   std::vector<std::string> names;
   for (const Shown& s : shown()) names.push_back(s.measure);
   const StoredSweep sw = read_sweep(path, names);
+  if (json) {
+    print_sweep_json(sw);
+    return 0;
+  }
   const std::size_t actors = sw.actors.size(), points = sw.values.size();
   std::ostringstream out;
-  if (json) out << "{\"scenario\": \"" << sw.scenario_name << "\", \"design\": \"" << sw.design << "\", \"points\": [";
-  if (!json)
-    out << "Sweep of " << sw.scenario_name << ": " << points << " point(s) (" << sw.design << ") x " << sw.replications
-        << " replication(s); mean [90% interval over replications]\n";
-  for (std::size_t p = 0; json && p < points; ++p) {
-    out << (p ? ", " : "") << "{";
-    for (std::size_t k = 0; k < sw.keys.size(); ++k)
-      out << (k ? ", " : "") << "\"" << sw.keys[k] << "\": \"" << sw.values[p][k] << "\"";
-    out << "}";
-  }
-  if (json) out << "], \"cohorts\": {";
+  out << "Sweep of " << sw.scenario_name << ": " << points << " point(s) (" << sw.design << ") x " << sw.replications
+      << " replication(s); mean [90% interval over replications]\n";
   for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
-    if (json) out << (c ? ", " : "") << "\"" << sw.cohort_names[c] << "\": {";
-    if (!json) out << "\ncohort " << sw.cohort_names[c] << "\n";
+    out << "\ncohort " << sw.cohort_names[c] << "\n";
     for (std::size_t m = 0; m < shown().size(); ++m) {
       const Shown& s = shown()[m];
       const StoredSweep::Measure& ms = sw.cohorts[c][m];
-      if (json) out << (m ? ", " : "") << "\"" << s.measure << "\": {";
-      if (!json) {
-        out << "  " << s.label << "\n    ";
-        for (const std::string& k : sw.keys) out << padded(k.substr(k.rfind('.') + 1), 15);
-        for (const std::string& a : sw.actors) out << padded(a, 28);
-        out << "\n";
-      }
-      for (std::size_t p = 0; !json && p < points; ++p) {
+      out << "  " << s.label << "\n    ";
+      for (const std::string& k : sw.keys) out << padded(k.substr(k.rfind('.') + 1), 15);
+      for (const std::string& a : sw.actors) out << padded(a, 28);
+      out << "\n";
+      for (std::size_t p = 0; p < points; ++p) {
         out << "    ";
         for (const std::string& v : sw.values[p]) out << padded(v, 15);
         for (std::size_t a = 0; a < actors; ++a) {
@@ -115,18 +147,6 @@ int report_sweep(const std::string& path, bool json) {
       for (std::size_t a = 0; a < actors; ++a) {
         std::vector<double> means(points);
         for (std::size_t p = 0; p < points; ++p) means[p] = ms.mean[p * actors + a] * s.scale;
-        if (json) {
-          out << (a ? ", " : "") << "\"" << sw.actors[a] << "\": {\"mean\": [";
-          for (std::size_t p = 0; p < points; ++p) out << (p ? ", " : "") << fmt("%.10g", means[p]);
-          out << "], \"q05\": [";
-          for (std::size_t p = 0; p < points; ++p)
-            out << (p ? ", " : "") << fmt("%.10g", ms.q05[p * actors + a] * s.scale);
-          out << "], \"q95\": [";
-          for (std::size_t p = 0; p < points; ++p)
-            out << (p ? ", " : "") << fmt("%.10g", ms.q95[p * actors + a] * s.scale);
-          out << "]}";
-          continue;
-        }
         if (sw.design == "grid") {
           for (std::size_t k = 0; k < sw.keys.size(); ++k) {
             out << "    response of " << sw.actors[a] << " to " << sw.keys[k] << ":";
@@ -140,11 +160,8 @@ int report_sweep(const std::string& path, bool json) {
                 << " per unit (least squares over the points)\n";
         }
       }
-      if (json) out << "}";
     }
-    if (json) out << "}";
   }
-  if (json) out << "}}\n";
   std::fputs(out.str().c_str(), stdout);
   return 0;
 }

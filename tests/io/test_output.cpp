@@ -8,6 +8,8 @@
 #include <iterator>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
 
@@ -110,8 +112,7 @@ TEST_CASE("report prints the published tables beside the simulated ones from the
   const auto json = test::run_cli("report " + out + " --format json");
   CHECK(json.status == 0);
   // Every published number in the shipped targets file appears once in the JSON tables.
-  std::size_t rows = 0;
-  for (std::size_t at = 0; (at = json.output.find("{\"table\": ", at)) != std::string::npos; ++at) ++rows;
+  const std::size_t rows = nlohmann::json::parse(json.output)["tables"].size();
   std::ifstream csv(test::source_path("scenarios/data/koege_2008_targets.csv"));
   std::size_t lines = 0;
   for (std::string line; std::getline(csv, line);) lines += !line.empty();
@@ -152,4 +153,39 @@ range = [0.0, 20.0]
   CHECK(r.status == 2);
   CHECK(r.output.find("the bounds of population.employability_tilt.cash_benefit") != std::string::npos);
   CHECK(!std::filesystem::exists(dir.file("fit.toml")));
+}
+
+TEST_CASE("every JSON report is valid JSON, with odd names and an arm that serves nobody", "[unit]") {
+  // The second arm is assigned no one, so its shares are NaN (JSON null); its name has a quote.
+  test::TempDir dir;
+  const std::string scenario = dir.write("odd.toml", test::two_state_scenario(R"(
+[[actors]]
+name = 'say "hi"'
+assignment = { rule = "random_share", share = 0.0 }
+[[actors]]
+name = "rest"
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-03-02
+[power]
+arms = ['say "hi"', "rest"]
+sizes = [0.5]
+)"));
+  const std::string run = dir.file("run.h5"), sweep = dir.file("sweep.h5");
+  REQUIRE(test::run_cli("run " + scenario + " --quiet --replications 3 -o " + run).status == 0);
+  REQUIRE(
+      test::run_cli("sweep " + scenario + " --quiet --replications 3 -o " + sweep + " --vary population.size=100,200")
+          .status == 0);
+  for (const std::string& command : {"report " + run + " --format json", "report " + sweep + " --format json",
+                                     "power " + scenario + " --quiet --format json --replications 4"}) {
+    INFO(command);
+    const auto r = test::run_cli(command);
+    REQUIRE(r.status == 0);
+    const auto parsed = nlohmann::json::parse(r.output, nullptr, false);
+    CHECK_FALSE(parsed.is_discarded());
+  }
+  const auto report = nlohmann::json::parse(test::run_cli("report " + run + " --format json").output);
+  CHECK(report["cohorts"]["stock"]["say \"hi\""]["self_support_share"]["mean"].is_null());
 }
