@@ -12,10 +12,6 @@
 
 namespace almpsim {
 
-/// Costs that accrue to a citizen in a week, by the serving actor's cost model.
-double weekly_case_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes, bool on_benefit,
-                        Activity current);
-
 /// Kaplan-Meier survival S(0..horizon) from durations (weeks until the event, or until
 /// censoring) and event flags; NaN where nobody is at risk any more.
 std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events, int horizon);
@@ -65,7 +61,7 @@ class CohortTracker {
   std::vector<bool> joined_;            // per citizen, inflow and period cohorts count each person once
   bool window_seen_ = false;            // a week of the window has been observed (with a full scan)
   std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states
-  std::vector<double> case_cost_;       // [serving actor][state][activity], weekly_case_cost
+  std::vector<double> case_cost_;       // [serving actor][state][activity], case_week_cost
 };
 
 }  // namespace almpsim

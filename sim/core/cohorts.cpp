@@ -3,21 +3,14 @@
 #include <cmath>
 #include <limits>
 
+#include "almpsim/costs.hpp"
+
 namespace almpsim {
 
 namespace {
 constexpr std::int16_t kStillOnBenefit = std::numeric_limits<std::int16_t>::min();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
-
-double weekly_case_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes, bool on_benefit,
-                        Activity current) {
-  if (!on_benefit) return 0.0;
-  double cost = actor.costs.admin_per_case_week;
-  if (current != Activity::none)
-    cost += programmes[index_of(current)].cost_per_week * actor.costs.programme_cost_factor;
-  return cost;
-}
 
 std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events, int horizon) {
   std::vector<double> s(static_cast<std::size_t>(horizon) + 1, kNaN);
@@ -46,7 +39,7 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
     for (int s = 0; s < kStates; ++s)
       for (int k = 0; k < kActivities; ++k)
         case_cost_[(a * kStates + s) * kActivities + k] =
-            weekly_case_cost(params.actors[a], params.programmes, params.on_benefit[s], static_cast<Activity>(k));
+            case_week_cost(params.actors[a], params.programmes, params.on_benefit[s], static_cast<Activity>(k));
 }
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
@@ -77,8 +70,8 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m, double*
   }
   if (s == State::self_support) ++m.self_support_weeks;
   m.cost += case_cost_[(std::size_t{pop.actor[i]} * kStates + index_of(s)) * kActivities + index_of(act)];
-  if (on && !m.was_on_benefit) m.cost += arm.costs.fixed_fee_per_case;
-  if (s == State::self_support && m.was_on_benefit) m.cost += arm.costs.bonus_per_self_support;
+  if (on && !m.was_on_benefit) m.cost += entry_fee(arm);
+  if (s == State::self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
   if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   m.was_on_benefit = on;
 }

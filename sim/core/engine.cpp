@@ -9,6 +9,8 @@
 #include "almpsim/actors.hpp"
 #include "almpsim/case_rules.hpp"
 #include "almpsim/cohorts.hpp"
+#include "almpsim/costs.hpp"
+#include "almpsim/duration_limits.hpp"
 #include "almpsim/population.hpp"
 #include "almpsim/programmes.hpp"
 #include "almpsim/register.hpp"
@@ -158,8 +160,7 @@ class Replication {
       if (w - 1 < 0) continue;
       const std::size_t a = pop_.actor[i];
       ++result_.entries[at(w - 1, a, pop_.state[i], kStates)];
-      if (params_.on_benefit[pop_.state[i]])
-        result_.costs[at(w - 1, a, 0, 1)] += params_.actors[a].costs.fixed_fee_per_case;
+      if (params_.on_benefit[pop_.state[i]]) result_.costs[at(w - 1, a, 0, 1)] += entry_fee(params_.actors[a]);
     }
   }
 
@@ -204,9 +205,8 @@ class Replication {
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
     const bool was_on = params_.on_benefit[from], now_on = params_.on_benefit[index_of(to)];
-    if (to == State::self_support && was_on)
-      tally.costs[old_actor] += params_.actors[old_actor].costs.bonus_per_self_support;
-    if (now_on && !was_on) tally.costs[new_actor] += params_.actors[new_actor].costs.fixed_fee_per_case;
+    if (to == State::self_support && was_on) tally.costs[old_actor] += self_support_bonus(params_.actors[old_actor]);
+    if (now_on && !was_on) tally.costs[new_actor] += entry_fee(params_.actors[new_actor]);
   }
 
   /// The observed attributes citizen i's hazards depend on in week w.
@@ -253,8 +253,7 @@ class Replication {
         static_cast<std::size_t>(hazards_.distinct_class(s, pop_.employability[i])));
     Week until = next_age_band_change(i, w);
     if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
-    if (const int limit = params_.duration_limits[index_of(s)].weeks; limit > 0)
-      until = std::min(until, since + limit - 1);
+    if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);
     row_until_[i] = static_cast<std::int16_t>(std::min(until, kRowForever));
   }
 
@@ -310,12 +309,8 @@ class Replication {
   State draw_next_state(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
                         const PerState<std::array<double, kMaxDestinations>>& week_mult) {
     const State s = pop_.state_of(i);
-    const int duration = w - pop_.state_since[i];
     const DurationLimit& limit = params_.duration_limits[index_of(s)];
-    if (limit.weeks > 0 && duration + 1 >= limit.weeks) {
-      const double u = RandomStreams::unit(rng_.words(i, w, Process::duration_limit)[0]);
-      return static_cast<State>(draw_index(limit.destination_shares, u));
-    }
+    if (reassessment_due(limit, pop_.state_since[i], w)) return reassessed_state(limit, rng_, i, w);
     if (w >= row_until_[i]) refresh_row_key(w, i);
     if (hazards_.absorbing(s)) return s;
 
@@ -422,7 +417,7 @@ class Replication {
           for (int k = 0; k < kActivities; ++k) {
             const std::int32_t cases = t.activity[a * kActivities + k];
             result_.activity_occupancy[at(w, a, k, kActivities)] += cases;
-            costs += cases * weekly_case_cost(params_.actors[a], params_.programmes, true, static_cast<Activity>(k));
+            costs += cases * case_week_cost(params_.actors[a], params_.programmes, true, static_cast<Activity>(k));
           }
           result_.costs[at(w, a, 0, 1)] += costs;
         }

@@ -1,4 +1,3 @@
-#include "almpsim/employability.hpp"
 #include "almpsim/hazards.hpp"
 #include "almpsim/population.hpp"
 
@@ -125,14 +124,4 @@ unemployment_rate = [[2020-01-06, 0.02], [2020-03-02, 0.04]]
   CHECK(p.employability.log_values[0] == Approx(-p.employability.log_values[2]));
   CHECK(p.employability.log_values[1] == Approx(0.0).margin(1e-12));
   CHECK(p.employability.log_values[2] > 0.3);
-}
-
-TEST_CASE("a tilted stock mix weights classes by exp(-tilt x log multiplier)", "[unit]") {
-  const std::vector<double> shares{0.5, 0.5}, values{-1.0, 1.0};
-  const auto flat = tilted_shares(shares, values, 0.0);
-  CHECK(flat[0] == Approx(0.5));
-  const auto biased = tilted_shares(shares, values, 1.0);
-  // e^1 / (e^1 + e^-1) by hand.
-  CHECK(biased[0] == Approx(std::exp(1.0) / (std::exp(1.0) + std::exp(-1.0))));
-  CHECK(biased[0] + biased[1] == Approx(1.0));
 }
