@@ -9,6 +9,7 @@
 #include "almpsim/calibrate.hpp"
 #include "almpsim/engine.hpp"
 #include "almpsim/fitted_scenario.hpp"
+#include "almpsim/memory.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
@@ -142,6 +143,7 @@ int calibrate(const CalibrateArgs& args) {
     Params p = load_scenario(file, overrides).params;
     p.replications = replications;
     p.seed = seed;  // common random numbers: every evaluation sees the same draws
+    require_memory(p, args.threads, file);
     MonteCarloOptions options;
     options.threads = args.threads;
     const auto reps = run_monte_carlo(p, options);

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "almpsim/engine.hpp"
+#include "almpsim/memory.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/schema.hpp"
@@ -103,6 +104,7 @@ int run(const RunArgs& args, const std::string& command_line) {
   if (args.replications > 0) params.replications = args.replications;
   if (args.seed >= 0) params.seed = static_cast<std::uint64_t>(args.seed);
   params.register_spells = args.register_spells;
+  require_memory(params, args.threads, args.scenario);
   // Published numbers travel inside the results file, checked against the scenario first.
   std::string targets_csv;
   if (!params.targets_file.empty()) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "almpsim/engine.hpp"
+#include "almpsim/memory.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/sweep_design.hpp"
@@ -64,6 +65,12 @@ int power(const PowerArgs& given) {
     throw ScenarioError({{"--cohort", 0, args.cohort.empty() ? "cohorts" : args.cohort,
                           args.cohort.empty() ? "the scenario has no cohorts" : "no cohort of that name"}});
 
+  // Every size is checked before the first one runs.
+  for (double factor : args.sizes) {
+    Params p = base;
+    scale_population(p, factor);
+    require_memory(p, args.threads, args.scenario);
+  }
   std::vector<PowerRow> rows;
   Progress progress(!args.quiet);
   const int total = base.replications * static_cast<int>(args.sizes.size());

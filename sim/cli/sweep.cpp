@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "almpsim/engine.hpp"
+#include "almpsim/memory.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/sweep_design.hpp"
@@ -93,6 +94,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     std::vector<Override> o = overrides;
     o.insert(o.end(), p.overrides.begin(), p.overrides.end());
     LoadedScenario loaded = load_scenario_with(args.scenario, o);
+    require_memory(loaded.params, args.threads, args.scenario);
     table.scenarios.push_back(std::move(loaded.resolved_text));
     point_params.push_back(std::move(loaded.params));
     table.values.push_back(p.values);

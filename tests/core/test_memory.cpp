@@ -1,0 +1,32 @@
+#include "almpsim/memory.hpp"
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+TEST_CASE("a run's minimum memory counts the initial population, the expected inflow and side-by-side replications",
+          "[unit]") {
+  test::TempDir dir;
+  // 30 weeks of 10 new cash-benefit cases a week beside 2,000 initial citizens.
+  Params p = load_scenario(dir.write("s.toml", test::two_state_scenario("[inflow]\ncash_benefit = 10\n"))).params;
+  CHECK(expected_citizens(p) == Approx(2000 + 30 * 10));
+  p.replications = 4;
+  CHECK(minimum_run_bytes(p, 1) == Approx(2300 * kBytesPerCitizen));
+  CHECK(minimum_run_bytes(p, 2) == Approx(2 * 2300 * kBytesPerCitizen));  // two replications at once
+  p.replications = 1;
+  CHECK(minimum_run_bytes(p, 2) == Approx(2300 * kBytesPerCitizen));  // one replication, split over threads
+  CHECK_FALSE(memory_shortfall(p, 1).has_value());
+  REQUIRE(available_memory_bytes().has_value());
+}
+
+TEST_CASE("a scenario too large for the machine is refused before anything is allocated", "[unit]") {
+  test::TempDir dir;
+  // 16 replications side by side of 2 billion citizens: at least 928 GB.
+  const auto r = test::run_cli("run " + test::source_path("scenarios/reference_markov.toml") +
+                               " --set population.size=2000000000 --replications 16 --threads 16 --quiet -o " +
+                               dir.file("big.h5"));
+  CHECK(r.status == 2);
+  CHECK(r.output.find("population.size: the run needs at least 928.0 GB") != std::string::npos);
+  CHECK(dir.entries().empty());
+}
