@@ -3,6 +3,7 @@
 /// loader (sim/io); the engine reads only this, never TOML. Time-varying values are resolved
 /// into one value per simulated week (index Calendar::slot(w)).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -99,8 +100,8 @@ struct ImmediateActivation {
   int length_weeks = 3;
   Activity kind = Activity::immediate_activation;
   /// Weeks after the immediate activation ends at which the next meeting is held, so that
-  /// the next step is planned as the course ends; -1: the ordinary meeting interval.
-  int follow_up_weeks = -1;
+  /// the next step is planned as the course ends; none: the ordinary meeting interval.
+  std::optional<int> follow_up_weeks;
 };
 
 struct SanctionPolicy {
@@ -147,7 +148,9 @@ struct CohortSpec {
   /// a stock cohort at `from` and this one are disjoint (the evaluation tables count each
   /// person in one of the two).
   bool exclude_stock = true;
-  int survival_weeks = 52;
+  /// Length of the survival curve; the scenario reader sets it (by default from the stock date
+  /// or window start to measure_at, see the schema).
+  int survival_weeks = 1;
 };
 
 inline std::string_view name_of(CohortSpec::Kind kind) {
@@ -158,7 +161,7 @@ inline std::string_view name_of(CohortSpec::Kind kind) {
 /// [lower, upper]) or set (a single number in [lower, upper]).
 struct FreeParameter {
   std::string key;
-  int index = -1;  ///< one element of an array (from 0), or -1 for all of them
+  std::optional<int> index;  ///< one element of an array (from 0); none: all of them
   bool scale = false;
   double lower = 0.0, upper = 1.0;
 };
@@ -203,9 +206,9 @@ struct PopulationSpec {
   std::int64_t size = 0;
   PerState<double> state_shares{};
   PerState<double> initial_duration_mean_weeks{};  ///< elapsed spell length at the first week
-  /// Share of the initial stock in each state born on an odd day of the month; negative: as in
+  /// Share of the initial stock in each state born on an odd day of the month; none: as in
   /// the population (16 of 31 days). Lets a birth-day split start from a published imbalance.
-  PerState<double> odd_birth_day_share{-1, -1, -1, -1, -1, -1, -1, -1, -1};
+  PerState<std::optional<double>> odd_birth_day_share{};
 };
 
 struct Params {

@@ -73,10 +73,10 @@ int calibrate(const CalibrateArgs& args) {
         v = scenario_numbers(args.scenario, args.overrides, p.key);
       } catch (const ScenarioError&) {
       }
-      const bool array = v.size() > 1 || p.index >= 0;
+      const bool array = v.size() > 1 || p.index.has_value();
       if (v.empty()) v.push_back(bound);
       for (std::size_t e = 0; e < v.size(); ++e)
-        if (p.index < 0 || static_cast<std::size_t>(p.index) == e) v[e] = p.scale ? v[e] * bound : bound;
+        if (!p.index || static_cast<std::size_t>(*p.index) == e) v[e] = p.scale ? v[e] * bound : bound;
       std::vector<std::string> o = args.overrides;
       o.push_back(override_of(p, v, array));
       try {
@@ -107,18 +107,18 @@ int calibrate(const CalibrateArgs& args) {
     try {
       current = scenario_numbers(args.scenario, args.overrides, p.key);
     } catch (const ScenarioError&) {
-      if (p.scale || p.index >= 0) throw;  // these need the values they change; a range may start in its middle
+      if (p.scale || p.index.has_value()) throw;  // these need the values they change; a range may start in its middle
     }
-    if (p.index >= 0 && static_cast<std::size_t>(p.index) >= current.size())
-      throw ScenarioError({{args.scenario, 0, p.key, "has no element " + std::to_string(p.index)}});
+    if (p.index.has_value() && static_cast<std::size_t>(*p.index) >= current.size())
+      throw ScenarioError({{args.scenario, 0, p.key, "has no element " + std::to_string(*p.index)}});
     start_values.push_back(current);
-    const double now = current.empty() ? NAN : current[p.index >= 0 ? static_cast<std::size_t>(p.index) : 0];
+    const double now = current.empty() ? NAN : current[p.index.has_value() ? static_cast<std::size_t>(*p.index) : 0];
     x0.push_back(p.scale           ? to_unit(1.0, true, p.lower, p.upper)
                  : std::isnan(now) ? 0.5
                                    : to_unit(now, false, p.lower, p.upper));
   }
   // A number stays a number; an array (or an element of one) is written as an array.
-  auto is_array = [&](std::size_t k) { return start_values[k].size() > 1 || spec.free[k].index >= 0; };
+  auto is_array = [&](std::size_t k) { return start_values[k].size() > 1 || spec.free[k].index.has_value(); };
   // Free parameters on elements of the same array combine: each changes only its element.
   auto values_at = [&](const std::vector<double>& u, std::size_t k) {
     const FreeParameter& p = spec.free[k];
@@ -127,9 +127,9 @@ int calibrate(const CalibrateArgs& args) {
       const FreeParameter& q = spec.free[j];
       if (q.key != p.key) continue;
       const double v = from_unit(u[j], q.scale, q.lower, q.upper);
-      if (q.index < 0 && !q.scale) return std::vector<double>{v};
+      if (!q.index && !q.scale) return std::vector<double>{v};
       for (std::size_t e = 0; e < out.size(); ++e)
-        if (q.index < 0 || static_cast<std::size_t>(q.index) == e) out[e] = q.scale ? out[e] * v : v;
+        if (!q.index || static_cast<std::size_t>(*q.index) == e) out[e] = q.scale ? out[e] * v : v;
     }
     return out;
   };

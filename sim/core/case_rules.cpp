@@ -37,8 +37,8 @@ bool in_immediate_activation(const ImmediateActivation& ia, const Population& po
 
 // Books the next meeting for the immediate activation's follow-up when that comes sooner.
 void follow_up_immediate_activation(const ImmediateActivation& ia, Population& pop, CitizenId i) {
-  if (ia.follow_up_weeks < 0 || !in_immediate_activation(ia, pop, i)) return;
-  const Week follow_up = pop.activity_to[i] + ia.follow_up_weeks;
+  if (!ia.follow_up_weeks || !in_immediate_activation(ia, pop, i)) return;
+  const Week follow_up = pop.activity_to[i] + *ia.follow_up_weeks;
   if (follow_up < pop.next_meeting[i]) pop.next_meeting[i] = week16(follow_up);
 }
 

@@ -50,12 +50,13 @@ void draw_attributes(const Params& params, const RandomStreams& rng, Population&
   const int lo = at.age_band_edges[band], hi = at.age_band_edges[band + 1];
   const double age_years = lo + RandomStreams::unit(b[3]) * (hi - lo);
   pop.birth_week[i] = static_cast<std::int16_t>(week - static_cast<int>(age_years * 365.0 / 7.0));
-  const double odd_share = initial_stock ? params.population.odd_birth_day_share[index_of(state)] : -1.0;
-  if (odd_share < 0.0) {
+  const std::optional<double> odd_share =
+      initial_stock ? params.population.odd_birth_day_share[index_of(state)] : std::nullopt;
+  if (!odd_share) {
     pop.birth_day[i] = static_cast<std::uint8_t>(1 + c[0] % 31);
   } else {
     // Odd days 1, 3, ..., 31 (16 of them) or even days 2, ..., 30 (15), uniform within each.
-    const bool odd = RandomStreams::unit(c[1]) < odd_share;
+    const bool odd = RandomStreams::unit(c[1]) < *odd_share;
     pop.birth_day[i] = static_cast<std::uint8_t>(odd ? 1 + 2 * (c[0] % 16) : 2 + 2 * (c[0] % 15));
   }
 }

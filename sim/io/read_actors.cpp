@@ -97,7 +97,7 @@ void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i)
   i.groups = group_set(ia, "groups", p_.attributes);
   i.delay_weeks = ia.integer("delay_weeks");
   i.length_weeks = ia.integer("length_weeks");
-  i.follow_up_weeks = static_cast<int>(ia.optional_integer("follow_up_weeks").value_or(-1));
+  if (const auto weeks = ia.optional_integer("follow_up_weeks")) i.follow_up_weeks = static_cast<int>(*weeks);
   i.kind = static_cast<Activity>(index_in(activity_names(), ia.choice("kind", "programme")));
 }
 

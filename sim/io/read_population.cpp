@@ -155,7 +155,7 @@ void ParamsBuilder::read_population() {
   // Table-1.2-style splits: the initial stock's share born on an odd day, by state.
   const auto odd = named_numbers(r, "odd_birth_day_share", state_names(), "state");
   for (int s = 0; s < kStates; ++s)
-    p_.population.odd_birth_day_share[static_cast<std::size_t>(s)] = odd[static_cast<std::size_t>(s)].value_or(-1.0);
+    p_.population.odd_birth_day_share[static_cast<std::size_t>(s)] = odd[static_cast<std::size_t>(s)];
   const auto durations = named_numbers(r, "initial_duration_weeks", state_names(), "state");
   for (int s = 0; s < kStates; ++s)
     p_.population.initial_duration_mean_weeks[static_cast<std::size_t>(s)] =

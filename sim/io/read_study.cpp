@@ -100,7 +100,7 @@ void ParamsBuilder::read_calibration() {
     FreeParameter fp;
     fp.key = f.string("key", "");
     if (fp.key.empty()) f.fail("key", "missing: the scenario key to fit, e.g. \"inflow.cash_benefit\"");
-    fp.index = static_cast<int>(f.optional_integer("index").value_or(-1));
+    if (const auto index = f.optional_integer("index")) fp.index = static_cast<int>(*index);
     const bool scale = f.has("scale"), range = f.has("range");
     if (scale == range) {
       f.fail(scale ? "range" : "scale", "give either scale = [low, high] or range = [low, high]");
