@@ -58,4 +58,7 @@ std::vector<std::string> choices_of(const Key& key);
 /// The key tables of scenarios/README.md, in Markdown.
 std::string markdown();
 
+/// One line per documented key: name, type, range and default, for a terminal.
+std::string listing();
+
 }  // namespace almpsim::schema

@@ -175,7 +175,8 @@ int main(int argc, char** argv) {
 
   bool schema_markdown = false;
   auto* schema_cmd = app.add_subcommand("schema", "Every scenario key: type, range, default, unit and meaning");
-  schema_cmd->add_flag("--markdown", schema_markdown, "As the Markdown tables of scenarios/README.md (the default)");
+  schema_cmd->add_flag("--markdown", schema_markdown,
+                       "As the Markdown tables of scenarios/README.md (default: one line per key)");
 
   cli::CalibrateArgs cal;
   auto* calibrate_cmd = app.add_subcommand("calibrate", "Fit the scenario's free parameters to its published targets");
@@ -249,7 +250,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*schema_cmd) {
-      std::fputs(schema::markdown().c_str(), stdout);
+      std::fputs(schema_markdown ? schema::markdown().c_str() : schema::listing().c_str(), stdout);
       return 0;
     }
     if (*report_cmd) return cli::report(report_path, report_format == "json");

@@ -26,7 +26,7 @@ void add_command_line_axes(const SweepArgs& args, SweepSpec& spec) {
     ++position;
     const auto eq = v.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
-      throw ScenarioError({{"--vary", 0, v, "expected --vary key=value1,value2,..."}});
+      throw ScenarioError({{"--vary", position, v, "expected --vary key=value1,value2,..."}});
     if (spec.design != SweepSpec::Design::grid)
       throw ScenarioError(
           {{args.scenario, 0, "sweep.design", "--vary adds grid axes; this sweep is a Latin hypercube"}});
@@ -36,7 +36,7 @@ void add_command_line_axes(const SweepArgs& args, SweepSpec& spec) {
     axis.key = v.substr(0, eq);
     axis.values = split_values(v.substr(eq + 1));
     for (const std::string& x : axis.values)
-      if (x.empty()) throw ScenarioError({{"--vary", 0, axis.key, "an empty value in '" + v + "'"}});
+      if (x.empty()) throw ScenarioError({{"--vary", position, axis.key, "an empty value in '" + v + "'"}});
     bool replaced = false;
     for (SweepAxis& a : spec.axes)
       if (a.key == axis.key) a = axis, replaced = true;

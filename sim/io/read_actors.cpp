@@ -38,8 +38,18 @@ void ParamsBuilder::read_programmes() {
 void ParamsBuilder::read_assignment(Reader& r, AssignmentRule& rule) {
   Reader as = r.table("assignment");
   using Kind = AssignmentRule::Kind;
-  const std::vector<std::string> rules = schema::choices_of(as.row("rule"));
-  rule.kind = static_cast<Kind>(index_in(rules, as.choice("rule", "assignment rule")));
+  const std::vector<std::pair<std::string, Kind>> rules = {
+      {"odd_birth_day", Kind::odd_birth_day}, {"even_birth_day", Kind::even_birth_day},
+      {"random_share", Kind::random_share},   {"area", Kind::area},
+      {"match_group", Kind::match_group},     {"rest", Kind::rest}};
+  const std::string chosen = as.choice("rule", "assignment rule");
+  for (const auto& [name, kind] : rules)
+    if (name == chosen) rule.kind = kind;
+  auto name_of_rule = [&](Kind kind) {
+    for (const auto& [name, k] : rules)
+      if (k == kind) return name;
+    return std::string();
+  };
   rule.share = as.optional_number("share").value_or(0.0);
   if (rule.kind == Kind::random_share && !as.has("share"))
     as.fail("share", "missing: the share of citizens this actor serves");
@@ -54,8 +64,8 @@ void ParamsBuilder::read_assignment(Reader& r, AssignmentRule& rule) {
       {"share", Kind::random_share}, {"areas", Kind::area}, {"groups", Kind::match_group}};
   for (const auto& [key, owner] : owned)
     if (as.has(key) && rule.kind != owner)
-      as.fail(key, "does nothing under rule '" + rules[static_cast<std::size_t>(rule.kind)] +
-                       "'; it belongs to rule '" + rules[static_cast<std::size_t>(owner)] + "'");
+      as.fail(key, "does nothing under rule '" + name_of_rule(rule.kind) + "'; it belongs to rule '" +
+                       name_of_rule(owner) + "'");
 }
 
 void ParamsBuilder::read_activation_mix(Reader& r, ActorSpec& a) {

@@ -127,15 +127,17 @@ HazardSpec ParamsBuilder::read_hazard(Reader& r, int from, int to) {
   h.to = static_cast<State>(to);
   h.band_starts = {0};
   if (const toml::node* n = r.node("bands_weeks")) {
+    const schema::Key& row = r.row("bands_weeks");
     const auto* arr = n->as_array();
     std::vector<int> starts;
     bool ok = arr && !arr->empty();
     if (arr)
       for (const auto& e : *arr) {
-        if (!e.is_integer() || *e.value<int>() < 0)
+        const auto x = e.as_integer() ? std::optional<long long>(e.as_integer()->get()) : std::nullopt;
+        if (!x || *x < row.lo || *x > row.hi)
           ok = false;
         else
-          starts.push_back(*e.value<int>());
+          starts.push_back(static_cast<int>(*x));
       }
     ok = ok && starts.front() == 0;
     for (std::size_t k = 1; ok && k < starts.size(); ++k) ok = starts[k] > starts[k - 1];

@@ -54,7 +54,7 @@ void ParamsBuilder::read_match_groups(Reader& r) {
     }
     for (const auto& item : *arr) {
       int level = -1;
-      if (item.is_integer() && *item.value<int>() >= 1 && *item.value<int>() <= 5) level = *item.value<int>();
+      if (const auto* x = item.as_integer(); x && x->get() >= 1 && x->get() <= 5) level = static_cast<int>(x->get());
       if (item.is_string() && *item.value<std::string>() == "none") level = 0;
       if (level < 0) {
         g.fail(name, "match categories are 1-5 or \"none\"");
@@ -89,10 +89,11 @@ void ParamsBuilder::read_attributes() {
     bool ok = arr && arr->size() >= 2;
     if (arr)
       for (const auto& e : *arr) {
-        if (!e.is_integer() || *e.value<int>() < row.lo || *e.value<int>() > row.hi)
+        const auto* x = e.as_integer();
+        if (!x || x->get() < row.lo || x->get() > row.hi)
           ok = false;
         else
-          edges.push_back(*e.value<int>());
+          edges.push_back(static_cast<int>(x->get()));
       }
     for (std::size_t k = 1; ok && k < edges.size(); ++k) ok = edges[k] > edges[k - 1];
     if (ok)

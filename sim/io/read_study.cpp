@@ -96,7 +96,7 @@ void ParamsBuilder::read_calibration() {
     return;
   }
   for (std::size_t k = 0; k < arr->size(); ++k) {
-    Reader f(doc_, arr->get(k)->as_table(), r.path_of("free"));
+    Reader f(doc_, arr->get(k)->as_table(), r.path_of("free") + "." + std::to_string(k));
     FreeParameter fp;
     fp.key = f.string("key", "");
     if (fp.key.empty()) f.fail("key", "missing: the scenario key to fit, e.g. \"inflow.cash_benefit\"");

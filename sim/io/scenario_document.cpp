@@ -154,7 +154,16 @@ void apply_override(ScenarioDocument& doc, const Override& o) {
     }
     t = next ? next->as_table() : nullptr;
   }
-  // The override is merged as a one-key scenario would be, so it follows the schema's rules.
+  toml::table parsed = parse_value(text.substr(eq + 1));
+  doc.where[path] = at;
+  doc.override_keys.emplace_back(path, at);
+  // One value in an existing table is set in place, even in a table that `extends` replaces
+  // whole (so that one share or one assignment key can be swept or fitted).
+  if (t && !parsed.get("value")->is_table()) {
+    const_cast<toml::table*>(t)->insert_or_assign(parts.back(), *parsed.get("value"));
+    return;
+  }
+  // Otherwise it is merged as a one-key scenario would be, following the schema's rules.
   toml::table fragment;
   toml::table* f = &fragment;
   for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
@@ -167,11 +176,8 @@ void apply_override(ScenarioDocument& doc, const Override& o) {
       f = f->insert(parts[k], toml::table{}).first->second.as_table();
     }
   }
-  toml::table parsed = parse_value(text.substr(eq + 1));
   f->insert(parts.back(), *parsed.get("value"));
   merge_into(doc.root, fragment, "");
-  doc.where[path] = at;
-  doc.override_keys.emplace_back(path, at);
 }
 
 /// An override of a key of actor `base` that the child actor `name` inherits changes the child
@@ -181,10 +187,25 @@ void note_overrides_reaching(ScenarioDocument& doc, const toml::table& own, cons
   const std::string prefix = "actors." + base + ".";
   for (const auto& [key, at] : doc.override_keys) {
     if (key.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::string first = split_key(key.substr(prefix.size())).front();
-    if (own.contains(first)) continue;
+    // The child inherits the key unless its own table gives it, or gives a table that
+    // replaces the parent's whole on the way to it.
+    const std::vector<std::string> rest = split_key(key.substr(prefix.size()));
+    const toml::table* level = &own;
+    std::string path = "actors." + name;
+    bool inherited = false;
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+      const toml::node* node = level->get(rest[k]);
+      path += "." + rest[k];
+      if (!node) {
+        inherited = true;
+        break;
+      }
+      level = node->as_table();
+      if (!level || replaces_whole(path, *level)) break;
+    }
+    if (!inherited) continue;
     doc.notes.push_back(at.file + " " + std::to_string(at.line) + ": " + key + " also reaches actor '" + name +
-                        "', which extends '" + base + "' (set actors." + name + "." + first +
+                        "', which extends '" + base + "' (set actors." + name + "." + key.substr(prefix.size()) +
                         " too to keep them apart)");
   }
 }
@@ -228,12 +249,13 @@ bool is_named_array(std::string_view key) {
   return schema::merge_of(key, false) == schema::Merge::by_name;
 }
 
-bool replaces_whole(const std::string& path, const toml::table& child) {
+bool replaces_whole(const std::string& path, const toml::table& child, const toml::table* existing) {
   switch (schema::merge_of(path, true)) {
     case schema::Merge::whole:
       return true;
     case schema::Merge::per_group:
-      return all_numbers(child);
+      // A single mix on either side cannot be merged with mixes by group.
+      return all_numbers(child) || (existing && all_numbers(*existing));
     default:
       return false;
   }
@@ -243,7 +265,7 @@ void merge_into(toml::table& dst, const toml::table& src, const std::string& pat
   for (auto&& [key, node] : src) {
     const std::string sub = join(path, key.str());
     toml::node* d = dst.get(key.str());
-    if (d && d->is_table() && node.is_table() && !replaces_whole(sub, *node.as_table())) {
+    if (d && d->is_table() && node.is_table() && !replaces_whole(sub, *node.as_table(), d->as_table())) {
       merge_into(*d->as_table(), *node.as_table(), sub);
     } else if (d && d->is_array() && node.is_array() && is_named_array(sub)) {
       merge_named(*d->as_array(), *node.as_array(), sub);
@@ -283,19 +305,38 @@ const toml::node* find_key(const toml::table& root, const std::vector<std::strin
 }
 
 void ScenarioDocument::report_dates_outside_run(const std::string& run) {
-  if (dates_outside_run.empty()) return;
-  for (const auto& [key, at] : override_keys) {
-    if (key != "start" && key != "weeks" && key != "burn_in_weeks") continue;
-    const ScenarioIssue& first = dates_outside_run.front();
-    std::string message = "the run is now " + run + ", which leaves out " + std::to_string(dates_outside_run.size()) +
-                          " date(s) the scenario uses, e.g. " + first.key + " (" + first.file + ":" +
-                          std::to_string(first.line) + "): " + first.message;
-    issues.push_back({at.file, at.line, key, std::move(message)});
-    dates_outside_run.clear();
-    return;
+  const std::pair<std::string, Location>* moved = nullptr;
+  for (const auto& o : override_keys)
+    if (o.first == "start" || o.first == "weeks" || o.first == "burn_in_weeks") moved = &o;
+  std::vector<ScenarioIssue> left_out;
+  for (DateOutsideRun& d : dates_outside_run) {
+    const bool inside_files_run = file_calendar && file_calendar->contains(file_calendar->week_of(d.date)) &&
+                                  (!d.reported_only || file_calendar->week_of(d.date) >= 0);
+    if (moved && inside_files_run)
+      left_out.push_back(std::move(d.issue));
+    else
+      issues.push_back(std::move(d.issue));
   }
-  issues.insert(issues.end(), dates_outside_run.begin(), dates_outside_run.end());
   dates_outside_run.clear();
+  if (left_out.empty()) return;
+  const ScenarioIssue& first = left_out.front();
+  issues.push_back({moved->second.file, moved->second.line, moved->first,
+                    "the run is now " + run + ", which leaves out " + std::to_string(left_out.size()) +
+                        " date(s) the scenario uses, e.g. " + first.key + " (" + first.file + ":" +
+                        std::to_string(first.line) + "): " + first.message});
+}
+
+/// The run as the files give it, read leniently: checking it is the section readers' job.
+std::optional<Calendar> calendar_of(const toml::table& root) {
+  const auto* start = root["start"].as_date();
+  const auto weeks = root["weeks"].value<long long>();
+  const auto burn_in = root["burn_in_weeks"].value<long long>().value_or(0);
+  if (!start || !weeks || *weeks < 1 || *weeks > 20000 || burn_in < 0 || burn_in > 10000) return std::nullopt;
+  Calendar c;
+  c.start = Date::from_ymd(start->get().year, start->get().month, start->get().day);
+  c.weeks = static_cast<int>(*weeks);
+  c.burn_in = static_cast<int>(burn_in);
+  return c;
 }
 
 Location ScenarioDocument::locate(const std::string& path) const {
@@ -315,6 +356,7 @@ ScenarioDocument load_document(const std::string& path, const std::vector<Overri
   std::vector<std::string> chain{fs::weakly_canonical(path).string()};
   doc.root = Loader(doc).load(path, chain);
   if (!doc.issues.empty()) return doc;
+  doc.file_calendar = calendar_of(doc.root);
   for (const Override& o : overrides) apply_override(doc, o);
   resolve_actor_extends(doc);
   return doc;

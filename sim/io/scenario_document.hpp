@@ -3,9 +3,11 @@
 #include <toml++/toml.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "almpsim/dates.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/schema.hpp"
 
@@ -21,8 +23,8 @@ struct Location {
 bool is_named_array(std::string_view key);
 
 /// Whether `child`, given at the dotted key `path` (array entries by name), replaces the table
-/// it overrides whole rather than key by key, as the schema declares.
-bool replaces_whole(const std::string& path, const toml::table& child);
+/// it overrides (`existing`, if any) whole rather than key by key, as the schema declares.
+bool replaces_whole(const std::string& path, const toml::table& child, const toml::table* existing = nullptr);
 
 /// Merges `src` into `dst` as the schema declares for each key under `path`: tables key by key
 /// or whole, named arrays entry by entry, everything else replaced.
@@ -55,16 +57,23 @@ struct ScenarioDocument {
     const Location at = locate(path);
     issues.push_back({at.file, at.line, path, std::move(message)});
   }
-  /// A date outside the run: reported at its key, or, when an override moved the run, once at
-  /// that override (see report_dates_outside_run).
-  void fail_date(const std::string& path, std::string message) {
+  /// A date outside the run (or, reported_only, outside the reported weeks): reported at its
+  /// key, or, when an override moved the run away from it, once at that override.
+  void fail_date(const std::string& path, std::string message, Date date, bool reported_only) {
     const Location at = locate(path);
-    dates_outside_run.push_back({at.file, at.line, path, std::move(message)});
+    dates_outside_run.push_back({{at.file, at.line, path, std::move(message)}, date, reported_only});
   }
-  std::vector<ScenarioIssue> dates_outside_run;
+  struct DateOutsideRun {
+    ScenarioIssue issue;
+    Date date;
+    bool reported_only = false;
+  };
+  std::vector<DateOutsideRun> dates_outside_run;
+  /// The run the scenario files give, before overrides (when they give a usable one).
+  std::optional<Calendar> file_calendar;
 
-  /// Moves dates_outside_run into issues: each at its key, or all as one problem at the
-  /// override of start, weeks or burn_in_weeks that put them outside the run.
+  /// Moves dates_outside_run into issues: each at its key, except those inside the files' own
+  /// run, which an override of start, weeks or burn_in_weeks left out: one problem there.
   void report_dates_outside_run(const std::string& run);
 };
 

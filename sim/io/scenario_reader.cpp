@@ -125,8 +125,8 @@ void Reader::fail(std::string_view key, std::string message) {
   doc_->fail(path_of(key), std::move(message));
 }
 
-void Reader::fail_date(std::string_view key, std::string message) {
-  doc_->fail_date(path_of(key), std::move(message));
+void Reader::fail_date(std::string_view key, std::string message, Date date, bool reported_only) {
+  doc_->fail_date(path_of(key), std::move(message), date, reported_only);
 }
 
 const schema::Key& Reader::row(std::string_view key) const {

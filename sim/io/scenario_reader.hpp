@@ -32,8 +32,8 @@ class Reader {
   /// The raw node (marks the key as known); null when absent.
   const toml::node* node(std::string_view key);
   void fail(std::string_view key, std::string message);
-  /// A date of this key lies outside the run.
-  void fail_date(std::string_view key, std::string message);
+  /// A date of this key lies outside the run (or the reported weeks).
+  void fail_date(std::string_view key, std::string message, Date date, bool reported_only);
 
   /// The schema's row for a key of this table.
   const schema::Key& row(std::string_view key) const;

@@ -105,8 +105,10 @@ WeekSeries read_path(Reader& r, std::string_view key, double fallback, const Cal
     if (!d || !v) return series;
     const Week w = cal.week_of(*d);
     if (!cal.contains(w)) {
-      r.fail_date(key, "date " + d->iso() + " is outside the run (" + cal.date_of(cal.first()).iso() + " to " +
-                           cal.date_of(cal.end()).iso() + ")");
+      r.fail_date(key,
+                  "date " + d->iso() + " is outside the run (" + cal.date_of(cal.first()).iso() + " to " +
+                      cal.date_of(cal.end()).iso() + ")",
+                  *d, false);
       return series;
     }
     if (!steps.empty() && w < steps.back().first) {
@@ -161,8 +163,10 @@ std::optional<Week> week_in_run(Reader& r, std::string_view key, const Calendar&
   const Week w = cal.week_of(*d);
   const Week lo = reported_only ? 0 : cal.first();
   if (w < lo || w >= cal.end()) {
-    r.fail_date(key, "date " + d->iso() + " is outside the " + std::string(reported_only ? "reported weeks" : "run") +
-                         " (" + cal.date_of(lo).iso() + " to " + cal.date_of(cal.end()).iso() + ")");
+    r.fail_date(key,
+                "date " + d->iso() + " is outside the " + std::string(reported_only ? "reported weeks" : "run") + " (" +
+                    cal.date_of(lo).iso() + " to " + cal.date_of(cal.end()).iso() + ")",
+                *d, reported_only);
     return std::nullopt;
   }
   return w;

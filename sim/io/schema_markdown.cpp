@@ -70,6 +70,27 @@ bool structural(const Key& key) {
          (key.type == "table" || key.type == "array of tables" || key.type == "shares" || key.type == "");
 }
 
+// How `extends` merges the section's own table, in a sentence.
+std::string section_merge(const Section& s) {
+  if (s.prefix.empty()) return "";
+  std::string table(s.prefix);
+  if (table.size() > 2 && table.compare(table.size() - 2, 2, ".*") == 0) table.resize(table.size() - 2);
+  const Key* row = nullptr;
+  for (const Key& k : keys())
+    if (k.name == table) row = &k;
+  if (!row) return "";
+  switch (row->merge) {
+    case Merge::keys:
+      return "Under `extends` and overrides this table is merged key by key.";
+    case Merge::whole:
+      return "Under `extends` and overrides this table is replaced whole.";
+    case Merge::by_name:
+      return "Under `extends` and overrides entries are merged by `name`.";
+    default:
+      return "";
+  }
+}
+
 std::string number_text(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", x);
@@ -132,6 +153,7 @@ std::string markdown() {
   for (const Section& s : kSections) {
     out += "## " + std::string(s.title) + "\n\n";
     if (!s.intro.empty()) out += std::string(s.intro) + "\n\n";
+    if (const std::string merge = section_merge(s); !merge.empty()) out += merge + "\n\n";
     out += "| key | type | range | default | unit | meaning |\n|---|---|---|---|---|---|\n";
     for (const Key& k : keys()) {
       if (section_of(k) != &s || structural(k)) continue;
@@ -142,6 +164,19 @@ std::string markdown() {
     out += "\n";
   }
   out.pop_back();
+  return out;
+}
+
+std::string listing() {
+  std::string out;
+  for (const Key& k : keys()) {
+    if (structural(k)) continue;
+    std::string line = std::string(k.name) + "  " + type_text(k);
+    if (const std::string range = range_text(k); !range.empty()) line += "  " + range;
+    line += "  default: " + default_text(k);
+    if (!k.unit.empty()) line += "  (" + std::string(k.unit) + ")";
+    out += line + "\n";
+  }
   return out;
 }
 

@@ -68,9 +68,14 @@ TEST_CASE("an override, a child file and an inline table give the same scenario"
 TEST_CASE("shares are replaced whole, and a mix by group merges group by group", "[unit]") {
   Family f;
   // A child's shares never mix with the parent's: the cash-benefit share is gone.
-  const Params shares = f.overridden({"population.state_shares.sickness_benefit=1.0"});
+  const Params shares = f.child("[population]\nstate_shares = { sickness_benefit = 1.0 }\n");
   CHECK(shares.population.state_shares[index_of(State::cash_benefit)] == 0.0);
   CHECK(shares.population.state_shares[index_of(State::sickness_benefit)] == 1.0);
+  const Params as_table = f.overridden({"population.state_shares={ sickness_benefit = 1.0 }"});
+  CHECK(as_table.population.state_shares == shares.population.state_shares);
+  // One share set alone is one value changed: here the shares no longer sum to 1.
+  CHECK_THROWS_WITH(f.overridden({"population.state_shares.sickness_benefit=1.0"}),
+                    Catch::Contains("shares sum to 2, not 1"));
   const Params one_group = f.overridden({"actors.centre.activation_mix.job_ready={ company_internship = 1.0 }"});
   const auto& mix = one_group.actors[0].activation_mix;
   CHECK(mix[0][index_of(Activity::company_internship)] == 1.0);  // job_ready (group 0) replaced
@@ -79,4 +84,39 @@ TEST_CASE("shares are replaced whole, and a mix by group merges group by group",
   const Params flat = f.child("[[actors]]\nname = \"centre\"\nactivation_mix = { wage_subsidy = 1.0 }\n");
   CHECK(flat.actors[0].activation_mix[1][index_of(Activity::wage_subsidy)] == 1.0);
   CHECK(flat.actors[0].activation_mix[1][index_of(Activity::education)] == 0.0);
+}
+
+TEST_CASE("an override of one value inside a table replaced whole changes that value alone", "[unit]") {
+  test::TempDir dir;
+  const std::string path = dir.write("split.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "provider"
+assignment = { rule = "random_share", share = 0.5, except_states = ["self_support"] }
+[[actors]]
+name = "centre"
+)"));
+  const Params p = load_scenario(path, {"actors.provider.assignment.share=0.3"}).params;
+  CHECK(p.actors[0].assignment.kind == AssignmentRule::Kind::random_share);
+  CHECK(p.actors[0].assignment.share == 0.3);
+  CHECK(p.actors[0].assignment.except_states[index_of(State::self_support)]);
+  // A whole table given as the value replaces the table, as a child scenario's would.
+  const Params q = load_scenario(path, {"actors.provider.assignment={ rule = \"random_share\", share = 0.2 }"}).params;
+  CHECK_FALSE(q.actors[0].assignment.except_states[index_of(State::self_support)]);
+}
+
+TEST_CASE("a mix by group replaces a single mix, and the other way round", "[unit]") {
+  test::TempDir dir;
+  const std::string parent = dir.write("flat.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "centre"
+activation_mix = { guidance = 1.0 }
+)"));
+  const std::string child = dir.write("child.toml",
+                                      "extends = \"flat.toml\"\n[[actors]]\nname = \"centre\"\n"
+                                      "activation_mix = { job_ready = { education = 1.0 } }\n");
+  const Params p = load_scenario(child).params;
+  CHECK(p.actors[0].activation_mix[0][index_of(Activity::education)] == 1.0);
+  CHECK(p.actors[0].activation_mix[0][index_of(Activity::guidance)] == 0.0);
+  CHECK(p.actors[0].activation_mix[1][index_of(Activity::none)] == 1.0);  // not_job_ready: no mix given
+  (void)parent;
 }
