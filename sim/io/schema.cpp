@@ -4,7 +4,18 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "schema_rows.hpp"
+
 namespace almpsim::schema {
+
+const std::vector<Key>& keys() {
+  static const std::vector<Key> rows = [] {
+    std::vector<Key> all = model_keys();
+    for (auto part : {actor_keys(), study_keys()}) all.insert(all.end(), part.begin(), part.end());
+    return all;
+  }();
+  return rows;
+}
 
 namespace {
 std::vector<std::string_view> components(std::string_view dotted) {
