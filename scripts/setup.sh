@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what almpsim needs to build, test and run its notebooks, from Debian's packages.
+# With arguments, installs those packages instead (scripts/fuzz.sh and CI use it for clang).
 set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
@@ -7,6 +8,7 @@ packages=(
   libopenmpi-dev openmpi-bin openssh-client
   python3 python3-numpy python3-h5py python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
 )
+[ $# -gt 0 ] && packages=("$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
