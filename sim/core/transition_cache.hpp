@@ -1,0 +1,208 @@
+#pragma once
+// The transition cache: each citizen keeps the key of its transition row (actor, state,
+// duration band, covariate cell, employability class) until a duration band, an age band or a
+// duration limit changes it, and each thread keeps the rows themselves, filled once a week when
+// used, so that the usual week is one lookup and one compare. Post-programme multipliers are
+// memoised per week the same way. Private to sim/core: the engine's moves go through it.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "almpsim/case_rules.hpp"
+#include "almpsim/duration_limits.hpp"
+#include "almpsim/engine.hpp"
+#include "almpsim/hazards.hpp"
+#include "almpsim/population.hpp"
+#include "almpsim/programmes.hpp"
+
+namespace almpsim {
+
+/// Transition thresholds for one (actor, state, band, cell, employability) key, valid for the
+/// week in `stamp`. Filled on first use in a week; each thread keeps its own table.
+/// A draw moves to next[k], k = the number of thresholds at or below it: the thresholds are
+/// cumulative, and unused slots hold the maximum, so k = n (or the last slot) means staying.
+struct CachedRow {
+  Week stamp = std::numeric_limits<Week>::min();
+  std::uint32_t stay_from = 0;  ///< draws at or above it stay: the last threshold (0 if none)
+  std::uint32_t thresholds[kMaxDestinations];
+  std::uint8_t next[kMaxDestinations + 1];
+};
+
+/// A post-programme multiplier of one week, for one (actor, programme, match group, weeks since
+/// the programme ended): programme_multiplier's value, computed once a week instead of per citizen.
+struct PostEffectMemo {
+  Week stamp = std::numeric_limits<Week>::min();
+  double value = 1.0;
+};
+
+/// The hazards of a row before the actor's job finding and programme effects, for citizens in a
+/// programme (their draw cannot use the thresholds); valid for the week in `stamp`.
+struct CachedHazards {
+  Week stamp = std::numeric_limits<Week>::min();
+  double h[kMaxDestinations];
+};
+
+/// What each thread keeps for itself while it moves blocks of citizens.
+struct ThreadScratch {
+  std::vector<CachedRow> rows;         // [row key]
+  std::vector<CachedHazards> hazards;  // [row key], filled only for citizens in programmes
+  std::vector<std::uint32_t> words;    // [citizen in block] random words
+  std::vector<PostEffectMemo> post;    // [actor][programme][group][weeks since end]
+};
+
+/// A citizen's row key is recomputed when the week reaches this mark (never before week 0 of
+/// the citizen's current state: moves reset it).
+inline constexpr std::int16_t kStaleRow = std::numeric_limits<std::int16_t>::min();
+inline constexpr Week kRowForever = std::numeric_limits<std::int16_t>::max();
+
+/// Each state's hazard multipliers of one week (macro path and shocks), per destination.
+using WeekMultipliers = PerState<std::array<double, kMaxDestinations>>;
+
+class TransitionCache {
+ public:
+  TransitionCache(const Params& params, const HazardModel& hazards, const Population& pop, int threads)
+      : params_(params), hazards_(hazards), pop_(pop) {
+    const auto actors = static_cast<std::size_t>(params.actor_count());
+    std::size_t rows = 0;
+    for (std::size_t a = 0; a < actors; ++a)
+      for (int s = 0; s < kStates; ++s) {
+        row_offset_[a][s] = rows;
+        const auto state = static_cast<State>(s);
+        rows += static_cast<std::size_t>(hazards.bands(state) * hazards.distinct_cells(state) *
+                                         hazards.distinct_classes(state));
+      }
+    groups_ = static_cast<std::size_t>(std::max(1, params.attributes.match_groups()));
+    double longest_decay = 0.0;
+    for (const ProgrammeSpec& p : params.programmes) longest_decay = std::max(longest_decay, p.post_decay_weeks);
+    post_weeks_ = static_cast<std::size_t>(std::min(2000.0, std::ceil(kPostEffectHorizon * longest_decay) + 2));
+    scratch_.resize(static_cast<std::size_t>(std::max(1, threads)));
+    for (ThreadScratch& t : scratch_) {
+      t.rows.resize(rows);
+      t.hazards.resize(rows);
+      t.words.resize(kBlockSize);
+      t.post.resize(actors * kActivities * groups_ * post_weeks_);
+    }
+    row_of_.assign(pop_.size(), 0);
+    row_until_.assign(pop_.size(), kStaleRow);
+  }
+
+  ThreadScratch& scratch(int thread) { return scratch_[static_cast<std::size_t>(thread)]; }
+  /// Raw views for the engine's common-week loop.
+  const std::int16_t* row_until() const { return row_until_.data(); }
+  const std::uint32_t* row_of() const { return row_of_.data(); }
+  /// Citizen i moved: its key is recomputed before its next draw.
+  void invalidate(CitizenId i) { row_until_[i] = kStaleRow; }
+  bool key_stale(CitizenId i, Week w) const { return w >= row_until_[i]; }
+  /// The cached hazards (before job finding and programme effects) of citizen i's row.
+  CachedHazards& hazards_of(CitizenId i, ThreadScratch& scratch) const { return scratch.hazards[row_of_[i]]; }
+
+  /// The observed attributes citizen i's hazards depend on in week w.
+  CovariateCell covariates_of(CitizenId i, Week w) const {
+    return {pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)), pop_.match[i],
+            pop_.sick_category[i]};
+  }
+
+  /// Citizen i's hazards in week w out of its current state, with `job_finding` on self-support.
+  void citizen_hazards(Week w, CitizenId i, const WeekMultipliers& week_mult, double job_finding, double* out) const {
+    const State s = pop_.state_of(i);
+    hazards_.hazards(s, hazards_.band_of(s, w - pop_.state_since[i]), hazards_.cell_of(covariates_of(i, w)),
+                     pop_.employability[i], week_mult[index_of(s)].data(), job_finding, out);
+  }
+
+  /// First week at or after w in which citizen i's age band differs from its band in week w.
+  Week next_age_band_change(CitizenId i, Week w) const {
+    const auto& edges = params_.attributes.age_band_edges;
+    const int age = pop_.age_years(i, w);
+    for (std::size_t b = 1; b + 1 < edges.size(); ++b) {
+      if (edges[b] <= age) continue;
+      Week c = pop_.birth_week[i] + (365 * edges[b] + 6) / 7;
+      while (pop_.age_years(i, c) < edges[b]) ++c;
+      while (c > w + 1 && pop_.age_years(i, c - 1) >= edges[b]) --c;
+      return c;
+    }
+    return kRowForever;
+  }
+
+  /// Points citizen i at its transition row for week w, and records the first week it may need
+  /// another: when a duration band or an age band ends, or a duration limit falls due.
+  void refresh_row_key(Week w, CitizenId i) {
+    const State s = pop_.state_of(i);
+    const Week since = pop_.state_since[i];
+    const int band = hazards_.band_of(s, w - since);
+    const CovariateCell cc = covariates_of(i, w);
+    // Citizens whose cells (or classes) have equal hazard factors share a row.
+    row_of_[i] = static_cast<std::uint32_t>(
+        row_offset_[pop_.actor[i]][index_of(s)] +
+        (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
+         static_cast<std::size_t>(hazards_.distinct_cell(s, hazards_.cell_of(cc)))) *
+            static_cast<std::size_t>(hazards_.distinct_classes(s)) +
+        static_cast<std::size_t>(hazards_.distinct_class(s, pop_.employability[i])));
+    Week until = next_age_band_change(i, w);
+    if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
+    if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);
+    row_until_[i] = static_cast<std::int16_t>(std::min(until, kRowForever));
+  }
+
+  /// Fills a row for week w from the hazards of citizen i, one of the citizens it serves.
+  void fill_row(CachedRow& row, Week w, CitizenId i, const WeekMultipliers& week_mult) const {
+    const State s = pop_.state_of(i);
+    const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
+    const auto& dests = hazards_.destinations(s);
+    const int n = static_cast<int>(dests.size());
+    double h[kMaxDestinations];
+    citizen_hazards(w, i, week_mult, params_.actors[pop_.actor[i]].job_finding[index_of(s)][slot], h);
+    transition_thresholds(h, n, row.thresholds);
+    row.stay_from = n > 0 ? row.thresholds[n - 1] : 0;
+    for (int j = 0; j <= kMaxDestinations; ++j) {
+      if (j >= n && j < kMaxDestinations) row.thresholds[j] = std::numeric_limits<std::uint32_t>::max();
+      row.next[j] = static_cast<std::uint8_t>(j < n ? index_of(dests[static_cast<std::size_t>(j)]) : index_of(s));
+    }
+    row.stamp = w;
+  }
+
+  /// The next state from citizen i's cached row (its key must be current).
+  State next_from_row(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
+                      const WeekMultipliers& week_mult) const {
+    CachedRow& row = scratch.rows[row_of_[i]];
+    if (row.stamp != w) fill_row(row, w, i, week_mult);
+    if (word >= row.stay_from) return pop_.state_of(i);  // most citizens, most weeks
+    int k = 0;
+    for (int j = 0; j < kMaxDestinations; ++j) k += word >= row.thresholds[j];
+    return static_cast<State>(row.next[k]);
+  }
+
+  /// The programme multiplier of citizen i in week w (1 without an activity).
+  double programme_effect(Week w, CitizenId i, ThreadScratch& scratch) const {
+    if (pop_.activity_of(i) == Activity::none) return 1.0;
+    const std::size_t a = pop_.actor[i], kind = pop_.activity[i];
+    const int group = match_group_of(params_, pop_, i);
+    const Week from = pop_.activity_from[i], to = pop_.activity_to[i];
+    const double contact = params_.actors[a].company_contact[static_cast<std::size_t>(params_.calendar.slot(w))];
+    const ProgrammeSpec& programme = params_.programmes[kind];
+    if (w < to || static_cast<std::size_t>(w - to) >= post_weeks_)
+      return programme_multiplier(programme, group, w, from, to, contact);
+    PostEffectMemo& memo =
+        scratch.post[((a * kActivities + kind) * groups_ + static_cast<std::size_t>(group)) * post_weeks_ +
+                     static_cast<std::size_t>(w - to)];
+    if (memo.stamp != w) {
+      memo.value = programme_multiplier(programme, group, w, from, to, contact);
+      memo.stamp = w;
+    }
+    return memo.value;
+  }
+
+ private:
+  const Params& params_;
+  const HazardModel& hazards_;
+  const Population& pop_;
+  std::array<std::array<std::size_t, kStates>, 256> row_offset_{};
+  std::vector<ThreadScratch> scratch_;  // [thread]
+  std::size_t groups_ = 1, post_weeks_ = 1;
+  std::vector<std::uint32_t> row_of_;    // [citizen] cached row key
+  std::vector<std::int16_t> row_until_;  // [citizen] week the key must be recomputed
+};
+
+}  // namespace almpsim
