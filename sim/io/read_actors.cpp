@@ -7,10 +7,6 @@
 
 namespace almpsim::io {
 
-namespace {
-constexpr double kShareTolerance = 1e-6;
-}
-
 void ParamsBuilder::read_programmes() {
   Reader all = top_.table("programmes");
   for (const std::string& name : all.keys())

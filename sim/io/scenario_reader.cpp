@@ -65,6 +65,12 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
   return best;
 }
 
+std::string unknown_name(const std::string& what, const std::string& name, const std::vector<std::string>& names) {
+  std::string m = "unknown " + what + " '" + name + "'";
+  if (auto hint = did_you_mean(name, names)) m += " (did you mean '" + *hint + "'?)";
+  return m;
+}
+
 std::optional<double> number_of(ScenarioDocument& doc, const toml::node& n, const std::string& path, double lo,
                                 double hi) {
   if (!n.is_number()) {
@@ -102,9 +108,7 @@ Reader::~Reader() {
   std::vector<std::string> known(known_.begin(), known_.end());
   for (auto&& [key, node] : *table_) {
     if (known_.count(key.str())) continue;
-    std::string message = "unknown key '" + std::string(key.str()) + "'";
-    if (auto hint = did_you_mean(key.str(), known)) message += " (did you mean '" + *hint + "'?)";
-    doc_->fail(path_of(key.str()), message);
+    doc_->fail(path_of(key.str()), unknown_name("key", std::string(key.str()), known));
   }
 }
 
@@ -175,9 +179,7 @@ std::string Reader::choice(std::string_view key, const std::string& what) {
   const std::string value = string(key, fallback);
   const std::vector<std::string> allowed = schema::choices_of(k);
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return value;
-  std::string message = "unknown " + what + " '" + value + "'";
-  if (auto hint = did_you_mean(value, allowed)) message += " (did you mean '" + *hint + "'?)";
-  fail(key, message);
+  fail(key, unknown_name(what, value, allowed));
   return fallback;
 }
 

@@ -71,6 +71,8 @@ std::optional<double> number_of(ScenarioDocument& doc, const toml::node& n, cons
 std::optional<Date> date_of(ScenarioDocument& doc, const toml::node& n, const std::string& path);
 /// Closest of `candidates` to `word`, if close enough to be a likely typo.
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+/// "unknown <what> '<name>'", with a "did you mean" when one of `names` is close.
+std::string unknown_name(const std::string& what, const std::string& name, const std::vector<std::string>& names);
 std::string type_name(const toml::node& n);
 
 }  // namespace almpsim::io

@@ -8,10 +8,6 @@
 
 namespace almpsim::io {
 
-namespace {
-constexpr double kShareTolerance = 1e-6;
-}
-
 const std::vector<std::string>& state_names() {
   static const auto names = names_of(kStateNames);
   return names;
@@ -29,12 +25,6 @@ const std::vector<std::string>& programme_names() {
 
 int index_in(const std::vector<std::string>& names, const std::string& s) {
   return static_cast<int>(std::find(names.begin(), names.end(), s) - names.begin());
-}
-
-std::string unknown_name(const std::string& what, const std::string& name, const std::vector<std::string>& names) {
-  std::string m = "unknown " + what + " '" + name + "'";
-  if (auto hint = did_you_mean(name, names)) m += " (did you mean '" + *hint + "'?)";
-  return m;
 }
 
 std::vector<std::optional<double>> named_numbers(Reader& r, std::string_view key, const std::vector<std::string>& names,
@@ -75,12 +65,8 @@ std::optional<std::vector<double>> named_shares(Reader& r, std::string_view key,
 }
 
 WeekSeries read_path(Reader& r, std::string_view key, const Calendar& cal) {
-  return read_path(r, key, r.row(key).fallback, cal);
-}
-
-WeekSeries read_path(Reader& r, std::string_view key, double fallback, const Calendar& cal) {
   const schema::Key& row = r.row(key);
-  WeekSeries series(static_cast<std::size_t>(cal.total()), fallback);
+  WeekSeries series(static_cast<std::size_t>(cal.total()), row.fallback);
   const toml::node* n = r.node(key);
   if (!n) return series;
   const std::string path = r.path_of(key);

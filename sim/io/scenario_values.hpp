@@ -11,6 +11,9 @@
 
 namespace almpsim::io {
 
+/// How far shares may sum from 1 and still count as summing to 1.
+inline constexpr double kShareTolerance = 1e-6;
+
 const std::vector<std::string>& state_names();
 const std::vector<std::string>& activity_names();
 /// The programmes: every activity but `none`.
@@ -24,9 +27,6 @@ std::vector<std::string> names_of(const std::array<std::string_view, N>& names) 
 /// Position of `s` in `names`, or names.size() when absent.
 int index_in(const std::vector<std::string>& names, const std::string& s);
 
-/// "unknown <what> '<name>'", with a "did you mean" when one of `names` is close.
-std::string unknown_name(const std::string& what, const std::string& name, const std::vector<std::string>& names);
-
 /// A table {name = number} over a fixed set of names; absent names are nullopt.
 std::vector<std::optional<double>> named_numbers(Reader& r, std::string_view key, const std::vector<std::string>& names,
                                                  const std::string& what);
@@ -36,9 +36,8 @@ std::optional<std::vector<double>> named_shares(Reader& r, std::string_view key,
                                                 const std::string& what);
 
 /// A value that is a number, or a step path [[date, value], ...] over the run; the schema's
-/// default (or `fallback`) when absent.
+/// default when absent.
 WeekSeries read_path(Reader& r, std::string_view key, const Calendar& cal);
-WeekSeries read_path(Reader& r, std::string_view key, double fallback, const Calendar& cal);
 
 /// A number for every match group: a number, or {group = number, default = number}.
 std::vector<double> read_group_values(Reader& r, std::string_view key, const AttributeSpec& at);
