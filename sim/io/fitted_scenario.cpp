@@ -38,9 +38,9 @@ toml::table& table_at(toml::table& root, const std::vector<std::string>& parts) 
   return *t;
 }
 
-std::string join_key(const std::vector<std::string>& parts) {
+std::string dotted(const std::vector<std::string>& parts) {
   std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : ".") + p;
+  for (const std::string& p : parts) out = io::join_key(out, p);
   return out;
 }
 
@@ -61,7 +61,7 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
     toml::table& t = table_at(root, parts);
     const toml::node* parent = io::find_key(base.root, parts);
     if (const toml::table* original = parent ? parent->as_table() : nullptr;
-        original && io::replaces_whole(join_key(parts), *original))
+        original && io::replaces_whole(dotted(parts), *original))
       for (auto&& [key, node] : *original)
         if (!t.contains(key.str())) t.insert(key.str(), node);
     if (v.array) {

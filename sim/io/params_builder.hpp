@@ -1,8 +1,8 @@
 #pragma once
 // Builds the resolved Params from a scenario document, one section at a time: the run and the
 // population (read_population.cpp), flows between states (read_flows.cpp), programmes and actors
-// (read_actors.cpp), cohorts and the study around the model (read_study.cpp). Structural
-// checks that cross keys are named check_* functions. Private to sim/io.
+// (read_actors.cpp), cohorts and the study around the model (read_study.cpp). Checks that
+// cross keys sit where the later key is read. Private to sim/io.
 #include <set>
 #include <string>
 
@@ -44,7 +44,6 @@ class ParamsBuilder {
   void read_job_finding(Reader& r, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);
   void read_actors();
-  void check_actor_effects();
 
   // read_study.cpp
   void read_cohorts();

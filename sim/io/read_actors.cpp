@@ -107,14 +107,21 @@ void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i)
   i.kind = static_cast<Activity>(index_in(activity_names(), ia.choice("kind", "programme")));
 }
 
-// One multiplier (or path) for all the actor's cases, or one per state.
+// One multiplier (or path) for all the actor's cases, or one per state. It acts on hazards into
+// self-support (read before the actors), so one given for a state with none would change nothing.
 void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   const Calendar& cal = p_.calendar;
   if (const toml::node* jf = r.node("job_finding"); jf && jf->is_table()) {
+    PerState<bool> reaches_self_support{};
+    for (const HazardSpec& h : p_.hazards)
+      if (h.to == State::self_support) reaches_self_support[index_of(h.from)] = true;
     for (auto& series : a.job_finding) series.assign(static_cast<std::size_t>(cal.total()), 1.0);
     Reader per_state = r.table("job_finding");
     for_each_state_key(per_state, [&](int s, const std::string& state) {
       a.job_finding[static_cast<std::size_t>(s)] = read_path(per_state, state, cal);
+      if (!reaches_self_support[static_cast<std::size_t>(s)])
+        per_state.fail(state,
+                       "no hazard leads from " + state + " into self_support, so this multiplier would change nothing");
     });
   } else {
     a.job_finding.fill(read_path(r, "job_finding", cal));
@@ -188,29 +195,6 @@ void ParamsBuilder::read_actors() {
   if (shares > 1.0 + kShareTolerance) top_.fail("actors", "random_share assignments add up to more than 1");
   if (p_.actors.size() > 1 && !has_rest)
     top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
-}
-
-// An actor's job-finding multiplier acts on hazards into self-support: one given for a state
-// with no such hazard would change nothing.
-void ParamsBuilder::check_actor_effects() {
-  PerState<bool> reaches_self_support{};
-  for (const HazardSpec& h : p_.hazards)
-    if (h.to == State::self_support) reaches_self_support[index_of(h.from)] = true;
-  const toml::array* actors = doc_.root["actors"].as_array();
-  if (!actors) return;
-  for (const auto& item : *actors) {
-    const auto* actor = item.as_table();
-    const auto name = actor ? (*actor)["name"].value<std::string>() : std::nullopt;
-    const auto* per_state = actor ? (*actor)["job_finding"].as_table() : nullptr;
-    if (!name || !per_state) continue;
-    for (auto&& [state, value] : *per_state) {
-      const int s = index_in(state_names(), std::string(state.str()));
-      if (s < kStates && !reaches_self_support[static_cast<std::size_t>(s)])
-        doc_.fail("actors." + *name + ".job_finding." + std::string(state.str()),
-                  "no hazard leads from " + std::string(state.str()) +
-                      " into self_support, so this multiplier would change nothing");
-    }
-  }
 }
 
 }  // namespace almpsim::io

@@ -12,27 +12,23 @@ namespace almpsim::io {
 namespace {
 namespace fs = std::filesystem;
 
-std::string join(const std::string& prefix, std::string_view key) {
-  return prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
-}
-
 void index_positions(const toml::table& t, const std::string& file, const std::string& prefix,
                      std::map<std::string, Location>& where) {
   for (auto&& [key, node] : t) {
-    const std::string path = join(prefix, key.str());
+    const std::string path = join_key(prefix, key.str());
     where[path] = {file, static_cast<int>(node.source().begin.line)};
     if (const auto* sub = node.as_table()) index_positions(*sub, file, path, where);
     // Entries of other arrays of tables ([[sweep.vary]], [[calibration.free]]) by position.
     if (const auto* arr = node.as_array(); arr && arr->is_array_of_tables() && !is_named_array(key.str()))
       for (std::size_t k = 0; k < arr->size(); ++k)
-        where[join(path, std::to_string(k))] = {file, static_cast<int>(arr->get(k)->source().begin.line)};
+        where[join_key(path, std::to_string(k))] = {file, static_cast<int>(arr->get(k)->source().begin.line)};
     if (const auto* arr = node.as_array(); arr && is_named_array(key.str())) {
       for (const auto& item : *arr) {
         const auto* elem = item.as_table();
         if (!elem) continue;
         const auto name = (*elem)["name"].value<std::string>();
         if (!name) continue;
-        const std::string elem_path = join(path, *name);
+        const std::string elem_path = join_key(path, *name);
         where[elem_path] = {file, static_cast<int>(item.source().begin.line)};
         index_positions(*elem, file, elem_path, where);
       }
@@ -46,7 +42,7 @@ void merge_named(toml::array& dst, const toml::array& src, const std::string& pa
     const auto name = elem ? (*elem)["name"].value<std::string>() : std::nullopt;
     toml::table* existing = name ? find_named(dst, *name) : nullptr;
     if (existing)
-      merge_into(*existing, *elem, join(path, *name));
+      merge_into(*existing, *elem, join_key(path, *name));
     else
       dst.push_back(item);
   }
@@ -263,7 +259,7 @@ bool replaces_whole(const std::string& path, const toml::table& child, const tom
 
 void merge_into(toml::table& dst, const toml::table& src, const std::string& path) {
   for (auto&& [key, node] : src) {
-    const std::string sub = join(path, key.str());
+    const std::string sub = join_key(path, key.str());
     toml::node* d = dst.get(key.str());
     if (d && d->is_table() && node.is_table() && !replaces_whole(sub, *node.as_table(), d->as_table())) {
       merge_into(*d->as_table(), *node.as_table(), sub);
@@ -273,6 +269,10 @@ void merge_into(toml::table& dst, const toml::table& src, const std::string& pat
       dst.insert_or_assign(key.str(), node);
     }
   }
+}
+
+std::string join_key(const std::string& prefix, std::string_view key) {
+  return prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
 }
 
 std::vector<std::string> split_key(const std::string& key) {

@@ -30,6 +30,9 @@ bool replaces_whole(const std::string& path, const toml::table& child, const tom
 /// or whole, named arrays entry by entry, everything else replaced.
 void merge_into(toml::table& dst, const toml::table& src, const std::string& path);
 
+/// prefix.key, or key alone when the prefix is empty.
+std::string join_key(const std::string& prefix, std::string_view key);
+
 /// The parts of a dotted key ("actors.agens.costs" -> actors, agens, costs).
 std::vector<std::string> split_key(const std::string& key);
 

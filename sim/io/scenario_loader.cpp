@@ -30,7 +30,6 @@ Params ParamsBuilder::build() {
   read_duration_limits();
   read_programmes();
   read_actors();
-  check_actor_effects();
   read_cohorts();
   read_targets_file();
   read_calibration();

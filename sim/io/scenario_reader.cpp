@@ -113,7 +113,7 @@ Reader::~Reader() {
 }
 
 std::string Reader::path_of(std::string_view key) const {
-  return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  return join_key(path_, key);
 }
 
 const toml::node* Reader::node(std::string_view key) {

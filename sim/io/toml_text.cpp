@@ -33,6 +33,16 @@ std::string shortest(double x) {
   return text;
 }
 
+// A string, date or other scalar as toml++ writes it (quoted and escaped as TOML wants).
+std::string formatted_alone(const toml::node& n) {
+  toml::array one;
+  one.push_back(n);
+  std::ostringstream s;
+  s << toml::toml_formatter{one};
+  const std::string text = s.str();
+  return text.substr(2, text.size() - 4);  // strip "[ " and " ]"
+}
+
 void emit_table(const toml::table& t, const std::string& path, std::string& out) {
   for (auto&& [key, node] : t)
     if (!node.is_table() && !is_array_of_tables(node)) out += key_text(key.str()) + " = " + inline_toml(node) + "\n";
@@ -55,13 +65,7 @@ void emit_table(const toml::table& t, const std::string& path, std::string& out)
 }  // namespace
 
 std::string key_text(std::string_view key) {
-  if (is_bare(key)) return std::string(key);
-  toml::array one;
-  one.push_back(std::string(key));
-  std::ostringstream s;
-  s << toml::toml_formatter{one};
-  const std::string text = s.str();
-  return text.substr(2, text.size() - 4);  // strip "[ " and " ]"
+  return is_bare(key) ? std::string(key) : formatted_alone(toml::value<std::string>(std::string(key)));
 }
 
 std::string inline_toml(const toml::node& n) {
@@ -81,12 +85,7 @@ std::string inline_toml(const toml::node& n) {
     }
     return text + " }";
   }
-  toml::array one;
-  one.push_back(n);
-  std::ostringstream s;
-  s << toml::toml_formatter{one};
-  const std::string text = s.str();
-  return text.substr(2, text.size() - 4);  // strip "[ " and " ]"
+  return formatted_alone(n);
 }
 
 std::string document_text(const toml::table& root) {
