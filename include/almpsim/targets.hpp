@@ -15,8 +15,7 @@ struct Target {
   bool fit = false;      ///< used by calibration (else held out, only reported)
   std::string cohort;    ///< cohort name in the scenario
   std::string actor;     ///< actor name in the scenario
-  std::string measure;   ///< status_share, members, support_rate, support_rate_sd, meeting_rate,
-                         ///< activation_rate, activity_weeks_share
+  std::string measure;   ///< one of target_measures()
   std::string category;  ///< label of the published row
   PerState<bool> states{};
   PerActivity<bool> activities{};
@@ -29,6 +28,15 @@ struct Target {
   std::string source;
   int line = 0;  ///< line in the targets file
 };
+
+/// The measures a target may name: the shares a table prints (status_share over states and
+/// activities, activity_weeks_share over programmes) and each per-actor cohort measure with a
+/// known sampling error.
+std::vector<std::string> target_measures();
+bool is_target_measure(const std::string& name);
+
+/// The sampling standard error of a published number, the weight of its term in a fit.
+double standard_error(const Target& target);
 
 /// Reads a targets CSV (columns: table,use,cohort,actor,measure,category,states,activities,
 /// value,n,source and, optionally, base_excludes). States and activities are ';'-separated

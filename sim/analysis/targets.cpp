@@ -1,6 +1,9 @@
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "almpsim/array_view.hpp"
+#include "almpsim/measures.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/targets.hpp"
 
@@ -9,6 +12,38 @@ namespace almpsim {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
+
+std::vector<std::string> target_measures() {
+  std::vector<std::string> out = {"status_share", "activity_weeks_share"};
+  for (const CohortMeasure& m : cohort_measures())
+    if (m.per_actor_only() && m.target_error != TargetError::none) out.emplace_back(m.name);
+  return out;
+}
+
+bool is_target_measure(const std::string& name) {
+  const auto all = target_measures();
+  return std::find(all.begin(), all.end(), name) != all.end();
+}
+
+double standard_error(const Target& t) {
+  if (t.measure == "status_share") {
+    const double n = t.n > 0 ? t.n : 500.0;
+    const double p = std::clamp(t.value / 100.0, 0.5 / n, 1.0 - 0.5 / n);
+    // Floored at one point: fits are judged in points, and near-empty categories would
+    // otherwise dominate the objective through their tiny sampling errors.
+    return std::max(1.0, 100.0 * std::sqrt(p * (1.0 - p) / n));
+  }
+  if (t.measure == "activity_weeks_share") return 2.0;
+  switch (find_cohort_measure(t.measure)->target_error) {
+    case TargetError::count:
+      return std::sqrt(std::max(t.value, 1.0));
+    case TargetError::average:
+      return 0.01;  // about the standard error of a mean over ~500 people
+    case TargetError::none:
+      break;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
 
 void check_targets(const std::vector<Target>& targets, const Params& params, const std::string& path) {
   std::vector<ScenarioIssue> issues;
@@ -30,26 +65,21 @@ double simulated_value(const Target& t, const std::vector<std::string>& cohort_n
   while (a < actor_names.size() && actor_names[a] != t.actor) ++a;
   if (c == cohort_names.size() || a == actor_names.size()) return kNaN;
   const CohortOutcome& o = cohorts[c];
-  if (t.measure == "members") return o.members[a];
-  if (t.measure == "support_rate") return o.support_rate[a];
-  if (t.measure == "support_rate_sd") return o.support_rate_sd[a];
-  if (t.measure == "meeting_rate") return o.meeting_rate[a];
-  if (t.measure == "activation_rate") return o.activation_rate[a];
+  const std::size_t actors = actor_names.size();
   double share = 0.0;
   if (t.measure == "activity_weeks_share") {
-    for (int k = 1; k < kActivities; ++k)
-      if (t.activities[static_cast<std::size_t>(k)])
-        share += o.activity_weeks_share[a * kActivities + static_cast<std::size_t>(k)];
+    const auto weeks_share = view(o.activity_weeks_share, actors, kActivities);
+    for (std::size_t k = 1; k < kActivities; ++k)
+      if (t.activities[k]) share += weeks_share(a, k);
     return 100.0 * share;
   }
-  auto cell = [&](int s, int k) {
-    return o.state_activity[(a * kStates + static_cast<std::size_t>(s)) * kActivities + static_cast<std::size_t>(k)];
-  };
+  if (t.measure != "status_share") return (o.*find_cohort_measure(t.measure)->field)[a];
+  const auto cell = view(o.state_activity, actors, kStates, kActivities)[a];
   double excluded = 0.0;
-  for (int s = 0; s < kStates; ++s) {
-    for (int k = 0; k < kActivities; ++k) {
-      if (t.base_excludes[static_cast<std::size_t>(s)]) excluded += cell(s, k);
-      if (t.states[static_cast<std::size_t>(s)] && t.activities[static_cast<std::size_t>(k)]) share += cell(s, k);
+  for (std::size_t s = 0; s < kStates; ++s) {
+    for (std::size_t k = 0; k < kActivities; ++k) {
+      if (t.base_excludes[s]) excluded += cell(s, k);
+      if (t.states[s] && t.activities[k]) share += cell(s, k);
     }
   }
   if (excluded >= 1.0) return kNaN;

@@ -3,6 +3,8 @@
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
 
+#include "almpsim/array_view.hpp"
+
 namespace almpsim {
 
 TrialTest trial_test(const CohortOutcome& o, std::size_t a, std::size_t b) {
@@ -10,10 +12,11 @@ TrialTest trial_test(const CohortOutcome& o, std::size_t a, std::size_t b) {
   const double na = o.members[a], nb = o.members[b];
   if (!(na > 0 && nb > 0)) return t;
   t.valid = true;
+  const auto status = view(o.status, o.members.size(), kStates);
   std::vector<double> ca(kStates), cb(kStates);
   for (std::size_t s = 0; s < kStates; ++s) {
-    ca[s] = o.status[a * kStates + s] * na;
-    cb[s] = o.status[b * kStates + s] * nb;
+    ca[s] = status(a, s) * na;
+    cb[s] = status(b, s) * nb;
   }
   t.chi_square = pearson_chi_square(ca, cb);
   const double pa = o.self_support_share[a], pb = o.self_support_share[b];

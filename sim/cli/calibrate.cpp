@@ -18,20 +18,6 @@ namespace almpsim::cli {
 
 namespace {
 
-/// The sampling standard error of a published number, the weight of its term in the objective.
-double standard_error(const Target& t) {
-  if (t.measure == "status_share") {
-    const double n = t.n > 0 ? t.n : 500.0;
-    const double p = std::clamp(t.value / 100.0, 0.5 / n, 1.0 - 0.5 / n);
-    // Floored at one point: fits are judged in points, and near-empty categories would
-    // otherwise dominate the objective through their tiny sampling errors.
-    return std::max(1.0, 100.0 * std::sqrt(p * (1.0 - p) / n));
-  }
-  if (t.measure == "members") return std::sqrt(std::max(t.value, 1.0));
-  if (t.measure == "activity_weeks_share") return 2.0;
-  return 0.01;  // rates and their spread, about the standard error of a mean over ~500 people
-}
-
 std::string override_of(const FreeParameter& p, const std::vector<double>& values, bool array) {
   std::ostringstream s;
   s.precision(10);

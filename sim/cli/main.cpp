@@ -9,7 +9,9 @@
 #include <iostream>
 #include <iterator>
 
+#include "almpsim/array_view.hpp"
 #include "almpsim/engine.hpp"
+#include "almpsim/measures.hpp"
 #include "almpsim/memory.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
@@ -70,7 +72,7 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
     std::printf("  %-20s", std::string(kStateNames[static_cast<std::size_t>(s)]).c_str());
     for (std::size_t a = 0; a < actors; ++a) {
       double sum = 0;
-      for (const auto& r : reps) sum += r.occupancy[(last * actors + a) * kStates + static_cast<std::size_t>(s)];
+      for (const auto& r : reps) sum += view(r.occupancy, params.calendar.weeks, actors, kStates)(last, a, s);
       std::printf(" %12.1f", sum / static_cast<double>(reps.size()));
     }
     std::printf("\n");
@@ -79,22 +81,18 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
     const CohortSpec& spec = params.cohorts[c];
     std::printf("\ncohort %s (%s), measured %s: mean [90%% interval over replications]\n", spec.name.c_str(),
                 std::string(name_of(spec.kind)).c_str(), params.calendar.date_of(spec.measure_at).iso().c_str());
-    auto line = [&](const char* label, auto member, double scale, const char* fmt) {
-      std::printf("  %-20s", label);
+    for (const CohortMeasure& m : cohort_measures()) {
+      if (!m.in_run_summary) continue;
+      std::printf("  %-20s", std::string(m.label).c_str());
       for (std::size_t a = 0; a < actors; ++a) {
         std::vector<double> v;
-        for (const auto& r : reps) v.push_back((r.cohorts[c].*member)[a] * scale);
+        for (const auto& r : reps) v.push_back((r.cohorts[c].*m.field)[a] * m.scale);
         const Summary s = summarise(v);
-        std::printf(fmt, params.actors[a].name.c_str(), s.mean, s.q05, s.q95);
+        const int d = m.decimals;
+        std::printf("  %s %.*f [%.*f, %.*f]", params.actors[a].name.c_str(), d, s.mean, d, s.q05, d, s.q95);
       }
       std::printf("\n");
-    };
-    line("members", &CohortOutcome::members, 1.0, "  %s %.0f [%.0f, %.0f]");
-    line("self-support %", &CohortOutcome::self_support_share, 100.0, "  %s %.1f [%.1f, %.1f]");
-    line("support rate", &CohortOutcome::support_rate, 1.0, "  %s %.3f [%.3f, %.3f]");
-    line("activation rate", &CohortOutcome::activation_rate, 1.0, "  %s %.3f [%.3f, %.3f]");
-    line("meetings / month", &CohortOutcome::meeting_rate, 1.0, "  %s %.3f [%.3f, %.3f]");
-    line("cost per citizen", &CohortOutcome::cost_per_citizen, 1.0, "  %s %.0f [%.0f, %.0f]");
+    }
   }
 }
 
@@ -173,10 +171,12 @@ int main(int argc, char** argv) {
   report_cmd->add_option("results", report_path, "Results file (HDF5) written by almpsim run")->required();
   report_cmd->add_option("--format", report_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
-  bool schema_markdown = false;
+  bool schema_markdown = false, schema_measures = false;
   auto* schema_cmd = app.add_subcommand("schema", "Every scenario key: type, range, default, unit and meaning");
   schema_cmd->add_flag("--markdown", schema_markdown,
                        "As the Markdown tables of scenarios/README.md (default: one line per key)");
+  schema_cmd->add_flag("--measures", schema_measures,
+                       "Instead, every cohort measure of a results file, as the table of output/README.md");
 
   cli::CalibrateArgs cal;
   auto* calibrate_cmd = app.add_subcommand("calibrate", "Fit the scenario's free parameters to its published targets");
@@ -250,7 +250,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*schema_cmd) {
-      std::fputs(schema_markdown ? schema::markdown().c_str() : schema::listing().c_str(), stdout);
+      const std::string text = schema_measures   ? cohort_measures_markdown()
+                               : schema_markdown ? schema::markdown()
+                                                 : schema::listing();
+      std::fputs(text.c_str(), stdout);
       return 0;
     }
     if (*report_cmd) return cli::report(report_path, report_format == "json");

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
@@ -63,19 +64,6 @@ nlohmann::ordered_json json_summary(const Summary& s) {
   return {{"mean", s.mean}, {"sd", s.sd}, {"q05", s.q05}, {"q95", s.q95}};
 }
 
-const std::vector<std::pair<const char*, std::vector<double> CohortOutcome::*>>& scalar_measures() {
-  static const std::vector<std::pair<const char*, std::vector<double> CohortOutcome::*>> m = {
-      {"members", &CohortOutcome::members},
-      {"self_support_share", &CohortOutcome::self_support_share},
-      {"support_rate", &CohortOutcome::support_rate},
-      {"support_rate_sd", &CohortOutcome::support_rate_sd},
-      {"activation_rate", &CohortOutcome::activation_rate},
-      {"meeting_rate", &CohortOutcome::meeting_rate},
-      {"self_support_weeks", &CohortOutcome::self_support_weeks},
-      {"cost_per_citizen", &CohortOutcome::cost_per_citizen}};
-  return m;
-}
-
 void print_text(const StoredRun& run, const std::vector<Row>& rows) {
   std::printf("%s: %d replications\n", run.scenario_name.c_str(), run.replications);
   if (!rows.empty()) {
@@ -127,8 +115,9 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
     json by_actor = json::object();
     for (std::size_t a = 0; a < run.actors.size(); ++a) {
       json measures = json::object();
-      for (const auto& [name, member] : scalar_measures())
-        measures[name] = json_summary(summarise(over_replications(run, c, member, a)));
+      for (const CohortMeasure& m : cohort_measures())
+        if (m.per_actor_only())
+          measures[std::string(m.name)] = json_summary(summarise(over_replications(run, c, m.field, a)));
       for (std::size_t s = 0; s < kStates; ++s)
         measures["status_" + std::string(kStateNames[s])] =
             json_summary(summarise(over_replications(run, c, &CohortOutcome::status, a * kStates + s)));

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "almpsim/array_view.hpp"
+#include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
 #include "report.hpp"
 
@@ -13,23 +15,23 @@ namespace almpsim::cli {
 
 namespace {
 
-struct Shown {
-  const char* measure;
-  const char* label;
-  double scale;
-  const char* format;
-};
-const std::vector<Shown>& shown() {
-  static const std::vector<Shown> s{{"self_support_share", "self-support %", 100.0, "%.1f"},
-                                    {"support_rate", "support rate", 1.0, "%.3f"},
-                                    {"activation_rate", "activation rate", 1.0, "%.3f"},
-                                    {"cost_per_citizen", "cost per citizen", 1.0, "%.0f"}};
-  return s;
+/// The measures a sweep report shows, in the table's order.
+std::vector<const CohortMeasure*> shown() {
+  std::vector<const CohortMeasure*> out;
+  for (const CohortMeasure& m : cohort_measures())
+    if (m.in_sweep_report) out.push_back(&m);
+  return out;
 }
 
 std::string fmt(const char* format, double x) {
   char buf[64];
   std::snprintf(buf, sizeof buf, format, x);
+  return buf;
+}
+/// A value already in a measure's printed unit, with the measure's decimals.
+std::string fixed(const CohortMeasure& m, double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", m.decimals, x);
   return buf;
 }
 std::string padded(const std::string& text, std::size_t width) {
@@ -87,19 +89,21 @@ void print_sweep_json(const StoredSweep& sw) {
   for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
     json measures = json::object();
     for (std::size_t m = 0; m < shown().size(); ++m) {
-      const Shown& s = shown()[m];
+      const CohortMeasure& s = *shown()[m];
       const StoredSweep::Measure& ms = sw.cohorts[c][m];
+      const auto mean_at = view(ms.mean, points, actors), q05_at = view(ms.q05, points, actors),
+                 q95_at = view(ms.q95, points, actors);
       json by_actor = json::object();
       for (std::size_t a = 0; a < actors; ++a) {
         json mean = json::array(), q05 = json::array(), q95 = json::array();
         for (std::size_t p = 0; p < points; ++p) {
-          mean.push_back(ms.mean[p * actors + a] * s.scale);
-          q05.push_back(ms.q05[p * actors + a] * s.scale);
-          q95.push_back(ms.q95[p * actors + a] * s.scale);
+          mean.push_back(mean_at(p, a) * s.scale);
+          q05.push_back(q05_at(p, a) * s.scale);
+          q95.push_back(q95_at(p, a) * s.scale);
         }
         by_actor[sw.actors[a]] = {{"mean", std::move(mean)}, {"q05", std::move(q05)}, {"q95", std::move(q95)}};
       }
-      measures[s.measure] = std::move(by_actor);
+      measures[std::string(s.name)] = std::move(by_actor);
     }
     cohorts[sw.cohort_names[c]] = std::move(measures);
   }
@@ -113,7 +117,7 @@ void print_sweep_json(const StoredSweep& sw) {
 
 int report_sweep(const std::string& path, bool json) {
   std::vector<std::string> names;
-  for (const Shown& s : shown()) names.push_back(s.measure);
+  for (const CohortMeasure* s : shown()) names.emplace_back(s->name);
   const StoredSweep sw = read_sweep(path, names);
   if (json) {
     print_sweep_json(sw);
@@ -126,8 +130,10 @@ int report_sweep(const std::string& path, bool json) {
   for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
     out << "\ncohort " << sw.cohort_names[c] << "\n";
     for (std::size_t m = 0; m < shown().size(); ++m) {
-      const Shown& s = shown()[m];
+      const CohortMeasure& s = *shown()[m];
       const StoredSweep::Measure& ms = sw.cohorts[c][m];
+      const auto mean_at = view(ms.mean, points, actors), q05_at = view(ms.q05, points, actors),
+                 q95_at = view(ms.q95, points, actors);
       out << "  " << s.label << "\n    ";
       for (const std::string& k : sw.keys) out << padded(k.substr(k.rfind('.') + 1), 15);
       for (const std::string& a : sw.actors) out << padded(a, 28);
@@ -136,9 +142,8 @@ int report_sweep(const std::string& path, bool json) {
         out << "    ";
         for (const std::string& v : sw.values[p]) out << padded(v, 15);
         for (std::size_t a = 0; a < actors; ++a) {
-          const std::size_t i = p * actors + a;
-          const std::string cell = fmt(s.format, ms.mean[i] * s.scale) + " [" + fmt(s.format, ms.q05[i] * s.scale) +
-                                   ", " + fmt(s.format, ms.q95[i] * s.scale) + "]";
+          const std::string cell = fixed(s, mean_at(p, a) * s.scale) + " [" + fixed(s, q05_at(p, a) * s.scale) + ", " +
+                                   fixed(s, q95_at(p, a) * s.scale) + "]";
           out << padded(cell, 28);
         }
         out << "\n";
@@ -146,11 +151,11 @@ int report_sweep(const std::string& path, bool json) {
       // The response to each key, per actor.
       for (std::size_t a = 0; a < actors; ++a) {
         std::vector<double> means(points);
-        for (std::size_t p = 0; p < points; ++p) means[p] = ms.mean[p * actors + a] * s.scale;
+        for (std::size_t p = 0; p < points; ++p) means[p] = mean_at(p, a) * s.scale;
         if (sw.design == "grid") {
           for (std::size_t k = 0; k < sw.keys.size(); ++k) {
             out << "    response of " << sw.actors[a] << " to " << sw.keys[k] << ":";
-            for (const auto& [v, x] : main_effect(sw, k, means)) out << "  " << v << " -> " << fmt(s.format, x);
+            for (const auto& [v, x] : main_effect(sw, k, means)) out << "  " << v << " -> " << fixed(s, x);
             out << "\n";
           }
         } else {

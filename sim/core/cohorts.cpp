@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "almpsim/array_view.hpp"
 #include "almpsim/costs.hpp"
 
 namespace almpsim {
@@ -35,10 +36,11 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
     : params_(params), spec_(spec), activity_weeks_(params.actors.size() * kActivities, 0.0) {
   // The weekly case cost of every (serving actor, state, activity), looked up per member-week.
   case_cost_.resize(params.actors.size() * kStates * kActivities);
+  const auto cost = view(case_cost_, params.actors.size(), kStates, kActivities);
   for (std::size_t a = 0; a < params.actors.size(); ++a)
-    for (int s = 0; s < kStates; ++s)
-      for (int k = 0; k < kActivities; ++k)
-        case_cost_[(a * kStates + s) * kActivities + k] =
+    for (std::size_t s = 0; s < kStates; ++s)
+      for (std::size_t k = 0; k < kActivities; ++k)
+        cost(a, s, k) =
             case_week_cost(params.actors[a], params.programmes, params.on_benefit[s], static_cast<Activity>(k));
 }
 
@@ -69,7 +71,7 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m, double*
     activity_weeks[m.actor * std::size_t{kActivities} + index_of(act)] += 1;
   }
   if (s == State::self_support) ++m.self_support_weeks;
-  m.cost += case_cost_[(std::size_t{pop.actor[i]} * kStates + index_of(s)) * kActivities + index_of(act)];
+  m.cost += view(case_cost_, params_.actors.size(), kStates, kActivities)(pop.actor[i], index_of(s), index_of(act));
   if (on && !m.was_on_benefit) m.cost += entry_fee(arm);
   if (s == State::self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
   if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
@@ -146,6 +148,12 @@ CohortOutcome CohortTracker::outcome() const {
   o.status.assign(na * kStates, 0.0);
   o.activity.assign(na * kActivities, 0.0);
   o.state_activity.assign(na * kStates * kActivities, 0.0);
+  o.activity_weeks_share.assign(na * kActivities, kNaN);
+  const auto status = view(o.status, na, kStates);
+  const auto activity_share = view(o.activity, na, kActivities);
+  const auto state_activity = view(o.state_activity, na, kStates, kActivities);
+  const auto weeks_share = view(o.activity_weeks_share, na, kActivities);
+  const auto activity_weeks = view(activity_weeks_, na, kActivities);
   std::vector<double> case_weeks(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0),
       ratio_sum(na, 0), ratio_sq(na, 0);
   std::vector<std::vector<int>> durations(na);
@@ -153,9 +161,9 @@ CohortOutcome CohortTracker::outcome() const {
   for (const Member& m : members_) {
     const std::size_t a = m.actor;
     o.members[a] += 1;
-    o.status[a * kStates + m.state_at_measure] += 1;
-    o.activity[a * kActivities + m.activity_at_measure] += 1;
-    o.state_activity[(a * kStates + m.state_at_measure) * kActivities + m.activity_at_measure] += 1;
+    status(a, m.state_at_measure) += 1;
+    activity_share(a, m.activity_at_measure) += 1;
+    state_activity(a, m.state_at_measure, m.activity_at_measure) += 1;
     case_weeks[a] += m.case_weeks;
     activity[a] += m.activity_weeks;
     meetings[a] += m.meetings;
@@ -180,22 +188,20 @@ CohortOutcome CohortTracker::outcome() const {
   o.survival.reserve(na * (horizon + 1));
   for (std::size_t a = 0; a < na; ++a) {
     const double n = o.members[a];
-    for (int s = 0; s < kStates; ++s) o.status[a * kStates + s] = per(o.status[a * kStates + s], n);
-    for (int k = 0; k < kActivities; ++k) o.activity[a * kActivities + k] = per(o.activity[a * kActivities + k], n);
-    for (std::size_t k = a * kStates * kActivities; k < (a + 1) * kStates * kActivities; ++k)
-      o.state_activity[k] = per(o.state_activity[k], n);
-    o.self_support_share[a] = o.status[a * kStates + index_of(State::self_support)];
+    for (std::size_t s = 0; s < kStates; ++s) status(a, s) = per(status(a, s), n);
+    for (std::size_t k = 0; k < kActivities; ++k) activity_share(a, k) = per(activity_share(a, k), n);
+    for (std::size_t s = 0; s < kStates; ++s)
+      for (std::size_t k = 0; k < kActivities; ++k) state_activity(a, s, k) = per(state_activity(a, s, k), n);
+    o.self_support_share[a] = status(a, index_of(State::self_support));
     o.support_rate[a] = per(ratio_sum[a], n);
     o.support_rate_sd[a] =
         n > 1 ? std::sqrt(std::max(0.0, (ratio_sq[a] - ratio_sum[a] * ratio_sum[a] / n) / (n - 1))) : kNaN;
     o.activation_rate[a] = per(activity[a], case_weeks[a]);
     o.meeting_rate[a] = per(meetings[a], case_weeks[a] / 4.0);
+    // Shares of the weeks in a programme; `none` has no share (NaN).
     double active_weeks = 0.0;
-    for (int k = 1; k < kActivities; ++k)
-      active_weeks += activity_weeks_[a * kActivities + static_cast<std::size_t>(k)];
-    for (int k = 0; k < kActivities; ++k)
-      o.activity_weeks_share.push_back(
-          k == 0 ? kNaN : per(activity_weeks_[a * kActivities + static_cast<std::size_t>(k)], active_weeks));
+    for (std::size_t k = 1; k < kActivities; ++k) active_weeks += activity_weeks(a, k);
+    for (std::size_t k = 1; k < kActivities; ++k) weeks_share(a, k) = per(activity_weeks(a, k), active_weeks);
     o.self_support_weeks[a] = per(ss_weeks[a], n);
     o.cost_per_citizen[a] = per(cost[a], n);
     const auto km = kaplan_meier(durations[a], events[a], spec_.survival_weeks);

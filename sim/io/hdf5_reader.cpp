@@ -1,6 +1,7 @@
 // Reading back what write_results wrote, for reports.
 #include <hdf5.h>
 
+#include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
 
 namespace almpsim {
@@ -101,27 +102,16 @@ StoredRun read_run(const std::string& path) {
     const std::string group = "/cohorts/" + run.cohort_names[c];
     run.cohort_kinds.push_back(in.attribute(group, "kind"));
     run.measure_dates.push_back(in.attribute(group, "measure_at"));
-    auto load = [&](const char* name, std::vector<double> CohortOutcome::*member) {
-      const auto all = in.doubles(group + "/" + name, dims);
-      if (dims.empty() || dims[0] != reps) throw OutputError(path + ": " + group + "/" + name + " has the wrong shape");
+    for (const CohortMeasure& m : cohort_measures()) {
+      const std::string name = group + "/" + std::string(m.name);
+      const auto all = in.doubles(name, dims);
+      if (dims.size() != m.axes.size() + 2 || dims[0] != reps || dims[1] != run.actors.size())
+        throw OutputError(path + ": " + name + " has the wrong shape");
       const std::size_t per = all.size() / reps;
       for (std::size_t r = 0; r < reps; ++r)
-        run.cohorts[r][c].*member = std::vector<double>(all.begin() + static_cast<std::ptrdiff_t>(r * per),
-                                                        all.begin() + static_cast<std::ptrdiff_t>((r + 1) * per));
-    };
-    load("members", &CohortOutcome::members);
-    load("status", &CohortOutcome::status);
-    load("activity", &CohortOutcome::activity);
-    load("state_activity", &CohortOutcome::state_activity);
-    load("self_support_share", &CohortOutcome::self_support_share);
-    load("support_rate", &CohortOutcome::support_rate);
-    load("support_rate_sd", &CohortOutcome::support_rate_sd);
-    load("activity_weeks_share", &CohortOutcome::activity_weeks_share);
-    load("activation_rate", &CohortOutcome::activation_rate);
-    load("meeting_rate", &CohortOutcome::meeting_rate);
-    load("self_support_weeks", &CohortOutcome::self_support_weeks);
-    load("cost_per_citizen", &CohortOutcome::cost_per_citizen);
-    load("survival", &CohortOutcome::survival);
+        run.cohorts[r][c].*m.field = std::vector<double>(all.begin() + static_cast<std::ptrdiff_t>(r * per),
+                                                         all.begin() + static_cast<std::ptrdiff_t>((r + 1) * per));
+    }
   }
   if (in.exists("/targets")) {
     run.targets_csv = in.text("/targets/csv");

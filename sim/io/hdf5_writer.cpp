@@ -9,6 +9,7 @@
 #include <functional>
 #include <utility>
 
+#include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/stats.hpp"
 #include "hdf5_handles.hpp"
@@ -224,25 +225,13 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
         set_text_attribute(cg, "from", params.calendar.date_of(spec.from).iso());
         set_text_attribute(cg, "to", params.calendar.date_of(spec.to).iso());
       }
-      auto measure = [&](const std::string& name, std::vector<hsize_t> dims, auto member, const std::string& axes) {
+      for (const CohortMeasure& m : cohort_measures()) {
+        std::vector<hsize_t> dims;
+        for (std::size_t extent : measure_extents(m, actors, spec.survival_weeks)) dims.push_back(extent);
         write_per_replication<double>(
-            cg, cs, name, dims, n_reps,
-            [&](std::size_t r) -> const std::vector<double>& { return reps[r].cohorts[c].*member; }, axes);
-      };
-      measure("members", {actors}, &CohortOutcome::members, "actor");
-      measure("status", {actors, kStates}, &CohortOutcome::status, "actor,state");
-      measure("activity", {actors, kActivities}, &CohortOutcome::activity, "actor,activity");
-      measure("state_activity", {actors, kStates, kActivities}, &CohortOutcome::state_activity, "actor,state,activity");
-      measure("self_support_share", {actors}, &CohortOutcome::self_support_share, "actor");
-      measure("support_rate", {actors}, &CohortOutcome::support_rate, "actor");
-      measure("support_rate_sd", {actors}, &CohortOutcome::support_rate_sd, "actor");
-      measure("activity_weeks_share", {actors, kActivities}, &CohortOutcome::activity_weeks_share, "actor,activity");
-      measure("activation_rate", {actors}, &CohortOutcome::activation_rate, "actor");
-      measure("meeting_rate", {actors}, &CohortOutcome::meeting_rate, "actor");
-      measure("self_support_weeks", {actors}, &CohortOutcome::self_support_weeks, "actor");
-      measure("cost_per_citizen", {actors}, &CohortOutcome::cost_per_citizen, "actor");
-      measure("survival", {actors, static_cast<hsize_t>(spec.survival_weeks) + 1}, &CohortOutcome::survival,
-              "actor,weeks_since_entry");
+            cg, cs, std::string(m.name), dims, n_reps,
+            [&](std::size_t r) -> const std::vector<double>& { return reps[r].cohorts[c].*m.field; }, measure_axes(m));
+      }
     }
   }
   if (params.register_spells) write_register(file, reps);

@@ -58,9 +58,6 @@ void read_states(const std::string& text, PerState<bool>& states, const std::fun
       states[static_cast<std::size_t>(*idx)] = true;
   }
 }
-
-const std::vector<std::string> kMeasures = {"status_share", "members",         "support_rate",        "support_rate_sd",
-                                            "meeting_rate", "activation_rate", "activity_weeks_share"};
 }  // namespace
 
 std::vector<Target> read_targets(const std::string& path) {
@@ -101,8 +98,11 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     t.cohort = f[2];
     t.actor = f[3];
     t.measure = f[4];
-    if (std::find(kMeasures.begin(), kMeasures.end(), t.measure) == kMeasures.end())
-      fail("measure", "unknown measure '" + t.measure + "'");
+    if (!is_target_measure(t.measure)) {
+      std::string known;
+      for (const std::string& m : target_measures()) known += (known.empty() ? "" : ", ") + m;
+      fail("measure", "unknown measure '" + t.measure + "' (one of " + known + ")");
+    }
     t.category = f[5];
     read_states(f[6], t.states, [&](const std::string& m) { fail("states", m); });
     if (f.size() > kRequiredColumns)

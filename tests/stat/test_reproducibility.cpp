@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "almpsim/engine.hpp"
+#include "almpsim/measures.hpp"
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
 
@@ -19,12 +20,8 @@ bool identical(const ReplicationResult& a, const ReplicationResult& b) {
               same_bits(a.meetings_overdue, b.meetings_overdue) && same_bits(a.costs, b.costs) &&
               a.cohorts.size() == b.cohorts.size() && a.spells.size() == b.spells.size();
   for (std::size_t c = 0; same && c < a.cohorts.size(); ++c) {
-    const auto &x = a.cohorts[c], &y = b.cohorts[c];
-    same = same_bits(x.members, y.members) && same_bits(x.status, y.status) && same_bits(x.activity, y.activity) &&
-           same_bits(x.state_activity, y.state_activity) && same_bits(x.support_rate, y.support_rate) &&
-           same_bits(x.support_rate_sd, y.support_rate_sd) && same_bits(x.activation_rate, y.activation_rate) &&
-           same_bits(x.meeting_rate, y.meeting_rate) && same_bits(x.cost_per_citizen, y.cost_per_citizen) &&
-           same_bits(x.survival, y.survival);
+    for (const CohortMeasure& m : cohort_measures())
+      same = same && same_bits(a.cohorts[c].*m.field, b.cohorts[c].*m.field);
   }
   for (std::size_t k = 0; same && k < a.spells.size(); ++k) {
     const Spell &x = a.spells[k], &y = b.spells[k];
