@@ -31,7 +31,7 @@ struct MonteCarloOptions {
   std::function<void(int done, int total)> on_replication_done;
 };
 
-/// Runs params.replications replications, spread over threads: over replications when there
+/// Runs params.run.replications replications, spread over threads: over replications when there
 /// are at least as many as threads, else within each replication. Same bits either way.
 std::vector<ReplicationResult> run_monte_carlo(const Params& params, const MonteCarloOptions& options);
 

@@ -157,51 +157,6 @@ inline std::string_view name_of(CohortSpec::Kind kind) {
   return kind == CohortSpec::Kind::stock ? "stock" : kind == CohortSpec::Kind::inflow ? "inflow" : "period";
 }
 
-/// A scenario key that calibration may change: scaled (every number multiplied by a factor in
-/// [lower, upper]) or set (a single number in [lower, upper]).
-struct FreeParameter {
-  std::string key;
-  std::optional<int> index;  ///< one element of an array (from 0); none: all of them
-  bool scale = false;
-  double lower = 0.0, upper = 1.0;
-};
-
-struct CalibrationSpec {
-  std::vector<FreeParameter> free;
-  int replications = 40;  ///< per evaluation, with the same seed every time
-  int max_evaluations = 300;
-  std::string algorithm = "sbplx";
-};
-
-/// One swept scenario key: listed values (an axis of a full grid) or a range (sampled by a
-/// Latin hypercube).
-struct SweepAxis {
-  std::string key;
-  std::vector<std::string> values;  ///< grid: each value as TOML text, e.g. "4" or "{ a = 1 }"
-  double lower = 0.0, upper = 0.0;  ///< latin hypercube: the range
-  bool whole_numbers = false;       ///< latin hypercube: round draws to integers
-  /// Where the axis was written, so a bad value is reported there: the scenario file and the
-  /// line of its [[sweep.vary]] entry, or "--vary" and which --vary argument (from 1).
-  std::string origin;
-  int position = 0;
-};
-
-struct SweepSpec {
-  enum class Design { grid, latin_hypercube };
-  Design design = Design::grid;
-  int points = 0;          ///< latin hypercube: number of points
-  std::uint64_t seed = 1;  ///< latin hypercube: seed of the design (not of the simulation)
-  std::vector<SweepAxis> axes;
-};
-
-/// Defaults for `almpsim power`: the trial's arms, cohort, sizes and level.
-struct PowerSpec {
-  std::vector<std::string> arms;  ///< two actor names; the difference is the second minus the first
-  std::string cohort;             ///< empty: every cohort
-  std::vector<double> sizes;      ///< population factors
-  double alpha = 0.10;
-};
-
 struct PopulationSpec {
   std::int64_t size = 0;
   PerState<double> state_shares{};
@@ -211,12 +166,21 @@ struct PopulationSpec {
   PerState<std::optional<double>> odd_birth_day_share{};
 };
 
+/// How many replications to run and what to record; the scenario gives the defaults and the
+/// command line may change them.
+struct RunOptions {
+  std::uint64_t seed = 1;
+  int replications = 1;
+  bool register_spells = false;  ///< also record every spell (the register)
+};
+
+/// The model the engine runs: population, flows, actors and cohorts, and the run options.
+/// What a study does around it (targets, calibration, sweeps, power) is a StudySpec.
 struct Params {
   std::string name;
   std::string description;
   Calendar calendar;
-  std::uint64_t seed = 1;
-  int replications = 1;
+  RunOptions run;
   PopulationSpec population;
   AttributeSpec attributes;
   EmployabilitySpec employability;
@@ -232,13 +196,6 @@ struct Params {
   PerState<WeekSeries> shock_job_finding;
   /// Expected new spells per week per state, macro and shocks applied.
   PerState<WeekSeries> inflow_rate;
-  bool register_spells = false;
-  CalibrationSpec calibration;
-  SweepSpec sweep;
-  PowerSpec power;
-  /// Published numbers to compare with (scenario key targets.file, resolved to a path); may be empty.
-  std::string targets_file;
-
   int actor_count() const { return static_cast<int>(actors.size()); }
 };
 

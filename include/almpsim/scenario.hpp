@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "almpsim/params.hpp"
+#include "almpsim/study.hpp"
 
 namespace almpsim {
 
@@ -46,6 +47,7 @@ std::vector<Override> set_overrides(const std::vector<std::string>& texts);
 
 struct LoadedScenario {
   Params params;
+  StudySpec study;
   /// The scenario after `extends` and overrides, as TOML: what /meta records.
   std::string resolved_text;
   /// Remarks on a valid scenario, e.g. an override that also reaches an actor extending the

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "almpsim/params.hpp"
 #include "almpsim/scenario.hpp"
+#include "almpsim/study.hpp"
 
 namespace almpsim {
 

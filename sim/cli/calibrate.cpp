@@ -46,8 +46,9 @@ std::vector<std::string> actor_names(const Params& p) {
 }  // namespace
 
 int calibrate(const CalibrateArgs& args) {
-  const Params base = load_scenario(args.scenario, args.overrides).params;
-  const CalibrationSpec& spec = base.calibration;
+  const LoadedScenario loaded = load_scenario(args.scenario, args.overrides);
+  const Params& base = loaded.params;
+  const CalibrationSpec& spec = loaded.study.calibration;
   if (spec.free.empty())
     throw ScenarioError(
         {{args.scenario, 0, "calibration.free", "no free parameters: add [[calibration.free]] tables"}});
@@ -73,17 +74,17 @@ int calibrate(const CalibrateArgs& args) {
       }
     }
   }
-  if (base.targets_file.empty())
+  if (loaded.study.targets_file.empty())
     throw ScenarioError({{args.scenario, 0, "targets.file", "calibration needs published targets"}});
-  std::vector<Target> targets = read_targets(base.targets_file);
-  check_targets(targets, base, base.targets_file);
+  std::vector<Target> targets = read_targets(loaded.study.targets_file);
+  check_targets(targets, base, loaded.study.targets_file);
   std::vector<Target> fitted;
   for (const Target& t : targets)
     if (t.fit && t.simulated) fitted.push_back(t);
 
   const int replications = args.replications > 0 ? args.replications : spec.replications;
   const int max_evaluations = args.max_evaluations > 0 ? args.max_evaluations : spec.max_evaluations;
-  const std::uint64_t seed = args.seed >= 0 ? static_cast<std::uint64_t>(args.seed) : base.seed;
+  const std::uint64_t seed = args.seed >= 0 ? static_cast<std::uint64_t>(args.seed) : base.run.seed;
 
   // Starting point: the scenario's own values; scale factors start at 1.
   std::vector<std::vector<double>> start_values;
@@ -127,8 +128,8 @@ int calibrate(const CalibrateArgs& args) {
   auto simulate_file = [&](const std::string& file, const std::vector<std::string>& overrides,
                            std::vector<double>& means) {
     Params p = load_scenario(file, overrides).params;
-    p.replications = replications;
-    p.seed = seed;  // common random numbers: every evaluation sees the same draws
+    p.run.replications = replications;
+    p.run.seed = seed;  // common random numbers: every evaluation sees the same draws
     require_memory(p, args.threads, file);
     MonteCarloOptions options;
     options.threads = args.threads;

@@ -59,7 +59,7 @@ std::string join_command_line(int argc, char** argv) {
 }
 
 void print_summary(const Params& params, const std::vector<ReplicationResult>& reps, double seconds) {
-  std::printf("%s: %d replication(s), %d weeks from %s, %.2f s\n", params.name.c_str(), params.replications,
+  std::printf("%s: %d replication(s), %d weeks from %s, %.2f s\n", params.name.c_str(), params.run.replications,
               params.calendar.weeks, params.calendar.start.iso().c_str(), seconds);
   const auto actors = static_cast<std::size_t>(params.actor_count());
   const auto last = static_cast<std::size_t>(params.calendar.weeks - 1);
@@ -99,15 +99,15 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
 int run(const RunArgs& args, const std::string& command_line) {
   LoadedScenario loaded = load_scenario(args.scenario, args.overrides);
   Params& params = loaded.params;
-  if (args.replications > 0) params.replications = args.replications;
-  if (args.seed >= 0) params.seed = static_cast<std::uint64_t>(args.seed);
-  params.register_spells = args.register_spells;
+  if (args.replications > 0) params.run.replications = args.replications;
+  if (args.seed >= 0) params.run.seed = static_cast<std::uint64_t>(args.seed);
+  params.run.register_spells = args.register_spells;
   require_memory(params, args.threads, args.scenario);
   // Published numbers travel inside the results file, checked against the scenario first.
   std::string targets_csv;
-  if (!params.targets_file.empty()) {
-    check_targets(read_targets(params.targets_file), params, params.targets_file);
-    std::ifstream in(params.targets_file);
+  if (!loaded.study.targets_file.empty()) {
+    check_targets(read_targets(loaded.study.targets_file), params, loaded.study.targets_file);
+    std::ifstream in(loaded.study.targets_file);
     targets_csv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   const std::string output = args.output.empty() ? "output/" + params.name + ".h5" : args.output;
@@ -126,9 +126,9 @@ int run(const RunArgs& args, const std::string& command_line) {
   meta.command_line = command_line;
   meta.scenario_file = args.scenario;
   meta.resolved_scenario = loaded.resolved_text;
-  meta.seed = params.seed;
+  meta.seed = params.run.seed;
   meta.targets_csv = targets_csv;
-  meta.targets_file = params.targets_file;
+  meta.targets_file = loaded.study.targets_file;
   write_results(target, params, meta, results);
   target.commit();
   if (!args.quiet) print_summary(params, results, seconds);

@@ -44,15 +44,16 @@ double share_below(const std::vector<double>& p, double alpha) {
 int power(const PowerArgs& given) {
   const LoadedScenario loaded = load_scenario(given.scenario, given.overrides);
   Params base = loaded.params;
-  if (given.replications > 0) base.replications = given.replications;
-  if (given.seed >= 0) base.seed = static_cast<std::uint64_t>(given.seed);
+  if (given.replications > 0) base.run.replications = given.replications;
+  if (given.seed >= 0) base.run.seed = static_cast<std::uint64_t>(given.seed);
+  const PowerSpec& study = loaded.study.power;
   // Command-line options first, then the scenario's [power] table.
   PowerArgs a_ = given;
-  if (a_.arms.empty() && base.power.arms.size() == 2) a_.arms = base.power.arms[0] + "," + base.power.arms[1];
+  if (a_.arms.empty() && study.arms.size() == 2) a_.arms = study.arms[0] + "," + study.arms[1];
   if (a_.arms.empty()) throw ScenarioError({{"--arms", 0, "arms", "name the two arms: --arms A,B or [power] arms"}});
-  if (a_.cohort.empty()) a_.cohort = base.power.cohort;
-  if (a_.sizes.empty()) a_.sizes = base.power.sizes.empty() ? std::vector<double>{1.0} : base.power.sizes;
-  if (a_.alpha < 0) a_.alpha = base.power.alpha;
+  if (a_.cohort.empty()) a_.cohort = study.cohort;
+  if (a_.sizes.empty()) a_.sizes = study.sizes.empty() ? std::vector<double>{1.0} : study.sizes;
+  if (a_.alpha < 0) a_.alpha = study.alpha;
   const PowerArgs& args = a_;
   const auto arms = split_values(args.arms);
   if (arms.size() != 2) throw ScenarioError({{"--arms", 0, args.arms, "expected two actor names: --arms A,B"}});
@@ -73,7 +74,7 @@ int power(const PowerArgs& given) {
   }
   std::vector<PowerRow> rows;
   Progress progress(!args.quiet);
-  const int total = base.replications * static_cast<int>(args.sizes.size());
+  const int total = base.run.replications * static_cast<int>(args.sizes.size());
   int done = 0;
   for (double factor : args.sizes) {
     Params p = base;
@@ -83,7 +84,7 @@ int power(const PowerArgs& given) {
     const int before = done;
     options.on_replication_done = [&](int finished, int) { progress.replication_done(before + finished, total); };
     const auto results = run_monte_carlo(p, options);
-    done += p.replications;
+    done += p.run.replications;
     for (std::size_t c : cohorts) {
       PowerRow row;
       row.cohort = p.cohorts[c].name;
@@ -125,7 +126,7 @@ int power(const PowerArgs& given) {
     const json doc = {{"scenario", base.name},
                       {"arms", {arms[0], arms[1]}},
                       {"alpha", args.alpha},
-                      {"replications", base.replications},
+                      {"replications", base.run.replications},
                       {"rows", std::move(table)}};
     std::printf("%s\n", doc.dump().c_str());
     return 0;
@@ -134,7 +135,7 @@ int power(const PowerArgs& given) {
   std::snprintf(line, sizeof line,
                 "%s: trial %s against %s, %d replications per size, alpha %.2f\n"
                 "Power = share of replications with p < alpha (binomial standard error in brackets).\n",
-                base.name.c_str(), arms[1].c_str(), arms[0].c_str(), base.replications, args.alpha);
+                base.name.c_str(), arms[1].c_str(), arms[0].c_str(), base.run.replications, args.alpha);
   out << line;
   std::string last;
   for (const PowerRow& r : rows) {

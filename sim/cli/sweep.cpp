@@ -50,22 +50,21 @@ std::string point_file(const fs::path& dir, std::size_t p) {
   return (dir / name).string();
 }
 
-std::string targets_text(const Params& params) {
-  if (params.targets_file.empty()) return "";
-  std::ifstream in(params.targets_file);
+std::string targets_text(const StudySpec& study) {
+  if (study.targets_file.empty()) return "";
+  std::ifstream in(study.targets_file);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-RunMetadata metadata(const std::string& command_line, const std::string& scenario, const Params& params,
-                     const std::string& resolved_text) {
+RunMetadata metadata(const std::string& command_line, const std::string& scenario, const LoadedScenario& loaded) {
   RunMetadata meta;
   meta.version = ALMPSIM_VERSION;
   meta.command_line = command_line;
   meta.scenario_file = scenario;
-  meta.resolved_scenario = resolved_text;
-  meta.seed = params.seed;
-  meta.targets_csv = targets_text(params);
-  meta.targets_file = params.targets_file;
+  meta.resolved_scenario = loaded.resolved_text;
+  meta.seed = loaded.params.run.seed;
+  meta.targets_csv = targets_text(loaded.study);
+  meta.targets_file = loaded.study.targets_file;
   return meta;
 }
 
@@ -79,7 +78,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     overrides.emplace_back("replications=" + std::to_string(args.replications), "--replications");
   if (args.seed >= 0) overrides.emplace_back("seed=" + std::to_string(args.seed), "--seed");
   const LoadedScenario base = load_scenario_with(args.scenario, overrides);
-  SweepSpec spec = base.params.sweep;
+  SweepSpec spec = base.study.sweep;
   add_command_line_axes(args, spec);
   if (spec.axes.empty())
     throw ScenarioError({{args.scenario, 0, "sweep", "nothing to sweep: add [[sweep.vary]] tables or --vary"}});
@@ -87,7 +86,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   // Every point is checked before anything runs: a bad value stops the sweep with status 2.
   const std::vector<SweepPoint> points = sweep_points(spec);
   SweepTable table;
-  std::vector<Params> point_params;  // loaded once here, run below
+  std::vector<LoadedScenario> point_scenarios;  // loaded once here, run below
   table.design = spec.design == SweepSpec::Design::grid ? "grid" : "latin_hypercube";
   for (const SweepAxis& a : spec.axes) table.keys.push_back(a.key);
   for (const SweepPoint& p : points) {
@@ -95,8 +94,8 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     o.insert(o.end(), p.overrides.begin(), p.overrides.end());
     LoadedScenario loaded = load_scenario_with(args.scenario, o);
     require_memory(loaded.params, args.threads, args.scenario);
-    table.scenarios.push_back(std::move(loaded.resolved_text));
-    point_params.push_back(std::move(loaded.params));
+    table.scenarios.push_back(loaded.resolved_text);
+    point_scenarios.push_back(std::move(loaded));
     table.values.push_back(p.values);
   }
 
@@ -109,7 +108,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   }
   ranks.all(true);
 
-  const int reps = base.params.replications;
+  const int reps = base.params.run.replications;
   long long owned = 0;
   for (std::size_t p = 0; p < points.size(); ++p) owned += ranks.owns(static_cast<long long>(p)) ? 1 : 0;
   Progress progress(!args.quiet && ranks.rank() == 0);
@@ -128,7 +127,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
       progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
       continue;
     }
-    const Params& params = point_params[p];
+    const Params& params = point_scenarios[p].params;
     MonteCarloOptions options;
     options.threads = args.threads;
     const long long before = done;
@@ -139,7 +138,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     // parameters' and not the draws'.
     const auto results = run_monte_carlo(params, options);
     OutputTarget target(file);
-    write_results(target, params, metadata(command_line, args.scenario, params, table.scenarios[p]), results);
+    write_results(target, params, metadata(command_line, args.scenario, point_scenarios[p]), results);
     target.commit();
     done += reps;
     progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
@@ -151,7 +150,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   std::vector<std::string> files;
   for (std::size_t p = 0; p < points.size(); ++p) files.push_back(point_file(dir, p));
   OutputTarget target(output);
-  write_sweep(target, metadata(command_line, args.scenario, base.params, base.resolved_text), table, files);
+  write_sweep(target, metadata(command_line, args.scenario, base), table, files);
   target.commit();
   fs::remove_all(dir);
   if (!args.quiet) {

@@ -45,7 +45,7 @@ class Replication {
   Replication(const Params& params, const HazardModel& hazards, std::uint32_t replication, int threads)
       : params_(params),
         hazards_(hazards),
-        rng_(params.seed, replication),
+        rng_(params.run.seed, replication),
         threads_(std::max(1, threads)),
         actors_(static_cast<std::size_t>(params.actor_count())),
         pop_(create_population(params, rng_, threads_)),
@@ -76,7 +76,7 @@ class Replication {
       hold_meetings(w);
     }
     for (auto& t : trackers_) result_.cohorts.push_back(t.outcome());
-    if (params_.register_spells) result_.spells = register_.finish(cal.end() - 1);
+    if (params_.run.register_spells) result_.spells = register_.finish(cal.end() - 1);
     result_.citizens = pop_.size();
     return std::move(result_);
   }
@@ -134,7 +134,7 @@ class Replication {
     for (std::size_t k = 0; k < member_chunks_.size(); ++k)
       trackers_[member_chunks_[k].tracker].add_activity_weeks(chunk_counts_.data() + k * width);
     entrants_.clear();
-    if (params_.register_spells && w >= 0) register_.observe(w, pop_, present);
+    if (params_.run.register_spells && w >= 0) register_.observe(w, pop_, present);
   }
 
   /// Records a move made during week w and applies the entry rules of the new state.

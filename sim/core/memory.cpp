@@ -19,7 +19,7 @@ double expected_citizens(const Params& params) {
 }
 
 double minimum_run_bytes(const Params& params, int threads) {
-  const int side_by_side = params.replications >= threads ? threads : 1;
+  const int side_by_side = params.run.replications >= threads ? threads : 1;
   return expected_citizens(params) * kBytesPerCitizen * side_by_side;
 }
 
@@ -41,7 +41,7 @@ std::optional<std::string> memory_shortfall(const Params& params, int threads) {
   const double needed = minimum_run_bytes(params, threads);
   if (!available || needed <= *available) return std::nullopt;
   char text[256];
-  const int side_by_side = params.replications >= threads ? threads : 1;
+  const int side_by_side = params.run.replications >= threads ? threads : 1;
   std::snprintf(text, sizeof text,
                 "the run needs at least %.1f GB (%.0f citizens x %.0f bytes x %d replication(s) side by side), "
                 "more than the %.1f GB this machine has available",

@@ -6,7 +6,7 @@ namespace almpsim {
 
 std::vector<ReplicationResult> run_monte_carlo(const Params& params, const MonteCarloOptions& options) {
   const HazardModel hazards(params);
-  const int reps = params.replications;
+  const int reps = params.run.replications;
   const int threads = std::max(1, options.threads);
   std::vector<ReplicationResult> results(static_cast<std::size_t>(reps));
   const bool across_replications = reps >= threads;

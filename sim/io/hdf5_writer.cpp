@@ -234,7 +234,7 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
       }
     }
   }
-  if (params.register_spells) write_register(file, reps);
+  if (params.run.register_spells) write_register(file, reps);
   if (!meta.targets_csv.empty()) {
     Handle g = group(file, "targets");
     write_text(g, "csv", meta.targets_csv);

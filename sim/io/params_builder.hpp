@@ -7,6 +7,7 @@
 #include <string>
 
 #include "almpsim/params.hpp"
+#include "almpsim/study.hpp"
 #include "scenario_reader.hpp"
 
 namespace almpsim::io {
@@ -15,7 +16,12 @@ class ParamsBuilder {
  public:
   explicit ParamsBuilder(ScenarioDocument& doc) : doc_(doc), top_(doc, &doc.root, "") {}
 
-  Params build();
+  /// The model, and the study around it (targets, calibration, sweep, power).
+  struct Built {
+    Params params;
+    StudySpec study;
+  };
+  Built build();
 
  private:
   // read_population.cpp
@@ -87,6 +93,7 @@ class ParamsBuilder {
   ScenarioDocument& doc_;
   Reader top_;
   Params p_;
+  StudySpec study_;
   std::vector<std::optional<double>> inflow_elasticity_ = std::vector<std::optional<double>>(kStates);
   PerState<WeekSeries> shock_inflow_;
 };

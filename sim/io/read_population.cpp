@@ -17,8 +17,8 @@ bool ParamsBuilder::read_run() {
   if (!weeks && !top_.has("weeks")) top_.fail("weeks", "missing: the number of reported weeks");
   p_.calendar.weeks = static_cast<int>(weeks.value_or(1));
   p_.calendar.burn_in = top_.integer("burn_in_weeks");
-  p_.replications = top_.integer("replications");
-  p_.seed = static_cast<std::uint64_t>(
+  p_.run.replications = top_.integer("replications");
+  p_.run.seed = static_cast<std::uint64_t>(
       top_.optional_integer("seed").value_or(static_cast<long long>(top_.row("seed").fallback)));
   return start && weeks;
 }

@@ -78,12 +78,12 @@ void ParamsBuilder::read_targets_file() {
   if (!std::filesystem::exists(path))
     r.fail("file", "no such file: " + path.string());
   else
-    p_.targets_file = path.string();
+    study_.targets_file = path.string();
 }
 
 void ParamsBuilder::read_calibration() {
   Reader r = top_.table("calibration");
-  CalibrationSpec& c = p_.calibration;
+  CalibrationSpec& c = study_.calibration;
   c.replications = r.integer("replications");
   c.max_evaluations = r.integer("max_evaluations");
   c.algorithm = r.choice("algorithm", "algorithm");
@@ -120,7 +120,7 @@ void ParamsBuilder::read_calibration() {
 
 void ParamsBuilder::read_power() {
   Reader r = top_.table("power");
-  PowerSpec& pw = p_.power;
+  PowerSpec& pw = study_.power;
   std::vector<std::string> actors;
   for (const ActorSpec& a : p_.actors) actors.push_back(a.name);
   if (auto arms = r.strings("arms", actors)) {
@@ -146,7 +146,7 @@ void ParamsBuilder::read_power() {
 
 void ParamsBuilder::read_sweep() {
   Reader r = top_.table("sweep");
-  SweepSpec& sw = p_.sweep;
+  SweepSpec& sw = study_.sweep;
   if (r.choice("design", "sweep design") == "latin_hypercube") sw.design = SweepSpec::Design::latin_hypercube;
   const bool lhs = sw.design == SweepSpec::Design::latin_hypercube;
   sw.points = static_cast<int>(r.optional_integer("points").value_or(0));

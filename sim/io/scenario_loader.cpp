@@ -10,14 +10,14 @@ namespace almpsim {
 
 namespace io {
 
-Params ParamsBuilder::build() {
+ParamsBuilder::Built ParamsBuilder::build() {
   if (!read_run()) {
     // Without a calendar no dates can be checked; still report unknown top-level keys.
     for (const char* section :
          {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards", "transition_matrix",
           "duration_limits", "programmes", "actors", "cohorts", "sweep", "power", "calibration", "targets"})
       top_.node(section);
-    return std::move(p_);
+    return {std::move(p_), std::move(study_)};
   }
   read_attributes();
   read_employability();
@@ -38,7 +38,7 @@ Params ParamsBuilder::build() {
   p_.on_benefit.fill(true);
   p_.on_benefit[index_of(State::self_support)] = false;
   p_.on_benefit[index_of(State::exited)] = false;
-  return std::move(p_);
+  return {std::move(p_), std::move(study_)};
 }
 
 }  // namespace io
@@ -59,7 +59,9 @@ LoadedScenario load_scenario_with(const std::string& path, const std::vector<Ove
   if (doc.issues.empty()) {
     {
       io::ParamsBuilder builder(doc);
-      out.params = builder.build();
+      auto built = builder.build();
+      out.params = std::move(built.params);
+      out.study = std::move(built.study);
     }  // readers report unknown keys when they go out of scope
     const Calendar& cal = out.params.calendar;
     doc.report_dates_outside_run(cal.date_of(cal.first()).iso() + " to " + cal.date_of(cal.end()).iso());

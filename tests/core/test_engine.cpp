@@ -155,7 +155,7 @@ sanctions = { no_show = 1.0, rate = 1.0, exit_share = 1.0 }
 
 TEST_CASE("register spells and occupancy tell the same story", "[unit]") {
   Params p = test::shipped("two_actors_shock.toml", {"population.size=1200", "replications=1"});
-  p.register_spells = true;
+  p.run.register_spells = true;
   const auto r = run_monte_carlo(p, {}).front();
   const std::size_t actors = static_cast<std::size_t>(p.actor_count());
   std::vector<std::int32_t> rebuilt(r.occupancy.size(), 0);

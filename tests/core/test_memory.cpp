@@ -11,10 +11,10 @@ TEST_CASE("a run's minimum memory counts the initial population, the expected in
   // 30 weeks of 10 new cash-benefit cases a week beside 2,000 initial citizens.
   Params p = load_scenario(dir.write("s.toml", test::two_state_scenario("[inflow]\ncash_benefit = 10\n"))).params;
   CHECK(expected_citizens(p) == Approx(2000 + 30 * 10));
-  p.replications = 4;
+  p.run.replications = 4;
   CHECK(minimum_run_bytes(p, 1) == Approx(2300 * kBytesPerCitizen));
   CHECK(minimum_run_bytes(p, 2) == Approx(2 * 2300 * kBytesPerCitizen));  // two replications at once
-  p.replications = 1;
+  p.run.replications = 1;
   CHECK(minimum_run_bytes(p, 2) == Approx(2300 * kBytesPerCitizen));  // one replication, split over threads
   CHECK_FALSE(memory_shortfall(p, 1).has_value());
   REQUIRE(available_memory_bytes().has_value());

@@ -16,7 +16,9 @@ constexpr int kReplications = 30;
 constexpr double kStandardErrors = 4.0;
 
 struct KoegeRun {
-  Params params = test::shipped("koege_2008.toml", {"replications=" + std::to_string(kReplications)});
+  LoadedScenario scenario =
+      load_scenario(test::source_path("scenarios/koege_2008.toml"), {"replications=" + std::to_string(kReplications)});
+  const Params& params = scenario.params;
   std::vector<ReplicationResult> reps;
   std::vector<std::string> cohorts, actors;
   std::vector<Target> targets;  // of tables 6.1 and 6.4, where the model distinguishes the row
@@ -26,7 +28,7 @@ struct KoegeRun {
     reps = run_monte_carlo(params, options);
     for (const auto& c : params.cohorts) cohorts.push_back(c.name);
     for (const auto& a : params.actors) actors.push_back(a.name);
-    for (const Target& t : read_targets(params.targets_file))
+    for (const Target& t : read_targets(scenario.study.targets_file))
       if ((t.table == "6.1" || t.table == "6.4") && !std::isnan(simulated_value(t, cohorts, actors, reps[0].cohorts)))
         targets.push_back(t);
   }

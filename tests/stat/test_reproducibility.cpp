@@ -40,7 +40,7 @@ std::vector<ReplicationResult> run(const Params& p, int threads) {
 
 TEST_CASE("same seed gives the same bits for 1 2 and 4 threads across replications", "[stat]") {
   Params p = test::shipped("two_actors_shock.toml", {"replications=4", "population.size=1500"});
-  p.register_spells = true;
+  p.run.register_spells = true;
   const auto one = run(p, 1);
   for (int threads : {2, 4}) {
     const auto many = run(p, threads);
