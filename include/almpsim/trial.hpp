@@ -2,6 +2,7 @@
 /// The tests a randomized trial between two actors reports for one cohort: Pearson's
 /// chi-square over the status distribution, and the difference in self-support share.
 #include <cstddef>
+#include <vector>
 
 #include "almpsim/params.hpp"
 #include "almpsim/results.hpp"
@@ -19,6 +20,18 @@ struct TrialTest {
 
 /// The trial tests between actors a and b in one replication's cohort outcome.
 TrialTest trial_test(const CohortOutcome& outcome, std::size_t a, std::size_t b);
+
+/// A trial's tests over replications, one value per replication where both arms have members.
+struct TrialSeries {
+  std::vector<double> chi2, p_value;
+  std::vector<double> difference, lower, upper;  ///< in points, with its 95% confidence interval
+  /// Shares of replications significant at 10%: chi-square, difference (NaN without any).
+  double significant_chi2 = 0.0, significant_difference = 0.0;
+};
+
+/// The tests between actors a and b for cohort `cohort` of each replication (`[replication][cohort]`).
+TrialSeries trial_series(const std::vector<std::vector<CohortOutcome>>& replications, std::size_t cohort, std::size_t a,
+                         std::size_t b);
 
 /// The municipality scaled by `factor`: the initial size, every inflow rate and every team's
 /// caseworkers, so that every cohort grows by about that factor while its composition and

@@ -29,6 +29,28 @@ TrialTest trial_test(const CohortOutcome& o, std::size_t a, std::size_t b) {
   return t;
 }
 
+TrialSeries trial_series(const std::vector<std::vector<CohortOutcome>>& replications, std::size_t cohort, std::size_t a,
+                         std::size_t b) {
+  constexpr double kZ95 = 1.959963984540054;
+  TrialSeries t;
+  int n = 0, sig_chi = 0, sig_diff = 0;
+  for (const auto& rep : replications) {
+    const TrialTest test = trial_test(rep[cohort], a, b);
+    if (!test.valid) continue;
+    t.chi2.push_back(test.chi_square.statistic);
+    t.p_value.push_back(test.chi_square.p_value);
+    t.difference.push_back(100 * test.difference);
+    t.lower.push_back(100 * (test.difference - kZ95 * test.difference_se));
+    t.upper.push_back(100 * (test.difference + kZ95 * test.difference_se));
+    ++n;
+    sig_chi += test.chi_square.p_value < 0.10;
+    sig_diff += test.difference_p_value < 0.10;
+  }
+  t.significant_chi2 = n ? double(sig_chi) / n : NAN;
+  t.significant_difference = n ? double(sig_diff) / n : NAN;
+  return t;
+}
+
 void scale_population(Params& params, double factor) {
   params.population.size =
       static_cast<std::int64_t>(std::llround(static_cast<double>(params.population.size) * factor));

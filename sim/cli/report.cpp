@@ -17,40 +17,12 @@ namespace almpsim::cli {
 
 namespace {
 
-constexpr double kZ95 = 1.959963984540054;
-
 /// One published number and its simulated distribution over replications.
 struct Row {
   const Target* target;
   Summary simulated;
   bool outside;  // published value outside the simulated 90% interval
 };
-
-/// Per cohort, trial statistics between the first two actors, one value per replication.
-struct Trial {
-  std::vector<double> chi2, p_value, difference, lower, upper;
-  double significant_chi2 = 0.0, significant_difference = 0.0;  // shares of replications at 10%
-};
-
-Trial trial_statistics(const StoredRun& run, std::size_t c) {
-  Trial t;
-  int n = 0, sig_chi = 0, sig_diff = 0;
-  for (const auto& rep : run.cohorts) {
-    const TrialTest test = trial_test(rep[c], 0, 1);
-    if (!test.valid) continue;
-    t.chi2.push_back(test.chi_square.statistic);
-    t.p_value.push_back(test.chi_square.p_value);
-    t.difference.push_back(100 * test.difference);
-    t.lower.push_back(100 * (test.difference - kZ95 * test.difference_se));
-    t.upper.push_back(100 * (test.difference + kZ95 * test.difference_se));
-    ++n;
-    sig_chi += test.chi_square.p_value < 0.10;
-    sig_diff += test.difference_p_value < 0.10;
-  }
-  t.significant_chi2 = n ? double(sig_chi) / n : NAN;
-  t.significant_difference = n ? double(sig_diff) / n : NAN;
-  return t;
-}
 
 std::vector<double> over_replications(const StoredRun& run, std::size_t c, std::vector<double> CohortOutcome::*member,
                                       std::size_t index) {
@@ -97,7 +69,7 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
   std::printf("  %-18s %-24s %-20s %-34s %s\n", "cohort", "chi-square (status)", "p-value",
               "self-support difference, points", "significant at 10%: chi-square / difference");
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-    const Trial t = trial_statistics(run, c);
+    const TrialSeries t = trial_series(run.cohorts, c, 0, 1);
     const Summary chi = summarise(t.chi2), p = summarise(t.p_value), d = summarise(t.difference),
                   lo = summarise(t.lower), hi = summarise(t.upper);
     char diff[80];
@@ -124,7 +96,7 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
       by_actor[run.actors[a]] = std::move(measures);
     }
     if (run.actors.size() >= 2) {
-      const Trial t = trial_statistics(run, c);
+      const TrialSeries t = trial_series(run.cohorts, c, 0, 1);
       by_actor["trial"] = {{"chi_square", json_summary(summarise(t.chi2))},
                            {"p_value", json_summary(summarise(t.p_value))},
                            {"self_support_difference_points", json_summary(summarise(t.difference))},

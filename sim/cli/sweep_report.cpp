@@ -1,5 +1,4 @@
 // almpsim report on a sweep file: each outcome at each point, and its response to each key.
-#include <Eigen/Dense>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -9,6 +8,7 @@
 #include "almpsim/array_view.hpp"
 #include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
+#include "almpsim/sweep_effects.hpp"
 #include "report.hpp"
 
 namespace almpsim::cli {
@@ -36,39 +36,6 @@ std::string fixed(const CohortMeasure& m, double x) {
 }
 std::string padded(const std::string& text, std::size_t width) {
   return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
-}
-
-/// Main effect of one key on a grid: the mean over points at each of its values.
-std::vector<std::pair<std::string, double>> main_effect(const StoredSweep& sw, std::size_t key,
-                                                        const std::vector<double>& point_means) {
-  std::vector<std::pair<std::string, double>> out;
-  std::map<std::string, std::pair<double, int>> sums;
-  for (std::size_t p = 0; p < sw.values.size(); ++p) {
-    const std::string& v = sw.values[p][key];
-    if (!sums.count(v)) out.emplace_back(v, 0.0);
-    sums[v].first += point_means[p];
-    sums[v].second += 1;
-  }
-  for (auto& [v, m] : out) m = sums[v].first / sums[v].second;
-  return out;
-}
-
-/// Least-squares slopes of the point means on the numeric keys (Latin hypercube).
-std::vector<double> slopes(const StoredSweep& sw, const std::vector<double>& point_means) {
-  const auto n = static_cast<Eigen::Index>(sw.values.size()), k = static_cast<Eigen::Index>(sw.keys.size());
-  Eigen::MatrixXd x(n, k + 1);
-  Eigen::VectorXd y(n);
-  for (Eigen::Index p = 0; p < n; ++p) {
-    x(p, 0) = 1.0;
-    for (Eigen::Index j = 0; j < k; ++j)
-      x(p, j + 1) = sw.numbers[static_cast<std::size_t>(p)][static_cast<std::size_t>(j)];
-    y(p) = point_means[static_cast<std::size_t>(p)];
-  }
-  std::vector<double> out(static_cast<std::size_t>(k), NAN);
-  if (n <= k + 1 || !x.allFinite() || !y.allFinite()) return out;
-  const Eigen::VectorXd b = x.colPivHouseholderQr().solve(y);
-  for (Eigen::Index j = 0; j < k; ++j) out[static_cast<std::size_t>(j)] = b(j + 1);
-  return out;
 }
 
 }  // namespace
@@ -155,11 +122,11 @@ int report_sweep(const std::string& path, bool json) {
         if (sw.design == "grid") {
           for (std::size_t k = 0; k < sw.keys.size(); ++k) {
             out << "    response of " << sw.actors[a] << " to " << sw.keys[k] << ":";
-            for (const auto& [v, x] : main_effect(sw, k, means)) out << "  " << v << " -> " << fixed(s, x);
+            for (const auto& [v, x] : main_effect(sw.values, k, means)) out << "  " << v << " -> " << fixed(s, x);
             out << "\n";
           }
         } else {
-          const auto b = slopes(sw, means);
+          const auto b = least_squares_slopes(sw.numbers, means);
           for (std::size_t k = 0; k < sw.keys.size(); ++k)
             out << "    response of " << sw.actors[a] << " to " << sw.keys[k] << ": " << fmt("%.4g", b[k])
                 << " per unit (least squares over the points)\n";

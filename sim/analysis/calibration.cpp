@@ -1,0 +1,188 @@
+#include "almpsim/calibration.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "almpsim/calibrate.hpp"
+#include "almpsim/engine.hpp"
+#include "almpsim/memory.hpp"
+#include "almpsim/scenario.hpp"
+#include "almpsim/stats.hpp"
+
+namespace almpsim {
+
+namespace {
+
+std::string override_of(const FreeParameter& p, const std::vector<double>& values, bool array) {
+  std::ostringstream s;
+  s.precision(10);
+  s << p.key << "=";
+  if (!array) {
+    s << values[0];
+  } else {
+    s << "[";
+    for (std::size_t k = 0; k < values.size(); ++k) s << (k ? ", " : "") << values[k];
+    s << "]";
+  }
+  return s.str();
+}
+
+std::vector<std::string> cohort_names(const Params& p) {
+  std::vector<std::string> out;
+  for (const auto& c : p.cohorts) out.push_back(c.name);
+  return out;
+}
+std::vector<std::string> actor_names(const Params& p) {
+  std::vector<std::string> out;
+  for (const auto& a : p.actors) out.push_back(a.name);
+  return out;
+}
+
+/// Every bound of a free parameter must be a value the scenario accepts, or the optimiser
+/// would stop part-way.
+void check_bounds(const CalibrationRequest& request, const CalibrationSpec& spec) {
+  for (const FreeParameter& p : spec.free) {
+    for (const double bound : {p.lower, p.upper}) {
+      std::vector<double> v;
+      try {
+        v = scenario_numbers(request.scenario, request.overrides, p.key);
+      } catch (const ScenarioError&) {
+      }
+      const bool array = v.size() > 1 || p.index.has_value();
+      if (v.empty()) v.push_back(bound);
+      for (std::size_t e = 0; e < v.size(); ++e)
+        if (!p.index || static_cast<std::size_t>(*p.index) == e) v[e] = p.scale ? v[e] * bound : bound;
+      std::vector<std::string> o = request.overrides;
+      o.push_back(override_of(p, v, array));
+      try {
+        load_scenario(request.scenario, o);
+      } catch (const ScenarioError& e) {
+        throw ScenarioError({{request.scenario, 0, "calibration.free",
+                              "the bounds of " + p.key + " reach a value the scenario refuses: " + e.what()}});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+double evaluate_fit(const std::string& scenario, const std::vector<std::string>& overrides, const FitSetting& setting,
+                    std::vector<double>& means) {
+  Params p = load_scenario(scenario, overrides).params;
+  p.run.replications = setting.replications;
+  p.run.seed = setting.seed;  // common random numbers: every evaluation sees the same draws
+  require_memory(p, setting.threads, scenario);
+  MonteCarloOptions options;
+  options.threads = setting.threads;
+  const auto reps = run_monte_carlo(p, options);
+  const auto cohorts = cohort_names(p);
+  const auto actors = actor_names(p);
+  means.clear();
+  std::vector<FitTerm> terms;
+  for (const Target& t : setting.fitted) {
+    std::vector<double> v;
+    for (const auto& r : reps) v.push_back(simulated_value(t, cohorts, actors, r.cohorts));
+    means.push_back(summarise(v).mean);
+    terms.push_back({t.value, means.back(), standard_error(t)});
+  }
+  return fit_objective(terms);
+}
+
+Calibration calibrate_scenario(const CalibrationRequest& request) {
+  const LoadedScenario loaded = load_scenario(request.scenario, request.overrides);
+  const Params& base = loaded.params;
+  const CalibrationSpec& spec = loaded.study.calibration;
+  if (spec.free.empty())
+    throw ScenarioError(
+        {{request.scenario, 0, "calibration.free", "no free parameters: add [[calibration.free]] tables"}});
+  check_bounds(request, spec);
+  if (loaded.study.targets_file.empty())
+    throw ScenarioError({{request.scenario, 0, "targets.file", "calibration needs published targets"}});
+  std::vector<Target> targets = read_targets(loaded.study.targets_file);
+  check_targets(targets, base, loaded.study.targets_file);
+  FitSetting setting;
+  for (const Target& t : targets)
+    if (t.fit && t.simulated) setting.fitted.push_back(t);
+  setting.replications = request.replications > 0 ? request.replications : spec.replications;
+  setting.seed = request.seed.value_or(base.run.seed);
+  setting.threads = request.threads;
+  const int max_evaluations = request.max_evaluations > 0 ? request.max_evaluations : spec.max_evaluations;
+
+  // Starting point: the scenario's own values; scale factors start at 1.
+  std::vector<std::vector<double>> start_values;
+  std::vector<double> x0;
+  for (const FreeParameter& p : spec.free) {
+    std::vector<double> current;
+    try {
+      current = scenario_numbers(request.scenario, request.overrides, p.key);
+    } catch (const ScenarioError&) {
+      if (p.scale || p.index.has_value()) throw;  // these need the values they change; a range may start in its middle
+    }
+    if (p.index.has_value() && static_cast<std::size_t>(*p.index) >= current.size())
+      throw ScenarioError({{request.scenario, 0, p.key, "has no element " + std::to_string(*p.index)}});
+    start_values.push_back(current);
+    const double now = current.empty() ? NAN : current[p.index.has_value() ? static_cast<std::size_t>(*p.index) : 0];
+    x0.push_back(p.scale           ? to_unit(1.0, true, p.lower, p.upper)
+                 : std::isnan(now) ? 0.5
+                                   : to_unit(now, false, p.lower, p.upper));
+  }
+  // A number stays a number; an array (or an element of one) is written as an array.
+  auto is_array = [&](std::size_t k) { return start_values[k].size() > 1 || spec.free[k].index.has_value(); };
+  // Free parameters on elements of the same array combine: each changes only its element.
+  auto values_at = [&](const std::vector<double>& u, std::size_t k) {
+    const FreeParameter& p = spec.free[k];
+    std::vector<double> out = start_values[k];
+    for (std::size_t j = 0; j < spec.free.size(); ++j) {
+      const FreeParameter& q = spec.free[j];
+      if (q.key != p.key) continue;
+      const double v = from_unit(u[j], q.scale, q.lower, q.upper);
+      if (!q.index && !q.scale) return std::vector<double>{v};
+      for (std::size_t e = 0; e < out.size(); ++e)
+        if (!q.index || static_cast<std::size_t>(*q.index) == e) out[e] = q.scale ? out[e] * v : v;
+    }
+    return out;
+  };
+
+  auto simulate = [&](const std::vector<double>& u, std::vector<double>& means) {
+    std::vector<std::string> overrides = request.overrides;
+    // Several entries for one key give the same combined value; the last one stands.
+    for (std::size_t k = 0; k < spec.free.size(); ++k)
+      overrides.push_back(override_of(spec.free[k], values_at(u, k), is_array(k)));
+    return evaluate_fit(request.scenario, overrides, setting, means);
+  };
+  double best = INFINITY;
+  int evaluation = 0;
+  auto objective = [&](const std::vector<double>& u) {
+    std::vector<double> means;
+    const double value = simulate(u, means);
+    best = std::min(best, value);
+    if (request.on_evaluation) request.on_evaluation(++evaluation, max_evaluations, value, best);
+    return value;
+  };
+
+  const OptimiserResult result = minimise(objective, x0, spec.algorithm, max_evaluations);
+  std::vector<double> final_means;
+  const double final_value = simulate(result.x, final_means);
+
+  Calibration out;
+  out.setting = setting;
+  for (std::size_t k = 0; k < spec.free.size(); ++k) {
+    bool seen = false;
+    for (const FittedValue& v : out.values) seen = seen || v.key == spec.free[k].key;
+    if (!seen) out.values.push_back({spec.free[k].key, values_at(result.x, k), is_array(k)});
+  }
+  FitRecord& record = out.record;
+  record.algorithm = spec.algorithm;
+  record.status = result.status;
+  record.objective = final_value;
+  record.evaluations = result.evaluations;
+  record.replications = setting.replications;
+  record.seed = setting.seed;
+  for (std::size_t k = 0; k < setting.fitted.size(); ++k) {
+    const Target& t = setting.fitted[k];
+    record.rows.push_back({t.table, t.cohort, t.actor, t.measure, t.category, t.value, final_means[k]});
+  }
+  return out;
+}
+
+}  // namespace almpsim
