@@ -3,7 +3,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "almpsim/calibrate.hpp"
+#include "almpsim/optimiser.hpp"
 #include "almpsim/engine.hpp"
 #include "almpsim/memory.hpp"
 #include "almpsim/scenario.hpp"

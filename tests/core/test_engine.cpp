@@ -153,26 +153,6 @@ sanctions = { no_show = 1.0, rate = 1.0, exit_share = 1.0 }
   CHECK(r.occupancy[cell(p, 5, 0, index_of(State::self_support), kStates)] == 2000);
 }
 
-TEST_CASE("register spells and occupancy tell the same story", "[unit]") {
-  Params p = test::shipped("two_actors_shock.toml", {"population.size=1200", "replications=1"});
-  p.run.register_spells = true;
-  const auto r = run_monte_carlo(p, {}).front();
-  const std::size_t actors = static_cast<std::size_t>(p.actor_count());
-  std::vector<std::int32_t> rebuilt(r.occupancy.size(), 0);
-  for (const Spell& s : r.spells) {
-    REQUIRE(s.first_week <= s.last_week);
-    for (Week w = s.first_week; w <= s.last_week; ++w) ++rebuilt[cell(p, w, s.actor, s.state, kStates)];
-  }
-  CHECK(rebuilt == r.occupancy);
-  // Activity spells agree with the activity counts of citizens on benefit.
-  std::vector<std::int32_t> activity(r.activity_occupancy.size(), 0);
-  for (const Spell& s : r.spells)
-    if (p.on_benefit[s.state])
-      for (Week w = s.first_week; w <= s.last_week; ++w) ++activity[cell(p, w, s.actor, s.activity, kActivities)];
-  CHECK(activity == r.activity_occupancy);
-  CHECK(actors == 2);
-}
-
 TEST_CASE("a stock cohort is the stock of its states at its date", "[unit]") {
   const Params p = test::shipped("two_actors_shock.toml", {"population.size=1200", "replications=1"});
   const auto r = run_monte_carlo(p, {}).front();

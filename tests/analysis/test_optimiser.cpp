@@ -1,4 +1,4 @@
-#include "almpsim/calibrate.hpp"
+#include "almpsim/optimiser.hpp"
 
 #include <cmath>
 

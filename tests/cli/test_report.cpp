@@ -1,0 +1,66 @@
+// almpsim report: published tables beside simulated ones, and JSON that parses.
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+TEST_CASE("report prints the published tables beside the simulated ones from the results file alone", "[regression]") {
+  test::TempDir dir;
+  const std::string out = dir.file("koege.h5");
+  const auto run = test::run_cli("run " + test::source_path("scenarios/koege_2008.toml") + " -o " + out +
+                                 " --replications 4 --threads 2 --quiet");
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const auto text = test::run_cli("report " + out);
+  CHECK(text.status == 0);
+  CHECK(text.output.find("Table 6.1  stock_cash  status_share") != std::string::npos);
+  CHECK(text.output.find("Trial statistics") != std::string::npos);
+  const auto json = test::run_cli("report " + out + " --format json");
+  CHECK(json.status == 0);
+  // Every published number in the shipped targets file appears once in the JSON tables.
+  const std::size_t rows = nlohmann::json::parse(json.output)["tables"].size();
+  std::ifstream csv(test::source_path("scenarios/data/koege_2008_targets.csv"));
+  std::size_t lines = 0;
+  for (std::string line; std::getline(csv, line);) lines += !line.empty();
+  CHECK(rows == lines - 1);
+  const auto missing = test::run_cli("report " + dir.file("none.h5"));
+  CHECK(missing.status == 1);
+}
+
+TEST_CASE("every JSON report is valid JSON, with odd names and an arm that serves nobody", "[unit]") {
+  // The second arm is assigned no one, so its shares are NaN (JSON null); its name has a quote.
+  test::TempDir dir;
+  const std::string scenario = dir.write("odd.toml", test::two_state_scenario(R"(
+[[actors]]
+name = 'say "hi"'
+assignment = { rule = "random_share", share = 0.0 }
+[[actors]]
+name = "rest"
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-03-02
+[power]
+arms = ['say "hi"', "rest"]
+sizes = [0.5]
+)"));
+  const std::string run = dir.file("run.h5"), sweep = dir.file("sweep.h5");
+  REQUIRE(test::run_cli("run " + scenario + " --quiet --replications 3 -o " + run).status == 0);
+  REQUIRE(
+      test::run_cli("sweep " + scenario + " --quiet --replications 3 -o " + sweep + " --vary population.size=100,200")
+          .status == 0);
+  for (const std::string& command : {"report " + run + " --format json", "report " + sweep + " --format json",
+                                     "power " + scenario + " --quiet --format json --replications 4"}) {
+    INFO(command);
+    const auto r = test::run_cli(command);
+    REQUIRE(r.status == 0);
+    const auto parsed = nlohmann::json::parse(r.output, nullptr, false);
+    CHECK_FALSE(parsed.is_discarded());
+  }
+  const auto report = nlohmann::json::parse(test::run_cli("report " + run + " --format json").output);
+  CHECK(report["cohorts"]["stock"]["say \"hi\""]["self_support_share"]["mean"].is_null());
+}

@@ -1,0 +1,57 @@
+// The initial stock and the inflow drawn up front: states in the scenario's shares and each state's attribute mix, the same
+// citizens whatever the thread count.
+#include "almpsim/population.hpp"
+
+#include <cmath>
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+namespace {
+/// Of the first `stock` citizens (the initial stock; the run's inflow follows them), those at
+/// `state` and, of them, how many have `attribute == level`.
+std::pair<double, double> count(const Population& pop, CitizenId stock, State state,
+                                const std::vector<std::uint8_t>& attribute, std::uint8_t level) {
+  double in_state = 0, with_level = 0;
+  for (CitizenId i = 0; i < stock; ++i)
+    if (pop.state[i] == index_of(state)) {
+      ++in_state;
+      with_level += attribute[i] == level;
+    }
+  return {in_state, with_level};
+}
+}  // namespace
+
+TEST_CASE("the initial stock has the scenario's state shares and each state's sex mix", "[stat]") {
+  const Params p = test::shipped("koege_2008.toml", {"population.size=200000"});
+  const Population pop = create_population(p, RandomStreams(p.run.seed, 0));
+  constexpr CitizenId stock = 200000;
+  REQUIRE(pop.size() > stock);  // the inflow of the whole run is drawn up front, after the stock
+  const double n = stock;
+  constexpr double k = 5.0;  // standard errors allowed
+  for (int s = 0; s < kStates; ++s) {
+    const double expected = p.population.state_shares[static_cast<std::size_t>(s)];
+    double found = 0;
+    for (CitizenId i = 0; i < stock; ++i) found += pop.state[i] == s;
+    INFO(kStateNames[static_cast<std::size_t>(s)] << ": expected " << expected << ", found " << found / n);
+    CHECK(std::abs(found / n - expected) <= k * std::sqrt(expected * (1 - expected) / n) + 1e-12);
+  }
+  // Table 1.3 and 1.4 of the Køge report: 59.4% and 60.6% women (level 0 is female).
+  for (const auto& [state, women] : {std::pair{State::cash_benefit, 0.594}, std::pair{State::sickness_benefit, 0.606}}) {
+    const auto [in_state, female] = count(pop, stock, state, pop.sex, 0);
+    INFO(name_of(state) << ": " << female / in_state << " women");
+    CHECK(std::abs(female / in_state - women) <= k * std::sqrt(women * (1 - women) / in_state));
+  }
+}
+
+TEST_CASE("the initial stock is the same on one thread and on two", "[unit]") {
+  const Params p = test::shipped("koege_2008.toml", {"population.size=50000"});
+  const Population one = create_population(p, RandomStreams(p.run.seed, 3), 1);
+  const Population two = create_population(p, RandomStreams(p.run.seed, 3), 2);
+  CHECK(one.state == two.state);
+  CHECK(one.sex == two.sex);
+  CHECK(one.employability == two.employability);
+  CHECK(one.state_since == two.state_since);
+}

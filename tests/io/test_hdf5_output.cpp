@@ -1,0 +1,98 @@
+// The results file: its documented layout, and no file at all when a run cannot finish.
+#include <hdf5.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+namespace {
+std::vector<std::int32_t> read_ints(const std::string& file, const std::string& dataset) {
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  const hid_t d = H5Dopen2(f, dataset.c_str(), H5P_DEFAULT);
+  REQUIRE(d >= 0);
+  const hid_t space = H5Dget_space(d);
+  const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space));
+  std::vector<std::int32_t> out(n);
+  H5Dread(d, H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data());
+  H5Sclose(space);
+  H5Dclose(d);
+  H5Fclose(f);
+  return out;
+}
+
+bool has_object(const std::string& file, const std::string& path) {
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return false;
+  const bool exists = H5Lexists(f, path.c_str(), H5P_DEFAULT) > 0;
+  H5Fclose(f);
+  return exists;
+}
+}  // namespace
+
+TEST_CASE("a run writes the documented layout and the engine's numbers", "[regression]") {
+  test::TempDir dir;
+  const std::string out = dir.file("run.h5");
+  const std::string scenario = test::source_path("scenarios/two_actors_shock.toml");
+  const auto r = test::run_cli("run " + scenario + " -o " + out +
+                               " --replications 2 --threads 2 --seed 11 --set population.size=800 --register --quiet");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  for (const char* path :
+       {"/meta/scenario", "/meta/seed", "/meta/version", "/meta/command_line", "/axes/states", "/axes/actors",
+        "/axes/activities", "/axes/weeks", "/timeseries/occupancy", "/timeseries/entries", "/timeseries/exits",
+        "/cohorts/stock_cash/self_support_share", "/cohorts/inflow_cash/survival", "/summary/timeseries/occupancy/mean",
+        "/summary/cohorts/stock_cash/support_rate/q95", "/register/spells"})
+    CHECK(has_object(out, path));
+  Params p = test::shipped("two_actors_shock.toml", {"population.size=800", "replications=2", "seed=11"});
+  const auto reps = run_monte_carlo(p, {});
+  std::vector<std::int32_t> expected;
+  for (const auto& rep : reps) expected.insert(expected.end(), rep.occupancy.begin(), rep.occupancy.end());
+  CHECK(read_ints(out, "/timeseries/occupancy") == expected);
+  CHECK(dir.entries() == std::vector<std::string>{"run.h5"});  // no temporary left behind
+}
+
+TEST_CASE("an unwritable destination is a clear error and leaves no file", "[unit]") {
+  test::TempDir dir;
+  const std::string scenario = test::source_path("scenarios/two_actors_shock.toml");
+  const auto missing_dir = test::run_cli("run " + scenario + " -o " + dir.file("no/such/dir/out.h5") + " --quiet");
+  CHECK(missing_dir.status == 1);
+  CHECK(missing_dir.output.find("does not exist") != std::string::npos);
+  // A regular file where a directory should be.
+  dir.write("plain", "x");
+  const auto not_dir = test::run_cli("run " + scenario + " -o " + dir.file("plain/out.h5") + " --quiet");
+  CHECK(not_dir.status == 1);
+  CHECK(dir.entries() == std::vector<std::string>{"plain"});
+}
+
+TEST_CASE("an interrupted run leaves nothing at the destination", "[unit]") {
+  test::TempDir dir;
+  const std::string out = dir.file("big.h5");
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const std::string scenario = test::source_path("scenarios/reference_markov.toml");
+    ::execl(ALMPSIM_BINARY, ALMPSIM_BINARY, "run", scenario.c_str(), "-o", out.c_str(), "--quiet",
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Wait until the run has reserved its temporary file, then stop it.
+  for (int k = 0; k < 200 && dir.entries().empty(); ++k) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  CHECK(dir.entries().size() == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ::kill(child, SIGTERM);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK(dir.entries().empty());
+}
