@@ -3,9 +3,9 @@
 #include <cmath>
 #include <sstream>
 
-#include "almpsim/optimiser.hpp"
 #include "almpsim/engine.hpp"
 #include "almpsim/memory.hpp"
+#include "almpsim/optimiser.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/stats.hpp"
 

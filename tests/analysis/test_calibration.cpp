@@ -13,19 +13,10 @@ using namespace almpsim;
 
 namespace {
 
-// Two stock cohorts of one two-state population, measured early (job finding) and late (the
+// Two stock cohorts of one two-state population (20,000 citizens), measured early (job finding) and late (the
 // balance of job finding and job loss): together they identify both hazards.
-const char* kScenario = R"(
-start = 2020-01-06
-weeks = 30
-seed = 7
-[population]
-size = 20000
-state_shares = { cash_benefit = 1.0 }
-[hazards.cash_benefit.self_support]
-baseline = 0.05
-[hazards.self_support.cash_benefit]
-baseline = 0.01
+const std::string kSize = "population.size=20000";
+const std::string kScenario = test::two_state_scenario(R"(
 [[actors]]
 name = "jc"
 assignment = { rule = "rest" }
@@ -52,11 +43,11 @@ range = [0.02, 0.12]
 [[calibration.free]]
 key = "hazards.self_support.cash_benefit.baseline"
 range = [0.002, 0.03]
-)";
+)");
 
 /// The self-support share (percent) of each cohort at the scenario's values, as published numbers.
 std::string targets_at_truth(const std::string& scenario) {
-  Params p = load_scenario(scenario).params;
+  Params p = load_scenario(scenario, {kSize}).params;
   p.run.replications = 4;
   const auto reps = run_monte_carlo(p, {});
   std::string csv = "table,use,cohort,actor,measure,category,states,activities,value,n,source\n";
@@ -87,7 +78,7 @@ TEST_CASE("calibration recovers two hazards from targets made with them and the 
   CalibrationRequest request;
   request.scenario = scenario;
   // Start away from the truth (0.05, 0.01).
-  request.overrides = {"hazards.cash_benefit.self_support.baseline=0.08",
+  request.overrides = {kSize, "hazards.cash_benefit.self_support.baseline=0.08",
                        "hazards.self_support.cash_benefit.baseline=0.02"};
   int evaluations = 0;
   request.on_evaluation = [&](int, int, double, double) { ++evaluations; };
@@ -109,7 +100,7 @@ TEST_CASE("calibration recovers two hazards from targets made with them and the 
   std::vector<double> means;
   const double again =
       evaluate_fit(scenario,
-                   {"hazards.cash_benefit.self_support.baseline=" + std::to_string(fit.values[0].values[0]),
+                   {kSize, "hazards.cash_benefit.self_support.baseline=" + std::to_string(fit.values[0].values[0]),
                     "hazards.self_support.cash_benefit.baseline=" + std::to_string(fit.values[1].values[0])},
                    fit.setting, means);
   CHECK(again == Approx(fit.record.objective).margin(0.05));

@@ -11,18 +11,8 @@
 using namespace almpsim;
 
 namespace {
+// A second cohort, and the defaults of a power study.
 const char* kTrial = R"(
-[[actors]]
-name = "a"
-assignment = { rule = "random_share", share = 0.5 }
-[[actors]]
-name = "b"
-assignment = { rule = "rest" }
-[[cohorts]]
-name = "stock"
-states = ["cash_benefit"]
-at = 2020-01-06
-measure_at = 2020-06-01
 [[cohorts]]
 name = "later"
 states = ["cash_benefit"]
@@ -38,7 +28,7 @@ alpha = 0.05
 TEST_CASE("a power study takes its arms, sizes and level from [power] unless asked otherwise", "[analysis]") {
   test::TempDir dir;
   PowerRequest request;
-  request.scenario = dir.write("trial.toml", test::two_state_scenario(kTrial));
+  request.scenario = dir.write("trial.toml", test::null_trial(kTrial));
   request.overrides = {"population.size=600"};
   request.replications = 40;
   const PowerStudy study = run_power_study(request);
@@ -72,7 +62,7 @@ TEST_CASE("a power study takes its arms, sizes and level from [power] unless ask
 TEST_CASE("a power study names an unknown arm and lists the actors", "[analysis]") {
   test::TempDir dir;
   PowerRequest request;
-  request.scenario = dir.write("trial.toml", test::two_state_scenario(kTrial));
+  request.scenario = dir.write("trial.toml", test::null_trial(kTrial));
   request.arms = {"a", "agens"};
   try {
     run_power_study(request);

@@ -11,21 +11,8 @@ TEST_CASE("two identical actors are found different at rate alpha", "[stat]") {
   // replications in which the self-support difference is significant at alpha must be alpha,
   // within three binomial standard errors of the replication count.
   test::TempDir dir;
-  Params p = load_scenario(dir.write("null.toml", test::two_state_scenario(R"(
-[[actors]]
-name = "a"
-assignment = { rule = "random_share", share = 0.5 }
-[[actors]]
-name = "b"
-assignment = { rule = "rest" }
-[[cohorts]]
-name = "stock"
-states = ["cash_benefit"]
-at = 2020-01-06
-measure_at = 2020-06-01
-)")),
-                           {"replications=1000", "population.size=600"})
-                 .params;
+  Params p =
+      load_scenario(dir.write("null.toml", test::null_trial()), {"replications=1000", "population.size=600"}).params;
   const auto results = run_monte_carlo(p, {2, {}});
   const double alpha = 0.10;
   int tested = 0, rejected_difference = 0, rejected_chi_square = 0;

@@ -1,5 +1,5 @@
-// The initial stock and the inflow drawn up front: states in the scenario's shares and each state's attribute mix, the same
-// citizens whatever the thread count.
+// The initial stock and the inflow drawn up front: states in the scenario's shares and each state's attribute mix, the
+// same citizens whatever the thread count.
 #include "almpsim/population.hpp"
 
 #include <cmath>
@@ -39,7 +39,8 @@ TEST_CASE("the initial stock has the scenario's state shares and each state's se
     CHECK(std::abs(found / n - expected) <= k * std::sqrt(expected * (1 - expected) / n) + 1e-12);
   }
   // Table 1.3 and 1.4 of the Køge report: 59.4% and 60.6% women (level 0 is female).
-  for (const auto& [state, women] : {std::pair{State::cash_benefit, 0.594}, std::pair{State::sickness_benefit, 0.606}}) {
+  for (const auto& [state, women] :
+       {std::pair{State::cash_benefit, 0.594}, std::pair{State::sickness_benefit, 0.606}}) {
     const auto [in_state, female] = count(pop, stock, state, pop.sex, 0);
     INFO(name_of(state) << ": " << female / in_state << " women");
     CHECK(std::abs(female / in_state - women) <= k * std::sqrt(women * (1 - women) / in_state));

@@ -81,4 +81,22 @@ baseline = 0.01
 )" + extra;
 }
 
+/// Two identical arms over two_state_scenario: actor a takes half of the citizens at random,
+/// actor b the rest; one stock cohort of cash benefit followed for 21 weeks.
+inline std::string null_trial(const std::string& extra = "") {
+  return two_state_scenario(R"(
+[[actors]]
+name = "a"
+assignment = { rule = "random_share", share = 0.5 }
+[[actors]]
+name = "b"
+assignment = { rule = "rest" }
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+)" + extra);
+}
+
 }  // namespace almpsim::test
