@@ -9,9 +9,9 @@
 
 namespace almpsim {
 
-/// Bytes the engine keeps per simulated citizen (population fields and transition keys),
-/// cohort members not counted: a lower bound.
-inline constexpr double kBytesPerCitizen = 29.0;
+/// Bytes the engine keeps per simulated citizen (population fields: 11 one-byte attributes and
+/// 7 two-byte weeks or counts; transition keys: 6), cohort members not counted: a lower bound.
+inline constexpr double kBytesPerCitizen = 31.0;
 
 /// Citizens a replication simulates: the initial population and the expected inflow.
 double expected_citizens(const Params& params);

@@ -117,6 +117,13 @@ struct CostModel {
   double programme_cost_factor = 1.0;
 };
 
+/// What an attended meeting does by itself to the citizen's job finding in the weeks after it
+/// (meeting_effect.hpp has the rule). A size of 1 in every group: no effect.
+struct MeetingEffect {
+  std::vector<double> size;  ///< per match group: the multiplier in the week after the meeting
+  double decay_weeks = 4.0;  ///< the excess over 1 falls by a factor e every this many weeks
+};
+
 struct ActorSpec {
   std::string name;
   AssignmentRule assignment;
@@ -130,6 +137,7 @@ struct ActorSpec {
   std::vector<PerActivity<double>> activation_mix;  ///< per match group
   WeekSeries company_contact;
   PerState<WeekSeries> job_finding;  ///< per state of the case: multiplier on hazards into self-support
+  MeetingEffect meeting_effect;
   SanctionPolicy sanctions;
   CostModel costs;
 };

@@ -28,6 +28,7 @@ struct Population {
   std::vector<std::int16_t> activity_from, activity_to;
   std::vector<std::int16_t> next_meeting;  ///< week the next follow-up meeting is due
   std::vector<std::uint16_t> meetings;     ///< meetings held so far (wraps at 65536)
+  std::vector<std::int16_t> last_met;      ///< week of the last meeting attended in this spell
 
   /// First citizen id that enters in week w (index Calendar::slot(w)); one extra slot at the end.
   std::vector<CitizenId> first_of_week;

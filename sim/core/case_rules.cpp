@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "almpsim/actors.hpp"
+#include "almpsim/meeting_effect.hpp"
 
 namespace almpsim {
 
@@ -42,6 +43,11 @@ void follow_up_immediate_activation(const ImmediateActivation& ia, Population& p
   if (follow_up < pop.next_meeting[i]) pop.next_meeting[i] = week16(follow_up);
 }
 
+// A new case starts without the effect of an earlier caseworker's meeting.
+void forget_last_meeting(Population& pop, CitizenId i) {
+  pop.last_met[i] = kNoMeeting;
+}
+
 void clear_activity(Population& pop, CitizenId i) {
   pop.activity[i] = static_cast<std::uint8_t>(Activity::none);
   pop.activity_from[i] = week16(kNever);
@@ -58,6 +64,7 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
   const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), to);
   pop.actor[i] = static_cast<std::uint8_t>(a);
   clear_activity(pop, i);
+  forget_last_meeting(pop, i);
 
   const ActorSpec& actor = params.actors[static_cast<std::size_t>(a)];
   const int interval = actor.meeting_interval_weeks[index_of(to)];
@@ -77,6 +84,7 @@ void open_initial_case(const Params& params, const RandomStreams& rng, Populatio
   const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), s);
   pop.actor[i] = static_cast<std::uint8_t>(a);
   clear_activity(pop, i);
+  forget_last_meeting(pop, i);
   const int interval = params.actors[static_cast<std::size_t>(a)].meeting_interval_weeks[index_of(s)];
   if (interval > 0) {
     // Its own stream: the meeting held in `week` draws its no-show from Process::meeting.
@@ -101,6 +109,7 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   }
   out.attended = true;
   ++pop.meetings[i];
+  pop.last_met[i] = week16(w);
   pop.next_meeting[i] = week16(w + actor.meeting_interval_weeks[index_of(s)]);
 
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];

@@ -11,6 +11,7 @@
 #include "almpsim/cohorts.hpp"
 #include "almpsim/costs.hpp"
 #include "almpsim/duration_limits.hpp"
+#include "almpsim/meeting_effect.hpp"
 #include "almpsim/population.hpp"
 #include "almpsim/programmes.hpp"
 #include "almpsim/register.hpp"
@@ -51,6 +52,7 @@ class Replication {
         pop_(create_population(params, rng_, threads_)),
         cache_(params, hazards, pop_, threads_) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
+    for (const ActorSpec& a : params.actors) meeting_reach_ = std::max(meeting_reach_, effect_weeks(a.meeting_effect));
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);
@@ -160,11 +162,13 @@ class Replication {
     if (cache_.key_stale(i, w)) cache_.refresh_row_key(w, i);
     if (hazards_.absorbing(s)) return s;
 
-    const double programme = cache_.programme_effect(w, i, scratch);
-    if (programme == 1.0) return cache_.next_from_row(w, i, word, scratch, week_mult);
+    const ActorSpec& actor = params_.actors[pop_.actor[i]];
+    double effect = cache_.programme_effect(w, i, scratch);
+    if (meeting_reach_ > 0)
+      effect *= meeting_multiplier(actor.meeting_effect, match_group_of(params_, pop_, i), pop_.last_met[i], w);
+    if (effect == 1.0) return cache_.next_from_row(w, i, word, scratch, week_mult);
 
     const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
-    const ActorSpec& actor = params_.actors[pop_.actor[i]];
     CachedHazards& cached = cache_.hazards_of(i, scratch);
     if (cached.stamp != w) {
       // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by
@@ -176,8 +180,7 @@ class Replication {
     const int n = static_cast<int>(dests.size());
     double h[kMaxDestinations];
     std::copy(cached.h, cached.h + n, h);
-    if (const int ss = hazards_.self_support_slot(s); ss >= 0)
-      h[ss] *= actor.job_finding[index_of(s)][slot] * programme;
+    if (const int ss = hazards_.self_support_slot(s); ss >= 0) h[ss] *= actor.job_finding[index_of(s)][slot] * effect;
     const int j = draw_destination(h, n, RandomStreams::unit(word));
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
   }
@@ -206,6 +209,9 @@ class Replication {
     const CachedRow* rows = scratch.rows.data();
     const std::uint32_t* word_of = words.data() - lo;
     const bool* on_benefit = params_.on_benefit.data();
+    // A recent meeting's effect needs the slow path; without meeting effects nobody is checked.
+    const std::int16_t* last_met = meeting_reach_ > 0 ? pop_.last_met.data() : nullptr;
+    const Week reach = meeting_reach_;
     for (CitizenId i = lo; i < hi; ++i) {
       const std::size_t a = actor[i], s = state[i];
       const std::size_t lane = i & 3u;
@@ -217,7 +223,7 @@ class Replication {
       // The common case: no programme, the row key still current, its row filled this week,
       // and a draw that stays.
       const std::uint32_t word = word_of[i];
-      const bool keyed = idle && w < until[i];
+      const bool keyed = idle && w < until[i] && (!last_met || w - last_met[i] > reach);
       if (!(keyed && rows[row_of[i]].stamp == w && word >= rows[row_of[i]].stay_from)) {
         const State next = keyed ? cache_.next_from_row(w, i, word, scratch, week_mult)
                                  : draw_next_state(w, i, word, scratch, week_mult);
@@ -326,6 +332,7 @@ class Replication {
   std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
   std::vector<DueMeeting> due_;
   std::vector<double> capacity_carry_;
+  Week meeting_reach_ = 0;  // weeks after a meeting its effect may last, over all actors
   std::vector<CohortTracker> trackers_;
   std::vector<CitizenId> entrants_;  // whose spell begins in the coming week (moves and inflow)
   struct MemberChunk {

@@ -128,6 +128,17 @@ void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   }
 }
 
+void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
+  Reader e = r.table("meeting_effect");
+  a.meeting_effect.size = read_group_values(e, "size", p_.attributes);
+  a.meeting_effect.decay_weeks = e.number("decay_weeks");
+  if (!r.has("meeting_effect")) return;
+  bool meets = false;
+  for (int interval : a.meeting_interval_weeks) meets = meets || interval > 0;
+  if (!meets)
+    r.fail("meeting_effect", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
+}
+
 ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   const Calendar& cal = p_.calendar;
   ActorSpec a;
@@ -160,6 +171,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   read_activation_mix(r, a);
   a.company_contact = read_path(r, "company_contact", cal);
   read_job_finding(r, a);
+  read_meeting_effect(r, a);
   {
     Reader s = r.table("sanctions");
     a.sanctions.no_show = s.number("no_show");

@@ -1,0 +1,26 @@
+#include "almpsim/meeting_effect.hpp"
+
+#include <cmath>
+
+namespace almpsim {
+
+bool has_effect(const MeetingEffect& effect) {
+  for (double s : effect.size)
+    if (s != 1.0) return true;
+  return false;
+}
+
+Week effect_weeks(const MeetingEffect& effect) {
+  if (!has_effect(effect)) return 0;
+  return static_cast<Week>(std::ceil(kMeetingEffectHorizon * effect.decay_weeks));
+}
+
+double meeting_multiplier(const MeetingEffect& effect, int group, Week met, Week w) {
+  if (met == kNoMeeting || w <= met) return 1.0;
+  const Week t = w - met - 1;
+  if (t >= effect_weeks(effect)) return 1.0;
+  const double size = effect.size[static_cast<std::size_t>(group)];
+  return 1.0 + (size - 1.0) * std::exp(-static_cast<double>(t) / effect.decay_weeks);
+}
+
+}  // namespace almpsim
