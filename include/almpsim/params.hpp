@@ -131,7 +131,8 @@ struct ActorSpec {
   PerState<int> meeting_interval_weeks{};  ///< 0: no meetings in that state
   PerState<WeekSeries> caseworkers;        ///< per team (state), per week
   double meetings_per_caseworker_week = 5.0;
-  WeekSeries ramp_up;  ///< capacity multiplier per week
+  int group_meetings = 1;  ///< citizens per meeting: 1 individual meetings, more a group meeting
+  WeekSeries ramp_up;      ///< capacity multiplier per week
   ImmediateActivation immediate_activation;
   std::vector<double> activation_probability;       ///< per match group, per meeting
   std::vector<PerActivity<double>> activation_mix;  ///< per match group

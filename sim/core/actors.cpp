@@ -49,7 +49,8 @@ double meeting_capacity(const ActorSpec& actor, State team, int slot) {
   const WeekSeries& cw = actor.caseworkers[index_of(team)];
   if (cw.empty()) return std::numeric_limits<double>::infinity();
   const double ramp = actor.ramp_up.empty() ? 1.0 : actor.ramp_up[static_cast<std::size_t>(slot)];
-  return cw[static_cast<std::size_t>(slot)] * actor.meetings_per_caseworker_week * ramp;
+  // A group meeting takes one caseworker's slot for the whole group.
+  return cw[static_cast<std::size_t>(slot)] * actor.meetings_per_caseworker_week * ramp * actor.group_meetings;
 }
 
 std::size_t select_meetings(std::span<DueMeeting> due, std::size_t capacity) {

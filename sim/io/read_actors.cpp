@@ -158,6 +158,14 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
     });
   }
   a.meetings_per_caseworker_week = r.number("meetings_per_caseworker_week");
+  a.group_meetings = r.integer("group_meetings");
+  if (a.group_meetings > 1) {
+    bool limited = false;
+    for (const WeekSeries& team : a.caseworkers) limited = limited || !team.empty();
+    if (!limited)
+      r.fail("group_meetings",
+             "the actor's meetings have no capacity limit (caseworkers), so this would change nothing");
+  }
   a.ramp_up.assign(static_cast<std::size_t>(cal.total()), 1.0);
   if (r.has("ramp_up")) {
     Reader ru = r.table("ramp_up");

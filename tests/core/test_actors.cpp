@@ -88,7 +88,7 @@ TEST_CASE("fractional capacity carries over between weeks", "[unit]") {
   CHECK(take_capacity(INFINITY, carry) > 1000000);
 }
 
-TEST_CASE("meeting capacity is caseworkers times meetings per caseworker times ramp-up", "[unit]") {
+TEST_CASE("meeting capacity is caseworkers times meetings per caseworker times ramp-up times group size", "[unit]") {
   ActorSpec a;
   a.caseworkers[index_of(State::cash_benefit)] = {10.0, 10.0};
   a.meetings_per_caseworker_week = 4.0;
@@ -96,6 +96,8 @@ TEST_CASE("meeting capacity is caseworkers times meetings per caseworker times r
   CHECK(meeting_capacity(a, State::cash_benefit, 0) == 20.0);
   CHECK(meeting_capacity(a, State::cash_benefit, 1) == 40.0);
   CHECK(std::isinf(meeting_capacity(a, State::sickness_benefit, 0)));
+  a.group_meetings = 6;  // a group meeting sees six citizens in one caseworker slot
+  CHECK(meeting_capacity(a, State::cash_benefit, 1) == 240.0);
 }
 
 TEST_CASE("company contact scales the supply of employer-linked programmes", "[unit]") {

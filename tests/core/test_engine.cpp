@@ -109,6 +109,18 @@ meetings_per_caseworker_week = 2.5
   // About 2000 cases meeting every 4 weeks want ~500 meetings a week: the cap binds.
   CHECK(held == 25LL * p.calendar.weeks);
   CHECK(overdue_weeks == p.calendar.weeks);
+
+  // In groups of 8, the same caseworkers see 200 citizens a week.
+  const Params groups = from_text(dir, test::two_state_scenario(R"(
+[[actors]]
+name = "centre"
+meeting_interval_weeks = { cash_benefit = 4 }
+caseworkers = { cash_benefit = 10 }
+meetings_per_caseworker_week = 2.5
+group_meetings = 8
+)"));
+  const auto g = run_monte_carlo(groups, {}).front();
+  for (Week w = 0; w < 4; ++w) CHECK(g.meetings_held[cell(groups, w, 0, 0, 1)] == 200);
 }
 
 TEST_CASE("immediate activation starts after its delay and lasts its length", "[unit]") {
