@@ -78,7 +78,10 @@ struct ProgrammeSpec {
   std::vector<double> lock_in;        ///< per match group: job-finding multiplier while in it
   std::vector<double> post_effect;    ///< per match group: multiplier at the end, decaying
   std::vector<double> threat_effect;  ///< per match group: multiplier once announced
-  double post_decay_weeks = 26.0;     ///< e-folding time of the post-programme log effect
+  /// None: the threat is constant from the announcement to the start. Else its excess over 1
+  /// is full in the week before the start and falls by a factor e per this many weeks earlier.
+  std::optional<double> threat_rise_weeks;
+  double post_decay_weeks = 26.0;  ///< e-folding time of the post-programme log effect
   double cost_per_week = 0.0;
   bool employer_linked = false;  ///< company contact scales its supply and its effect
 };

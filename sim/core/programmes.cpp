@@ -7,7 +7,11 @@ namespace almpsim {
 double programme_multiplier(const ProgrammeSpec& p, int match_group, Week w, Week from, Week to,
                             double company_contact) {
   const auto g = static_cast<std::size_t>(match_group);
-  if (w < from) return p.threat_effect[g];
+  if (w < from) {
+    if (!p.threat_rise_weeks) return p.threat_effect[g];
+    const double weeks_before_last = from - 1 - w;
+    return 1.0 + (p.threat_effect[g] - 1.0) * std::exp(-weeks_before_last / *p.threat_rise_weeks);
+  }
   if (w < to) return p.lock_in[g];
   const double since_end = w - to;
   if (p.post_decay_weeks <= 0.0 || since_end > kPostEffectHorizon * p.post_decay_weeks) return 1.0;

@@ -21,6 +21,10 @@ void ParamsBuilder::read_programmes() {
     p.lock_in = read_group_values(r, "lock_in", p_.attributes);
     p.post_effect = read_group_values(r, "post_effect", p_.attributes);
     p.threat_effect = read_group_values(r, "threat_effect", p_.attributes);
+    p.threat_rise_weeks = r.optional_number("threat_rise_weeks");
+    if (p.threat_rise_weeks && !r.has("threat_effect"))
+      r.fail("threat_rise_weeks", "shapes the threat effect, which " + std::string(name_of(kind)) +
+                                      " does not have (threat_effect), so this would change nothing");
     p.post_decay_weeks = r.number("post_decay_weeks");
     p.cost_per_week = r.number("cost_per_week");
     p.employer_linked =

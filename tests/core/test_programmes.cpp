@@ -32,3 +32,16 @@ TEST_CASE("company contact scales the post effect of employer-linked programmes"
   CHECK(programme_multiplier(p, 0, 10, 0, 10, 0.5) == Approx(std::sqrt(2.0)));
   CHECK(programme_multiplier(p, 0, 10, 0, 10, 0.0) == 1.0);
 }
+
+TEST_CASE("a threat with a rise is full in the week before the start and fades further from it", "[unit]") {
+  ProgrammeSpec p;
+  p.threat_effect = {1.5};
+  p.lock_in = {0.6};
+  p.post_effect = {1.0};
+  CHECK(programme_multiplier(p, 0, 3, 10, 20, 1.0) == 1.5);  // constant without a rise
+  p.threat_rise_weeks = 2.0;
+  CHECK(programme_multiplier(p, 0, 9, 10, 20, 1.0) == Approx(1.5));
+  CHECK(programme_multiplier(p, 0, 7, 10, 20, 1.0) == Approx(1.0 + 0.5 * std::exp(-1.0)));
+  CHECK(programme_multiplier(p, 0, 0, 10, 20, 1.0) == Approx(1.0 + 0.5 * std::exp(-4.5)));
+  CHECK(programme_multiplier(p, 0, 10, 10, 20, 1.0) == 0.6);  // the start: lock-in
+}
