@@ -38,16 +38,28 @@ std::vector<std::string> actor_names(const Params& p) {
   return out;
 }
 
+/// The scenario's own number(s) at each free parameter's key, read once; empty where the key
+/// has none (a range may then start in its middle).
+std::vector<std::vector<double>> current_values(const CalibrationRequest& request, const CalibrationSpec& spec) {
+  std::vector<std::vector<double>> out;
+  for (const FreeParameter& p : spec.free) {
+    try {
+      out.push_back(scenario_numbers(request.scenario, request.overrides, p.key));
+    } catch (const ScenarioError&) {
+      out.emplace_back();
+    }
+  }
+  return out;
+}
+
 /// Every bound of a free parameter must be a value the scenario accepts, or the optimiser
 /// would stop part-way.
-void check_bounds(const CalibrationRequest& request, const CalibrationSpec& spec) {
-  for (const FreeParameter& p : spec.free) {
+void check_bounds(const CalibrationRequest& request, const CalibrationSpec& spec,
+                  const std::vector<std::vector<double>>& current) {
+  for (std::size_t k = 0; k < spec.free.size(); ++k) {
+    const FreeParameter& p = spec.free[k];
     for (const double bound : {p.lower, p.upper}) {
-      std::vector<double> v;
-      try {
-        v = scenario_numbers(request.scenario, request.overrides, p.key);
-      } catch (const ScenarioError&) {
-      }
+      std::vector<double> v = current[k];
       const bool array = v.size() > 1 || p.index.has_value();
       if (v.empty()) v.push_back(bound);
       for (std::size_t e = 0; e < v.size(); ++e)
@@ -95,7 +107,8 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
   if (spec.free.empty())
     throw ScenarioError(
         {{request.scenario, 0, "calibration.free", "no free parameters: add [[calibration.free]] tables"}});
-  check_bounds(request, spec);
+  const std::vector<std::vector<double>> current = current_values(request, spec);
+  check_bounds(request, spec, current);
   if (loaded.study.targets_file.empty())
     throw ScenarioError({{request.scenario, 0, "targets.file", "calibration needs published targets"}});
   std::vector<Target> targets = read_targets(loaded.study.targets_file);
@@ -111,17 +124,16 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
   // Starting point: the scenario's own values; scale factors start at 1.
   std::vector<std::vector<double>> start_values;
   std::vector<double> x0;
-  for (const FreeParameter& p : spec.free) {
-    std::vector<double> current;
-    try {
-      current = scenario_numbers(request.scenario, request.overrides, p.key);
-    } catch (const ScenarioError&) {
-      if (p.scale || p.index.has_value()) throw;  // these need the values they change; a range may start in its middle
-    }
-    if (p.index.has_value() && static_cast<std::size_t>(*p.index) >= current.size())
+  for (std::size_t k = 0; k < spec.free.size(); ++k) {
+    const FreeParameter& p = spec.free[k];
+    // A scale or an element needs the values it changes: read again for the reader's error.
+    if (current[k].empty() && (p.scale || p.index.has_value()))
+      scenario_numbers(request.scenario, request.overrides, p.key);
+    if (p.index.has_value() && static_cast<std::size_t>(*p.index) >= current[k].size())
       throw ScenarioError({{request.scenario, 0, p.key, "has no element " + std::to_string(*p.index)}});
-    start_values.push_back(current);
-    const double now = current.empty() ? NAN : current[p.index.has_value() ? static_cast<std::size_t>(*p.index) : 0];
+    start_values.push_back(current[k]);
+    const double now =
+        current[k].empty() ? NAN : current[k][p.index.has_value() ? static_cast<std::size_t>(*p.index) : 0];
     x0.push_back(p.scale           ? to_unit(1.0, true, p.lower, p.upper)
                  : std::isnan(now) ? 0.5
                                    : to_unit(now, false, p.lower, p.upper));

@@ -16,10 +16,11 @@ Week effect_weeks(const MeetingEffect& effect) {
 }
 
 double meeting_multiplier(const MeetingEffect& effect, int group, Week met, Week w) {
-  if (met == kNoMeeting || w <= met) return 1.0;
-  const Week t = w - met - 1;
-  if (t >= effect_weeks(effect)) return 1.0;
   const double size = effect.size[static_cast<std::size_t>(group)];
+  if (size == 1.0 || met == kNoMeeting || w <= met) return 1.0;
+  // Whole weeks t: t >= horizon x decay is the same test as t >= effect_weeks(effect).
+  const Week t = w - met - 1;
+  if (t >= kMeetingEffectHorizon * effect.decay_weeks) return 1.0;
   return 1.0 + (size - 1.0) * std::exp(-static_cast<double>(t) / effect.decay_weeks);
 }
 
