@@ -141,6 +141,9 @@ void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
   for (int interval : a.meeting_interval_weeks) meets = meets || interval > 0;
   if (!meets)
     r.fail("meeting_effect", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
+  else if (!e.has("size") && e.has("decay_weeks"))
+    e.fail("decay_weeks",
+           "shapes a meeting effect that has no size (meeting_effect.size), so this would change nothing");
 }
 
 ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {

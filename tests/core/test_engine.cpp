@@ -91,13 +91,14 @@ cash_benefit = 25.0
 
 TEST_CASE("meetings held never exceed the capacity of the team and the rest are overdue", "[unit]") {
   test::TempDir dir;
-  const Params p = from_text(dir, test::two_state_scenario(R"(
+  const std::string team = test::two_state_scenario(R"(
 [[actors]]
 name = "centre"
 meeting_interval_weeks = { cash_benefit = 4 }
 caseworkers = { cash_benefit = 10 }
 meetings_per_caseworker_week = 2.5
-)"));
+)");
+  const Params p = from_text(dir, team);
   const auto r = run_monte_carlo(p, {}).front();
   int overdue_weeks = 0;
   long long held = 0;
@@ -111,14 +112,7 @@ meetings_per_caseworker_week = 2.5
   CHECK(overdue_weeks == p.calendar.weeks);
 
   // In groups of 8, the same caseworkers see 200 citizens a week.
-  const Params groups = from_text(dir, test::two_state_scenario(R"(
-[[actors]]
-name = "centre"
-meeting_interval_weeks = { cash_benefit = 4 }
-caseworkers = { cash_benefit = 10 }
-meetings_per_caseworker_week = 2.5
-group_meetings = 8
-)"));
+  const Params groups = from_text(dir, team + "group_meetings = 8\n");
   const auto g = run_monte_carlo(groups, {}).front();
   for (Week w = 0; w < 4; ++w) CHECK(g.meetings_held[cell(groups, w, 0, 0, 1)] == 200);
 }
@@ -249,4 +243,37 @@ assignment = { rule = "odd_birth_day" }
   // Within 4 binomial standard errors of 0.7 and of 16/31.
   CHECK(std::abs(cash - 0.7) < 4 * std::sqrt(0.7 * 0.3 / n_cash));
   CHECK(std::abs(sick - 16.0 / 31.0) < 4 * std::sqrt(0.25 / n_sick));
+}
+
+TEST_CASE("a threat that rises towards the start moves fewer people off benefit than a constant one", "[stat]") {
+  // New cash-benefit cases are told at once of a guidance course 8 weeks on, with a threat of
+  // 1.5. Constant, it raises job finding in all 8 weeks; with a one-week rise, mostly in the
+  // last. The exits from cash benefit must differ by far more than their Poisson noise.
+  test::TempDir dir;
+  const std::string text = R"(
+start = 2020-01-06
+weeks = 30
+seed = 11
+[population]
+size = 0
+[inflow]
+cash_benefit = 1000.0
+[hazards.cash_benefit.self_support]
+baseline = 0.05
+[programmes.guidance]
+threat_effect = 1.5
+[[actors]]
+name = "centre"
+immediate_activation = { states = ["cash_benefit"], delay_weeks = 8, length_weeks = 4, kind = "guidance" }
+)";
+  const std::string path = dir.write("threat.toml", text);
+  const auto exits = [&](const std::vector<std::string>& overrides) {
+    const auto r = run_monte_carlo(load_scenario(path, overrides).params, {}).front();
+    double total = 0;
+    for (std::size_t k = index_of(State::cash_benefit); k < r.exits.size(); k += kStates) total += r.exits[k];
+    return total;
+  };
+  const double constant = exits({}), rising = exits({"programmes.guidance.threat_rise_weeks=1"});
+  INFO("exits: constant threat " << constant << ", rising " << rising);
+  CHECK(constant - rising > 10 * std::sqrt(constant));
 }
