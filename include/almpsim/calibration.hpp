@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "almpsim/fitted_scenario.hpp"
+#include "almpsim/study.hpp"
 #include "almpsim/targets.hpp"
 
 namespace almpsim {
@@ -24,18 +25,28 @@ struct CalibrationRequest {
   std::function<void(int evaluation, int budget, double value, double best)> on_evaluation;
 };
 
-/// How one set of parameter values is scored: the targets it is fitted to and the draws.
+/// How one set of parameter values is scored: the targets it is fitted to, the priors on
+/// free parameters, and the draws.
 struct FitSetting {
-  std::vector<Target> fitted;  ///< targets used by the fit, in file order
+  std::vector<Target> fitted;         ///< targets used by the fit, in file order
+  std::vector<FreeParameter> priors;  ///< the free parameters that carry a prior
   int replications = 1;
   std::uint64_t seed = 1;
   int threads = 1;
 };
 
-/// The objective (sum of squared standardised errors) of a scenario file with overrides, and
-/// the simulated mean of each fitted target. Throws ScenarioError for a bad scenario.
-double evaluate_fit(const std::string& scenario, const std::vector<std::string>& overrides, const FitSetting& setting,
-                    std::vector<double>& means);
+/// One evaluation of the objective, in its two parts.
+struct FitScore {
+  double tables = 0.0;               ///< sum over fitted targets of ((simulated - published) / se)^2
+  double priors = 0.0;               ///< sum over priors of ((value - mean) / sd)^2
+  std::vector<double> means;         ///< simulated mean of each fitted target
+  std::vector<double> prior_values;  ///< the scenario's value at each prior's key
+  double objective() const { return tables + priors; }
+};
+
+/// Scores a scenario file with overrides. Throws ScenarioError for a bad scenario.
+FitScore evaluate_fit(const std::string& scenario, const std::vector<std::string>& overrides,
+                      const FitSetting& setting);
 
 struct Calibration {
   std::vector<FittedValue> values;  ///< one per free key, in the order of [[calibration.free]]

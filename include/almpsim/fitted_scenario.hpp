@@ -17,12 +17,24 @@ struct FitRow {
   double published = 0.0, simulated = 0.0;
 };
 
+/// A prior on a free parameter and where the fit put the parameter.
+struct PriorRow {
+  std::string key;
+  int index = -1;  ///< element of an array; -1: the whole key
+  double mean = 0.0, sd = 1.0, fitted = 0.0;
+  std::string source;
+};
+
 struct FitRecord {
   std::string version, algorithm, status;
-  double objective = 0.0;
+  double objective = 0.0;         ///< tables plus priors
+  double tables_objective = 0.0;  ///< the published tables' part
   int evaluations = 0, replications = 0;
   std::uint64_t seed = 0;
   std::vector<FitRow> rows;
+  std::vector<PriorRow> priors;
+  /// "key (lower bound)" or "key (upper bound)": free parameters the fit left within 1% of a bound
+  std::vector<std::string> at_bound;
 };
 
 /// Writes `out_path`: `extends` the calibrated scenario, sets the fitted values and records

@@ -9,6 +9,13 @@
 
 namespace almpsim {
 
+/// What published evidence outside the fitted tables says of a parameter's value: a normal
+/// density, whose ((value - mean) / sd)^2 the calibration objective adds to the tables' terms.
+struct Prior {
+  double mean = 0.0, sd = 1.0;
+  std::string source;  ///< the study it comes from, as the scenario states it
+};
+
 /// A scenario key that calibration may change: scaled (every number multiplied by a factor in
 /// [lower, upper]) or set (a single number in [lower, upper]).
 struct FreeParameter {
@@ -16,6 +23,7 @@ struct FreeParameter {
   std::optional<int> index;  ///< one element of an array (from 0); none: all of them
   bool scale = false;
   double lower = 0.0, upper = 1.0;
+  std::optional<Prior> prior;  ///< set parameters only: on the value, not on a factor
 };
 
 struct CalibrationSpec {

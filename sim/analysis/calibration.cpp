@@ -78,8 +78,8 @@ void check_bounds(const CalibrationRequest& request, const CalibrationSpec& spec
 
 }  // namespace
 
-double evaluate_fit(const std::string& scenario, const std::vector<std::string>& overrides, const FitSetting& setting,
-                    std::vector<double>& means) {
+FitScore evaluate_fit(const std::string& scenario, const std::vector<std::string>& overrides,
+                      const FitSetting& setting) {
   Params p = load_scenario(scenario, overrides).params;
   p.run.replications = setting.replications;
   p.run.seed = setting.seed;  // common random numbers: every evaluation sees the same draws
@@ -89,15 +89,23 @@ double evaluate_fit(const std::string& scenario, const std::vector<std::string>&
   const auto reps = run_monte_carlo(p, options);
   const auto cohorts = cohort_names(p);
   const auto actors = actor_names(p);
-  means.clear();
+  FitScore score;
   std::vector<FitTerm> terms;
   for (const Target& t : setting.fitted) {
     std::vector<double> v;
     for (const auto& r : reps) v.push_back(simulated_value(t, cohorts, actors, r.cohorts));
-    means.push_back(summarise(v).mean);
-    terms.push_back({t.value, means.back(), standard_error(t)});
+    score.means.push_back(summarise(v).mean);
+    terms.push_back({t.value, score.means.back(), standard_error(t)});
   }
-  return fit_objective(terms);
+  score.tables = fit_objective(terms);
+  for (const FreeParameter& f : setting.priors) {
+    const std::vector<double> values = scenario_numbers(scenario, overrides, f.key);
+    const double value = values.at(f.index ? static_cast<std::size_t>(*f.index) : 0);
+    score.prior_values.push_back(value);
+    const double z = (value - f.prior->mean) / f.prior->sd;
+    score.priors += z * z;
+  }
+  return score;
 }
 
 Calibration calibrate_scenario(const CalibrationRequest& request) {
@@ -116,6 +124,8 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
   FitSetting setting;
   for (const Target& t : targets)
     if (t.fit && t.simulated) setting.fitted.push_back(t);
+  for (const FreeParameter& f : spec.free)
+    if (f.prior) setting.priors.push_back(f);
   setting.replications = request.replications > 0 ? request.replications : spec.replications;
   setting.seed = request.seed.value_or(base.run.seed);
   setting.threads = request.threads;
@@ -155,26 +165,24 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
     return out;
   };
 
-  auto simulate = [&](const std::vector<double>& u, std::vector<double>& means) {
+  auto simulate = [&](const std::vector<double>& u) {
     std::vector<std::string> overrides = request.overrides;
     // Several entries for one key give the same combined value; the last one stands.
     for (std::size_t k = 0; k < spec.free.size(); ++k)
       overrides.push_back(override_of(spec.free[k], values_at(u, k), is_array(k)));
-    return evaluate_fit(request.scenario, overrides, setting, means);
+    return evaluate_fit(request.scenario, overrides, setting);
   };
   double best = INFINITY;
   int evaluation = 0;
   auto objective = [&](const std::vector<double>& u) {
-    std::vector<double> means;
-    const double value = simulate(u, means);
+    const double value = simulate(u).objective();
     best = std::min(best, value);
     if (request.on_evaluation) request.on_evaluation(++evaluation, max_evaluations, value, best);
     return value;
   };
 
   const OptimiserResult result = minimise(objective, x0, spec.algorithm, max_evaluations);
-  std::vector<double> final_means;
-  const double final_value = simulate(result.x, final_means);
+  const FitScore final_score = simulate(result.x);
 
   Calibration out;
   out.setting = setting;
@@ -186,13 +194,28 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
   FitRecord& record = out.record;
   record.algorithm = spec.algorithm;
   record.status = result.status;
-  record.objective = final_value;
+  record.objective = final_score.objective();
+  record.tables_objective = final_score.tables;
   record.evaluations = result.evaluations;
   record.replications = setting.replications;
   record.seed = setting.seed;
   for (std::size_t k = 0; k < setting.fitted.size(); ++k) {
     const Target& t = setting.fitted[k];
-    record.rows.push_back({t.table, t.cohort, t.actor, t.measure, t.category, t.value, final_means[k]});
+    record.rows.push_back({t.table, t.cohort, t.actor, t.measure, t.category, t.value, final_score.means[k]});
+  }
+  for (std::size_t k = 0; k < setting.priors.size(); ++k) {
+    const FreeParameter& f = setting.priors[k];
+    record.priors.push_back(
+        {f.key, f.index.value_or(-1), f.prior->mean, f.prior->sd, final_score.prior_values[k], f.prior->source});
+  }
+  // Within 1% of an end of the unit cube the optimiser searches: where it stopped, not an
+  // estimate, unless the evidence puts the value there.
+  constexpr double kNearBound = 0.01;
+  for (std::size_t k = 0; k < spec.free.size(); ++k) {
+    const FreeParameter& f = spec.free[k];
+    if (result.x[k] > kNearBound && result.x[k] < 1.0 - kNearBound) continue;
+    const std::string element = f.index ? "[" + std::to_string(*f.index) + "]" : "";
+    record.at_bound.push_back(f.key + element + (result.x[k] <= kNearBound ? " (lower bound)" : " (upper bound)"));
   }
   return out;
 }

@@ -89,6 +89,17 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
                                {"published", r.published},
                                {"simulated", std::round(r.simulated * 1000.0) / 1000.0}});
   result.insert("targets", std::move(rows));
+  result.insert("tables_objective", record.tables_objective);
+  toml::array priors;
+  for (const PriorRow& r : record.priors) {
+    toml::table row{{"key", r.key}, {"mean", r.mean}, {"sd", r.sd}, {"fitted", r.fitted}, {"source", r.source}};
+    if (r.index >= 0) row.insert("index", r.index);
+    priors.push_back(std::move(row));
+  }
+  if (!priors.empty()) result.insert("priors", std::move(priors));
+  toml::array at_bound;
+  for (const std::string& k : record.at_bound) at_bound.push_back(k);
+  if (!at_bound.empty()) result.insert("at_bound", std::move(at_bound));
   table_at(root, {"calibration"}).insert_or_assign("result", std::move(result));
 
   const std::string temporary = out_path + ".tmp-" + std::to_string(::getpid());
@@ -97,7 +108,8 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
     if (!out) throw OutputError("cannot write " + out_path);
     out << "# Written by `almpsim calibrate`: the scenario it extends, with the fitted values below.\n"
         << "# [calibration.result] records the fit: objective = sum over the fitted published numbers of\n"
-        << "# ((simulated mean - published) / standard error)^2, with common random numbers.\n\n"
+        << "# ((simulated mean - published) / standard error)^2, with common random numbers, plus\n"
+        << "# ((value - mean) / sd)^2 for each prior; at_bound lists parameters left at an end of their range.\n\n"
         << root << "\n";
     if (!out) throw OutputError("cannot write " + out_path);
   }

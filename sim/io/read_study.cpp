@@ -21,6 +21,25 @@ std::optional<std::pair<double, double>> bounds_of(Reader& r, std::string_view k
   if (!lo || !hi || *lo >= *hi || (positive && *lo <= 0)) return std::nullopt;
   return std::pair{*lo, *hi};
 }
+/// A free parameter's prior: a mean inside its range, a positive spread and the study it
+/// comes from. On a scale factor it is refused: a prior states a value, not a factor.
+std::optional<Prior> read_prior(Reader& free, const FreeParameter& fp) {
+  Reader r = free.table("prior");
+  Prior prior;
+  const std::optional<double> mean = r.optional_number("mean"), sd = r.optional_number("sd");
+  prior.source = r.string("source", "");
+  if (fp.scale) free.fail("prior", "a prior states a value: give the parameter a range, not a scale");
+  if (!mean && !r.has("mean")) r.fail("mean", "missing: the value the evidence points to");
+  if (!sd && !r.has("sd")) r.fail("sd", "missing: how far from the mean the evidence allows (one standard deviation)");
+  if (mean && (*mean < fp.lower || *mean > fp.upper))
+    r.fail("mean", "outside the parameter's range: the fit could never reach the evidence");
+  if (prior.source.empty()) r.fail("source", "missing: the study the prior comes from");
+  if (fp.scale || !mean || !sd) return std::nullopt;
+  prior.mean = *mean;
+  prior.sd = *sd;
+  return prior;
+}
+
 }  // namespace
 
 void ParamsBuilder::read_cohorts() {
@@ -114,6 +133,7 @@ void ParamsBuilder::read_calibration() {
     }
     fp.lower = bounds->first;
     fp.upper = bounds->second;
+    if (f.has("prior")) fp.prior = read_prior(f, fp);
     c.free.push_back(fp);
   }
 }
