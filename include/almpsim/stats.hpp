@@ -13,6 +13,15 @@ double quantile(std::vector<double> values, double p);
 /// Mean, sample standard deviation and the 5/50/95% quantiles, ignoring NaNs (all NaN: NaN).
 Summary summarise(const std::vector<double>& values);
 
+/// A mean with its confidence interval.
+struct MeanInterval {
+  double mean, lower, upper;
+};
+
+/// The mean of independent draws (e.g. paired differences over replications) and its Student-t
+/// interval at `level`, ignoring NaNs; the interval is NaN with fewer than two draws.
+MeanInterval mean_interval(const std::vector<double>& values, double level = 0.95);
+
 }  // namespace almpsim
 
 namespace almpsim {

@@ -41,6 +41,21 @@ Summary summarise(const std::vector<double>& values) {
 
 }  // namespace almpsim
 
+#include <boost/math/distributions/students_t.hpp>
+
+namespace almpsim {
+
+MeanInterval mean_interval(const std::vector<double>& values, double level) {
+  const Summary s = summarise(values);
+  const auto n = static_cast<double>(finite(values).size());
+  if (n < 2) return {s.mean, kNaN, kNaN};
+  const boost::math::students_t t(n - 1);
+  const double half = boost::math::quantile(t, 0.5 + level / 2) * s.sd / std::sqrt(n);
+  return {s.mean, s.mean - half, s.mean + half};
+}
+
+}  // namespace almpsim
+
 #include <boost/math/distributions/chi_squared.hpp>
 
 namespace almpsim {

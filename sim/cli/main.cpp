@@ -19,6 +19,7 @@
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
 #include "calibrate.hpp"
+#include "decompose.hpp"
 #include "power.hpp"
 #include "progress.hpp"
 #include "ranks.hpp"
@@ -207,6 +208,28 @@ int main(int argc, char** argv) {
   sweep_cmd->add_flag("--resume", sw.resume, "Keep the finished points of an interrupted sweep and run the rest");
   sweep_cmd->add_flag("--quiet", sw.quiet, "No progress and no summary");
 
+  cli::DecomposeArgs dc;
+  std::string decompose_format = "text";
+  auto* decompose_cmd = app.add_subcommand(
+      "decompose", "Each point of a sweep against a reference point, split by channel (threat, lock-in, ...)");
+  decompose_cmd->add_option("scenario", dc.scenario, "Scenario file (TOML) with a [sweep] table, or use --vary")
+      ->required();
+  decompose_cmd->add_option("--vary", dc.vary, "A grid axis: --vary key=value1,value2,... (repeatable)");
+  decompose_cmd->add_option("--reference", dc.reference, "The point the others are compared with (from 1)");
+  decompose_cmd->add_option("--channels", dc.channels,
+                            "Channels to switch off, e.g. threat,lock_in (default: every one the model has)");
+  decompose_cmd->add_option("--measures", dc.measures, "Cohort measures with one number per actor")
+      ->capture_default_str();
+  decompose_cmd->add_option("--cohort", dc.cohort, "Only this cohort (default: every cohort)");
+  decompose_cmd->add_option("--replications", dc.replications, "Replications per point and channel setting")
+      ->check(schema_range("replications"));
+  decompose_cmd->add_option("--threads", dc.threads, "Worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024));
+  decompose_cmd->add_option("--seed", dc.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
+  decompose_cmd->add_option("--set", dc.overrides, "Override a scenario key at every point (repeatable)");
+  decompose_cmd->add_option("--format", decompose_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  decompose_cmd->add_flag("--quiet", dc.quiet, "No progress");
+
   cli::PowerArgs pw;
   std::string power_format = "text";
   auto* power_cmd = app.add_subcommand("power", "Power of a trial between two actors, over replications and sizes");
@@ -259,6 +282,10 @@ int main(int argc, char** argv) {
     if (*report_cmd) return cli::report(report_path, report_format == "json");
     if (*calibrate_cmd) return cli::calibrate(cal);
     if (*sweep_cmd) return cli::sweep(sw, ranks, join_command_line(argc, argv));
+    if (*decompose_cmd) {
+      dc.json = decompose_format == "json";
+      return cli::decompose(dc);
+    }
     if (*power_cmd) {
       pw.json = power_format == "json";
       return cli::power(pw);

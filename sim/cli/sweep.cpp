@@ -12,37 +12,13 @@
 #include "almpsim/scenario.hpp"
 #include "almpsim/sweep_design.hpp"
 #include "progress.hpp"
+#include "sweep_plan.hpp"
 
 namespace almpsim::cli {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-/// Grid axes given with --vary: added to the scenario's, or replacing one with the same key.
-void add_command_line_axes(const SweepArgs& args, SweepSpec& spec) {
-  int position = 0;
-  for (const std::string& v : args.vary) {
-    ++position;
-    const auto eq = v.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
-      throw ScenarioError({{"--vary", position, v, "expected --vary key=value1,value2,..."}});
-    if (spec.design != SweepSpec::Design::grid)
-      throw ScenarioError(
-          {{args.scenario, 0, "sweep.design", "--vary adds grid axes; this sweep is a Latin hypercube"}});
-    SweepAxis axis;
-    axis.origin = "--vary";
-    axis.position = position;
-    axis.key = v.substr(0, eq);
-    axis.values = split_values(v.substr(eq + 1));
-    for (const std::string& x : axis.values)
-      if (x.empty()) throw ScenarioError({{"--vary", position, axis.key, "an empty value in '" + v + "'"}});
-    bool replaced = false;
-    for (SweepAxis& a : spec.axes)
-      if (a.key == axis.key) a = axis, replaced = true;
-    if (!replaced) spec.axes.push_back(axis);
-  }
-}
 
 std::string point_file(const fs::path& dir, std::size_t p) {
   char name[32];
@@ -73,30 +49,18 @@ RunMetadata metadata(const std::string& command_line, const std::string& scenari
 int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_line) {
   // Replications and seed go into the scenario text, so each point file records them and a
   // resumed sweep can tell whether a finished point belongs to it.
-  std::vector<Override> overrides = set_overrides(args.overrides);
-  if (args.replications > 0)
-    overrides.emplace_back("replications=" + std::to_string(args.replications), "--replications");
-  if (args.seed >= 0) overrides.emplace_back("seed=" + std::to_string(args.seed), "--seed");
-  const LoadedScenario base = load_scenario_with(args.scenario, overrides);
-  SweepSpec spec = base.study.sweep;
-  add_command_line_axes(args, spec);
-  if (spec.axes.empty())
-    throw ScenarioError({{args.scenario, 0, "sweep", "nothing to sweep: add [[sweep.vary]] tables or --vary"}});
-
-  // Every point is checked before anything runs: a bad value stops the sweep with status 2.
-  const std::vector<SweepPoint> points = sweep_points(spec);
+  const std::vector<Override> overrides = run_overrides(args.overrides, args.replications, args.seed);
+  const SweepPlan plan = plan_sweep(args.scenario, overrides, args.vary);
+  const LoadedScenario& base = plan.base;
+  const std::vector<SweepPoint>& points = plan.points;
+  const std::vector<LoadedScenario>& point_scenarios = plan.scenarios;
   SweepTable table;
-  std::vector<LoadedScenario> point_scenarios;  // loaded once here, run below
-  table.design = spec.design == SweepSpec::Design::grid ? "grid" : "latin_hypercube";
-  for (const SweepAxis& a : spec.axes) table.keys.push_back(a.key);
-  for (const SweepPoint& p : points) {
-    std::vector<Override> o = overrides;
-    o.insert(o.end(), p.overrides.begin(), p.overrides.end());
-    LoadedScenario loaded = load_scenario_with(args.scenario, o);
-    require_memory(loaded.params, args.threads, args.scenario);
-    table.scenarios.push_back(loaded.resolved_text);
-    point_scenarios.push_back(std::move(loaded));
-    table.values.push_back(p.values);
+  table.design = plan.spec.design == SweepSpec::Design::grid ? "grid" : "latin_hypercube";
+  for (const SweepAxis& a : plan.spec.axes) table.keys.push_back(a.key);
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    require_memory(point_scenarios[p].params, args.threads, args.scenario);
+    table.scenarios.push_back(point_scenarios[p].resolved_text);
+    table.values.push_back(points[p].values);
   }
 
   const std::string output = args.output.empty() ? "output/" + base.params.name + "_sweep.h5" : args.output;

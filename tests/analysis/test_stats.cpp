@@ -37,3 +37,19 @@ TEST_CASE("the difference of two shares and its normal interval", "[unit]") {
   CHECK(d.upper - d.difference == Approx(1.959963984540054 * se));
   CHECK(d.difference - d.lower == Approx(1.959963984540054 * se));
 }
+
+TEST_CASE("a mean's Student-t interval against the tabulated quantile", "[unit]") {
+  // Mean 2.5, sd sqrt(5/3), 4 draws: half-width t(0.975, 3) * sd / 2, with t(0.975, 3) = 3.182446
+  // (statistical tables); the NaN is left out.
+  const MeanInterval m = mean_interval({1, 2, 3, 4, NAN});
+  const double half = 3.182446305284263 * std::sqrt(5.0 / 3.0) / 2.0;
+  CHECK(m.mean == 2.5);
+  CHECK(m.lower == Approx(2.5 - half).epsilon(1e-9));
+  CHECK(m.upper == Approx(2.5 + half).epsilon(1e-9));
+  // At 90%, t(0.95, 3) = 2.353363.
+  CHECK(mean_interval({1, 2, 3, 4}, 0.90).upper == Approx(2.5 + 2.353363434801823 * std::sqrt(5.0 / 3.0) / 2.0));
+  // One draw has a mean and no interval.
+  const MeanInterval one = mean_interval({7.0});
+  CHECK(one.mean == 7.0);
+  CHECK(std::isnan(one.lower));
+}

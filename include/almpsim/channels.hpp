@@ -1,0 +1,28 @@
+#pragma once
+/// The channels through which activation policy acts on a citizen's job finding, each of which
+/// can be switched off in a model: the threat of an announced programme, the lock-in while in
+/// it, the effect after it, the effect of a meeting by itself, and sanctions. Switching one off
+/// and comparing under the same draws shows how much of a policy's effect passes through it.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "almpsim/params.hpp"
+
+namespace almpsim {
+
+enum class Channel { threat, lock_in, post_programme, meetings, sanctions };
+
+/// Every channel, in the order reports show them.
+const std::vector<Channel>& all_channels();
+std::string_view channel_name(Channel c);
+std::optional<Channel> channel_named(std::string_view name);
+
+/// The model without the channel: its multipliers set to 1 (threat, lock-in, post-programme,
+/// meeting effect) or no no-show sanctioned (sanctions). Nothing else changes.
+void switch_off(Params& params, Channel c);
+
+/// Whether the model has the channel at all (some multiplier not 1, some sanction).
+bool has_channel(const Params& params, Channel c);
+
+}  // namespace almpsim
