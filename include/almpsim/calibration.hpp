@@ -25,11 +25,18 @@ struct CalibrationRequest {
   std::function<void(int evaluation, int budget, double value, double best)> on_evaluation;
 };
 
+/// A prior on the value at a scenario key (one element of an array, or its only number).
+struct PriorTerm {
+  std::string key;
+  std::optional<int> index;
+  Prior prior;
+};
+
 /// How one set of parameter values is scored: the targets it is fitted to, the priors on
 /// free parameters, and the draws.
 struct FitSetting {
-  std::vector<Target> fitted;         ///< targets used by the fit, in file order
-  std::vector<FreeParameter> priors;  ///< the free parameters that carry a prior
+  std::vector<Target> fitted;     ///< targets used by the fit, in file order
+  std::vector<PriorTerm> priors;  ///< of the free parameters that carry one, in their order
   int replications = 1;
   std::uint64_t seed = 1;
   int threads = 1;

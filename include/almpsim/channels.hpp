@@ -11,18 +11,23 @@
 
 namespace almpsim {
 
+/// A channel of effect on job finding, named in reports and on the command line as below.
 enum class Channel { threat, lock_in, post_programme, meetings, sanctions };
 
 /// Every channel, in the order reports show them.
 const std::vector<Channel>& all_channels();
+/// "threat", "lock_in", "post_programme", "meetings" or "sanctions".
 std::string_view channel_name(Channel c);
-std::optional<Channel> channel_named(std::string_view name);
+/// The channel of that name; none for an unknown name.
+std::optional<Channel> find_channel(std::string_view name);
 
 /// The model without the channel: its multipliers set to 1 (threat, lock-in, post-programme,
-/// meeting effect) or no no-show sanctioned (sanctions). Nothing else changes.
-void switch_off(Params& params, Channel c);
+/// meeting effect) or no no-show sanctioned (sanctions: a no-show still misses the meeting).
+/// Nothing else changes.
+void switch_off_channel(Params& params, Channel c);
 
-/// Whether the model has the channel at all (some multiplier not 1, some sanction).
+/// Whether the model has the channel at all (some multiplier not 1; some no-show sanctioned
+/// and sent off benefit).
 bool has_channel(const Params& params, Channel c);
 
 }  // namespace almpsim

@@ -1,13 +1,15 @@
 #pragma once
 /// How much of a policy's effect passes through each channel (channels.hpp). Every point of a
 /// sweep is compared with a reference point under common random numbers, then again with each
-/// channel switched off in both, and with all of them off:
+/// listed channel switched off in both, and with all of them off:
 ///
 ///   total = other + sum over channels of (total - total without the channel) + interaction,
 ///
-/// where `other` is the difference left with every channel off (what the policy does through
-/// none of them, e.g. which programmes are bought) and `interaction` what the channels do only
-/// together. Each term is a mean over replications of paired differences, with its interval.
+/// where `other` is the difference left with every listed channel off (what the policy does
+/// through none of them) and `interaction` what the channels do only together. Each term is a
+/// mean over replications of paired differences, with its interval; a replication in which any
+/// term is undefined (an arm that serves nobody) is left out of all of them, so that the means
+/// still add up.
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -20,9 +22,10 @@
 
 namespace almpsim {
 
+/// The points to compare, the channels to switch off and the measures to split.
 struct DecompositionRequest {
-  std::vector<Params> points;  ///< the model at each point; same seed and replications throughout
-  std::size_t reference = 0;   ///< the point the others are compared with
+  std::vector<Params> points;  ///< the model at each point; same seed, replications, actors and cohorts
+  std::size_t reference = 0;   ///< the point the others are compared with (from 0)
   std::vector<Channel> channels;
   std::vector<const CohortMeasure*> measures;  ///< measures with one number per actor
   MonteCarloOptions options;
@@ -32,27 +35,30 @@ struct DecompositionRequest {
 
 /// One cohort, measure and actor at one point, against the reference point.
 struct ChannelSplit {
-  MeanInterval total;                 ///< every channel on
-  std::vector<MeanInterval> channel;  ///< per requested channel: total minus the difference without it
-  MeanInterval other;                 ///< the difference with every channel off
-  MeanInterval interaction;           ///< total - other - sum of the channels
+  MeanInterval total;                    ///< every channel on
+  std::vector<MeanInterval> by_channel;  ///< per listed channel: total minus the difference without it
+  MeanInterval other;                    ///< the difference with every listed channel off
+  MeanInterval interaction;              ///< total - other - the sum of the channels
 };
 
+/// Every point's split, for every cohort, measure and actor.
 struct Decomposition {
   std::vector<Channel> channels;
   std::vector<const CohortMeasure*> measures;
   std::vector<std::string> cohorts, actors;
-  std::size_t points = 0, reference = 0;
+  std::size_t point_count = 0, reference = 0;
   int replications = 0;
   std::vector<ChannelSplit> splits;  ///< [point][cohort][measure][actor]
 
+  /// The split of one cohort's measure for one actor at one point.
   const ChannelSplit& at(std::size_t point, std::size_t cohort, std::size_t measure, std::size_t actor) const;
 };
 
-/// Runs every point with all channels on, with each channel off and with all off (points x
-/// (channels + 2) Monte Carlo runs). Throws std::invalid_argument for a request it cannot
-/// compare (no points, a reference out of range, a measure with more than one number per actor,
-/// points with different seeds, replications, actors or cohorts).
+/// Runs every point with all channels on, with each listed channel off and with all of them off
+/// (points x (channels + 2) Monte Carlo runs). Throws std::invalid_argument for a request it
+/// cannot compare: no points, a reference out of range, a channel listed twice, a missing
+/// measure or one with more than one number per actor, points with different seeds,
+/// replications, actors or cohorts.
 Decomposition decompose(const DecompositionRequest& request);
 
 }  // namespace almpsim

@@ -19,8 +19,7 @@ struct FitRow {
 
 /// A prior on a free parameter and where the fit put the parameter.
 struct PriorRow {
-  std::string key;
-  int index = -1;  ///< element of an array; -1: the whole key
+  std::string key;  ///< "key", or "key[index]" for one element of an array
   double mean = 0.0, sd = 1.0, fitted = 0.0;
   std::string source;
 };

@@ -1,5 +1,6 @@
 #pragma once
 /// Summary statistics over replications.
+#include <limits>
 #include <vector>
 
 namespace almpsim {
@@ -13,13 +14,16 @@ double quantile(std::vector<double> values, double p);
 /// Mean, sample standard deviation and the 5/50/95% quantiles, ignoring NaNs (all NaN: NaN).
 Summary summarise(const std::vector<double>& values);
 
-/// A mean with its confidence interval.
+/// A mean with its confidence interval; NaN where undefined.
 struct MeanInterval {
-  double mean, lower, upper;
+  double mean = std::numeric_limits<double>::quiet_NaN();
+  double lower = std::numeric_limits<double>::quiet_NaN();
+  double upper = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// The mean of independent draws (e.g. paired differences over replications) and its Student-t
-/// interval at `level`, ignoring NaNs; the interval is NaN with fewer than two draws.
+/// interval at `level` (in (0, 1); else std::invalid_argument), ignoring NaNs; the interval is
+/// NaN with fewer than two draws.
 MeanInterval mean_interval(const std::vector<double>& values, double level = 0.95);
 
 }  // namespace almpsim

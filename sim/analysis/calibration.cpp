@@ -27,6 +27,11 @@ std::string override_of(const FreeParameter& p, const std::vector<double>& value
   return s.str();
 }
 
+/// "key", or "key[index]" for one element of an array.
+std::string element_key(const std::string& key, std::optional<int> index) {
+  return index ? key + "[" + std::to_string(*index) + "]" : key;
+}
+
 std::vector<std::string> cohort_names(const Params& p) {
   std::vector<std::string> out;
   for (const auto& c : p.cohorts) out.push_back(c.name);
@@ -98,11 +103,11 @@ FitScore evaluate_fit(const std::string& scenario, const std::vector<std::string
     terms.push_back({t.value, score.means.back(), standard_error(t)});
   }
   score.tables = fit_objective(terms);
-  for (const FreeParameter& f : setting.priors) {
-    const std::vector<double> values = scenario_numbers(scenario, overrides, f.key);
-    const double value = values.at(f.index ? static_cast<std::size_t>(*f.index) : 0);
+  for (const PriorTerm& term : setting.priors) {
+    const std::vector<double> values = scenario_numbers(scenario, overrides, term.key);
+    const double value = values.at(term.index ? static_cast<std::size_t>(*term.index) : 0);
     score.prior_values.push_back(value);
-    const double z = (value - f.prior->mean) / f.prior->sd;
+    const double z = (value - term.prior.mean) / term.prior.sd;
     score.priors += z * z;
   }
   return score;
@@ -125,7 +130,7 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
   for (const Target& t : targets)
     if (t.fit && t.simulated) setting.fitted.push_back(t);
   for (const FreeParameter& f : spec.free)
-    if (f.prior) setting.priors.push_back(f);
+    if (f.prior) setting.priors.push_back({f.key, f.index, *f.prior});
   setting.replications = request.replications > 0 ? request.replications : spec.replications;
   setting.seed = request.seed.value_or(base.run.seed);
   setting.threads = request.threads;
@@ -204,9 +209,9 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
     record.rows.push_back({t.table, t.cohort, t.actor, t.measure, t.category, t.value, final_score.means[k]});
   }
   for (std::size_t k = 0; k < setting.priors.size(); ++k) {
-    const FreeParameter& f = setting.priors[k];
-    record.priors.push_back(
-        {f.key, f.index.value_or(-1), f.prior->mean, f.prior->sd, final_score.prior_values[k], f.prior->source});
+    const PriorTerm& term = setting.priors[k];
+    record.priors.push_back({element_key(term.key, term.index), term.prior.mean, term.prior.sd,
+                             final_score.prior_values[k], term.prior.source});
   }
   // Within 1% of an end of the unit cube the optimiser searches: where it stopped, not an
   // estimate, unless the evidence puts the value there.
@@ -214,8 +219,8 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
   for (std::size_t k = 0; k < spec.free.size(); ++k) {
     const FreeParameter& f = spec.free[k];
     if (result.x[k] > kNearBound && result.x[k] < 1.0 - kNearBound) continue;
-    const std::string element = f.index ? "[" + std::to_string(*f.index) + "]" : "";
-    record.at_bound.push_back(f.key + element + (result.x[k] <= kNearBound ? " (lower bound)" : " (upper bound)"));
+    record.at_bound.push_back(element_key(f.key, f.index) +
+                              (result.x[k] <= kNearBound ? " (lower bound)" : " (upper bound)"));
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "almpsim/decomposition.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "almpsim/array_view.hpp"
@@ -8,26 +10,54 @@ namespace almpsim {
 
 namespace {
 
+std::vector<std::string> actor_names(const Params& p) {
+  std::vector<std::string> out;
+  for (const ActorSpec& a : p.actors) out.push_back(a.name);
+  return out;
+}
+std::vector<std::string> cohort_names(const Params& p) {
+  std::vector<std::string> out;
+  for (const CohortSpec& c : p.cohorts) out.push_back(c.name);
+  return out;
+}
+
 void check_request(const DecompositionRequest& r) {
-  if (r.points.empty()) throw std::invalid_argument("decomposition: no points");
-  if (r.reference >= r.points.size()) throw std::invalid_argument("decomposition: the reference is not a point");
-  for (const CohortMeasure* m : r.measures)
-    if (!m->per_actor_only())
-      throw std::invalid_argument("decomposition: " + std::string(m->name) + " has more than one number per actor");
+  if (r.points.empty()) throw std::invalid_argument("no points to compare");
+  if (r.reference >= r.points.size()) throw std::invalid_argument("the reference is not one of the points");
+  for (std::size_t k = 0; k < r.channels.size(); ++k)
+    if (std::count(r.channels.begin(), r.channels.end(), r.channels[k]) > 1)
+      throw std::invalid_argument("channel " + std::string(channel_name(r.channels[k])) + " is listed twice");
+  for (const CohortMeasure* m : r.measures) {
+    if (!m) throw std::invalid_argument("a measure is missing");
+    if (!m->per_actor_only()) throw std::invalid_argument(std::string(m->name) + " has more than one number per actor");
+  }
   const Params& first = r.points.front();
   for (const Params& p : r.points) {
-    const bool same = p.run.seed == first.run.seed && p.run.replications == first.run.replications &&
-                      p.actors.size() == first.actors.size() && p.cohorts.size() == first.cohorts.size();
     // Different seeds would make the differences the draws' and not the policy's.
-    if (!same) throw std::invalid_argument("decomposition: points differ in seed, replications, actors or cohorts");
+    if (p.run.seed != first.run.seed || p.run.replications != first.run.replications)
+      throw std::invalid_argument("the points differ in seed or replications: their differences would be the draws'");
+    if (actor_names(p) != actor_names(first) || cohort_names(p) != cohort_names(first))
+      throw std::invalid_argument("the points differ in their actors or cohorts");
   }
 }
+
+/// Which runs a variant stands for: every channel on, one channel off, or every channel off.
+struct Variants {
+  std::size_t channels;
+  std::size_t count() const { return channels + 2; }
+  static constexpr std::size_t all_on = 0;
+  std::size_t without(std::size_t channel) const { return channel + 1; }
+  std::size_t all_off() const { return channels + 1; }
+  bool switches_off(std::size_t variant, std::size_t channel) const {
+    return variant == without(channel) || variant == all_off();
+  }
+};
 
 }  // namespace
 
 const ChannelSplit& Decomposition::at(std::size_t point, std::size_t cohort, std::size_t measure,
                                       std::size_t actor) const {
-  return view(splits, points, cohorts.size(), measures.size(), actors.size())(point, cohort, measure, actor);
+  return view(splits, point_count, cohorts.size(), measures.size(), actors.size())(point, cohort, measure, actor);
 }
 
 Decomposition decompose(const DecompositionRequest& request) {
@@ -36,58 +66,61 @@ Decomposition decompose(const DecompositionRequest& request) {
   Decomposition out;
   out.channels = request.channels;
   out.measures = request.measures;
-  for (const CohortSpec& c : first.cohorts) out.cohorts.push_back(c.name);
-  for (const ActorSpec& a : first.actors) out.actors.push_back(a.name);
-  out.points = request.points.size();
+  out.cohorts = cohort_names(first);
+  out.actors = actor_names(first);
+  out.point_count = request.points.size();
   out.reference = request.reference;
   out.replications = first.run.replications;
 
-  // Variant 0: every channel on; 1..K: channel k-1 off; K+1: every channel off.
-  const std::size_t channels = request.channels.size(), variants = channels + 2;
-  const std::size_t points = out.points, reps = static_cast<std::size_t>(out.replications);
+  const Variants variants{request.channels.size()};
+  const std::size_t points = out.point_count, reps = static_cast<std::size_t>(out.replications);
   const std::size_t cohorts = out.cohorts.size(), measures = out.measures.size(), actors = out.actors.size();
-  std::vector<double> values(variants * points * reps * cohorts * measures * actors);
-  const auto value = view(values, variants, points, reps, cohorts, measures, actors);
+  std::vector<double> values(variants.count() * points * reps * cohorts * measures * actors);
+  const auto value = view(values, variants.count(), points, reps, cohorts, measures, actors);
   int done = 0;
-  for (std::size_t v = 0; v < variants; ++v)
+  for (std::size_t v = 0; v < variants.count(); ++v)
     for (std::size_t p = 0; p < points; ++p) {
       Params params = request.points[p];
-      for (std::size_t k = 0; k < channels; ++k)
-        if (v == k + 1 || v == variants - 1) switch_off(params, request.channels[k]);
+      for (std::size_t k = 0; k < variants.channels; ++k)
+        if (variants.switches_off(v, k)) switch_off_channel(params, request.channels[k]);
       const std::vector<ReplicationResult> results = run_monte_carlo(params, request.options);
       for (std::size_t r = 0; r < reps; ++r)
         for (std::size_t c = 0; c < cohorts; ++c)
           for (std::size_t m = 0; m < measures; ++m)
             for (std::size_t a = 0; a < actors; ++a)
               value(v, p, r, c, m, a) = (results[r].cohorts[c].*(out.measures[m]->field))[a];
-      if (request.on_run_done) request.on_run_done(++done, static_cast<int>(variants * points));
+      if (request.on_run_done) request.on_run_done(++done, static_cast<int>(variants.count() * points));
     }
 
   const std::size_t ref = out.reference;
   out.splits.resize(points * cohorts * measures * actors);
   const auto split_at = view(out.splits, points, cohorts, measures, actors);
-  std::vector<double> total(reps), other(reps), without(reps), interaction(reps);
+  // Per replication: the difference under each variant, then the parts made from them.
+  std::vector<double> difference(variants.count());
+  std::vector<double> total(reps), other(reps), interaction(reps);
+  std::vector<std::vector<double>> through_channel(variants.channels, std::vector<double>(reps));
   for (std::size_t p = 0; p < points; ++p)
     for (std::size_t c = 0; c < cohorts; ++c)
       for (std::size_t m = 0; m < measures; ++m)
         for (std::size_t a = 0; a < actors; ++a) {
-          auto difference = [&](std::size_t v, std::size_t r) {
-            return value(v, p, r, c, m, a) - value(v, ref, r, c, m, a);
-          };
-          ChannelSplit& split = split_at(p, c, m, a);
           for (std::size_t r = 0; r < reps; ++r) {
-            total[r] = difference(0, r);
-            other[r] = difference(variants - 1, r);
-            interaction[r] = total[r] - other[r];
-          }
-          for (std::size_t k = 0; k < channels; ++k) {
-            for (std::size_t r = 0; r < reps; ++r) {
-              without[r] = total[r] - difference(k + 1, r);
-              interaction[r] -= without[r];
+            bool defined = true;
+            for (std::size_t v = 0; v < variants.count(); ++v) {
+              difference[v] = value(v, p, r, c, m, a) - value(v, ref, r, c, m, a);
+              defined = defined && std::isfinite(difference[v]);
             }
-            split.channel.push_back(mean_interval(without));
+            if (!defined) std::fill(difference.begin(), difference.end(), NAN);
+            total[r] = difference[Variants::all_on];
+            other[r] = difference[variants.all_off()];
+            interaction[r] = total[r] - other[r];
+            for (std::size_t k = 0; k < variants.channels; ++k) {
+              through_channel[k][r] = total[r] - difference[variants.without(k)];
+              interaction[r] -= through_channel[k][r];
+            }
           }
+          ChannelSplit& split = split_at(p, c, m, a);
           split.total = mean_interval(total);
+          for (const std::vector<double>& part : through_channel) split.by_channel.push_back(mean_interval(part));
           split.other = mean_interval(other);
           split.interaction = mean_interval(interaction);
         }

@@ -42,10 +42,12 @@ Summary summarise(const std::vector<double>& values) {
 }  // namespace almpsim
 
 #include <boost/math/distributions/students_t.hpp>
+#include <stdexcept>
 
 namespace almpsim {
 
 MeanInterval mean_interval(const std::vector<double>& values, double level) {
+  if (!(level > 0.0 && level < 1.0)) throw std::invalid_argument("an interval's level lies between 0 and 1");
   const Summary s = summarise(values);
   const auto n = static_cast<double>(finite(values).size());
   if (n < 2) return {s.mean, kNaN, kNaN};

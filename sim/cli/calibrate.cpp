@@ -26,9 +26,8 @@ void print_fit(const Calibration& fit, const std::string& output) {
     std::printf("\n");
   }
   for (const PriorRow& p : r.priors)
-    std::printf("prior %s%s: evidence %.4g (sd %.3g), fitted %.4g, %+.1f sd (%s)\n", p.key.c_str(),
-                p.index >= 0 ? ("[" + std::to_string(p.index) + "]").c_str() : "", p.mean, p.sd, p.fitted,
-                (p.fitted - p.mean) / p.sd, p.source.c_str());
+    std::printf("prior %s: evidence %.4g (sd %.3g), fitted %.4g, %+.1f sd (%s)\n", p.key.c_str(), p.mean, p.sd,
+                p.fitted, (p.fitted - p.mean) / p.sd, p.source.c_str());
   for (const std::string& k : r.at_bound)
     std::printf("at a bound: %s; where the optimiser stopped, not an estimate, unless evidence puts it there\n",
                 k.c_str());

@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 
 #include "almpsim/decomposition.hpp"
 #include "almpsim/memory.hpp"
 #include "almpsim/sweep_design.hpp"
 #include "progress.hpp"
 #include "sweep_plan.hpp"
+#include "text_columns.hpp"
 
 namespace almpsim::cli {
 
@@ -30,7 +32,7 @@ std::vector<Channel> channels_of(const DecomposeArgs& args, const std::vector<Pa
   int position = 0;
   for (const std::string& name : split_values(args.channels)) {
     ++position;
-    const auto c = channel_named(name);
+    const auto c = find_channel(name);
     std::string known;
     for (Channel k : all_channels()) known += (known.empty() ? "" : ", ") + std::string(channel_name(k));
     if (!c) throw ScenarioError({{"--channels", position, name, "unknown channel; the channels are " + known}});
@@ -66,27 +68,21 @@ std::string cell(const CohortMeasure& m, const MeanInterval& x) {
   return buf;
 }
 
-std::string padded(const std::string& text, std::size_t width) {
-  // "±" and "—" are two and three bytes but one column.
-  std::size_t columns = 0;
-  for (unsigned char ch : text) columns += (ch & 0xC0) != 0x80;
-  return columns >= width ? text + " " : text + std::string(width - columns, ' ');
-}
-
 bool arm_is_empty(const Decomposition& d, std::size_t c, std::size_t m, std::size_t a) {
-  for (std::size_t p = 0; p < d.points; ++p)
+  for (std::size_t p = 0; p < d.point_count; ++p)
     if (std::isfinite(d.at(p, c, m, a).total.mean)) return false;
   return true;
 }
 
 void print_text(const Decomposition& d, const SweepPlan& plan, const std::string& cohort) {
   std::ostringstream out;
-  out << "Decomposition of " << plan.base.params.name << ": " << d.points << " point(s) x " << d.replications
+  out << "Decomposition of " << plan.base.params.name << ": " << d.point_count << " point(s) x " << d.replications
       << " replication(s), each against point " << d.reference + 1
       << " under the same draws; mean paired difference ±half its 95% interval.\n"
       << "A channel's part is the difference minus the difference with that channel off; other is the\n"
-      << "difference with every channel off; interaction is the rest (the parts sum to the difference).\n\npoints:\n";
-  for (std::size_t p = 0; p < d.points; ++p) {
+      << "difference with every listed channel off; interaction is the rest (the parts sum to the\n"
+      << "difference).\n\npoints:\n";
+  for (std::size_t p = 0; p < d.point_count; ++p) {
     out << "  " << p + 1 << ":";
     for (std::size_t k = 0; k < plan.spec.axes.size(); ++k)
       out << (k ? "," : "") << " " << plan.spec.axes[k].key << " = " << plan.points[p].values[k];
@@ -102,11 +98,11 @@ void print_text(const Decomposition& d, const SweepPlan& plan, const std::string
             << d.actors[a] << "\n  " << padded("point", 7) << padded("difference", 16);
         for (Channel ch : d.channels) out << padded(std::string(channel_name(ch)), 16);
         out << padded("other", 16) << "interaction\n";
-        for (std::size_t p = 0; p < d.points; ++p) {
+        for (std::size_t p = 0; p < d.point_count; ++p) {
           if (p == d.reference) continue;
           const ChannelSplit& s = d.at(p, c, m, a);
           out << "  " << padded(std::to_string(p + 1), 7) << padded(cell(measure, s.total), 16);
-          for (const MeanInterval& x : s.channel) out << padded(cell(measure, x), 16);
+          for (const MeanInterval& x : s.by_channel) out << padded(cell(measure, x), 16);
           out << padded(cell(measure, s.other), 16) << cell(measure, s.interaction) << "\n";
         }
       }
@@ -122,7 +118,7 @@ void print_json(const Decomposition& d, const SweepPlan& plan, const std::string
         {"mean", number(x.mean * scale)}, {"lower", number(x.lower * scale)}, {"upper", number(x.upper * scale)}};
   };
   json points = json::array();
-  for (std::size_t p = 0; p < d.points; ++p) {
+  for (std::size_t p = 0; p < d.point_count; ++p) {
     json values = json::object();
     for (std::size_t k = 0; k < plan.spec.axes.size(); ++k) values[plan.spec.axes[k].key] = plan.points[p].values[k];
     points.push_back(std::move(values));
@@ -138,11 +134,11 @@ void print_json(const Decomposition& d, const SweepPlan& plan, const std::string
       json actors = json::object();
       for (std::size_t a = 0; a < d.actors.size(); ++a) {
         json rows = json::array();
-        for (std::size_t p = 0; p < d.points; ++p) {
+        for (std::size_t p = 0; p < d.point_count; ++p) {
           const ChannelSplit& s = d.at(p, c, m, a);
           json parts = json::object();
           for (std::size_t k = 0; k < d.channels.size(); ++k)
-            parts[std::string(channel_name(d.channels[k]))] = estimate(s.channel[k], scale);
+            parts[std::string(channel_name(d.channels[k]))] = estimate(s.by_channel[k], scale);
           rows.push_back({{"difference", estimate(s.total, scale)},
                           {"channels", std::move(parts)},
                           {"other", estimate(s.other, scale)},
@@ -155,7 +151,7 @@ void print_json(const Decomposition& d, const SweepPlan& plan, const std::string
     cohorts[d.cohorts[c]] = std::move(measures);
   }
   const json doc = {{"scenario", plan.base.params.name}, {"replications", d.replications},
-                    {"reference", d.reference},          {"interval", 0.95},
+                    {"reference", d.reference + 1},      {"interval", 0.95},
                     {"points", std::move(points)},       {"channels", std::move(channels)},
                     {"cohorts", std::move(cohorts)}};
   std::printf("%s\n", doc.dump().c_str());
@@ -185,7 +181,13 @@ int decompose(const DecomposeArgs& args) {
   Progress progress(!args.quiet);
   const long long reps = plan.base.params.run.replications;
   request.on_run_done = [&](int done, int total) { progress.sweep_step(done * reps, total * reps, done, total); };
-  const Decomposition d = decompose(request);
+  Decomposition d;
+  try {
+    d = decompose(request);
+  } catch (const std::invalid_argument& e) {
+    // The points come from the user's sweep (e.g. --vary seed=1,2): bad input, not a failure.
+    throw ScenarioError({{args.scenario, 0, "sweep", e.what()}});
+  }
   if (args.json)
     print_json(d, plan, args.cohort);
   else

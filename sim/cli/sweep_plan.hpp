@@ -16,10 +16,12 @@ struct SweepPlan {
   std::vector<LoadedScenario> scenarios;  ///< the scenario at each point
 };
 
-/// Replications and seed from the command line become overrides (0 and -1: the scenario's), so
-/// that every point's stored scenario records them. Throws ScenarioError for a bad axis or
-/// point, or when there is nothing to sweep.
+/// The --set overrides, then replications and seed from the command line as overrides (0 and
+/// -1: the scenario's), so that every point's stored scenario records them.
 std::vector<Override> run_overrides(const std::vector<std::string>& sets, int replications, long long seed);
+
+/// The scenario's [sweep] with the --vary axes, and every point loaded. Throws ScenarioError
+/// for a bad axis or point, or when there is nothing to sweep.
 SweepPlan plan_sweep(const std::string& scenario, const std::vector<Override>& overrides,
                      const std::vector<std::string>& vary);
 

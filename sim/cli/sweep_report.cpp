@@ -10,6 +10,7 @@
 #include "almpsim/output.hpp"
 #include "almpsim/sweep_effects.hpp"
 #include "report.hpp"
+#include "text_columns.hpp"
 
 namespace almpsim::cli {
 
@@ -33,9 +34,6 @@ std::string fixed(const CohortMeasure& m, double x) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", m.decimals, x);
   return buf;
-}
-std::string padded(const std::string& text, std::size_t width) {
-  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
 }
 
 }  // namespace

@@ -52,13 +52,13 @@ std::string_view channel_name(Channel c) {
   return "";
 }
 
-std::optional<Channel> channel_named(std::string_view name) {
+std::optional<Channel> find_channel(std::string_view name) {
   for (const auto& [channel, n] : kNames)
     if (n == name) return channel;
   return std::nullopt;
 }
 
-void switch_off(Params& params, Channel c) {
+void switch_off_channel(Params& params, Channel c) {
   for (ProgrammeSpec& p : params.programmes)
     if (auto* m = programme_multipliers(p, c)) std::fill(m->begin(), m->end(), 1.0);
   for (ActorSpec& a : params.actors) {
@@ -72,7 +72,8 @@ bool has_channel(const Params& params, Channel c) {
     if (const std::vector<double>* m = programme_multipliers(p, c); m && not_one(*m)) return true;
   for (const ActorSpec& a : params.actors) {
     if (c == Channel::meetings && not_one(a.meeting_effect.size)) return true;
-    if (c == Channel::sanctions && a.sanctions.rate > 0.0 && a.sanctions.no_show > 0.0) return true;
+    if (c == Channel::sanctions && a.sanctions.rate > 0.0 && a.sanctions.no_show > 0.0 && a.sanctions.exit_share > 0.0)
+      return true;
   }
   return false;
 }

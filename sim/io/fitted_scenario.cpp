@@ -92,9 +92,8 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
   result.insert("tables_objective", record.tables_objective);
   toml::array priors;
   for (const PriorRow& r : record.priors) {
-    toml::table row{{"key", r.key}, {"mean", r.mean}, {"sd", r.sd}, {"fitted", r.fitted}, {"source", r.source}};
-    if (r.index >= 0) row.insert("index", r.index);
-    priors.push_back(std::move(row));
+    priors.push_back(
+        toml::table{{"key", r.key}, {"mean", r.mean}, {"sd", r.sd}, {"fitted", r.fitted}, {"source", r.source}});
   }
   if (!priors.empty()) result.insert("priors", std::move(priors));
   toml::array at_bound;

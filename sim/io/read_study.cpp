@@ -28,13 +28,16 @@ std::optional<Prior> read_prior(Reader& free, const FreeParameter& fp) {
   Prior prior;
   const std::optional<double> mean = r.optional_number("mean"), sd = r.optional_number("sd");
   prior.source = r.string("source", "");
-  if (fp.scale) free.fail("prior", "a prior states a value: give the parameter a range, not a scale");
+  if (fp.scale) {
+    free.fail("prior", "a prior states a value: give the parameter a range, not a scale");
+    return std::nullopt;
+  }
   if (!mean && !r.has("mean")) r.fail("mean", "missing: the value the evidence points to");
   if (!sd && !r.has("sd")) r.fail("sd", "missing: how far from the mean the evidence allows (one standard deviation)");
   if (mean && (*mean < fp.lower || *mean > fp.upper))
     r.fail("mean", "outside the parameter's range: the fit could never reach the evidence");
   if (prior.source.empty()) r.fail("source", "missing: the study the prior comes from");
-  if (fp.scale || !mean || !sd) return std::nullopt;
+  if (!mean || !sd) return std::nullopt;
   prior.mean = *mean;
   prior.sd = *sd;
   return prior;

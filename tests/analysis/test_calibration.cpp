@@ -140,6 +140,7 @@ range = [0.002, 0.03]
   CHECK(found < 0.08 - 1e-3);
   REQUIRE(fit.record.priors.size() == 1);
   const PriorRow& prior = fit.record.priors[0];
+  CHECK(prior.key == "hazards.cash_benefit.self_support.baseline");
   CHECK(prior.fitted == Approx(found).epsilon(1e-9));  // as written to the scenario, 10 digits
   CHECK(prior.source == "a study of the same population");
   const double z = (prior.fitted - 0.08) / 0.005;
@@ -164,42 +165,4 @@ range = [0.002, 0.03]
   REQUIRE(fit.record.at_bound.size() == 2);
   CHECK(fit.record.at_bound[0] == "hazards.cash_benefit.self_support.baseline (upper bound)");
   CHECK(fit.record.at_bound[1] == "hazards.self_support.cash_benefit.baseline (lower bound)");
-}
-
-TEST_CASE("a prior is refused on a scale factor, outside its range and without a source", "[analysis]") {
-  test::TempDir dir;
-  dir.write("two_hazards.toml", kScenario);
-  const std::pair<const char*, const char*> cases[] = {
-      {"scale = [0.5, 2.0]\nprior = { mean = 1.0, sd = 0.1, source = \"s\" }", "give the parameter a range"},
-      {"range = [0.02, 0.12]\nprior = { mean = 0.2, sd = 0.1, source = \"s\" }", "outside the parameter's range"},
-      {"range = [0.02, 0.12]\nprior = { mean = 0.05, sd = 0.01 }", "the study the prior comes from"},
-      {"range = [0.02, 0.12]\nprior = { mean = 0.05, sd = 0.0, source = \"s\" }", "prior.sd"},
-  };
-  for (const auto& [free, message] : cases) {
-    const std::string file =
-        dir.write("bad.toml", std::string("extends = \"two_hazards.toml\"\n[[calibration.free]]\nkey = "
-                                          "\"hazards.cash_benefit.self_support.baseline\"\n") +
-                                  free + "\n");
-    INFO(free);
-    try {
-      load_scenario(file, {});
-      FAIL("expected a ScenarioError");
-    } catch (const ScenarioError& e) {
-      CHECK(std::string(e.what()).find(message) != std::string::npos);
-      CHECK(std::string(e.what()).find("bad.toml") != std::string::npos);
-    }
-  }
-}
-
-TEST_CASE("calibration refuses a scenario without free parameters or targets, naming the key", "[analysis]") {
-  test::TempDir dir;
-  const std::string scenario = dir.write("plain.toml", test::two_state_scenario());
-  CalibrationRequest request;
-  request.scenario = scenario;
-  try {
-    calibrate_scenario(request);
-    FAIL("expected a ScenarioError");
-  } catch (const ScenarioError& e) {
-    CHECK(std::string(e.what()).find("calibration.free") != std::string::npos);
-  }
 }

@@ -1,6 +1,7 @@
 #include "almpsim/stats.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "support/catch.hpp"
 
@@ -52,4 +53,9 @@ TEST_CASE("a mean's Student-t interval against the tabulated quantile", "[unit]"
   const MeanInterval one = mean_interval({7.0});
   CHECK(one.mean == 7.0);
   CHECK(std::isnan(one.lower));
+}
+
+TEST_CASE("an interval's level must lie between 0 and 1", "[unit]") {
+  CHECK_THROWS_AS(mean_interval({1, 2, 3}, 1.0), std::invalid_argument);
+  CHECK_THROWS_AS(mean_interval({1, 2, 3}, 0.0), std::invalid_argument);
 }
