@@ -22,9 +22,13 @@ enum class State : std::uint8_t {
   rehabilitation,
   disability_pension,
   other_benefit,
+  /// Unemployment-insurance benefit (a-dagpenge): insured unemployed, paid by their fund for a
+  /// limited benefit period; after it, cash benefit. Placed after the older states so that
+  /// their order among a citizen's destinations, and so the draws, stay as they were.
+  ui_benefit,
   exited,
 };
-inline constexpr int kStates = 9;
+inline constexpr int kStates = 10;
 
 /// What a citizen is doing besides being in a benefit state.
 enum class Activity : std::uint8_t {
@@ -40,7 +44,7 @@ inline constexpr int kActivities = 7;
 
 inline constexpr std::array<std::string_view, kStates> kStateNames = {
     "self_support",   "cash_benefit",       "sickness_benefit", "waiting_flexjob", "flexjob",
-    "rehabilitation", "disability_pension", "other_benefit",    "exited"};
+    "rehabilitation", "disability_pension", "other_benefit",    "ui_benefit",      "exited"};
 
 inline constexpr std::array<std::string_view, kActivities> kActivityNames = {
     "none", "immediate_activation", "inhouse_project", "guidance", "company_internship", "wage_subsidy", "education"};

@@ -16,6 +16,7 @@ import tomllib
 
 import numpy as np
 
+# The matrix's states, in the engine's order (it leaves ui_benefit out).
 STATES = ["self_support", "cash_benefit", "sickness_benefit", "waiting_flexjob", "flexjob",
           "rehabilitation", "disability_pension", "other_benefit", "exited"]
 
@@ -24,7 +25,7 @@ def load(path):
     with open(path, "rb") as f:
         doc = tomllib.load(f)
     order = doc["transition_matrix"]["states"]
-    assert order == STATES, "the transition matrix must list the states in the engine's order"
+    assert order == STATES, "the transition matrix must list these states in this order"
     P = np.array(doc["transition_matrix"]["rows"], dtype=np.float64)
     shares = doc["population"]["state_shares"]
     p0 = np.array([shares.get(s, 0.0) for s in STATES], dtype=np.float64)

@@ -238,7 +238,7 @@ std::vector<Key> model_keys() {
       {.name = "transition_matrix", .type = "table", .merge = whole},
       {.name = "transition_matrix.states",
        .type = "state names",
-       .default_text = "all nine",
+       .default_text = "all, in the model's order",
        .meaning = "order of rows and columns"},
       {.name = "transition_matrix.rows",
        .type = "matrix",

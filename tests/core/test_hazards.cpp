@@ -69,8 +69,14 @@ TEST_CASE("32-bit thresholds give the same draws as the direct computation", "[u
 TEST_CASE("a transition matrix becomes hazards that reproduce it exactly", "[unit]") {
   const Params p = test::shipped("reference_markov.toml", {"population.size=10"});
   const HazardModel model(p);
-  // Row of cash_benefit in scenarios/reference_markov.toml.
-  const std::array<double, 9> row = {0.0200, 0.9680, 0.0040, 0.0005, 0.0000, 0.0025, 0.0015, 0.0025, 0.0010};
+  // Row of cash_benefit in scenarios/reference_markov.toml, by the matrix's states; ui_benefit,
+  // which the matrix leaves out, is never reached.
+  PerState<double> row{};
+  const std::pair<State, double> listed[] = {
+      {State::self_support, 0.0200},       {State::cash_benefit, 0.9680},  {State::sickness_benefit, 0.0040},
+      {State::waiting_flexjob, 0.0005},    {State::flexjob, 0.0000},       {State::rehabilitation, 0.0025},
+      {State::disability_pension, 0.0015}, {State::other_benefit, 0.0025}, {State::exited, 0.0010}};
+  for (const auto& [state, probability] : listed) row[static_cast<std::size_t>(index_of(state))] = probability;
   const auto& dests = model.destinations(State::cash_benefit);
   std::array<double, kMaxDestinations> mult;
   mult.fill(1.0);

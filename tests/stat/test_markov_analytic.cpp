@@ -33,11 +33,17 @@ TEST_CASE("reference Markov occupancy matches p0 . P^t within 5 standard errors"
   const double n = static_cast<double>(p.population.size);
   constexpr double k = 5.0;  // standard errors allowed
   double largest = 0.0;
+  // The matrix's states, in its order; the model's other states (ui_benefit) stay empty.
+  const State listed[9] = {State::self_support,       State::cash_benefit,  State::sickness_benefit,
+                           State::waiting_flexjob,    State::flexjob,       State::rehabilitation,
+                           State::disability_pension, State::other_benefit, State::exited};
   for (const Week w : {0, 52, 260, 519}) {
-    Eigen::Matrix<double, 1, 9> expected = p0;
-    for (Week t = 0; t < w; ++t) expected = expected * P;
+    Eigen::Matrix<double, 1, 9> by_matrix_state = p0;
+    for (Week t = 0; t < w; ++t) by_matrix_state = by_matrix_state * P;
+    PerState<double> expected{};
+    for (int k = 0; k < 9; ++k) expected[static_cast<std::size_t>(index_of(listed[k]))] = by_matrix_state(k);
     for (int s = 0; s < kStates; ++s) {
-      const double e = expected(s);
+      const double e = expected[static_cast<std::size_t>(s)];
       const double share = r.occupancy[static_cast<std::size_t>(w) * kStates + static_cast<std::size_t>(s)] / n;
       const double se = std::sqrt(e * (1 - e) / n);
       INFO("week " << w << " state " << kStateNames[static_cast<std::size_t>(s)] << " expected " << e << " got "
@@ -47,4 +53,42 @@ TEST_CASE("reference Markov occupancy matches p0 . P^t within 5 standard errors"
     }
   }
   std::cout << "reference Markov: largest deviation from p0.P^t = " << largest << " standard errors\n";
+}
+
+TEST_CASE("insured unemployed leave at their hazard until the benefit period ends in cash benefit", "[stat]") {
+  // 100,000 on unemployment-insurance benefit at duration 0, leaving for work at 0.05 a week;
+  // those still there when the 20-week benefit period runs out (in week 19) move to cash
+  // benefit. At the start of week w < 20 the share still insured is exp(-0.05 w); from week 20
+  // none is, and cash benefit holds exp(-0.05 * 19).
+  test::TempDir dir;
+  const std::string scenario = dir.write("ui.toml", R"(
+start = 2020-01-06
+weeks = 25
+seed = 11
+[population]
+size = 100000
+state_shares = { ui_benefit = 1.0 }
+[hazards.ui_benefit.self_support]
+baseline = 0.05
+[duration_limits.ui_benefit]
+weeks = 20
+destinations = { cash_benefit = 1.0 }
+)");
+  const Params p = load_scenario(scenario, {}).params;
+  const auto r = run_monte_carlo(p, {}).front();
+  const double n = 100000.0;
+  auto share = [&](Week w, State s) {
+    return r.occupancy[static_cast<std::size_t>(w) * kStates + static_cast<std::size_t>(index_of(s))] / n;
+  };
+  constexpr double k = 5.0;  // standard errors allowed
+  for (const Week w : {1, 10, 19}) {
+    const double e = std::exp(-0.05 * w), se = std::sqrt(e * (1 - e) / n);
+    INFO("week " << w << ": expected " << e << ", got " << share(w, State::ui_benefit));
+    CHECK(std::abs(share(w, State::ui_benefit) - e) <= k * se);
+    CHECK(share(w, State::cash_benefit) == 0.0);
+  }
+  const double e = std::exp(-0.05 * 19), se = std::sqrt(e * (1 - e) / n);
+  CHECK(share(20, State::ui_benefit) == 0.0);
+  INFO("week 20: cash benefit expected " << e << ", got " << share(20, State::cash_benefit));
+  CHECK(std::abs(share(20, State::cash_benefit) - e) <= k * se);
 }
