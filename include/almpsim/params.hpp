@@ -127,11 +127,19 @@ struct MeetingEffect {
   double decay_weeks = 4.0;  ///< the excess over 1 falls by a factor e every this many weeks
 };
 
+/// Meetings more often early in a spell, as in the early-meeting trials (fortnightly for the
+/// first three months): an interval that holds while the spell is younger than `for_weeks`.
+struct EarlyMeetings {
+  int interval_weeks = 0;  ///< 0: none
+  int for_weeks = 0;
+};
+
 struct ActorSpec {
   std::string name;
   AssignmentRule assignment;
   int first_meeting_weeks = 2;
   PerState<int> meeting_interval_weeks{};  ///< 0: no meetings in that state
+  EarlyMeetings early_meetings;            ///< in the states with meetings
   PerState<WeekSeries> caseworkers;        ///< per team (state), per week
   double meetings_per_caseworker_week = 5.0;
   int group_meetings = 1;  ///< citizens per meeting: 1 individual meetings, more a group meeting

@@ -95,6 +95,13 @@ void open_initial_case(const Params& params, const RandomStreams& rng, Populatio
   }
 }
 
+int weeks_to_next_meeting(const ActorSpec& actor, State s, int spell_weeks) {
+  const int ordinary = actor.meeting_interval_weeks[index_of(s)];
+  const EarlyMeetings& early = actor.early_meetings;
+  if (ordinary == 0 || early.interval_weeks == 0 || spell_weeks >= early.for_weeks) return ordinary;
+  return early.interval_weeks;
+}
+
 MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w) {
   const ActorSpec& actor = params.actors[pop.actor[i]];
   const State s = pop.state_of(i);
@@ -110,7 +117,7 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   out.attended = true;
   ++pop.meetings[i];
   pop.last_met[i] = week16(w);
-  pop.next_meeting[i] = week16(w + actor.meeting_interval_weeks[index_of(s)]);
+  pop.next_meeting[i] = week16(w + weeks_to_next_meeting(actor, s, w - pop.state_since[i]));
 
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
   if (busy) follow_up_immediate_activation(actor.immediate_activation, pop, i);

@@ -132,6 +132,20 @@ void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   }
 }
 
+void ParamsBuilder::read_early_meetings(Reader& r, ActorSpec& a) {
+  if (!r.has("early_meetings")) return;
+  Reader e = r.table("early_meetings");
+  const auto interval = e.optional_integer("interval_weeks"), span = e.optional_integer("for_weeks");
+  if (!interval && !e.has("interval_weeks")) e.fail("interval_weeks", "missing: the interval early in a spell");
+  if (!span && !e.has("for_weeks")) e.fail("for_weeks", "missing: how long into a spell the early interval holds");
+  bool meets = false;
+  for (int ordinary : a.meeting_interval_weeks) meets = meets || ordinary > 0;
+  if (!meets)
+    r.fail("early_meetings", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
+  if (!interval || !span || !meets) return;
+  a.early_meetings = {static_cast<int>(*interval), static_cast<int>(*span)};
+}
+
 void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
   Reader e = r.table("meeting_effect");
   a.meeting_effect.size = read_group_values(e, "size", p_.attributes);
@@ -186,6 +200,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   read_activation_mix(r, a);
   a.company_contact = read_path(r, "company_contact", cal);
   read_job_finding(r, a);
+  read_early_meetings(r, a);
   read_meeting_effect(r, a);
   {
     Reader s = r.table("sanctions");

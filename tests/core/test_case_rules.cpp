@@ -105,3 +105,15 @@ sanctions = { no_show = 0.1 }
   const double se = std::sqrt(no_show * (1 - no_show) / held);
   CHECK(std::abs(share - no_show) < 5 * se);  // k = 5 standard errors, fixed seed
 }
+
+TEST_CASE("the next meeting comes at the early interval while the spell is young", "[unit]") {
+  ActorSpec actor;
+  actor.meeting_interval_weeks[index_of(State::ui_benefit)] = 13;
+  CHECK(weeks_to_next_meeting(actor, State::ui_benefit, 0) == 13);
+  actor.early_meetings = {2, 13};
+  CHECK(weeks_to_next_meeting(actor, State::ui_benefit, 0) == 2);
+  CHECK(weeks_to_next_meeting(actor, State::ui_benefit, 12) == 2);
+  CHECK(weeks_to_next_meeting(actor, State::ui_benefit, 13) == 13);
+  // Not in a state without meetings.
+  CHECK(weeks_to_next_meeting(actor, State::cash_benefit, 0) == 0);
+}

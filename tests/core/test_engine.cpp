@@ -117,6 +117,36 @@ meetings_per_caseworker_week = 2.5
   for (Week w = 0; w < 4; ++w) CHECK(g.meetings_held[cell(groups, w, 0, 0, 1)] == 200);
 }
 
+TEST_CASE("early meetings: weekly in a spell's first weeks, then the ordinary interval", "[unit]") {
+  // New insured unemployed who never leave, met first 2 weeks in, weekly while the spell is
+  // younger than 8 weeks, then every 13: at spell weeks 2, 3, ..., 8, then 21 (the ordinary
+  // schedule alone: 2 and 15). A spell counted among week e's entries begins in week e + 1, so
+  // the meetings held in week w are exactly the entries of the weeks w - 1 - k for those k,
+  // replication by replication.
+  test::TempDir dir;
+  const Params p = from_text(dir, R"(
+start = 2020-01-06
+weeks = 30
+seed = 5
+inflow = { ui_benefit = 40 }
+[hazards.ui_benefit.self_support]
+baseline = 0.0
+[[actors]]
+name = "centre"
+first_meeting_weeks = 2
+meeting_interval_weeks = { ui_benefit = 13 }
+early_meetings = { interval_weeks = 1, for_weeks = 8 }
+)");
+  const auto r = run_monte_carlo(p, {}).front();
+  auto entries = [&](Week w) { return w < 0 ? 0 : r.entries[cell(p, w, 0, index_of(State::ui_benefit), kStates)]; };
+  for (Week w = 0; w < p.calendar.weeks; ++w) {
+    long long expected = 0;
+    for (const int k : {2, 3, 4, 5, 6, 7, 8, 21}) expected += entries(w - 1 - k);
+    INFO("week " << w);
+    CHECK(r.meetings_held[cell(p, w, 0, 0, 1)] == expected);
+  }
+}
+
 TEST_CASE("immediate activation starts after its delay and lasts its length", "[unit]") {
   test::TempDir dir;
   const Params p = from_text(dir, R"(
