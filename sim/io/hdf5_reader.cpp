@@ -86,10 +86,20 @@ class Reader {
   hid_t file_ = -1;
 };
 
+/// Measures indexed by state are read by this program's state order: a file with other states
+/// (written by an earlier version) would be read into the wrong places.
+void require_this_programs_states(const Reader& in, const std::string& path) {
+  const std::vector<std::string> stored = in.strings("/axes/states");
+  if (stored != std::vector<std::string>(kStateNames.begin(), kStateNames.end()))
+    throw OutputError(path + ": written with " + std::to_string(stored.size()) + " benefit states, this program has " +
+                      std::to_string(kStates) + "; run the scenario again to read it");
+}
+
 }  // namespace
 
 StoredRun read_run(const std::string& path) {
   const Reader in(path);
+  require_this_programs_states(in, path);
   StoredRun run;
   run.scenario_name = in.text("/meta/scenario_name");
   run.actors = in.strings("/axes/actors");
@@ -136,6 +146,7 @@ bool is_sweep_file(const std::string& path) {
 
 StoredSweep read_sweep(const std::string& path, const std::vector<std::string>& measures) {
   const Reader in(path);
+  require_this_programs_states(in, path);
   StoredSweep sw;
   sw.scenario_name = in.text("/meta/scenario_name");
   sw.design = in.text("/sweep/points/design");

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <thread>
 
+#include "hdf5_handles.hpp"
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
 
@@ -95,4 +96,30 @@ TEST_CASE("an interrupted run leaves nothing at the destination", "[unit]") {
   ::waitpid(child, &status, 0);
   CHECK(WIFSIGNALED(status));
   CHECK(dir.entries().empty());
+}
+
+TEST_CASE("a results file with other benefit states is refused, not misread", "[unit]") {
+  // A file from a version with nine states (before unemployment-insurance benefit) would put
+  // every state-indexed number in the wrong place; reading it must stop with a clear error.
+  test::TempDir dir;
+  const std::string out = dir.file("run.h5");
+  const auto r = test::run_cli("run " + test::source_path("scenarios/two_actors_shock.toml") + " -o " + out +
+                               " --replications 1 --set population.size=200 --quiet");
+  REQUIRE(r.status == 0);
+  REQUIRE(test::run_cli("report " + out).status == 0);
+  {
+    const hid_t f = H5Fopen(out.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    REQUIRE(f >= 0);
+    REQUIRE(H5Ldelete(f, "/axes/states", H5P_DEFAULT) >= 0);
+    const hid_t axes = H5Gopen2(f, "/axes", H5P_DEFAULT);
+    std::vector<std::string> nine;
+    for (const std::string_view name : kStateNames)
+      if (name != "ui_benefit") nine.emplace_back(name);
+    io::h5::write_strings(axes, "states", nine);
+    H5Gclose(axes);
+    H5Fclose(f);
+  }
+  const auto report = test::run_cli("report " + out);
+  CHECK(report.status == 1);
+  CHECK(report.output.find("written with 9 benefit states, this program has 10") != std::string::npos);
 }
