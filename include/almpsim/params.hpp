@@ -217,6 +217,17 @@ struct Params {
   /// Expected new spells per week per state, macro and shocks applied.
   PerState<WeekSeries> inflow_rate;
   int actor_count() const { return static_cast<int>(actors.size()); }
+  /// The actors' and the cohorts' names, in scenario order (the actor and cohort axes).
+  std::vector<std::string> actor_names() const {
+    std::vector<std::string> out;
+    for (const ActorSpec& a : actors) out.push_back(a.name);
+    return out;
+  }
+  std::vector<std::string> cohort_names() const {
+    std::vector<std::string> out;
+    for (const CohortSpec& c : cohorts) out.push_back(c.name);
+    return out;
+  }
 };
 
 }  // namespace almpsim

@@ -32,17 +32,6 @@ std::string element_key(const std::string& key, std::optional<int> index) {
   return index ? key + "[" + std::to_string(*index) + "]" : key;
 }
 
-std::vector<std::string> cohort_names(const Params& p) {
-  std::vector<std::string> out;
-  for (const auto& c : p.cohorts) out.push_back(c.name);
-  return out;
-}
-std::vector<std::string> actor_names(const Params& p) {
-  std::vector<std::string> out;
-  for (const auto& a : p.actors) out.push_back(a.name);
-  return out;
-}
-
 /// The scenario's own number(s) at each free parameter's key, read once; empty where the key
 /// has none (a range may then start in its middle).
 std::vector<std::vector<double>> current_values(const CalibrationRequest& request, const CalibrationSpec& spec) {
@@ -92,8 +81,8 @@ FitScore evaluate_fit(const std::string& scenario, const std::vector<std::string
   MonteCarloOptions options;
   options.threads = setting.threads;
   const auto reps = run_monte_carlo(p, options);
-  const auto cohorts = cohort_names(p);
-  const auto actors = actor_names(p);
+  const auto cohorts = p.cohort_names();
+  const auto actors = p.actor_names();
   FitScore score;
   std::vector<FitTerm> terms;
   for (const Target& t : setting.fitted) {

@@ -10,17 +10,6 @@ namespace almpsim {
 
 namespace {
 
-std::vector<std::string> actor_names(const Params& p) {
-  std::vector<std::string> out;
-  for (const ActorSpec& a : p.actors) out.push_back(a.name);
-  return out;
-}
-std::vector<std::string> cohort_names(const Params& p) {
-  std::vector<std::string> out;
-  for (const CohortSpec& c : p.cohorts) out.push_back(c.name);
-  return out;
-}
-
 void check_request(const DecompositionRequest& r) {
   if (r.points.empty()) throw std::invalid_argument("no points to compare");
   if (r.reference >= r.points.size()) throw std::invalid_argument("the reference is not one of the points");
@@ -36,7 +25,7 @@ void check_request(const DecompositionRequest& r) {
     // Different seeds would make the differences the draws' and not the policy's.
     if (p.run.seed != first.run.seed || p.run.replications != first.run.replications)
       throw std::invalid_argument("the points differ in seed or replications: their differences would be the draws'");
-    if (actor_names(p) != actor_names(first) || cohort_names(p) != cohort_names(first))
+    if (p.actor_names() != first.actor_names() || p.cohort_names() != first.cohort_names())
       throw std::invalid_argument("the points differ in their actors or cohorts");
   }
 }
@@ -66,8 +55,8 @@ Decomposition decompose(const DecompositionRequest& request) {
   Decomposition out;
   out.channels = request.channels;
   out.measures = request.measures;
-  out.cohorts = cohort_names(first);
-  out.actors = actor_names(first);
+  out.cohorts = first.cohort_names();
+  out.actors = first.actor_names();
   out.point_count = request.points.size();
   out.reference = request.reference;
   out.replications = first.run.replications;

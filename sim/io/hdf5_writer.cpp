@@ -167,15 +167,12 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     Handle g = group(file, "axes");
     write_strings(g, "states", {kStateNames.begin(), kStateNames.end()});
     write_strings(g, "activities", {kActivityNames.begin(), kActivityNames.end()});
-    std::vector<std::string> actor_names, week_dates;
-    for (const auto& a : params.actors) actor_names.push_back(a.name);
+    std::vector<std::string> week_dates;
     for (Week w = 0; w < params.calendar.weeks; ++w) week_dates.push_back(params.calendar.date_of(w).iso());
-    write_strings(g, "actors", actor_names);
+    write_strings(g, "actors", params.actor_names());
     write_strings(g, "weeks", week_dates);
     write_strings(g, "match_groups", params.attributes.match_group_names);
-    std::vector<std::string> cohort_names;
-    for (const auto& c : params.cohorts) cohort_names.push_back(c.name);
-    write_strings(g, "cohorts", cohort_names);
+    write_strings(g, "cohorts", params.cohort_names());
   }
   Handle summary = group(file, "summary");
   {

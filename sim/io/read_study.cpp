@@ -144,9 +144,7 @@ void ParamsBuilder::read_calibration() {
 void ParamsBuilder::read_power() {
   Reader r = top_.table("power");
   PowerSpec& pw = study_.power;
-  std::vector<std::string> actors;
-  for (const ActorSpec& a : p_.actors) actors.push_back(a.name);
-  if (auto arms = r.strings("arms", actors)) {
+  if (auto arms = r.strings("arms", p_.actor_names())) {
     if (arms->size() != 2 || (*arms)[0] == (*arms)[1])
       r.fail("arms", "expected two different actor names");
     else

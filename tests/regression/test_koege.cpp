@@ -26,8 +26,8 @@ struct KoegeRun {
     MonteCarloOptions options;
     options.threads = 2;
     reps = run_monte_carlo(params, options);
-    for (const auto& c : params.cohorts) cohorts.push_back(c.name);
-    for (const auto& a : params.actors) actors.push_back(a.name);
+    cohorts = params.cohort_names();
+    actors = params.actor_names();
     for (const Target& t : read_targets(scenario.study.targets_file))
       if ((t.table == "6.1" || t.table == "6.4") && !std::isnan(simulated_value(t, cohorts, actors, reps[0].cohorts)))
         targets.push_back(t);
