@@ -1,6 +1,8 @@
 // Programmes and the actors that run them.
+#include <algorithm>
 #include <cmath>
 
+#include "almpsim/meeting_effect.hpp"
 #include "almpsim/time_paths.hpp"
 #include "params_builder.hpp"
 #include "scenario_values.hpp"
@@ -22,9 +24,11 @@ void ParamsBuilder::read_programmes() {
     p.post_effect = read_group_values(r, "post_effect", p_.attributes);
     p.threat_effect = read_group_values(r, "threat_effect", p_.attributes);
     p.threat_rise_weeks = r.optional_number("threat_rise_weeks");
-    if (p.threat_rise_weeks && !r.has("threat_effect"))
-      r.fail("threat_rise_weeks", "shapes the threat effect, which " + std::string(name_of(kind)) +
-                                      " does not have (threat_effect), so this would change nothing");
+    const bool threatens =
+        std::any_of(p.threat_effect.begin(), p.threat_effect.end(), [](double x) { return x != 1.0; });
+    if (p.threat_rise_weeks && !threatens)
+      r.fail("threat_rise_weeks", "shapes the threat effect, and " + std::string(name_of(kind)) +
+                                      " has none (threat_effect is 1), so this would change nothing");
     p.post_decay_weeks = r.number("post_decay_weeks");
     p.cost_per_week = r.number("cost_per_week");
     p.employer_linked =
@@ -132,17 +136,30 @@ void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   }
 }
 
+namespace {
+/// Whether the actor holds follow-up meetings in some state: the keys that shape meetings
+/// (their effect, an early interval) change nothing without them.
+bool holds_meetings(const ActorSpec& a) {
+  return std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
+                     [](int interval) { return interval > 0; });
+}
+}  // namespace
+
 void ParamsBuilder::read_early_meetings(Reader& r, ActorSpec& a) {
   if (!r.has("early_meetings")) return;
   Reader e = r.table("early_meetings");
   const auto interval = e.optional_integer("interval_weeks"), span = e.optional_integer("for_weeks");
   if (!interval && !e.has("interval_weeks")) e.fail("interval_weeks", "missing: the interval early in a spell");
   if (!span && !e.has("for_weeks")) e.fail("for_weeks", "missing: how long into a spell the early interval holds");
-  bool meets = false;
-  for (int ordinary : a.meeting_interval_weeks) meets = meets || ordinary > 0;
-  if (!meets)
+  if (!holds_meetings(a)) {
     r.fail("early_meetings", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
-  if (!interval || !span || !meets) return;
+    return;
+  }
+  if (!interval || !span) return;
+  const bool differs = std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
+                                   [&](int ordinary) { return ordinary > 0 && ordinary != *interval; });
+  if (!differs)
+    e.fail("interval_weeks", "is the ordinary interval of every state with meetings, so this would change nothing");
   a.early_meetings = {static_cast<int>(*interval), static_cast<int>(*span)};
 }
 
@@ -151,13 +168,11 @@ void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
   a.meeting_effect.size = read_group_values(e, "size", p_.attributes);
   a.meeting_effect.decay_weeks = e.number("decay_weeks");
   if (!r.has("meeting_effect")) return;
-  bool meets = false;
-  for (int interval : a.meeting_interval_weeks) meets = meets || interval > 0;
-  if (!meets)
+  if (!holds_meetings(a))
     r.fail("meeting_effect", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
-  else if (!e.has("size") && e.has("decay_weeks"))
+  else if (!has_effect(a.meeting_effect) && e.has("decay_weeks"))
     e.fail("decay_weeks",
-           "shapes a meeting effect that has no size (meeting_effect.size), so this would change nothing");
+           "shapes a meeting effect that has no size (meeting_effect.size is 1), so this would change nothing");
 }
 
 ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
