@@ -32,13 +32,13 @@ struct MeetingOutcome {
   Activity started = Activity::none;
 };
 
-/// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
-/// no-show or start an activity from the actor's mix.
 /// Weeks from a meeting held `spell_weeks` into a spell in state `s` to the next one: the
 /// early interval while the spell is young, the state's interval after; 0 if the actor holds
 /// no meetings in that state.
 int weeks_to_next_meeting(const ActorSpec& actor, State s, int spell_weeks);
 
+/// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
+/// no-show or start an activity from the actor's mix.
 MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w);
 
 }  // namespace almpsim

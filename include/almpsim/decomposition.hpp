@@ -55,10 +55,9 @@ struct Decomposition {
 };
 
 /// Runs every point with all channels on, with each listed channel off and with all of them off
-/// (points x (channels + 2) Monte Carlo runs). Throws std::invalid_argument for a request it
-/// cannot compare: no points, a reference out of range, a channel listed twice, a missing
-/// measure or one with more than one number per actor, points with different seeds,
-/// replications, actors or cohorts.
+/// (points x (channels + 2) Monte Carlo runs; points x (channels + 1) for fewer than two). Throws std::invalid_argument
+/// for a request it cannot compare: no points, a reference out of range, a channel listed twice, a missing measure or
+/// one with more than one number per actor, points with different seeds, replications, actors or cohorts.
 Decomposition decompose(const DecompositionRequest& request);
 
 }  // namespace almpsim

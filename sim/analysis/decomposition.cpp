@@ -31,12 +31,14 @@ void check_request(const DecompositionRequest& r) {
 }
 
 /// Which runs a variant stands for: every channel on, one channel off, or every channel off.
+/// With fewer than two channels "every channel off" is a run already made (every channel on,
+/// or the one channel off), so it is not run again.
 struct Variants {
   std::size_t channels;
-  std::size_t count() const { return channels + 2; }
+  std::size_t count() const { return channels < 2 ? channels + 1 : channels + 2; }
   static constexpr std::size_t all_on = 0;
   std::size_t without(std::size_t channel) const { return channel + 1; }
-  std::size_t all_off() const { return channels + 1; }
+  std::size_t all_off() const { return channels < 2 ? channels : channels + 1; }
   bool switches_off(std::size_t variant, std::size_t channel) const {
     return variant == without(channel) || variant == all_off();
   }

@@ -33,9 +33,11 @@ std::vector<Channel> channels_of(const DecomposeArgs& args, const std::vector<Pa
   for (const std::string& name : split_values(args.channels)) {
     ++position;
     const auto c = find_channel(name);
-    std::string known;
-    for (Channel k : all_channels()) known += (known.empty() ? "" : ", ") + std::string(channel_name(k));
-    if (!c) throw ScenarioError({{"--channels", position, name, "unknown channel; the channels are " + known}});
+    if (!c) {
+      std::string known;
+      for (Channel k : all_channels()) known += (known.empty() ? "" : ", ") + std::string(channel_name(k));
+      throw ScenarioError({{"--channels", position, name, "unknown channel; the channels are " + known}});
+    }
     out.push_back(*c);
   }
   return out;
