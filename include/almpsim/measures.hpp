@@ -19,6 +19,7 @@ enum class TargetError {
   none,     ///< not a calibration target (a composite or derived measure)
   count,    ///< a count: Poisson, the square root of the published value
   average,  ///< a rate or mean over members: 0.01, about its error over ~500 people
+  published,  ///< a target only with its published standard error (no default scale)
 };
 
 struct CohortMeasure {

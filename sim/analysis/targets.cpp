@@ -26,6 +26,7 @@ bool is_target_measure(const std::string& name) {
 }
 
 double standard_error(const Target& t) {
+  if (t.se > 0.0) return t.se;
   if (t.measure == "status_share") {
     const double n = t.n > 0 ? t.n : 500.0;
     const double p = std::clamp(t.value / 100.0, 0.5 / n, 1.0 - 0.5 / n);
@@ -39,20 +40,27 @@ double standard_error(const Target& t) {
       return std::sqrt(std::max(t.value, 1.0));
     case TargetError::average:
       return 0.01;  // about the standard error of a mean over ~500 people
+    case TargetError::published:
     case TargetError::none:
       break;
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
 
+std::string arm_label(const Target& t) { return t.versus.empty() ? t.actor : t.actor + " - " + t.versus; }
+
 void check_targets(const std::vector<Target>& targets, const Params& params, const std::string& path) {
   std::vector<ScenarioIssue> issues;
   for (const Target& t : targets) {
-    bool cohort = false, actor = false;
+    bool cohort = false, actor = false, versus = t.versus.empty();
     for (const auto& c : params.cohorts) cohort = cohort || c.name == t.cohort;
-    for (const auto& a : params.actors) actor = actor || a.name == t.actor;
+    for (const auto& a : params.actors) {
+      actor = actor || a.name == t.actor;
+      versus = versus || a.name == t.versus;
+    }
     if (!cohort) issues.push_back({path, t.line, "cohort", "no cohort named '" + t.cohort + "' in the scenario"});
     if (!actor) issues.push_back({path, t.line, "actor", "no actor named '" + t.actor + "' in the scenario"});
+    if (!versus) issues.push_back({path, t.line, "versus", "no actor named '" + t.versus + "' in the scenario"});
   }
   if (!issues.empty()) throw ScenarioError(std::move(issues));
 }
@@ -60,6 +68,14 @@ void check_targets(const std::vector<Target>& targets, const Params& params, con
 double simulated_value(const Target& t, const std::vector<std::string>& cohort_names,
                        const std::vector<std::string>& actor_names, const std::vector<CohortOutcome>& cohorts) {
   if (!t.simulated) return kNaN;
+  if (!t.versus.empty()) {
+    Target arm = t, control = t;
+    arm.versus.clear();
+    control.versus.clear();
+    control.actor = t.versus;
+    return simulated_value(arm, cohort_names, actor_names, cohorts) -
+           simulated_value(control, cohort_names, actor_names, cohorts);
+  }
   std::size_t c = 0, a = 0;
   while (c < cohort_names.size() && cohort_names[c] != t.cohort) ++c;
   while (a < actor_names.size() && actor_names[a] != t.actor) ++a;

@@ -50,15 +50,15 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
         current = key;
         std::printf("\nTable %s  %s  %s%s\n", t.table.c_str(), t.cohort.c_str(), t.measure.c_str(),
                     t.fit ? "" : "  (held out of calibration)");
-        std::printf("  %-32s %-10s %10s %10s  %s\n", "category", "actor", "published", "simulated", "90% interval");
+        std::printf("  %-32s %-12s %10s %10s  %s\n", "category", "actor", "published", "simulated", "90% interval");
       }
       // Shares in percent with one decimal, counts whole, rates with three decimals.
       const int decimals = t.measure == "members" ? 0 : (t.measure.find("share") != std::string::npos ? 1 : 3);
       if (!t.simulated) {
-        std::printf("  %-32s %-10s %10.*f %10s\n", t.category.c_str(), t.actor.c_str(), decimals, t.value, "-");
+        std::printf("  %-32s %-12s %10.*f %10s\n", t.category.c_str(), arm_label(t).c_str(), decimals, t.value, "-");
         continue;
       }
-      std::printf("  %-32s %-10s %10.*f %10.*f  [%.*f, %.*f]%s\n", t.category.c_str(), t.actor.c_str(), decimals,
+      std::printf("  %-32s %-12s %10.*f %10.*f  [%.*f, %.*f]%s\n", t.category.c_str(), arm_label(t).c_str(), decimals,
                   t.value, decimals, r.simulated.mean, decimals, r.simulated.q05, decimals, r.simulated.q95,
                   r.outside ? " *" : "");
     }
@@ -111,6 +111,7 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
     tables.push_back({{"table", t.table},
                       {"cohort", t.cohort},
                       {"actor", t.actor},
+                      {"versus", t.versus.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.versus)},
                       {"measure", t.measure},
                       {"category", t.category},
                       {"fit", t.fit},

@@ -5,7 +5,9 @@
 #include <functional>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 
+#include "almpsim/measures.hpp"
 #include "almpsim/scenario.hpp"
 
 namespace almpsim {
@@ -44,10 +46,24 @@ std::vector<std::string> split_names(const std::string& text) {
   return out;
 }
 
-const std::vector<std::string> kColumns = {"table",  "use",        "cohort", "actor", "measure", "category",
-                                           "states", "activities", "value",  "n",     "source",  "base_excludes"};
-// Files written before `base_excludes` existed (and results that stored them) lack it.
-const std::size_t kRequiredColumns = kColumns.size() - 1;
+const std::vector<std::string> kColumns = {"table",      "use",   "cohort", "actor",  "measure",
+                                           "category",   "states", "activities", "value", "n",
+                                           "source",     "base_excludes", "versus", "se"};
+// The optional columns come last, so that files written before they existed (and results
+// that stored such files) still read: a header is the required columns and any of the rest.
+const std::size_t kRequiredColumns = 11;
+
+bool is_header(const std::vector<std::string>& header) {
+  return header.size() >= kRequiredColumns && header.size() <= kColumns.size() &&
+         std::equal(header.begin(), header.end(), kColumns.begin());
+}
+
+double read_number(const std::string& text) {
+  std::size_t used = 0;
+  const double v = std::stod(text, &used);
+  if (used != text.size()) throw std::invalid_argument(text);
+  return v;
+}
 
 void read_states(const std::string& text, PerState<bool>& states, const std::function<void(std::string)>& fail) {
   for (const auto& s : split_names(text)) {
@@ -72,13 +88,12 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
   std::string line;
   std::getline(in, line);
   const auto header = split_csv(line);
-  const std::vector<std::string> required(kColumns.begin(), kColumns.begin() + kRequiredColumns);
-  const std::size_t columns = header == kColumns ? kColumns.size() : kRequiredColumns;
-  if (header != kColumns && header != required)
+  const std::size_t columns = is_header(header) ? header.size() : kRequiredColumns;
+  if (!is_header(header))
     issues.push_back({path, 1, "", "expected the header " + [] {
                         std::string h;
                         for (const auto& c : kColumns) h += (h.empty() ? "" : ",") + c;
-                        return h;
+                        return h + " (the last three optional)";
                       }()});
   for (int number = 2; std::getline(in, line); ++number) {
     if (line.empty()) continue;
@@ -86,7 +101,7 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     auto fail = [&](const std::string& column, const std::string& message) {
       issues.push_back({path, number, column, message});
     };
-    if (f.size() != columns && f.size() != kRequiredColumns) {
+    if (f.size() < kRequiredColumns || f.size() > columns) {
       fail("", "expected " + std::to_string(columns) + " columns, found " + std::to_string(f.size()));
       continue;
     }
@@ -105,8 +120,10 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     }
     t.category = f[5];
     read_states(f[6], t.states, [&](const std::string& m) { fail("states", m); });
-    if (f.size() > kRequiredColumns)
-      read_states(f[11], t.base_excludes, [&](const std::string& m) { fail("base_excludes", m); });
+    const auto optional = [&](std::size_t k) { return k < f.size() ? f[k] : std::string(); };
+    read_states(optional(11), t.base_excludes, [&](const std::string& m) { fail("base_excludes", m); });
+    t.versus = optional(12);
+    if (!t.versus.empty() && t.versus == t.actor) fail("versus", "an effect needs two different actors");
     if (f[7] == "any") {
       t.activities.fill(true);
     } else if (f[7] == "active") {
@@ -128,11 +145,22 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     for (bool b : t.activities) any_activity = any_activity || b;
     t.simulated = (!needs_states || any_state) && (!needs_activities || any_activity);
     try {
-      t.value = std::stod(f[8]);
-      t.n = f[9].empty() ? 0.0 : std::stod(f[9]);
+      t.value = read_number(f[8]);
+      t.n = f[9].empty() ? 0.0 : read_number(f[9]);
     } catch (const std::exception&) {
       fail("value", "not a number");
     }
+    try {
+      t.se = optional(13).empty() ? 0.0 : read_number(optional(13));
+      if (!optional(13).empty() && !(t.se > 0.0)) fail("se", "a standard error is positive");
+    } catch (const std::exception&) {
+      fail("se", "not a number");
+    }
+    const auto* measure = find_cohort_measure(t.measure);
+    const bool error_needed = !t.versus.empty() || (measure && measure->target_error == TargetError::published);
+    if (error_needed && t.se <= 0.0)
+      fail("se", t.versus.empty() ? "'" + t.measure + "' has no default error: give the published standard error"
+                                  : "an effect needs its published standard error");
     t.source = f[10];
     out.push_back(std::move(t));
   }

@@ -63,3 +63,76 @@ TEST_CASE("an unknown state in base_excludes is reported with its line and colum
     CHECK(what.find("students") != std::string::npos);
   }
 }
+
+namespace {
+// Two arms of one cohort: 20% and 35% self-supporting, 10.0 and 14.5 weeks self-supporting.
+std::vector<CohortOutcome> two_arms() {
+  CohortOutcome o;
+  o.state_activity.assign(2 * kStates * kActivities, 0.0);
+  auto at = [&](std::size_t arm, State s) -> double& {
+    return o.state_activity[(arm * kStates + static_cast<std::size_t>(index_of(s))) * kActivities];
+  };
+  at(0, State::self_support) = 0.20;
+  at(0, State::ui_benefit) = 0.80;
+  at(1, State::self_support) = 0.35;
+  at(1, State::ui_benefit) = 0.65;
+  o.members = {100.0, 100.0};
+  o.self_support_weeks = {10.0, 14.5};
+  return {o};
+}
+const std::string kEffectHeader = kHeader + ",base_excludes,versus,se";
+}  // namespace
+
+TEST_CASE("an effect target is the arm's value minus its control's, weighted by its published error", "[unit]") {
+  const auto targets = parse(kEffectHeader +
+                             "\nE,fit,c,arm,status_share,employed,self_support,any,12,,paper,,control,4\n"
+                             "E,fit,c,arm,self_support_weeks,weeks employed,,,5,,paper,,control,2.5\n");
+  REQUIRE(targets.size() == 2);
+  const auto cohorts = two_arms();
+  CHECK(simulated_value(targets[0], {"c"}, {"control", "arm"}, cohorts) == Approx(15.0));
+  CHECK(simulated_value(targets[1], {"c"}, {"control", "arm"}, cohorts) == Approx(4.5));
+  CHECK(standard_error(targets[0]) == 4.0);
+  CHECK(standard_error(targets[1]) == 2.5);
+  CHECK(arm_label(targets[0]) == "arm - control");
+  // Without versus, the same file gives levels.
+  const auto level = parse(kEffectHeader + "\nE,fit,c,arm,self_support_weeks,weeks,,,14,,paper,,,1.5\n");
+  CHECK(simulated_value(level[0], {"c"}, {"control", "arm"}, cohorts) == Approx(14.5));
+  CHECK(arm_label(level[0]) == "arm");
+}
+
+TEST_CASE("effects and measures without a default error are refused without a published one", "[unit]") {
+  const auto refused = [](const std::string& row, const std::string& expected) {
+    try {
+      parse(kEffectHeader + "\n" + row + "\n");
+      FAIL("no error for " << row);
+    } catch (const ScenarioError& e) {
+      const std::string what = e.what();
+      CHECK(what.find("targets.csv:2") != std::string::npos);
+      CHECK(what.find(expected) != std::string::npos);
+    }
+  };
+  refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,control,", "an effect needs its published standard");
+  refused("E,fit,c,arm,self_support_weeks,x,,,12,,p,,,", "give the published standard error");
+  refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,arm,1", "two different actors");
+  refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,control,-1", "a standard error is positive");
+  refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,control,two", "se");
+  refused("E,fit,c,arm,status_share,x,self_support,any,12 points,,p,,control,1", "value");
+}
+
+TEST_CASE("an effect's second actor must be in the scenario", "[unit]") {
+  const auto targets =
+      parse(kEffectHeader + "\nE,fit,c,arm,status_share,x,self_support,any,12,,p,,nobody,1\n");
+  Params params;
+  params.cohorts.resize(1);
+  params.cohorts[0].name = "c";
+  params.actors.resize(1);
+  params.actors[0].name = "arm";
+  try {
+    check_targets(targets, params, "targets.csv");
+    FAIL("no error");
+  } catch (const ScenarioError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("versus") != std::string::npos);
+    CHECK(what.find("nobody") != std::string::npos);
+  }
+}
