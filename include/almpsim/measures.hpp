@@ -16,9 +16,9 @@ enum class MeasureAxis { state, activity, weeks_since_entry };
 
 /// How a published value of a measure is weighted when a scenario is fitted to it.
 enum class TargetError {
-  none,     ///< not a calibration target (a composite or derived measure)
-  count,    ///< a count: Poisson, the square root of the published value
-  average,  ///< a rate or mean over members: 0.01, about its error over ~500 people
+  none,       ///< not a calibration target (a composite or derived measure)
+  count,      ///< a count: Poisson, the square root of the published value
+  average,    ///< a rate or mean over members: 0.01, about its error over ~500 people
   published,  ///< a target only with its published standard error (no default scale)
 };
 

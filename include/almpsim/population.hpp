@@ -23,9 +23,9 @@ struct Population {
   // Benefit state and case.
   std::vector<std::uint8_t> state, prev_state, actor;
   std::vector<std::int16_t> state_since;  ///< first week in the current state
-  // Activity: kind, and the weeks it is announced [.., from), runs [from, to), and after.
+  // Activity: kind, and the weeks it is announced [announced, from), runs [from, to), and after.
   std::vector<std::uint8_t> activity;
-  std::vector<std::int16_t> activity_from, activity_to;
+  std::vector<std::int16_t> activity_announced, activity_from, activity_to;
   std::vector<std::int16_t> next_meeting;  ///< week the next follow-up meeting is due
   std::vector<std::uint16_t> meetings;     ///< meetings held so far (wraps at 65536)
   std::vector<std::int16_t> last_met;      ///< week of the last meeting attended in this spell

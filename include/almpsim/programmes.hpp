@@ -9,10 +9,10 @@ namespace almpsim {
 /// which lets the engine use its precomputed transition tables again.
 inline constexpr double kPostEffectHorizon = 5.0;
 
-/// Multiplier on the hazard into self-support in week w for an activity announced for
-/// [from, to). Employer-linked programmes have their post-programme log effect scaled by
-/// the actor's company contact. Returns exactly 1.0 when no effect applies.
-double programme_multiplier(const ProgrammeSpec& programme, int match_group, Week w, Week from, Week to,
+/// Multiplier on the hazard into self-support in week w for an activity announced in week
+/// `announced` for [from, to). Employer-linked programmes have their post-programme log effect
+/// scaled by the actor's company contact. Returns exactly 1.0 when no effect applies.
+double programme_multiplier(const ProgrammeSpec& programme, int match_group, Week w, Week announced, Week from, Week to,
                             double company_contact);
 
 }  // namespace almpsim

@@ -11,10 +11,10 @@
 namespace almpsim {
 
 struct Target {
-  std::string table;     ///< as printed, e.g. "6.1"
-  bool fit = false;      ///< used by calibration (else held out, only reported)
-  std::string cohort;    ///< cohort name in the scenario
-  std::string actor;     ///< actor name in the scenario
+  std::string table;   ///< as printed, e.g. "6.1"
+  bool fit = false;    ///< used by calibration (else held out, only reported)
+  std::string cohort;  ///< cohort name in the scenario
+  std::string actor;   ///< actor name in the scenario
   /// An effect: the value is `actor`'s minus this actor's, as an experiment publishes an arm
   /// against its control (empty: a level of `actor` alone).
   std::string versus;

@@ -47,7 +47,9 @@ double standard_error(const Target& t) {
   return std::numeric_limits<double>::quiet_NaN();
 }
 
-std::string arm_label(const Target& t) { return t.versus.empty() ? t.actor : t.actor + " - " + t.versus; }
+std::string arm_label(const Target& t) {
+  return t.versus.empty() ? t.actor : t.actor + " - " + t.versus;
+}
 
 void check_targets(const std::vector<Target>& targets, const Params& params, const std::string& path) {
   std::vector<ScenarioIssue> issues;

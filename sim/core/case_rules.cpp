@@ -50,6 +50,7 @@ void forget_last_meeting(Population& pop, CitizenId i) {
 
 void clear_activity(Population& pop, CitizenId i) {
   pop.activity[i] = static_cast<std::uint8_t>(Activity::none);
+  pop.activity_announced[i] = week16(kNever);
   pop.activity_from[i] = week16(kNever);
   pop.activity_to[i] = week16(kNever);
 }
@@ -73,6 +74,8 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
   const ImmediateActivation& ia = actor.immediate_activation;
   if (ia.enabled && ia.states[index_of(to)] && ia.groups[static_cast<std::size_t>(match_group_of(params, pop, i))]) {
     pop.activity[i] = static_cast<std::uint8_t>(ia.kind);
+    pop.activity_announced[i] =
+        week16(week + ia.delay_weeks - std::min(ia.delay_weeks, ia.announced_weeks.value_or(ia.delay_weeks)));
     pop.activity_from[i] = week16(week + ia.delay_weeks);
     pop.activity_to[i] = week16(week + ia.delay_weeks + ia.length_weeks);
     follow_up_immediate_activation(ia, pop, i);
@@ -130,6 +133,7 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   if (kind == Activity::none) return out;
   const ProgrammeSpec& p = params.programmes[index_of(kind)];
   pop.activity[i] = static_cast<std::uint8_t>(kind);
+  pop.activity_announced[i] = week16(w);
   pop.activity_from[i] = week16(w + p.wait_weeks);
   pop.activity_to[i] = week16(w + p.wait_weeks + p.length_weeks);
   out.started = kind;

@@ -11,7 +11,9 @@ void Population::resize(std::size_t n) {
   for (auto* v : {&sex, &origin, &area, &employability, &birth_day, &match, &sick_category, &state, &prev_state, &actor,
                   &activity})
     v->resize(n);
-  for (auto* v : {&birth_week, &state_since, &activity_from, &activity_to, &next_meeting, &last_met}) v->resize(n);
+  for (auto* v :
+       {&birth_week, &state_since, &activity_announced, &activity_from, &activity_to, &next_meeting, &last_met})
+    v->resize(n);
   meetings.resize(n);
 }
 

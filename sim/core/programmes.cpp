@@ -4,9 +4,10 @@
 
 namespace almpsim {
 
-double programme_multiplier(const ProgrammeSpec& p, int match_group, Week w, Week from, Week to,
+double programme_multiplier(const ProgrammeSpec& p, int match_group, Week w, Week announced, Week from, Week to,
                             double company_contact) {
   const auto g = static_cast<std::size_t>(match_group);
+  if (w < announced) return 1.0;
   if (w < from) {
     if (!p.threat_rise_weeks) return p.threat_effect[g];
     const double weeks_before_last = from - 1 - w;

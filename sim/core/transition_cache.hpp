@@ -179,16 +179,16 @@ class TransitionCache {
     if (pop_.activity_of(i) == Activity::none) return 1.0;
     const std::size_t a = pop_.actor[i], kind = pop_.activity[i];
     const int group = match_group_of(params_, pop_, i);
-    const Week from = pop_.activity_from[i], to = pop_.activity_to[i];
+    const Week announced = pop_.activity_announced[i], from = pop_.activity_from[i], to = pop_.activity_to[i];
     const double contact = params_.actors[a].company_contact[static_cast<std::size_t>(params_.calendar.slot(w))];
     const ProgrammeSpec& programme = params_.programmes[kind];
     if (w < to || static_cast<std::size_t>(w - to) >= post_weeks_)
-      return programme_multiplier(programme, group, w, from, to, contact);
+      return programme_multiplier(programme, group, w, announced, from, to, contact);
     PostEffectMemo& memo =
         scratch.post[((a * kActivities + kind) * groups_ + static_cast<std::size_t>(group)) * post_weeks_ +
                      static_cast<std::size_t>(w - to)];
     if (memo.stamp != w) {
-      memo.value = programme_multiplier(programme, group, w, from, to, contact);
+      memo.value = programme_multiplier(programme, group, w, announced, from, to, contact);
       memo.stamp = w;
     }
     return memo.value;

@@ -113,6 +113,13 @@ void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i)
   i.length_weeks = ia.integer("length_weeks");
   if (const auto weeks = ia.optional_integer("follow_up_weeks")) i.follow_up_weeks = static_cast<int>(*weeks);
   i.kind = static_cast<Activity>(index_in(activity_names(), ia.choice("kind", "programme")));
+  if (const auto weeks = ia.optional_integer("announced_weeks")) {
+    i.announced_weeks = static_cast<int>(*weeks);
+    const auto& threat = p_.programmes[index_of(i.kind)].threat_effect;
+    if (std::all_of(threat.begin(), threat.end(), [](double x) { return x == 1.0; }))
+      ia.fail("announced_weeks", "times the threat effect, and " + std::string(name_of(i.kind)) +
+                                     " has none (threat_effect is 1), so this would change nothing");
+  }
 }
 
 // One multiplier (or path) for all the actor's cases, or one per state. It acts on hazards into

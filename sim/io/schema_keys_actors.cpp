@@ -163,6 +163,14 @@ std::vector<Key> actor_keys() {
        .unit = "weeks",
        .meaning = "the next meeting falls this long after the course ends when that is sooner than the interval "
                   "(the next step planned as the course ends)"},
+      {.name = "actors.*.immediate_activation.announced_weeks",
+       .type = "integer",
+       .lo = 0,
+       .hi = 520,
+       .default_text = "at registration",
+       .unit = "weeks",
+       .meaning = "the citizen is told this long before the start, and the programme's threat acts from then "
+                  "(from registration if that is later)"},
       {.name = "actors.*.activation_probability",
        .type = "per group",
        .lo = 0,

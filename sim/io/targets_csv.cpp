@@ -46,9 +46,9 @@ std::vector<std::string> split_names(const std::string& text) {
   return out;
 }
 
-const std::vector<std::string> kColumns = {"table",      "use",   "cohort", "actor",  "measure",
-                                           "category",   "states", "activities", "value", "n",
-                                           "source",     "base_excludes", "versus", "se"};
+const std::vector<std::string> kColumns = {"table",    "use",           "cohort",     "actor", "measure",
+                                           "category", "states",        "activities", "value", "n",
+                                           "source",   "base_excludes", "versus",     "se"};
 // The optional columns come last, so that files written before they existed (and results
 // that stored such files) still read: a header is the required columns and any of the rest.
 const std::size_t kRequiredColumns = 11;

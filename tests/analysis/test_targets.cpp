@@ -120,8 +120,7 @@ TEST_CASE("effects and measures without a default error are refused without a pu
 }
 
 TEST_CASE("an effect's second actor must be in the scenario", "[unit]") {
-  const auto targets =
-      parse(kEffectHeader + "\nE,fit,c,arm,status_share,x,self_support,any,12,,p,,nobody,1\n");
+  const auto targets = parse(kEffectHeader + "\nE,fit,c,arm,status_share,x,self_support,any,12,,p,,nobody,1\n");
   Params params;
   params.cohorts.resize(1);
   params.cohorts[0].name = "c";

@@ -76,6 +76,23 @@ TEST_CASE("a follow-up brings forward a first meeting that would fall after the 
   CHECK(early.pop.next_meeting[0] == 11);
 }
 
+TEST_CASE("an immediate activation is announced when the actor tells the citizen, never before the case", "[unit]") {
+  test::TempDir dir;
+  const std::string threat = "\n[programmes.guidance]\nthreat_effect = 1.3\n";
+  OneCase at_registration(dir, actor_with_course("") + threat);
+  at_registration.open_case_in(10);
+  CHECK(at_registration.pop.activity_announced[0] == 10);
+  OneCase told_late(dir, actor_with_course(", announced_weeks = 1") + threat);
+  told_late.open_case_in(10);
+  CHECK(told_late.pop.activity_announced[0] == 12);  // the course starts in week 13
+  OneCase told_early(dir, actor_with_course(", announced_weeks = 8") + threat);
+  told_early.open_case_in(10);
+  CHECK(told_early.pop.activity_announced[0] == 10);
+  // A programme a meeting starts is announced at that meeting.
+  hold_meeting(told_late.params, told_late.rng, told_late.pop, 0, 17);
+  CHECK(told_late.pop.activity_announced[0] == 17);
+}
+
 TEST_CASE("the first meetings of the initial stock are no-shows at the actor's rate", "[stat]") {
   // Spreading the stock's first meetings over the interval and the no-show test at that
   // meeting are separate draws: those whose first meeting falls in the first week are no

@@ -14,13 +14,13 @@ TEST_CASE("threat and lock-in and a decaying post-programme effect", "[unit]") {
   p.post_decay_weeks = 10;
   p.employer_linked = false;
   const Week from = 5, to = 18;
-  CHECK(programme_multiplier(p, 0, 2, from, to, 1.0) == 1.2);   // announced
-  CHECK(programme_multiplier(p, 0, 5, from, to, 1.0) == 0.6);   // first week in it
-  CHECK(programme_multiplier(p, 0, 17, from, to, 1.0) == 0.6);  // last week in it
-  CHECK(programme_multiplier(p, 0, 18, from, to, 1.0) == Approx(1.5));
-  CHECK(programme_multiplier(p, 0, 28, from, to, 1.0) == Approx(std::exp(std::log(1.5) * std::exp(-1.0))));
+  CHECK(programme_multiplier(p, 0, 2, 0, from, to, 1.0) == 1.2);   // announced
+  CHECK(programme_multiplier(p, 0, 5, 0, from, to, 1.0) == 0.6);   // first week in it
+  CHECK(programme_multiplier(p, 0, 17, 0, from, to, 1.0) == 0.6);  // last week in it
+  CHECK(programme_multiplier(p, 0, 18, 0, from, to, 1.0) == Approx(1.5));
+  CHECK(programme_multiplier(p, 0, 28, 0, from, to, 1.0) == Approx(std::exp(std::log(1.5) * std::exp(-1.0))));
   // Past the horizon the effect is exactly gone.
-  CHECK(programme_multiplier(p, 0, to + 51, from, to, 1.0) == 1.0);
+  CHECK(programme_multiplier(p, 0, to + 51, 0, from, to, 1.0) == 1.0);
 }
 
 TEST_CASE("company contact scales the post effect of employer-linked programmes", "[unit]") {
@@ -29,8 +29,8 @@ TEST_CASE("company contact scales the post effect of employer-linked programmes"
   p.lock_in = {1.0};
   p.post_effect = {2.0};
   p.employer_linked = true;
-  CHECK(programme_multiplier(p, 0, 10, 0, 10, 0.5) == Approx(std::sqrt(2.0)));
-  CHECK(programme_multiplier(p, 0, 10, 0, 10, 0.0) == 1.0);
+  CHECK(programme_multiplier(p, 0, 10, 0, 0, 10, 0.5) == Approx(std::sqrt(2.0)));
+  CHECK(programme_multiplier(p, 0, 10, 0, 0, 10, 0.0) == 1.0);
 }
 
 TEST_CASE("a threat with a rise is full in the week before the start and fades further from it", "[unit]") {
@@ -38,10 +38,24 @@ TEST_CASE("a threat with a rise is full in the week before the start and fades f
   p.threat_effect = {1.5};
   p.lock_in = {0.6};
   p.post_effect = {1.0};
-  CHECK(programme_multiplier(p, 0, 3, 10, 20, 1.0) == 1.5);  // constant without a rise
+  CHECK(programme_multiplier(p, 0, 3, 0, 10, 20, 1.0) == 1.5);  // constant without a rise
   p.threat_rise_weeks = 2.0;
-  CHECK(programme_multiplier(p, 0, 9, 10, 20, 1.0) == Approx(1.5));
-  CHECK(programme_multiplier(p, 0, 7, 10, 20, 1.0) == Approx(1.0 + 0.5 * std::exp(-1.0)));
-  CHECK(programme_multiplier(p, 0, 0, 10, 20, 1.0) == Approx(1.0 + 0.5 * std::exp(-4.5)));
-  CHECK(programme_multiplier(p, 0, 10, 10, 20, 1.0) == 0.6);  // the start: lock-in
+  CHECK(programme_multiplier(p, 0, 9, 0, 10, 20, 1.0) == Approx(1.5));
+  CHECK(programme_multiplier(p, 0, 7, 0, 10, 20, 1.0) == Approx(1.0 + 0.5 * std::exp(-1.0)));
+  CHECK(programme_multiplier(p, 0, 0, 0, 10, 20, 1.0) == Approx(1.0 + 0.5 * std::exp(-4.5)));
+  CHECK(programme_multiplier(p, 0, 10, 0, 10, 20, 1.0) == 0.6);  // the start: lock-in
+}
+
+TEST_CASE("the threat acts from the announcement on, and lock-in and post effect do not depend on it", "[unit]") {
+  ProgrammeSpec p;
+  p.threat_effect = {1.5};
+  p.lock_in = {0.6};
+  p.post_effect = {1.2};
+  p.employer_linked = false;
+  const Week told = 6, from = 10, to = 20;
+  CHECK(programme_multiplier(p, 0, 5, told, from, to, 1.0) == 1.0);  // not yet told
+  CHECK(programme_multiplier(p, 0, 6, told, from, to, 1.0) == 1.5);
+  CHECK(programme_multiplier(p, 0, 9, told, from, to, 1.0) == 1.5);
+  CHECK(programme_multiplier(p, 0, 10, told, from, to, 1.0) == 0.6);
+  CHECK(programme_multiplier(p, 0, 20, told, from, to, 1.0) == Approx(1.2));
 }
