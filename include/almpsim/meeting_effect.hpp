@@ -15,14 +15,14 @@ inline constexpr double kMeetingEffectHorizon = 5.0;
 /// Week value of "no meeting attended in this spell".
 inline constexpr std::int16_t kNoMeeting = -32000;
 
-/// Whether the effect changes anything (some group's size differs from 1).
+/// Whether the effect changes anything (some group's size or group size differs from 1).
 bool has_effect(const MeetingEffect& effect);
 
 /// Weeks after the meeting's week during which the effect may differ from 1.
 Week effect_weeks(const MeetingEffect& effect);
 
 /// The multiplier in week w for a citizen of match group `group` whose last attended meeting
-/// was in week `met` (kNoMeeting: none).
-double meeting_multiplier(const MeetingEffect& effect, int group, Week met, Week w);
+/// was in week `met` (kNoMeeting: none), held with a group of citizens or not.
+double meeting_multiplier(const MeetingEffect& effect, int group, Week met, Week w, bool in_group = false);
 
 }  // namespace almpsim

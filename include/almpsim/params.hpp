@@ -126,8 +126,9 @@ struct CostModel {
 /// What an attended meeting does by itself to the citizen's job finding in the weeks after it
 /// (meeting_effect.hpp has the rule). A size of 1 in every group: no effect.
 struct MeetingEffect {
-  std::vector<double> size;  ///< per match group: the multiplier in the week after the meeting
-  double decay_weeks = 4.0;  ///< the excess over 1 falls by a factor e every this many weeks
+  std::vector<double> size;        ///< per match group: the multiplier in the week after the meeting
+  std::vector<double> group_size;  ///< the same after a group meeting (as `size` unless given)
+  double decay_weeks = 4.0;        ///< the excess over 1 falls by a factor e every this many weeks
 };
 
 /// Meetings more often early in a spell, as in the early-meeting trials (fortnightly for the
@@ -135,6 +136,7 @@ struct MeetingEffect {
 struct EarlyMeetings {
   int interval_weeks = 0;  ///< 0: none
   int for_weeks = 0;
+  bool in_groups = false;  ///< held with groups of citizens (the effect of a group meeting)
 };
 
 struct ActorSpec {

@@ -105,6 +105,11 @@ int weeks_to_next_meeting(const ActorSpec& actor, State s, int spell_weeks) {
   return early.interval_weeks;
 }
 
+bool met_in_group(const ActorSpec& actor, Week met, Week spell_start) {
+  const EarlyMeetings& early = actor.early_meetings;
+  return actor.group_meetings > 1 || (early.in_groups && met - spell_start < early.for_weeks);
+}
+
 MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w) {
   const ActorSpec& actor = params.actors[pop.actor[i]];
   const State s = pop.state_of(i);

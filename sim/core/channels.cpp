@@ -62,7 +62,9 @@ void switch_off_channel(Params& params, Channel c) {
   for (ProgrammeSpec& p : params.programmes)
     if (auto* m = programme_multipliers(p, c)) std::fill(m->begin(), m->end(), 1.0);
   for (ActorSpec& a : params.actors) {
-    if (c == Channel::meetings) std::fill(a.meeting_effect.size.begin(), a.meeting_effect.size.end(), 1.0);
+    if (c == Channel::meetings)
+      for (auto* sizes : {&a.meeting_effect.size, &a.meeting_effect.group_size})
+        std::fill(sizes->begin(), sizes->end(), 1.0);
     if (c == Channel::sanctions) a.sanctions.rate = 0.0;
   }
 }
@@ -71,7 +73,7 @@ bool has_channel(const Params& params, Channel c) {
   for (const ProgrammeSpec& p : params.programmes)
     if (const std::vector<double>* m = programme_multipliers(p, c); m && not_one(*m)) return true;
   for (const ActorSpec& a : params.actors) {
-    if (c == Channel::meetings && not_one(a.meeting_effect.size)) return true;
+    if (c == Channel::meetings && (not_one(a.meeting_effect.size) || not_one(a.meeting_effect.group_size))) return true;
     if (c == Channel::sanctions && a.sanctions.rate > 0.0 && a.sanctions.no_show > 0.0 && a.sanctions.exit_share > 0.0)
       return true;
   }

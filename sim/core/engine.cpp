@@ -165,7 +165,8 @@ class Replication {
     const ActorSpec& actor = params_.actors[pop_.actor[i]];
     double effect = cache_.programme_effect(w, i, scratch);
     if (meeting_reach_ > 0)
-      effect *= meeting_multiplier(actor.meeting_effect, match_group_of(params_, pop_, i), pop_.last_met[i], w);
+      effect *= meeting_multiplier(actor.meeting_effect, match_group_of(params_, pop_, i), pop_.last_met[i], w,
+                                   met_in_group(actor, pop_.last_met[i], pop_.state_since[i]));
     if (effect == 1.0) return cache_.next_from_row(w, i, word, scratch, week_mult);
 
     const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));

@@ -5,8 +5,9 @@
 namespace almpsim {
 
 bool has_effect(const MeetingEffect& effect) {
-  for (double s : effect.size)
-    if (s != 1.0) return true;
+  for (const auto* sizes : {&effect.size, &effect.group_size})
+    for (double s : *sizes)
+      if (s != 1.0) return true;
   return false;
 }
 
@@ -15,8 +16,8 @@ Week effect_weeks(const MeetingEffect& effect) {
   return static_cast<Week>(std::ceil(kMeetingEffectHorizon * effect.decay_weeks));
 }
 
-double meeting_multiplier(const MeetingEffect& effect, int group, Week met, Week w) {
-  const double size = effect.size[static_cast<std::size_t>(group)];
+double meeting_multiplier(const MeetingEffect& effect, int group, Week met, Week w, bool in_group) {
+  const double size = (in_group ? effect.group_size : effect.size)[static_cast<std::size_t>(group)];
   if (size == 1.0 || met == kNoMeeting || w <= met) return 1.0;
   // Whole weeks t: t >= horizon x decay is the same test as t >= effect_weeks(effect).
   const Week t = w - met - 1;

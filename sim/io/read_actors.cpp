@@ -162,18 +162,31 @@ void ParamsBuilder::read_early_meetings(Reader& r, ActorSpec& a) {
     r.fail("early_meetings", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
     return;
   }
+  const bool in_groups = e.boolean("in_groups", false);
   if (!interval || !span) return;
   const bool differs = std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
                                    [&](int ordinary) { return ordinary > 0 && ordinary != *interval; });
   if (!differs)
     e.fail("interval_weeks", "is the ordinary interval of every state with meetings, so this would change nothing");
-  a.early_meetings = {static_cast<int>(*interval), static_cast<int>(*span)};
+  const bool limited =
+      std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& team) { return !team.empty(); });
+  if (in_groups && limited)
+    e.fail("in_groups",
+           "early group meetings with a caseworker limit are not modelled (their capacity would be counted as "
+           "individual meetings); use group_meetings, which makes every meeting of the actor a group meeting");
+  a.early_meetings = {static_cast<int>(*interval), static_cast<int>(*span), in_groups};
 }
 
 void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
   Reader e = r.table("meeting_effect");
   a.meeting_effect.size = read_group_values(e, "size", p_.attributes);
+  a.meeting_effect.group_size =
+      e.has("group_size") ? read_group_values(e, "group_size", p_.attributes) : a.meeting_effect.size;
   a.meeting_effect.decay_weeks = e.number("decay_weeks");
+  if (e.has("group_size")) group_size_keys_.push_back(e.path_of("group_size"));
+  if (a.early_meetings.in_groups && a.meeting_effect.group_size == a.meeting_effect.size)
+    r.fail("early_meetings.in_groups",
+           "meeting_effect.group_size is the size of an individual meeting, so this would change nothing");
   if (!r.has("meeting_effect")) return;
   if (!holds_meetings(a))
     r.fail("meeting_effect", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
@@ -257,6 +270,14 @@ void ParamsBuilder::read_actors() {
     has_rest = has_rest || a.assignment.kind == AssignmentRule::Kind::rest;
   }
   if (shares > 1.0 + kShareTolerance) top_.fail("actors", "random_share assignments add up to more than 1");
+  const bool group_meetings = std::any_of(p_.actors.begin(), p_.actors.end(), [](const ActorSpec& a) {
+    return a.group_meetings > 1 || a.early_meetings.in_groups;
+  });
+  if (!group_meetings)
+    for (const std::string& key : group_size_keys_)
+      doc_.fail(key,
+                "no actor holds group meetings (group_meetings, early_meetings.in_groups), so this would "
+                "change nothing");
   if (p_.actors.size() > 1 && !has_rest)
     top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
 }

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "almpsim/case_rules.hpp"
 #include "almpsim/engine.hpp"
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
@@ -58,4 +59,73 @@ meeting_effect = { size = 1.6, decay_weeks = 3 }
   const double plain = std::exp(-h * 12);
   const double found = r.occupancy[12 * kStates + index_of(State::cash_benefit)] / n;
   CHECK(plain - found > 10 * std::sqrt(plain * (1 - plain) / n));
+}
+
+TEST_CASE("a group meeting has its own effect, and a meeting counts as one by its kind and week", "[unit]") {
+  MeetingEffect e;
+  e.size = {1.6};
+  e.group_size = {1.2};
+  CHECK(meeting_multiplier(e, 0, 7, 8) == Approx(1.6));
+  CHECK(meeting_multiplier(e, 0, 7, 8, true) == Approx(1.2));
+  e.size = {1.0};
+  CHECK(has_effect(e));  // group meetings alone still act
+
+  ActorSpec actor;
+  CHECK_FALSE(met_in_group(actor, 3, 0));
+  actor.early_meetings = {1, 6, true};
+  CHECK(met_in_group(actor, 5, 0));        // spell week 5: early
+  CHECK_FALSE(met_in_group(actor, 6, 0));  // spell week 6: the ordinary meetings
+  CHECK(met_in_group(actor, 12, 7));
+  actor.early_meetings.in_groups = false;
+  actor.group_meetings = 8;  // every meeting of the actor
+  CHECK(met_in_group(actor, 40, 0));
+}
+
+TEST_CASE("early group meetings give the survival of hazards raised by their effect, then an individual one's",
+          "[stat]") {
+  // New insured unemployed who never return, met in their spell's first week, weekly in groups
+  // while the spell is younger than 6 weeks, then once individually at spell week 6 and not
+  // again for a year. The effect lasts only the week after a meeting (decay 0.1 weeks: gone
+  // after half a week), so the hazard at spell week a is h at 0, g h at 1-6, s h at 7 and h
+  // after: survival to spell week k is exp(-h (sum of those factors below k)).
+  test::TempDir dir;
+  const double h = 0.05, s = 1.8, g = 1.3;
+  const Params p = load_scenario(dir.write("groups.toml", R"(
+start = 2020-01-06
+weeks = 16
+seed = 11
+[population]
+size = 0
+[inflow]
+ui_benefit = 100000.0
+[hazards.ui_benefit.self_support]
+baseline = 0.05
+[[actors]]
+name = "centre"
+first_meeting_weeks = 0
+meeting_interval_weeks = { ui_benefit = 52 }
+early_meetings = { interval_weeks = 1, for_weeks = 6, in_groups = true }
+meeting_effect = { size = 1.8, group_size = 1.3, decay_weeks = 0.1 }
+[[cohorts]]
+name = "first_week"
+kind = "inflow"
+states = ["ui_benefit"]
+from = 2020-01-13
+to = 2020-01-19
+measure_at = 2020-04-20
+)"))
+                       .params;
+  const auto r = run_monte_carlo(p, {1, {}}).front();
+  const CohortOutcome& c = r.cohorts.front();
+  const double n = c.members[0];
+  REQUIRE(n > 90000);
+  constexpr double k = 5.0;  // standard errors allowed
+  double exponent = 0.0;
+  for (int week = 0; week <= 12; ++week) {
+    const double expected = std::exp(-h * exponent);
+    const double found = c.survival[static_cast<std::size_t>(week)];
+    INFO("spell week " << week << ": expected " << expected << ", found " << found);
+    CHECK(std::abs(found - expected) <= k * std::sqrt(expected * (1 - expected) / n) + 1e-12);
+    exponent += week == 0 ? 1.0 : week <= 6 ? g : week == 7 ? s : 1.0;
+  }
 }
