@@ -37,12 +37,12 @@ struct MeetingOutcome {
 /// no meetings in that state.
 int weeks_to_next_meeting(const ActorSpec& actor, State s, int spell_weeks);
 
-/// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
-/// no-show or start an activity from the actor's mix.
 /// Whether a meeting the actor held in week `met` of a spell that began in week `spell_start`
 /// was a group meeting: all its meetings are, or the early ones are held in groups.
 bool met_in_group(const ActorSpec& actor, Week met, Week spell_start);
 
+/// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
+/// no-show or start an activity from the actor's mix.
 MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w);
 
 }  // namespace almpsim

@@ -23,6 +23,6 @@ Week effect_weeks(const MeetingEffect& effect);
 
 /// The multiplier in week w for a citizen of match group `group` whose last attended meeting
 /// was in week `met` (kNoMeeting: none), held with a group of citizens or not.
-double meeting_multiplier(const MeetingEffect& effect, int group, Week met, Week w, bool in_group = false);
+double meeting_multiplier(const MeetingEffect& effect, int group, Week met, Week w, bool in_group);
 
 }  // namespace almpsim

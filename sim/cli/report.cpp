@@ -42,6 +42,8 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
     std::printf(
         "\nPublished values beside the simulated mean [90%% interval over replications];\n"
         "* marks a published value outside the interval, - a category the model does not distinguish.\n");
+    int arm_width = 10;
+    for (const Row& r : rows) arm_width = std::max(arm_width, static_cast<int>(arm_label(*r.target).size()));
     std::string current;
     for (const Row& r : rows) {
       const Target& t = *r.target;
@@ -50,16 +52,18 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
         current = key;
         std::printf("\nTable %s  %s  %s%s\n", t.table.c_str(), t.cohort.c_str(), t.measure.c_str(),
                     t.fit ? "" : "  (held out of calibration)");
-        std::printf("  %-32s %-12s %10s %10s  %s\n", "category", "actor", "published", "simulated", "90% interval");
+        std::printf("  %-32s %-*s %10s %10s  %s\n", "category", arm_width, "actor", "published", "simulated",
+                    "90% interval");
       }
       // Shares in percent with one decimal, counts whole, rates with three decimals.
       const int decimals = t.measure == "members" ? 0 : (t.measure.find("share") != std::string::npos ? 1 : 3);
       if (!t.simulated) {
-        std::printf("  %-32s %-12s %10.*f %10s\n", t.category.c_str(), arm_label(t).c_str(), decimals, t.value, "-");
+        std::printf("  %-32s %-*s %10.*f %10s\n", t.category.c_str(), arm_width, arm_label(t).c_str(), decimals,
+                    t.value, "-");
         continue;
       }
-      std::printf("  %-32s %-12s %10.*f %10.*f  [%.*f, %.*f]%s\n", t.category.c_str(), arm_label(t).c_str(), decimals,
-                  t.value, decimals, r.simulated.mean, decimals, r.simulated.q05, decimals, r.simulated.q95,
+      std::printf("  %-32s %-*s %10.*f %10.*f  [%.*f, %.*f]%s\n", t.category.c_str(), arm_width, arm_label(t).c_str(),
+                  decimals, t.value, decimals, r.simulated.mean, decimals, r.simulated.q05, decimals, r.simulated.q95,
                   r.outside ? " *" : "");
     }
   }

@@ -74,8 +74,9 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
   const ImmediateActivation& ia = actor.immediate_activation;
   if (ia.enabled && ia.states[index_of(to)] && ia.groups[static_cast<std::size_t>(match_group_of(params, pop, i))]) {
     pop.activity[i] = static_cast<std::uint8_t>(ia.kind);
+    // Told at registration, or announced_weeks before the start if that is later.
     pop.activity_announced[i] =
-        week16(week + ia.delay_weeks - std::min(ia.delay_weeks, ia.announced_weeks.value_or(ia.delay_weeks)));
+        week16(week + std::max(0, ia.delay_weeks - ia.announced_weeks.value_or(ia.delay_weeks)));
     pop.activity_from[i] = week16(week + ia.delay_weeks);
     pop.activity_to[i] = week16(week + ia.delay_weeks + ia.length_weeks);
     follow_up_immediate_activation(ia, pop, i);

@@ -7,8 +7,8 @@ namespace almpsim {
 double programme_multiplier(const ProgrammeSpec& p, int match_group, Week w, Week announced, Week from, Week to,
                             double company_contact) {
   const auto g = static_cast<std::size_t>(match_group);
-  if (w < announced) return 1.0;
   if (w < from) {
+    if (w < announced) return 1.0;
     if (!p.threat_rise_weeks) return p.threat_effect[g];
     const double weeks_before_last = from - 1 - w;
     return 1.0 + (p.threat_effect[g] - 1.0) * std::exp(-weeks_before_last / *p.threat_rise_weeks);

@@ -98,7 +98,6 @@ class ParamsBuilder {
   StudySpec study_;
   std::vector<std::optional<double>> inflow_elasticity_ = std::vector<std::optional<double>>(kStates);
   PerState<WeekSeries> shock_inflow_;
-  std::vector<std::string> group_size_keys_;  ///< actors' meeting_effect.group_size, checked once all are read
 };
 
 }  // namespace almpsim::io

@@ -183,7 +183,17 @@ void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
   a.meeting_effect.group_size =
       e.has("group_size") ? read_group_values(e, "group_size", p_.attributes) : a.meeting_effect.size;
   a.meeting_effect.decay_weeks = e.number("decay_weeks");
-  if (e.has("group_size")) group_size_keys_.push_back(e.path_of("group_size"));
+  const bool group_meetings = a.group_meetings > 1 || a.early_meetings.in_groups;
+  if (e.has("group_size") && !group_meetings)
+    e.fail("group_size",
+           "the actor holds no group meetings (group_meetings, early_meetings.in_groups), so this would change "
+           "nothing");
+  const bool limited =
+      std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& team) { return !team.empty(); });
+  if (a.group_meetings > 1 && !limited && a.meeting_effect.group_size == a.meeting_effect.size)
+    r.fail("group_meetings",
+           "the actor's meetings have no capacity limit (caseworkers) and no effect of their own "
+           "(meeting_effect.group_size), so this would change nothing");
   if (a.early_meetings.in_groups && a.meeting_effect.group_size == a.meeting_effect.size)
     r.fail("early_meetings.in_groups",
            "meeting_effect.group_size is the size of an individual meeting, so this would change nothing");
@@ -215,13 +225,6 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   }
   a.meetings_per_caseworker_week = r.number("meetings_per_caseworker_week");
   a.group_meetings = r.integer("group_meetings");
-  if (a.group_meetings > 1) {
-    bool limited = false;
-    for (const WeekSeries& team : a.caseworkers) limited = limited || !team.empty();
-    if (!limited)
-      r.fail("group_meetings",
-             "the actor's meetings have no capacity limit (caseworkers), so this would change nothing");
-  }
   a.ramp_up.assign(static_cast<std::size_t>(cal.total()), 1.0);
   if (r.has("ramp_up")) {
     Reader ru = r.table("ramp_up");
@@ -270,14 +273,6 @@ void ParamsBuilder::read_actors() {
     has_rest = has_rest || a.assignment.kind == AssignmentRule::Kind::rest;
   }
   if (shares > 1.0 + kShareTolerance) top_.fail("actors", "random_share assignments add up to more than 1");
-  const bool group_meetings = std::any_of(p_.actors.begin(), p_.actors.end(), [](const ActorSpec& a) {
-    return a.group_meetings > 1 || a.early_meetings.in_groups;
-  });
-  if (!group_meetings)
-    for (const std::string& key : group_size_keys_)
-      doc_.fail(key,
-                "no actor holds group meetings (group_meetings, early_meetings.in_groups), so this would "
-                "change nothing");
   if (p_.actors.size() > 1 && !has_rest)
     top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
 }

@@ -102,8 +102,8 @@ std::vector<Key> actor_keys() {
        .hi = 100,
        .fallback = 1,
        .unit = "citizens",
-       .meaning = "citizens a meeting is held with: 1 individual meetings, more a group meeting that takes one "
-                  "caseworker slot for all of them"},
+       .meaning = "citizens a meeting is held with: 1 individual meetings, more group meetings, which take one "
+                  "caseworker slot for all of them and act with `meeting_effect.group_size`"},
       {.name = "actors.*.ramp_up",
        .type = "table",
        .default_text = "none",

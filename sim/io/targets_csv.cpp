@@ -1,6 +1,7 @@
 #include "almpsim/targets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -58,10 +59,11 @@ bool is_header(const std::vector<std::string>& header) {
          std::equal(header.begin(), header.end(), kColumns.begin());
 }
 
+/// A finite number and nothing else (no trailing text, no nan or inf).
 double read_number(const std::string& text) {
   std::size_t used = 0;
   const double v = std::stod(text, &used);
-  if (used != text.size()) throw std::invalid_argument(text);
+  if (used != text.size() || !std::isfinite(v)) throw std::invalid_argument(text);
   return v;
 }
 
@@ -144,21 +146,28 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     for (bool b : t.states) any_state = any_state || b;
     for (bool b : t.activities) any_activity = any_activity || b;
     t.simulated = (!needs_states || any_state) && (!needs_activities || any_activity);
-    try {
-      t.value = read_number(f[8]);
-      t.n = f[9].empty() ? 0.0 : read_number(f[9]);
-    } catch (const std::exception&) {
-      fail("value", "not a number");
-    }
-    try {
-      t.se = optional(13).empty() ? 0.0 : read_number(optional(13));
-      if (!optional(13).empty() && !(t.se > 0.0)) fail("se", "a standard error is positive");
-    } catch (const std::exception&) {
-      fail("se", "not a number");
+    const auto read_column = [&](const std::string& column, const std::string& text, double& into) {
+      try {
+        into = read_number(text);
+        return true;
+      } catch (const std::exception&) {
+        fail(column, "not a number");
+        return false;
+      }
+    };
+    read_column("value", f[8], t.value);
+    if (!f[9].empty()) read_column("n", f[9], t.n);
+    bool se_read = true;
+    if (const std::string se = optional(13); !se.empty()) {
+      se_read = read_column("se", se, t.se);
+      if (se_read && t.se <= 0.0) {
+        fail("se", "a standard error is positive");
+        se_read = false;
+      }
     }
     const auto* measure = find_cohort_measure(t.measure);
     const bool error_needed = !t.versus.empty() || (measure && measure->target_error == TargetError::published);
-    if (error_needed && t.se <= 0.0)
+    if (se_read && error_needed && t.se <= 0.0)
       fail("se", t.versus.empty() ? "'" + t.measure + "' has no default error: give the published standard error"
                                   : "an effect needs its published standard error");
     t.source = f[10];

@@ -32,14 +32,14 @@ std::size_t cohort_index(const Decomposition& d, const std::string& name) {
 
 TEST_CASE("a difference in one channel's parameter is all that channel's", "[analysis]") {
   // Each channel, and a change that acts through it alone; where the fitted Køge value could
-  // come close to the changed one, both points set the key (a threat of 1 is none, and so is a
-  // meeting effect of size 1).
+  // come close to the changed one, both points set the key (a meeting effect of size 1 is
+  // none; a threat is kept just above 1, where its rise still shapes something).
   const struct {
     Channel channel;
     std::vector<std::string> reference, changed;
   } cases[] = {
       {Channel::threat,
-       {"programmes.immediate_activation.threat_effect=1.0"},
+       {"programmes.immediate_activation.threat_effect=1.01"},
        {"programmes.immediate_activation.threat_effect=2.0"}},
       {Channel::lock_in, {}, {"programmes.immediate_activation.lock_in=0.3"}},
       {Channel::post_programme, {}, {"programmes.immediate_activation.post_effect=2.0"}},

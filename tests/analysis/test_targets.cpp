@@ -1,6 +1,8 @@
 #include "almpsim/targets.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "almpsim/scenario.hpp"
@@ -115,8 +117,11 @@ TEST_CASE("effects and measures without a default error are refused without a pu
   refused("E,fit,c,arm,self_support_weeks,x,,,12,,p,,,", "give the published standard error");
   refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,arm,1", "two different actors");
   refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,control,-1", "a standard error is positive");
-  refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,control,two", "se");
-  refused("E,fit,c,arm,status_share,x,self_support,any,12 points,,p,,control,1", "value");
+  refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,control,two", "se: not a number");
+  refused("E,fit,c,arm,status_share,x,self_support,any,12,,p,,control,inf", "se: not a number");
+  refused("E,fit,c,arm,status_share,x,self_support,any,12 points,,p,,control,1", "value: not a number");
+  refused("E,fit,c,arm,status_share,x,self_support,any,nan,,p,,control,1", "value: not a number");
+  refused("E,fit,c,arm,status_share,x,self_support,any,12,many,p,,control,1", "n: not a number");
 }
 
 TEST_CASE("an effect's second actor must be in the scenario", "[unit]") {
@@ -134,4 +139,23 @@ TEST_CASE("an effect's second actor must be in the scenario", "[unit]") {
     CHECK(what.find("versus") != std::string::npos);
     CHECK(what.find("nobody") != std::string::npos);
   }
+}
+
+TEST_CASE("an effect is NaN when either arm has no members", "[unit]") {
+  const auto targets = parse(kEffectHeader + "\nE,check,c,arm,status_share,x,self_support,any,12,,p,,control,3\n");
+  REQUIRE(targets.size() == 1);
+  auto cohorts = two_arms();
+  CHECK(simulated_value(targets[0], {"c"}, {"control", "arm"}, cohorts) == Approx(15.0));
+  // An arm that serves nobody has NaN shares.
+  std::fill(cohorts[0].state_activity.begin(), cohorts[0].state_activity.begin() + kStates * kActivities,
+            std::numeric_limits<double>::quiet_NaN());
+  CHECK(std::isnan(simulated_value(targets[0], {"c"}, {"control", "arm"}, cohorts)));
+}
+
+TEST_CASE("a targets file may stop after any optional column", "[unit]") {
+  const auto targets =
+      parse(kHeader + ",base_excludes,versus\n6.1,fit,c,a,status_share,passive,cash_benefit,none,20,,t,,\n");
+  REQUIRE(targets.size() == 1);
+  CHECK(targets[0].versus.empty());
+  CHECK(simulated_value(targets[0], {"c"}, {"a"}, one_cohort()) == Approx(20.0));
 }

@@ -9,7 +9,7 @@ using namespace almpsim;
 namespace {
 const std::string kKoege = test::source_path("scenarios/koege_2008.toml");
 const std::string kSmall =
-    kKoege + " --replications 3 --quiet --threads 2" + " --vary programmes.immediate_activation.threat_effect=1.0,2.0";
+    kKoege + " --replications 3 --quiet --threads 2" + " --vary programmes.immediate_activation.threat_effect=1.01,2.0";
 }  // namespace
 
 TEST_CASE("decompose reports each point against the reference, channel by channel", "[cli]") {
@@ -28,8 +28,9 @@ TEST_CASE("decompose reports each point against the reference, channel by channe
   CHECK(doc["channels"] == nlohmann::json::array({"threat"}));
   const auto& rows = doc["cohorts"]["inflow_cash"]["self_support_share"]["actors"]["jobcenter"];
   REQUIRE(rows.size() == 2);
-  // Point 1 (no threat) against point 2 (a threat of 2): the threat is the whole difference,
-  // and the parts add up to it.
+  // Point 1 (next to no threat: at exactly 1 the threat's rise would shape nothing and is
+  // refused) against point 2 (a threat of 2): the threat is the whole difference, and the
+  // parts add up to it.
   const auto& row = rows[0];
   CHECK(row["difference"]["mean"].get<double>() < 0.0);
   CHECK(row["channels"]["threat"]["mean"] == row["difference"]["mean"]);

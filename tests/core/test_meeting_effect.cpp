@@ -17,13 +17,13 @@ TEST_CASE("a meeting's effect starts the week after it and fades by a factor e p
   e.decay_weeks = 2.0;
   CHECK(has_effect(e));
   CHECK(effect_weeks(e) == 10);
-  CHECK(meeting_multiplier(e, 0, 7, 7) == 1.0);  // not in the meeting's own week
-  CHECK(meeting_multiplier(e, 0, 7, 8) == Approx(1.5));
-  CHECK(meeting_multiplier(e, 0, 7, 10) == Approx(1.0 + 0.5 * std::exp(-1.0)));
-  CHECK(meeting_multiplier(e, 0, 7, 17) == Approx(1.0 + 0.5 * std::exp(-4.5)));
-  CHECK(meeting_multiplier(e, 0, 7, 18) == 1.0);  // spent after five decays
-  CHECK(meeting_multiplier(e, 1, 7, 8) == 1.0);   // a group without the effect
-  CHECK(meeting_multiplier(e, 0, kNoMeeting, 8) == 1.0);
+  CHECK(meeting_multiplier(e, 0, 7, 7, false) == 1.0);  // not in the meeting's own week
+  CHECK(meeting_multiplier(e, 0, 7, 8, false) == Approx(1.5));
+  CHECK(meeting_multiplier(e, 0, 7, 10, false) == Approx(1.0 + 0.5 * std::exp(-1.0)));
+  CHECK(meeting_multiplier(e, 0, 7, 17, false) == Approx(1.0 + 0.5 * std::exp(-4.5)));
+  CHECK(meeting_multiplier(e, 0, 7, 18, false) == 1.0);  // spent after five decays
+  CHECK(meeting_multiplier(e, 1, 7, 8, false) == 1.0);   // a group without the effect
+  CHECK(meeting_multiplier(e, 0, kNoMeeting, 8, false) == 1.0);
   e.size = {1.0, 1.0};
   CHECK_FALSE(has_effect(e));
   CHECK(effect_weeks(e) == 0);
@@ -65,7 +65,7 @@ TEST_CASE("a group meeting has its own effect, and a meeting counts as one by it
   MeetingEffect e;
   e.size = {1.6};
   e.group_size = {1.2};
-  CHECK(meeting_multiplier(e, 0, 7, 8) == Approx(1.6));
+  CHECK(meeting_multiplier(e, 0, 7, 8, false) == Approx(1.6));
   CHECK(meeting_multiplier(e, 0, 7, 8, true) == Approx(1.2));
   e.size = {1.0};
   CHECK(has_effect(e));  // group meetings alone still act
