@@ -53,6 +53,8 @@ class CohortTracker {
     std::uint8_t state_at_measure = 0, activity_at_measure = 0;
   };
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
+  /// Whether citizen i's match group is one the cohort takes.
+  bool in_groups(const Population& pop, CitizenId i) const;
   void accumulate(Week w, const Population& pop, Member& m, double* activity_weeks) const;
 
   const Params& params_;

@@ -166,8 +166,9 @@ struct CohortSpec {
   std::string name;
   Kind kind = Kind::stock;
   PerState<bool> states{};
-  Week at = 0;            ///< stock: on benefit at the start of this week
-  Week from = 0, to = 0;  ///< inflow and period cohorts: the window [from, to]
+  std::vector<bool> groups;  ///< match groups as assessed on joining (per group); empty: all
+  Week at = 0;               ///< stock: on benefit at the start of this week
+  Week from = 0, to = 0;     ///< inflow and period cohorts: the window [from, to]
   Week measure_at = 0;
   /// inflow: leave out people whose spell on the cohort's states began before the window, so that
   /// a stock cohort at `from` and this one are disjoint (the evaluation tables count each

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "almpsim/array_view.hpp"
+#include "almpsim/case_rules.hpp"
 #include "almpsim/costs.hpp"
 
 namespace almpsim {
@@ -83,11 +84,15 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present, co
   update(w, pop, 0, members_.size(), activity_weeks_.data());
 }
 
+bool CohortTracker::in_groups(const Population& pop, CitizenId i) const {
+  return spec_.groups.empty() || spec_.groups[static_cast<std::size_t>(match_group_of(params_, pop, i))];
+}
+
 void CohortTracker::admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
   if (w > spec_.measure_at) return;
   if (spec_.kind == CohortSpec::Kind::stock && w == spec_.at) {
     for (CitizenId i = 0; i < present; ++i)
-      if (spec_.states[pop.state[i]]) join(w, pop, i, false);
+      if (spec_.states[pop.state[i]] && in_groups(pop, i)) join(w, pop, i, false);
   }
   const bool in_window = w >= spec_.from && w <= spec_.to;
   if (spec_.kind != CohortSpec::Kind::stock && in_window) {
@@ -102,6 +107,7 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
         const std::uint8_t prev = pop.prev_state[i];
         if (pop.state_since[i] != w || (prev != kNoPreviousState && spec_.states[prev])) return;
       }
+      if (!in_groups(pop, i)) return;
       joined_[i] = true;
       join(w, pop, i, spec_.kind == CohortSpec::Kind::inflow);
     };

@@ -1,4 +1,5 @@
 // Cohorts, and the study around the model: published targets, calibration, sweeps and power.
+#include <algorithm>
 #include <filesystem>
 
 #include "params_builder.hpp"
@@ -58,6 +59,11 @@ void ParamsBuilder::read_cohorts() {
                                 : CohortSpec::Kind::stock;
     c.states = state_set(r, "states", false);
     if (!r.has("states")) r.fail("states", "missing: the benefit states that define the cohort");
+    if (r.has("groups")) {
+      c.groups = group_set(r, "groups", p_.attributes);
+      if (std::all_of(c.groups.begin(), c.groups.end(), [](bool taken) { return taken; }))
+        r.fail("groups", "names every match group, so this would change nothing");
+    }
     const auto measure = week_in_run(r, "measure_at", cal, true);
     if (!measure && !r.has("measure_at")) r.fail("measure_at", "missing: the date at which outcomes are measured");
     c.measure_at = measure.value_or(0);

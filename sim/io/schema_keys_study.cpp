@@ -27,6 +27,11 @@ std::vector<Key> study_keys() {
        .type = "state names",
        .default_text = "required",
        .meaning = "which benefits define the cohort"},
+      {.name = "cohorts.*.groups",
+       .type = "match group names",
+       .default_text = "all",
+       .meaning = "members only from these match groups, as assessed when they join (e.g. the job-ready rows of "
+                  "a published table)"},
       {.name = "cohorts.*.at",
        .type = "date",
        .default_text = "required (stock)",

@@ -2,7 +2,10 @@
 
 #include <cmath>
 
+#include "almpsim/engine.hpp"
+#include "almpsim/scenario.hpp"
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 using namespace almpsim;
 
@@ -181,4 +184,34 @@ TEST_CASE("a period cohort holds everyone on its states at any time in the windo
   CHECK(o.activity_weeks_share[index_of(Activity::guidance)] == Approx(1.0 / 3.0));
   CHECK(o.activity_weeks_share[index_of(Activity::inhouse_project)] == Approx(2.0 / 3.0));
   CHECK(std::isnan(o.activity_weeks_share[index_of(Activity::none)]));
+}
+
+TEST_CASE("cohorts of match groups split the whole cohort exactly", "[unit]") {
+  // Each kind of cohort three times: all members, the job-ready, the others. Match groups are
+  // drawn when a case opens, so every member falls in exactly one of the two.
+  std::string cohorts;
+  for (const auto& [kind, window] : {std::pair{"stock", "at = 2020-02-03"},
+                                     {"inflow", "from = 2020-01-13\nto = 2020-03-30"},
+                                     {"period", "from = 2020-01-13\nto = 2020-03-30"}})
+    for (const auto& [suffix, groups] :
+         {std::pair{"all", ""}, {"ready", "groups = [\"job_ready\"]"}, {"others", "groups = [\"not_job_ready\"]"}})
+      cohorts += std::string("[[cohorts]]\nname = \"") + kind + "_" + suffix + "\"\nkind = \"" + kind +
+                 "\"\nstates = [\"cash_benefit\"]\n" + window + "\nmeasure_at = 2020-06-01\n" + groups + "\n";
+  test::TempDir dir;
+  const Params p = load_scenario(dir.write("groups.toml", test::two_state_scenario(R"(
+[inflow]
+cash_benefit = 40.0
+[attributes.cash_benefit]
+match = { "1" = 0.3, "3" = 0.2, "4" = 0.5 }
+)" + cohorts)))
+                       .params;
+  const auto r = run_monte_carlo(p, {1, {}}).front();
+  for (std::size_t k = 0; k < 3; ++k) {
+    const double all = r.cohorts[3 * k].members[0], ready = r.cohorts[3 * k + 1].members[0],
+                 others = r.cohorts[3 * k + 2].members[0];
+    INFO(p.cohorts[3 * k].name << ": " << all << " = " << ready << " + " << others);
+    CHECK(ready > 0.2 * all);
+    CHECK(others > 0.2 * all);
+    CHECK(ready + others == all);
+  }
 }

@@ -73,7 +73,7 @@ TEST_CASE("the fitted Køge model gives the same bits for 1 and 2 threads within
   const auto one = run(p, 1);
   const auto two = run(p, 2);
   CHECK(identical(one[0], two[0]));
-  CHECK(one[0].cohorts.size() == 5);
+  CHECK(one[0].cohorts.size() == 7);
   CHECK(*std::max_element(one[0].meetings_held.begin(), one[0].meetings_held.end()) > 2 * kParallelMeetings);
 }
 
