@@ -67,20 +67,23 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
                   r.outside ? " *" : "");
     }
   }
-  if (run.actors.size() < 2) return;
-  std::printf("\nTrial statistics, %s against %s, distribution over replications (mean [90%% interval])\n",
-              run.actors[1].c_str(), run.actors[0].c_str());
-  std::printf("  %-18s %-24s %-20s %-34s %s\n", "cohort", "chi-square (status)", "p-value",
-              "self-support difference, points", "significant at 10%: chi-square / difference");
-  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-    const TrialSeries t = trial_series(run.cohorts, c, 0, 1);
-    const Summary chi = summarise(t.chi2), p = summarise(t.p_value), d = summarise(t.difference),
-                  lo = summarise(t.lower), hi = summarise(t.upper);
-    char diff[80];
-    std::snprintf(diff, sizeof diff, "%.1f [%.1f, %.1f] (95%% CI ~%.1f..%.1f)", d.mean, d.q05, d.q95, lo.mean, hi.mean);
-    std::printf("  %-18s %5.1f [%5.1f, %5.1f]     %.2f [%.2f, %.2f]     %-34s %3.0f%% / %3.0f%%\n",
-                run.cohort_names[c].c_str(), chi.mean, chi.q05, chi.q95, p.mean, p.q05, p.q95, diff,
-                100 * t.significant_chi2, 100 * t.significant_difference);
+  // Each arm against the first actor (the control, as scenarios list it).
+  for (std::size_t arm = 1; arm < run.actors.size(); ++arm) {
+    std::printf("\nTrial statistics, %s against %s, distribution over replications (mean [90%% interval])\n",
+                run.actors[arm].c_str(), run.actors[0].c_str());
+    std::printf("  %-18s %-24s %-20s %-34s %s\n", "cohort", "chi-square (status)", "p-value",
+                "self-support difference, points", "significant at 10%: chi-square / difference");
+    for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+      const TrialSeries t = trial_series(run.cohorts, c, 0, arm);
+      const Summary chi = summarise(t.chi2), p = summarise(t.p_value), d = summarise(t.difference),
+                    lo = summarise(t.lower), hi = summarise(t.upper);
+      char diff[80];
+      std::snprintf(diff, sizeof diff, "%.1f [%.1f, %.1f] (95%% CI ~%.1f..%.1f)", d.mean, d.q05, d.q95, lo.mean,
+                    hi.mean);
+      std::printf("  %-18s %5.1f [%5.1f, %5.1f]     %.2f [%.2f, %.2f]     %-34s %3.0f%% / %3.0f%%\n",
+                  run.cohort_names[c].c_str(), chi.mean, chi.q05, chi.q95, p.mean, p.q05, p.q95, diff,
+                  100 * t.significant_chi2, 100 * t.significant_difference);
+    }
   }
 }
 

@@ -30,6 +30,21 @@ TEST_CASE("report prints the published tables beside the simulated ones from the
   CHECK(missing.status == 1);
 }
 
+TEST_CASE("report tests each arm of a trial against the first actor, and an effect target by its two arms",
+          "[regression]") {
+  test::TempDir dir;
+  const std::string out = dir.file("trials.h5");
+  const auto run = test::run_cli("run " + test::source_path("scenarios/early_meetings_2008.toml") + " -o " + out +
+                                 " --replications 2 --threads 2 --quiet");
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const auto text = test::run_cli("report " + out);
+  CHECK(text.status == 0);
+  for (const std::string arm : {"individual", "group", "wall", "meetings_and_wall"})
+    CHECK(text.output.find("Trial statistics, " + arm + " against control") != std::string::npos);
+  CHECK(text.output.find("individual - control") != std::string::npos);
+}
+
 TEST_CASE("every JSON report is valid JSON, with odd names and an arm that serves nobody", "[unit]") {
   // The second arm is assigned no one, so its shares are NaN (JSON null); its name has a quote.
   test::TempDir dir;
