@@ -72,6 +72,13 @@ struct DurationLimit {
   PerState<double> destination_shares{};
 };
 
+/// Whether multipliers per match group act at all: some group's differs from 1.
+inline bool differs_from_one(const std::vector<double>& multipliers) {
+  for (double x : multipliers)
+    if (x != 1.0) return true;
+  return false;
+}
+
 struct ProgrammeSpec {
   int length_weeks = 13;
   int wait_weeks = 0;                 ///< from the decision to the start

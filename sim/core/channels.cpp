@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "almpsim/meeting_effect.hpp"
+
 namespace almpsim {
 
 namespace {
@@ -29,10 +31,6 @@ auto* programme_multipliers(Programme& p, Channel c) {
     default:
       return Multipliers{nullptr};
   }
-}
-
-bool not_one(const std::vector<double>& multipliers) {
-  return std::any_of(multipliers.begin(), multipliers.end(), [](double x) { return x != 1.0; });
 }
 
 }  // namespace
@@ -71,9 +69,9 @@ void switch_off_channel(Params& params, Channel c) {
 
 bool has_channel(const Params& params, Channel c) {
   for (const ProgrammeSpec& p : params.programmes)
-    if (const std::vector<double>* m = programme_multipliers(p, c); m && not_one(*m)) return true;
+    if (const std::vector<double>* m = programme_multipliers(p, c); m && differs_from_one(*m)) return true;
   for (const ActorSpec& a : params.actors) {
-    if (c == Channel::meetings && (not_one(a.meeting_effect.size) || not_one(a.meeting_effect.group_size))) return true;
+    if (c == Channel::meetings && has_effect(a.meeting_effect)) return true;
     if (c == Channel::sanctions && a.sanctions.rate > 0.0 && a.sanctions.no_show > 0.0 && a.sanctions.exit_share > 0.0)
       return true;
   }

@@ -5,10 +5,7 @@
 namespace almpsim {
 
 bool has_effect(const MeetingEffect& effect) {
-  for (const auto* sizes : {&effect.size, &effect.group_size})
-    for (double s : *sizes)
-      if (s != 1.0) return true;
-  return false;
+  return differs_from_one(effect.size) || differs_from_one(effect.group_size);
 }
 
 Week effect_weeks(const MeetingEffect& effect) {

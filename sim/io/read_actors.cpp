@@ -24,9 +24,7 @@ void ParamsBuilder::read_programmes() {
     p.post_effect = read_group_values(r, "post_effect", p_.attributes);
     p.threat_effect = read_group_values(r, "threat_effect", p_.attributes);
     p.threat_rise_weeks = r.optional_number("threat_rise_weeks");
-    const bool threatens =
-        std::any_of(p.threat_effect.begin(), p.threat_effect.end(), [](double x) { return x != 1.0; });
-    if (p.threat_rise_weeks && !threatens)
+    if (p.threat_rise_weeks && !differs_from_one(p.threat_effect))
       r.fail("threat_rise_weeks", "shapes the threat effect, and " + std::string(name_of(kind)) +
                                       " has none (threat_effect is 1), so this would change nothing");
     p.post_decay_weeks = r.number("post_decay_weeks");
@@ -115,8 +113,7 @@ void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i)
   i.kind = static_cast<Activity>(index_in(activity_names(), ia.choice("kind", "programme")));
   if (const auto weeks = ia.optional_integer("announced_weeks")) {
     i.announced_weeks = static_cast<int>(*weeks);
-    const auto& threat = p_.programmes[index_of(i.kind)].threat_effect;
-    if (std::all_of(threat.begin(), threat.end(), [](double x) { return x == 1.0; }))
+    if (!differs_from_one(p_.programmes[index_of(i.kind)].threat_effect))
       ia.fail("announced_weeks", "times the threat effect, and " + std::string(name_of(i.kind)) +
                                      " has none (threat_effect is 1), so this would change nothing");
   }
@@ -150,6 +147,11 @@ bool holds_meetings(const ActorSpec& a) {
   return std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
                      [](int interval) { return interval > 0; });
 }
+
+/// Whether some team of the actor has a caseworker limit (else meetings have no capacity bound).
+bool has_caseworker_limit(const ActorSpec& a) {
+  return std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& team) { return !team.empty(); });
+}
 }  // namespace
 
 void ParamsBuilder::read_early_meetings(Reader& r, ActorSpec& a) {
@@ -168,9 +170,7 @@ void ParamsBuilder::read_early_meetings(Reader& r, ActorSpec& a) {
                                    [&](int ordinary) { return ordinary > 0 && ordinary != *interval; });
   if (!differs)
     e.fail("interval_weeks", "is the ordinary interval of every state with meetings, so this would change nothing");
-  const bool limited =
-      std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& team) { return !team.empty(); });
-  if (in_groups && limited)
+  if (in_groups && has_caseworker_limit(a))
     e.fail("in_groups",
            "early group meetings with a caseworker limit are not modelled (their capacity would be counted as "
            "individual meetings); use group_meetings, which makes every meeting of the actor a group meeting");
@@ -188,13 +188,12 @@ void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
     e.fail("group_size",
            "the actor holds no group meetings (group_meetings, early_meetings.in_groups), so this would change "
            "nothing");
-  const bool limited =
-      std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& team) { return !team.empty(); });
-  if (a.group_meetings > 1 && !limited && a.meeting_effect.group_size == a.meeting_effect.size)
+  const bool own_group_effect = a.meeting_effect.group_size != a.meeting_effect.size;
+  if (a.group_meetings > 1 && !has_caseworker_limit(a) && !own_group_effect)
     r.fail("group_meetings",
            "the actor's meetings have no capacity limit (caseworkers) and no effect of their own "
            "(meeting_effect.group_size), so this would change nothing");
-  if (a.early_meetings.in_groups && a.meeting_effect.group_size == a.meeting_effect.size)
+  if (a.early_meetings.in_groups && !own_group_effect)
     r.fail("early_meetings.in_groups",
            "meeting_effect.group_size is the size of an individual meeting, so this would change nothing");
   if (!r.has("meeting_effect")) return;

@@ -52,7 +52,8 @@ const std::vector<std::string> kColumns = {"table",    "use",           "cohort"
                                            "source",   "base_excludes", "versus",     "se"};
 // The optional columns come last, so that files written before they existed (and results
 // that stored such files) still read: a header is the required columns and any of the rest.
-const std::size_t kRequiredColumns = 11;
+constexpr std::size_t kBaseExcludes = 11, kVersus = 12, kSe = 13;
+const std::size_t kRequiredColumns = kBaseExcludes;
 
 bool is_header(const std::vector<std::string>& header) {
   return header.size() >= kRequiredColumns && header.size() <= kColumns.size() &&
@@ -95,7 +96,7 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     issues.push_back({path, 1, "", "expected the header " + [] {
                         std::string h;
                         for (const auto& c : kColumns) h += (h.empty() ? "" : ",") + c;
-                        return h + " (the last three optional)";
+                        return h + " (the last " + std::to_string(kColumns.size() - kRequiredColumns) + " optional)";
                       }()});
   for (int number = 2; std::getline(in, line); ++number) {
     if (line.empty()) continue;
@@ -123,8 +124,8 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     t.category = f[5];
     read_states(f[6], t.states, [&](const std::string& m) { fail("states", m); });
     const auto optional = [&](std::size_t k) { return k < f.size() ? f[k] : std::string(); };
-    read_states(optional(11), t.base_excludes, [&](const std::string& m) { fail("base_excludes", m); });
-    t.versus = optional(12);
+    read_states(optional(kBaseExcludes), t.base_excludes, [&](const std::string& m) { fail("base_excludes", m); });
+    t.versus = optional(kVersus);
     if (!t.versus.empty() && t.versus == t.actor) fail("versus", "an effect needs two different actors");
     if (f[7] == "any") {
       t.activities.fill(true);
@@ -158,7 +159,7 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
     read_column("value", f[8], t.value);
     if (!f[9].empty()) read_column("n", f[9], t.n);
     bool se_read = true;
-    if (const std::string se = optional(13); !se.empty()) {
+    if (const std::string se = optional(kSe); !se.empty()) {
       se_read = read_column("se", se, t.se);
       if (se_read && t.se <= 0.0) {
         fail("se", "a standard error is positive");

@@ -7,13 +7,21 @@
 
 using namespace almpsim;
 
-TEST_CASE("report prints the published tables beside the simulated ones from the results file alone", "[regression]") {
-  test::TempDir dir;
-  const std::string out = dir.file("koege.h5");
-  const auto run = test::run_cli("run " + test::source_path("scenarios/koege_2008.toml") + " -o " + out +
-                                 " --replications 4 --threads 2 --quiet");
+namespace {
+/// Runs a shipped scenario into a results file in `dir` and returns its path.
+std::string shipped_results(const test::TempDir& dir, const std::string& scenario, int replications) {
+  const std::string out = dir.file(scenario + ".h5");
+  const auto run = test::run_cli("run " + test::source_path("scenarios/" + scenario + ".toml") + " -o " + out +
+                                 " --replications " + std::to_string(replications) + " --threads 2 --quiet");
   INFO(run.output);
   REQUIRE(run.status == 0);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("report prints the published tables beside the simulated ones from the results file alone", "[regression]") {
+  test::TempDir dir;
+  const std::string out = shipped_results(dir, "koege_2008", 4);
   const auto text = test::run_cli("report " + out);
   CHECK(text.status == 0);
   CHECK(text.output.find("Table 6.1  stock_cash  status_share") != std::string::npos);
@@ -33,11 +41,7 @@ TEST_CASE("report prints the published tables beside the simulated ones from the
 TEST_CASE("report tests each arm of a trial against the first actor, and an effect target by its two arms",
           "[regression]") {
   test::TempDir dir;
-  const std::string out = dir.file("trials.h5");
-  const auto run = test::run_cli("run " + test::source_path("scenarios/early_meetings_2008.toml") + " -o " + out +
-                                 " --replications 2 --threads 2 --quiet");
-  INFO(run.output);
-  REQUIRE(run.status == 0);
+  const std::string out = shipped_results(dir, "early_meetings_2008", 2);
   const auto text = test::run_cli("report " + out);
   CHECK(text.status == 0);
   for (const std::string arm : {"individual", "group", "wall", "meetings_and_wall"})
