@@ -83,3 +83,21 @@ TEST_CASE("every Køge status category is within 3 points and every cohort withi
   CHECK(sizes == 8);
   CHECK(categories > 40);
 }
+
+TEST_CASE("the Køge threat's rise shapes a later activation and leaves the job centre's one-week wait alone",
+          "[regression]") {
+  // The base scenario's threat_rise_weeks changes no Køge result (the job centre starts its
+  // programme a week after registration, when the threat is full either way), but it does
+  // change the scenarios that move the start later (straksaktivering).
+  const auto occupancy_with = [](int delay, const std::string& rise) {
+    const Params p =
+        test::shipped("koege_2008.toml",
+                      {"replications=2", "actors.jobcenter.immediate_activation.delay_weeks=" + std::to_string(delay),
+                       "programmes.immediate_activation.threat_rise_weeks=" + rise});
+    MonteCarloOptions options;
+    options.threads = 2;
+    return run_monte_carlo(p, options)[0].occupancy;
+  };
+  CHECK(occupancy_with(1, "4") == occupancy_with(1, "520"));
+  CHECK(occupancy_with(13, "4") != occupancy_with(13, "520"));
+}
