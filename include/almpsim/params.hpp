@@ -112,6 +112,9 @@ struct ImmediateActivation {
   /// Weeks after the immediate activation ends at which the next meeting is held, so that
   /// the next step is planned as the course ends; none: the ordinary meeting interval.
   std::optional<int> follow_up_weeks;
+  /// Chance that the first meeting after the immediate activation ends starts a programme
+  /// (the next step of a step model); none: the actor's activation_probability.
+  std::optional<double> next_step_probability;
   /// Weeks before the start at which the citizen is told of it, so that its threat acts only
   /// from then (never before the case opens); none: told at registration.
   std::optional<int> announced_weeks;

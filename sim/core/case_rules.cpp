@@ -48,6 +48,15 @@ void forget_last_meeting(Population& pop, CitizenId i) {
   pop.last_met[i] = kNoMeeting;
 }
 
+// The first meeting attended after the immediate activation ended plans the next step, with
+// its own chance where the actor has one.
+double activation_chance(const ActorSpec& actor, const Population& pop, CitizenId i, Week previous_meeting, int group) {
+  const ImmediateActivation& ia = actor.immediate_activation;
+  const bool next_step =
+      ia.next_step_probability && in_immediate_activation(ia, pop, i) && previous_meeting < pop.activity_to[i];
+  return next_step ? *ia.next_step_probability : actor.activation_probability[static_cast<std::size_t>(group)];
+}
+
 void clear_activity(Population& pop, CitizenId i) {
   pop.activity[i] = static_cast<std::uint8_t>(Activity::none);
   pop.activity_announced[i] = week16(kNever);
@@ -124,6 +133,7 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
     return out;
   }
   out.attended = true;
+  const Week previous_meeting = pop.last_met[i];
   ++pop.meetings[i];
   pop.last_met[i] = week16(w);
   pop.next_meeting[i] = week16(w + weeks_to_next_meeting(actor, s, w - pop.state_since[i]));
@@ -131,7 +141,7 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
   if (busy) follow_up_immediate_activation(actor.immediate_activation, pop, i);
   const int group = match_group_of(params, pop, i);
-  if (busy || RandomStreams::unit(u[3]) >= actor.activation_probability[static_cast<std::size_t>(group)]) return out;
+  if (busy || RandomStreams::unit(u[3]) >= activation_chance(actor, pop, i, previous_meeting, group)) return out;
   const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));
   const double contact = actor.company_contact[slot];
   const Activity kind = choose_activity(actor, params.programmes, group, contact,

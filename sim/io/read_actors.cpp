@@ -110,6 +110,7 @@ void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i)
   i.delay_weeks = ia.integer("delay_weeks");
   i.length_weeks = ia.integer("length_weeks");
   if (const auto weeks = ia.optional_integer("follow_up_weeks")) i.follow_up_weeks = static_cast<int>(*weeks);
+  i.next_step_probability = ia.optional_number("next_step_probability");
   i.kind = static_cast<Activity>(index_in(activity_names(), ia.choice("kind", "programme")));
   if (const auto weeks = ia.optional_integer("announced_weeks")) {
     i.announced_weeks = static_cast<int>(*weeks);

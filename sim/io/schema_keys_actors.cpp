@@ -168,6 +168,13 @@ std::vector<Key> actor_keys() {
        .unit = "weeks",
        .meaning = "the next meeting falls this long after the course ends when that is sooner than the interval "
                   "(the next step planned as the course ends)"},
+      {.name = "actors.*.immediate_activation.next_step_probability",
+       .type = "number",
+       .lo = 0,
+       .hi = 1,
+       .default_text = "activation_probability",
+       .meaning = "chance that the first meeting after the course ends starts a programme (a step model's next "
+                  "step); later meetings use `activation_probability`"},
       {.name = "actors.*.immediate_activation.announced_weeks",
        .type = "integer",
        .lo = 0,

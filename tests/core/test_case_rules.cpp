@@ -66,6 +66,29 @@ TEST_CASE("a follow-up books the next meeting as the immediate activation ends",
   CHECK(c.pop.next_meeting[0] == 30);
 }
 
+TEST_CASE("the first meeting after the course plans the next step with its own chance", "[unit]") {
+  test::TempDir dir;
+  // activation_probability is 1 (actor_with_course): a next step of 0 starts nothing after
+  // the course, and the meeting after that starts the programme again.
+  OneCase c(dir, actor_with_course(", follow_up_weeks = 1, next_step_probability = 0.0"));
+  c.open_case_in(10);
+  hold_meeting(c.params, c.rng, c.pop, 0, 11);
+  CHECK(hold_meeting(c.params, c.rng, c.pop, 0, 14).started == Activity::none);  // during the course
+  CHECK(c.pop.next_meeting[0] == 17);
+  CHECK(hold_meeting(c.params, c.rng, c.pop, 0, 17).started == Activity::none);  // the next step
+  CHECK(hold_meeting(c.params, c.rng, c.pop, 0, 30).started == Activity::inhouse_project);
+
+  // A no-show at the next step leaves it to the first meeting attended.
+  OneCase sure(dir, actor_with_course(", follow_up_weeks = 1, next_step_probability = 1.0") +
+                        "\n[actors.sanctions]\nno_show = 1.0\n");
+  sure.open_case_in(10);
+  CHECK_FALSE(hold_meeting(sure.params, sure.rng, sure.pop, 0, 17).attended);
+  sure.params.actors[0].sanctions.no_show = 0.0;
+  sure.params.actors[0].activation_probability.assign(sure.params.actors[0].activation_probability.size(), 0.0);
+  CHECK(hold_meeting(sure.params, sure.rng, sure.pop, 0, 18).started == Activity::inhouse_project);
+  CHECK(hold_meeting(sure.params, sure.rng, sure.pop, 0, 19).started == Activity::none);  // booked already
+}
+
 TEST_CASE("a follow-up brings forward a first meeting that would fall after the course", "[unit]") {
   test::TempDir dir;
   OneCase late(dir, actor_with_course(", follow_up_weeks = 0", 20));
