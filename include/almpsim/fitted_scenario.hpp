@@ -13,7 +13,9 @@ struct FittedValue {
 };
 
 struct FitRow {
-  std::string table, cohort, actor, measure, category;
+  std::string table, cohort, actor;
+  std::string versus;  ///< an effect's control arm (empty: a level of `actor`)
+  std::string measure, category;
   double published = 0.0, simulated = 0.0;
 };
 

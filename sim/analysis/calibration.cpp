@@ -195,7 +195,7 @@ Calibration calibrate_scenario(const CalibrationRequest& request) {
   record.seed = setting.seed;
   for (std::size_t k = 0; k < setting.fitted.size(); ++k) {
     const Target& t = setting.fitted[k];
-    record.rows.push_back({t.table, t.cohort, arm_label(t), t.measure, t.category, t.value, final_score.means[k]});
+    record.rows.push_back({t.table, t.cohort, t.actor, t.versus, t.measure, t.category, t.value, final_score.means[k]});
   }
   for (std::size_t k = 0; k < setting.priors.size(); ++k) {
     const PriorTerm& term = setting.priors[k];

@@ -80,14 +80,15 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
                      {"status", record.status},
                      {"version", record.version}};
   toml::array rows;
-  for (const FitRow& r : record.rows)
-    rows.push_back(toml::table{{"table", r.table},
-                               {"cohort", r.cohort},
-                               {"actor", r.actor},
-                               {"measure", r.measure},
-                               {"category", r.category},
-                               {"published", r.published},
-                               {"simulated", std::round(r.simulated * 1000.0) / 1000.0}});
+  for (const FitRow& r : record.rows) {
+    toml::table row{{"table", r.table}, {"cohort", r.cohort}, {"actor", r.actor}};
+    if (!r.versus.empty()) row.insert("versus", r.versus);
+    row.insert("measure", r.measure);
+    row.insert("category", r.category);
+    row.insert("published", r.published);
+    row.insert("simulated", std::round(r.simulated * 1000.0) / 1000.0);
+    rows.push_back(std::move(row));
+  }
   result.insert("targets", std::move(rows));
   result.insert("tables_objective", record.tables_objective);
   toml::array priors;

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
 #include "almpsim/engine.hpp"
 #include "support/catch.hpp"
@@ -165,4 +167,20 @@ range = [0.002, 0.03]
   REQUIRE(fit.record.at_bound.size() == 2);
   CHECK(fit.record.at_bound[0] == "hazards.cash_benefit.self_support.baseline (upper bound)");
   CHECK(fit.record.at_bound[1] == "hazards.self_support.cash_benefit.baseline (lower bound)");
+}
+
+TEST_CASE("the fit record keeps an effect's arm and control apart", "[analysis]") {
+  test::TempDir dir;
+  const std::string base = dir.write("base.toml", kScenario);
+  FitRecord record;
+  record.rows.push_back({"T", "stock", "arm", "control", "self_support_weeks", "effect", 5.0, 4.5});
+  record.rows.push_back({"T", "stock", "arm", "", "status_share", "level", 30.0, 31.0});
+  const std::string out = dir.file("fitted.toml");
+  write_fitted_scenario(out, base, {}, record);
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("actor = 'arm'") != std::string::npos);
+  CHECK(text.find("versus = 'control'") != std::string::npos);
+  CHECK(text.find("versus") == text.rfind("versus"));  // the level has none
+  CHECK(text.find("arm - control") == std::string::npos);
 }
