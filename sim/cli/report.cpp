@@ -102,15 +102,22 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
             json_summary(summarise(over_replications(run, c, &CohortOutcome::status, a * kStates + s)));
       by_actor[run.actors[a]] = std::move(measures);
     }
-    if (run.actors.size() >= 2) {
-      const TrialSeries t = trial_series(run.cohorts, c, 0, 1);
-      by_actor["trial"] = {{"chi_square", json_summary(summarise(t.chi2))},
-                           {"p_value", json_summary(summarise(t.p_value))},
-                           {"self_support_difference_points", json_summary(summarise(t.difference))},
-                           {"significant_share_chi_square", t.significant_chi2},
-                           {"significant_share_difference", t.significant_difference}};
-    }
     cohorts[run.cohort_names[c]] = std::move(by_actor);
+  }
+  // Each arm against the first actor, as the text report gives them; an array, so that no
+  // actor's name can collide with a key.
+  json trials = json::array();
+  for (std::size_t arm = 1; arm < run.actors.size(); ++arm) {
+    json by_cohort = json::object();
+    for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+      const TrialSeries t = trial_series(run.cohorts, c, 0, arm);
+      by_cohort[run.cohort_names[c]] = {{"chi_square", json_summary(summarise(t.chi2))},
+                                        {"p_value", json_summary(summarise(t.p_value))},
+                                        {"self_support_difference_points", json_summary(summarise(t.difference))},
+                                        {"significant_share_chi_square", t.significant_chi2},
+                                        {"significant_share_difference", t.significant_difference}};
+    }
+    trials.push_back({{"arm", run.actors[arm]}, {"control", run.actors[0]}, {"cohorts", std::move(by_cohort)}});
   }
   json tables = json::array();
   for (const Row& r : rows) {
@@ -129,6 +136,7 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
   const json out = {{"scenario", run.scenario_name},
                     {"replications", run.replications},
                     {"cohorts", std::move(cohorts)},
+                    {"trials", std::move(trials)},
                     {"tables", std::move(tables)}};
   std::printf("%s\n", out.dump(2).c_str());
 }

@@ -47,6 +47,18 @@ TEST_CASE("report tests each arm of a trial against the first actor, and an effe
   for (const std::string arm : {"individual", "group", "wall", "meetings_and_wall"})
     CHECK(text.output.find("Trial statistics, " + arm + " against control") != std::string::npos);
   CHECK(text.output.find("individual - control") != std::string::npos);
+  // The JSON gives the same four trials, each over every cohort.
+  const auto json = test::run_cli("report " + out + " --format json");
+  REQUIRE(json.status == 0);
+  const auto report = nlohmann::json::parse(json.output);
+  const auto& trials = report["trials"];
+  REQUIRE(trials.size() == 4);
+  CHECK(trials[0]["arm"] == "individual");
+  CHECK(trials[3]["arm"] == "meetings_and_wall");
+  for (const auto& trial : trials) {
+    CHECK(trial["control"] == "control");
+    CHECK(trial["cohorts"].size() == report["cohorts"].size());
+  }
 }
 
 TEST_CASE("every JSON report is valid JSON, with odd names and an arm that serves nobody", "[unit]") {
