@@ -52,6 +52,7 @@ class ParamsBuilder {
   void read_early_meetings(Reader& r, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);
   void read_actors();
+  bool overridden_within(const std::string& section) const;
 
   // read_study.cpp
   void read_cohorts();

@@ -24,7 +24,8 @@ void ParamsBuilder::read_programmes() {
     p.post_effect = read_group_values(r, "post_effect", p_.attributes);
     p.threat_effect = read_group_values(r, "threat_effect", p_.attributes);
     p.threat_rise_weeks = r.optional_number("threat_rise_weeks");
-    if (p.threat_rise_weeks && !differs_from_one(p.threat_effect))
+    if (p.threat_rise_weeks && !differs_from_one(p.threat_effect) &&
+        !overridden_within("programmes." + std::string(name_of(kind))))
       r.fail("threat_rise_weeks", "shapes the threat effect, and " + std::string(name_of(kind)) +
                                       " has none (threat_effect is 1), so this would change nothing");
     p.post_decay_weeks = r.number("post_decay_weeks");
@@ -114,7 +115,8 @@ void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i)
   i.kind = static_cast<Activity>(index_in(activity_names(), ia.choice("kind", "programme")));
   if (const auto weeks = ia.optional_integer("announced_weeks")) {
     i.announced_weeks = static_cast<int>(*weeks);
-    if (!differs_from_one(p_.programmes[index_of(i.kind)].threat_effect))
+    if (!differs_from_one(p_.programmes[index_of(i.kind)].threat_effect) &&
+        !overridden_within("programmes." + std::string(name_of(i.kind))))
       ia.fail("announced_weeks", "times the threat effect, and " + std::string(name_of(i.kind)) +
                                      " has none (threat_effect is 1), so this would change nothing");
   }
@@ -139,6 +141,18 @@ void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   } else {
     a.job_finding.fill(read_path(r, "job_finding", cal));
   }
+}
+
+// A value that makes a key inert is refused as the files write it. An override (--set, a sweep
+// point, a fit's value) of a key in `section` may set it on purpose, e.g. a sweep through
+// "no threat", so the refusal is left to the files alone there.
+bool ParamsBuilder::overridden_within(const std::string& section) const {
+  const auto within = [](const std::string& key, const std::string& table) {
+    return key == table || key.rfind(table + ".", 0) == 0;
+  };
+  for (const auto& [key, at] : doc_.override_keys)
+    if (within(key, section) || within(section, key)) return true;
+  return false;
 }
 
 namespace {
@@ -169,7 +183,7 @@ void ParamsBuilder::read_early_meetings(Reader& r, ActorSpec& a) {
   if (!interval || !span) return;
   const bool differs = std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
                                    [&](int ordinary) { return ordinary > 0 && ordinary != *interval; });
-  if (!differs)
+  if (!differs && !overridden_within("actors"))
     e.fail("interval_weeks", "is the ordinary interval of every state with meetings, so this would change nothing");
   if (in_groups && has_caseworker_limit(a))
     e.fail("in_groups",
@@ -190,17 +204,19 @@ void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
            "the actor holds no group meetings (group_meetings, early_meetings.in_groups), so this would change "
            "nothing");
   const bool own_group_effect = a.meeting_effect.group_size != a.meeting_effect.size;
-  if (a.group_meetings > 1 && !has_caseworker_limit(a) && !own_group_effect)
+  // Actors inherit from each other (extends), so any actor's override may reach this one.
+  const bool as_written = !overridden_within("actors");
+  if (a.group_meetings > 1 && !has_caseworker_limit(a) && !own_group_effect && as_written)
     r.fail("group_meetings",
            "the actor's meetings have no capacity limit (caseworkers) and no effect of their own "
            "(meeting_effect.group_size), so this would change nothing");
-  if (a.early_meetings.in_groups && !own_group_effect)
+  if (a.early_meetings.in_groups && !own_group_effect && as_written)
     r.fail("early_meetings.in_groups",
            "meeting_effect.group_size is the size of an individual meeting, so this would change nothing");
   if (!r.has("meeting_effect")) return;
   if (!holds_meetings(a))
     r.fail("meeting_effect", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
-  else if (!has_effect(a.meeting_effect) && e.has("decay_weeks"))
+  else if (!has_effect(a.meeting_effect) && e.has("decay_weeks") && as_written)
     e.fail("decay_weeks",
            "shapes a meeting effect that has no size (meeting_effect.size is 1), so this would change nothing");
 }

@@ -173,6 +173,26 @@ TEST_CASE("a setting that would change nothing is an error", "[unit]") {
   rejects("[sweep]\nseed = 3\n[[sweep.vary]]\nkey = \"seed\"\nvalues = [1, 2]\n", "sweep.seed: a grid draws nothing");
 }
 
+TEST_CASE("a key made inert by an override's value is taken, and one the files make inert is refused", "[unit]") {
+  test::TempDir dir;
+  const auto validate = [&](const std::string& file, const std::string& overrides) {
+    return test::run_cli("validate " + dir.write("inert.toml", test::two_state_scenario(file)) + overrides);
+  };
+  const std::string threat = "[programmes.guidance]\nthreat_rise_weeks = 4\nthreat_effect = ";
+  // A sweep or fit may take the threat to exactly 1 while the file shapes it.
+  CHECK(validate(threat + "1.3\n", " --set programmes.guidance.threat_effect=1").status == 0);
+  // As the files write it, the rise shapes nothing, whatever else is overridden.
+  const auto refused = validate(threat + "1.0\n", " --set seed=3");
+  CHECK(refused.status == 2);
+  CHECK(refused.output.find("programmes.guidance.threat_rise_weeks: shapes the threat effect") != std::string::npos);
+  // The same for a meeting effect's decay, by any actor's override (actors inherit).
+  const std::string meetings =
+      "[[actors]]\nname = \"centre\"\nmeeting_interval_weeks = { cash_benefit = 4 }\n"
+      "meeting_effect = { decay_weeks = 3, size = ";
+  CHECK(validate(meetings + "2.0 }\n", " --set actors.centre.meeting_effect.size=1").status == 0);
+  CHECK(validate(meetings + "1.0 }\n", " --set seed=3").status == 2);
+}
+
 TEST_CASE("each problem an override causes is reported once, where the user wrote it", "[unit]") {
   const std::string koege = test::source_path("scenarios/koege_2008.toml");
   auto lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
