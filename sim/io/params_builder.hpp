@@ -53,6 +53,7 @@ class ParamsBuilder {
   ActorSpec read_actor(Reader& r, const std::string& name);
   void read_actors();
   bool overridden_within(const std::string& section) const;
+  void refuse_inert(Reader& r, std::string_view key, const std::string& section, const std::string& why);
 
   // read_study.cpp
   void read_cohorts();

@@ -24,10 +24,9 @@ void ParamsBuilder::read_programmes() {
     p.post_effect = read_group_values(r, "post_effect", p_.attributes);
     p.threat_effect = read_group_values(r, "threat_effect", p_.attributes);
     p.threat_rise_weeks = r.optional_number("threat_rise_weeks");
-    if (p.threat_rise_weeks && !differs_from_one(p.threat_effect) &&
-        !overridden_within("programmes." + std::string(name_of(kind))))
-      r.fail("threat_rise_weeks", "shapes the threat effect, and " + std::string(name_of(kind)) +
-                                      " has none (threat_effect is 1), so this would change nothing");
+    if (p.threat_rise_weeks && !differs_from_one(p.threat_effect))
+      refuse_inert(r, "threat_rise_weeks", "programmes." + std::string(name_of(kind)),
+                   "shapes the threat effect, and " + std::string(name_of(kind)) + " has none (threat_effect is 1)");
     p.post_decay_weeks = r.number("post_decay_weeks");
     p.cost_per_week = r.number("cost_per_week");
     p.employer_linked =
@@ -115,10 +114,9 @@ void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i)
   i.kind = static_cast<Activity>(index_in(activity_names(), ia.choice("kind", "programme")));
   if (const auto weeks = ia.optional_integer("announced_weeks")) {
     i.announced_weeks = static_cast<int>(*weeks);
-    if (!differs_from_one(p_.programmes[index_of(i.kind)].threat_effect) &&
-        !overridden_within("programmes." + std::string(name_of(i.kind))))
-      ia.fail("announced_weeks", "times the threat effect, and " + std::string(name_of(i.kind)) +
-                                     " has none (threat_effect is 1), so this would change nothing");
+    if (!differs_from_one(p_.programmes[index_of(i.kind)].threat_effect))
+      refuse_inert(ia, "announced_weeks", "programmes." + std::string(name_of(i.kind)),
+                   "times the threat effect, and " + std::string(name_of(i.kind)) + " has none (threat_effect is 1)");
   }
 }
 
@@ -155,12 +153,24 @@ bool ParamsBuilder::overridden_within(const std::string& section) const {
   return false;
 }
 
+void ParamsBuilder::refuse_inert(Reader& r, std::string_view key, const std::string& section, const std::string& why) {
+  if (!overridden_within(section)) r.fail(key, why + ", so this would change nothing");
+}
+
 namespace {
 /// Whether the actor holds follow-up meetings in some state: the keys that shape meetings
 /// (their effect, an early interval) change nothing without them.
 bool holds_meetings(const ActorSpec& a) {
   return std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
                      [](int interval) { return interval > 0; });
+}
+
+/// Whether the actor meets citizens in some state of its immediate activation, where a meeting
+/// after the course can plan the next step.
+bool meets_after_course(const ActorSpec& a) {
+  for (std::size_t s = 0; s < a.meeting_interval_weeks.size(); ++s)
+    if (a.immediate_activation.states[s] && a.meeting_interval_weeks[s] > 0) return true;
+  return false;
 }
 
 /// Whether some team of the actor has a caseworker limit (else meetings have no capacity bound).
@@ -183,8 +193,7 @@ void ParamsBuilder::read_early_meetings(Reader& r, ActorSpec& a) {
   if (!interval || !span) return;
   const bool differs = std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
                                    [&](int ordinary) { return ordinary > 0 && ordinary != *interval; });
-  if (!differs && !overridden_within("actors"))
-    e.fail("interval_weeks", "is the ordinary interval of every state with meetings, so this would change nothing");
+  if (!differs) refuse_inert(e, "interval_weeks", "actors", "is the ordinary interval of every state with meetings");
   if (in_groups && has_caseworker_limit(a))
     e.fail("in_groups",
            "early group meetings with a caseworker limit are not modelled (their capacity would be counted as "
@@ -203,22 +212,20 @@ void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
     e.fail("group_size",
            "the actor holds no group meetings (group_meetings, early_meetings.in_groups), so this would change "
            "nothing");
-  const bool own_group_effect = a.meeting_effect.group_size != a.meeting_effect.size;
   // Actors inherit from each other (extends), so any actor's override may reach this one.
-  const bool as_written = !overridden_within("actors");
-  if (a.group_meetings > 1 && !has_caseworker_limit(a) && !own_group_effect && as_written)
-    r.fail("group_meetings",
-           "the actor's meetings have no capacity limit (caseworkers) and no effect of their own "
-           "(meeting_effect.group_size), so this would change nothing");
-  if (a.early_meetings.in_groups && !own_group_effect && as_written)
-    r.fail("early_meetings.in_groups",
-           "meeting_effect.group_size is the size of an individual meeting, so this would change nothing");
+  const bool own_group_effect = a.meeting_effect.group_size != a.meeting_effect.size;
+  if (a.group_meetings > 1 && !has_caseworker_limit(a) && !own_group_effect)
+    refuse_inert(r, "group_meetings", "actors",
+                 "the actor's meetings have no capacity limit (caseworkers) and no effect of their own "
+                 "(meeting_effect.group_size)");
+  if (a.early_meetings.in_groups && !own_group_effect)
+    refuse_inert(r, "early_meetings.in_groups", "actors",
+                 "meeting_effect.group_size is the size of an individual meeting");
   if (!r.has("meeting_effect")) return;
   if (!holds_meetings(a))
     r.fail("meeting_effect", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
-  else if (!has_effect(a.meeting_effect) && e.has("decay_weeks") && as_written)
-    e.fail("decay_weeks",
-           "shapes a meeting effect that has no size (meeting_effect.size is 1), so this would change nothing");
+  else if (!has_effect(a.meeting_effect) && e.has("decay_weeks"))
+    refuse_inert(e, "decay_weeks", "actors", "shapes a meeting effect that has no size (meeting_effect.size is 1)");
 }
 
 ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
@@ -250,6 +257,10 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
     a.ramp_up = ramp_up_path(cal, from, weeks, start);
   }
   if (r.has("immediate_activation")) read_immediate_activation(r, a.immediate_activation);
+  if (a.immediate_activation.next_step_probability && !meets_after_course(a))
+    r.fail("immediate_activation.next_step_probability",
+           "the actor holds no meetings in the immediate activation's states (meeting_interval_weeks), so this "
+           "would change nothing");
   a.activation_probability = read_group_values(r, "activation_probability", p_.attributes);
   read_activation_mix(r, a);
   a.company_contact = read_path(r, "company_contact", cal);
