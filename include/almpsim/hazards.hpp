@@ -22,8 +22,10 @@ class HazardModel {
 
   /// Destinations that can be reached from `from` (those with a hazard spec).
   const std::vector<State>& destinations(State from) const { return rules_[index_of(from)].dests; }
-  /// Position of self-support among the destinations of `from`, or -1.
-  int self_support_slot(State from) const { return rules_[index_of(from)].self_support_slot; }
+  /// Positions among the destinations of `from` of its job-finding moves (Params::job_finding_moves).
+  const std::vector<int>& job_finding_slots(State from) const { return rules_[index_of(from)].job_finding_slots; }
+  /// Position of `to` among the destinations of `from`, or -1.
+  int slot_of(State from, State to) const;
   bool absorbing(State from) const { return rules_[index_of(from)].dests.empty(); }
 
   /// Duration band of a spell `duration` weeks long (duration >= 0).
@@ -52,8 +54,8 @@ class HazardModel {
   /// Per-destination multipliers of week w that apply to everyone (macro, shocks).
   void week_multipliers(State from, const Params& params, Week w, double* out) const;
 
-  /// Hazards to each destination of `from`; `job_finding` multiplies the hazard into
-  /// self-support (actor, programme effects).
+  /// Hazards to each destination of `from`; `job_finding` multiplies the hazards of its
+  /// job-finding moves (actor, programme effects).
   void hazards(State from, int band, int cell, int employability, const double* week_multipliers, double job_finding,
                double* out) const;
 
@@ -65,7 +67,7 @@ class HazardModel {
     std::vector<double> cell_factor;  // [cell][dest]
     std::vector<double> emp_factor;   // [class][dest]
     std::vector<double> elasticity;   // [dest]
-    int self_support_slot = -1;
+    std::vector<int> job_finding_slots;
     std::vector<std::uint16_t> cell_id, class_id;  // compact ids of equal factor rows
     int distinct_cells = 1, distinct_classes = 1;
   };

@@ -149,6 +149,12 @@ struct EarlyMeetings {
   bool in_groups = false;  ///< held with groups of citizens (the effect of a group meeting)
 };
 
+/// A multiplier on one move's hazard (from, to) per week.
+struct MoveMultiplier {
+  State from{}, to{};
+  WeekSeries factor;
+};
+
 struct ActorSpec {
   std::string name;
   AssignmentRule assignment;
@@ -163,7 +169,10 @@ struct ActorSpec {
   std::vector<double> activation_probability;       ///< per match group, per meeting
   std::vector<PerActivity<double>> activation_mix;  ///< per match group
   WeekSeries company_contact;
-  PerState<WeekSeries> job_finding;  ///< per state of the case: multiplier on hazards into self-support
+  PerState<WeekSeries> job_finding;  ///< per state of the case: multiplier on its job-finding moves
+  /// Multipliers on other moves of the actor's cases: its own pathway decisions (towards a pension
+  /// assessment, rehabilitation, back to the municipality).
+  std::vector<MoveMultiplier> routing;
   MeetingEffect meeting_effect;
   SanctionPolicy sanctions;
   CostModel costs;
@@ -210,6 +219,14 @@ struct RunOptions {
   bool register_spells = false;  ///< also record every spell (the register)
 };
 
+/// Per state, the moves out of it that job finding means: into self-support unless a scenario
+/// names others (a flex job from waiting for one).
+inline PerState<PerState<bool>> default_job_finding_moves() {
+  PerState<PerState<bool>> moves{};
+  for (auto& to : moves) to[index_of(State::self_support)] = true;
+  return moves;
+}
+
 /// The model the engine runs: population, flows, actors and cohorts, and the run options.
 /// What a study does around it (targets, calibration, sweeps, power) is a StudySpec.
 struct Params {
@@ -222,13 +239,15 @@ struct Params {
   EmployabilitySpec employability;
   std::vector<HazardSpec> hazards;
   PerState<DurationLimit> duration_limits{};
+  /// The hazards that actors' job finding, programmes, meetings and shocks multiply.
+  PerState<PerState<bool>> job_finding_moves = default_job_finding_moves();
   PerActivity<ProgrammeSpec> programmes;
   std::vector<ActorSpec> actors;
   std::vector<CohortSpec> cohorts;
   PerState<bool> on_benefit{};
   /// Macro path: (u(t)/u_ref) per week, combined with the shocks below in the engine.
   WeekSeries unemployment_ratio;
-  /// Per origin state: shock multiplier on hazards into self-support, per week.
+  /// Per origin state: shock multiplier on its job-finding moves, per week.
   PerState<WeekSeries> shock_job_finding;
   /// Expected new spells per week per state, macro and shocks applied.
   PerState<WeekSeries> inflow_rate;

@@ -181,7 +181,8 @@ class Replication {
     const int n = static_cast<int>(dests.size());
     double h[kMaxDestinations];
     std::copy(cached.h, cached.h + n, h);
-    if (const int ss = hazards_.self_support_slot(s); ss >= 0) h[ss] *= actor.job_finding[index_of(s)][slot] * effect;
+    const double job_finding = actor.job_finding[index_of(s)][slot] * effect;
+    for (const int d : hazards_.job_finding_slots(s)) h[d] *= job_finding;
     const int j = draw_destination(h, n, RandomStreams::unit(word));
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
   }

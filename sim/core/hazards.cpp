@@ -35,7 +35,8 @@ HazardModel::HazardModel(const Params& params) {
       if (index_of(h.from) == s && !h.baseline.empty()) specs.push_back(&h);
     for (const HazardSpec* h : specs) r.dests.push_back(h->to);
     for (std::size_t d = 0; d < specs.size(); ++d)
-      if (specs[d]->to == State::self_support) r.self_support_slot = static_cast<int>(d);
+      if (params.job_finding_moves[static_cast<std::size_t>(s)][index_of(specs[d]->to)])
+        r.job_finding_slots.push_back(static_cast<int>(d));
 
     r.band_starts = {0};
     for (const HazardSpec* h : specs)
@@ -89,6 +90,12 @@ int HazardModel::band_of(State from, int duration) const {
   return b;
 }
 
+int HazardModel::slot_of(State from, State to) const {
+  const auto& dests = rules_[index_of(from)].dests;
+  const auto at = std::find(dests.begin(), dests.end(), to);
+  return at == dests.end() ? -1 : static_cast<int>(at - dests.begin());
+}
+
 int HazardModel::cell_of(const CovariateCell& c) const {
   return (((c.sex * kOrigins + c.origin) * age_bands_ + c.age_band) * kMatchLevels + c.match) * kSickLevels +
          c.sick_category;
@@ -99,11 +106,10 @@ void HazardModel::week_multipliers(State from, const Params& params, Week w, dou
   const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));
   const double ratio = params.unemployment_ratio[slot];
   const WeekSeries& shock = params.shock_job_finding[index_of(from)];
-  for (std::size_t d = 0; d < r.dests.size(); ++d) {
-    double m = r.elasticity[d] == 0.0 ? 1.0 : std::pow(ratio, r.elasticity[d]);
-    if (r.dests[d] == State::self_support && !shock.empty()) m *= shock[slot];
-    out[d] = m;
-  }
+  for (std::size_t d = 0; d < r.dests.size(); ++d)
+    out[d] = r.elasticity[d] == 0.0 ? 1.0 : std::pow(ratio, r.elasticity[d]);
+  if (!shock.empty())
+    for (const int d : r.job_finding_slots) out[d] *= shock[slot];
 }
 
 void HazardModel::hazards(State from, int band, int cell, int employability, const double* week_multipliers,
@@ -114,7 +120,7 @@ void HazardModel::hazards(State from, int band, int cell, int employability, con
   const double* cf = &r.cell_factor[static_cast<std::size_t>(cell) * nd];
   const double* ef = &r.emp_factor[static_cast<std::size_t>(employability) * nd];
   for (std::size_t d = 0; d < nd; ++d) out[d] = base[d] * cf[d] * ef[d] * week_multipliers[d];
-  if (r.self_support_slot >= 0) out[r.self_support_slot] *= job_finding;
+  for (const int d : r.job_finding_slots) out[d] *= job_finding;
 }
 
 double exit_probability(double total_hazard) {

@@ -40,6 +40,7 @@ class ParamsBuilder {
   HazardSpec read_hazard(Reader& r, int from, int to);
   void read_hazards();
   void read_transition_matrix();
+  void read_job_finding_moves();
   void read_duration_limits();
 
   // read_actors.cpp
@@ -48,6 +49,7 @@ class ParamsBuilder {
   void read_activation_mix(Reader& r, ActorSpec& a);
   void read_immediate_activation(Reader& r, ImmediateActivation& i);
   void read_job_finding(Reader& r, ActorSpec& a);
+  void read_routing(Reader& r, ActorSpec& a);
   void read_meeting_effect(Reader& r, ActorSpec& a);
   void read_early_meetings(Reader& r, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);

@@ -120,25 +120,59 @@ void ParamsBuilder::read_immediate_activation(Reader& r, ImmediateActivation& i)
   }
 }
 
-// One multiplier (or path) for all the actor's cases, or one per state. It acts on hazards into
-// self-support (read before the actors), so one given for a state with none would change nothing.
+namespace {
+/// The job-finding moves of `from`, as "a or b", for messages.
+std::string job_finding_moves_text(const Params& p, std::size_t from) {
+  std::string out;
+  for (int to = 0; to < kStates; ++to)
+    if (p.job_finding_moves[from][static_cast<std::size_t>(to)])
+      out += (out.empty() ? "" : " or ") + std::string(name_of(static_cast<State>(to)));
+  return out;
+}
+}  // namespace
+
+// One multiplier (or path) for all the actor's cases, or one per state. It acts on the state's
+// job-finding moves (read before the actors), so one given for a state with no hazard into them
+// would change nothing.
 void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   const Calendar& cal = p_.calendar;
   if (const toml::node* jf = r.node("job_finding"); jf && jf->is_table()) {
-    PerState<bool> reaches_self_support{};
+    PerState<bool> finds_jobs{};
     for (const HazardSpec& h : p_.hazards)
-      if (h.to == State::self_support) reaches_self_support[index_of(h.from)] = true;
+      if (p_.job_finding_moves[index_of(h.from)][index_of(h.to)]) finds_jobs[index_of(h.from)] = true;
     for (auto& series : a.job_finding) series.assign(static_cast<std::size_t>(cal.total()), 1.0);
     Reader per_state = r.table("job_finding");
     for_each_state_key(per_state, [&](int s, const std::string& state) {
       a.job_finding[static_cast<std::size_t>(s)] = read_path(per_state, state, cal);
-      if (!reaches_self_support[static_cast<std::size_t>(s)])
-        per_state.fail(state,
-                       "no hazard leads from " + state + " into self_support, so this multiplier would change nothing");
+      if (!finds_jobs[static_cast<std::size_t>(s)])
+        per_state.fail(state, "no hazard leads from " + state + " into " +
+                                  job_finding_moves_text(p_, static_cast<std::size_t>(s)) +
+                                  " (its job-finding moves), so this multiplier would change nothing; "
+                                  "[job_finding_moves] names others");
     });
   } else {
     a.job_finding.fill(read_path(r, "job_finding", cal));
   }
+}
+
+// Multipliers on named moves other than job finding, each a number or a path: routing.<from>.<to>.
+void ParamsBuilder::read_routing(Reader& r, ActorSpec& a) {
+  Reader all = r.table("routing");
+  PerState<PerState<bool>> has_hazard{};
+  for (const HazardSpec& h : p_.hazards) has_hazard[index_of(h.from)][index_of(h.to)] = true;
+  for_each_state_key(all, [&](int fi, const std::string& from) {
+    Reader moves = all.table(from);
+    for_each_state_key(moves, [&](int ti, const std::string& to) {
+      const auto f = static_cast<std::size_t>(fi), t = static_cast<std::size_t>(ti);
+      WeekSeries factor = read_path(moves, to, p_.calendar);
+      if (!has_hazard[f][t])
+        moves.fail(to, "no hazard leads from " + from + " to " + to + ", so this multiplier would change nothing");
+      else if (p_.job_finding_moves[f][t])
+        moves.fail(to, from + " to " + to + " is a job-finding move: its multiplier is job_finding." + from);
+      else
+        a.routing.push_back({static_cast<State>(fi), static_cast<State>(ti), std::move(factor)});
+    });
+  });
 }
 
 // A value that makes a key inert is refused as the files write it. An override (--set, a sweep
@@ -265,6 +299,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   read_activation_mix(r, a);
   a.company_contact = read_path(r, "company_contact", cal);
   read_job_finding(r, a);
+  read_routing(r, a);
   read_early_meetings(r, a);
   read_meeting_effect(r, a);
   {

@@ -242,6 +242,36 @@ void ParamsBuilder::read_transition_matrix() {
   }
 }
 
+// Which moves out of a state job finding means; a state left out keeps the move into
+// self-support. Each named move must have a hazard, since its multipliers act on that hazard.
+void ParamsBuilder::read_job_finding_moves() {
+  Reader all = top_.table("job_finding_moves");
+  PerState<PerState<bool>> has_hazard{};
+  for (const HazardSpec& h : p_.hazards) has_hazard[index_of(h.from)][index_of(h.to)] = true;
+  for_each_state_key(all, [&](int fi, const std::string& from) {
+    const auto names = all.strings(from, state_names());
+    if (!names) return;
+    if (from == "self_support" || from == "exited") {
+      all.fail(from, from + " is not a benefit state: no actor or programme acts on its moves");
+      return;
+    }
+    if (names->empty()) {
+      all.fail(from, "name at least one move (the default is [\"self_support\"])");
+      return;
+    }
+    PerState<bool> moves{};
+    for (const std::string& to : *names) {
+      const int ti = index_in(state_names(), to);
+      if (ti == fi)
+        all.fail(from, "a state has no move to itself");
+      else if (!has_hazard[static_cast<std::size_t>(fi)][static_cast<std::size_t>(ti)])
+        all.fail(from, "no hazard leads from " + from + " to " + to + ", so its multipliers would change nothing");
+      moves[static_cast<std::size_t>(ti)] = true;
+    }
+    p_.job_finding_moves[static_cast<std::size_t>(fi)] = moves;
+  });
+}
+
 void ParamsBuilder::read_duration_limits() {
   Reader all = top_.table("duration_limits");
   for_each_state_key(all, [&](int si, const std::string& state) {

@@ -13,9 +13,9 @@ namespace io {
 ParamsBuilder::Built ParamsBuilder::build() {
   if (!read_run()) {
     // Without a calendar no dates can be checked; still report unknown top-level keys.
-    for (const char* section :
-         {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards", "transition_matrix",
-          "duration_limits", "programmes", "actors", "cohorts", "sweep", "power", "calibration", "targets"})
+    for (const char* section : {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards",
+                                "transition_matrix", "job_finding_moves", "duration_limits", "programmes", "actors",
+                                "cohorts", "sweep", "power", "calibration", "targets"})
       top_.node(section);
     return {std::move(p_), std::move(study_)};
   }
@@ -27,6 +27,7 @@ ParamsBuilder::Built ParamsBuilder::build() {
   read_inflow();
   read_hazards();
   read_transition_matrix();
+  read_job_finding_moves();
   read_duration_limits();
   read_programmes();
   read_actors();

@@ -247,6 +247,19 @@ std::vector<Key> model_keys() {
        .default_text = "required",
        .meaning = "`rows[i][j] = P(next = j \\| now = i)`; each row sums to 1"},
 
+      // [job_finding_moves]
+      {.name = "job_finding_moves",
+       .type = "table",
+       .merge = keys_,
+       .meaning = "per benefit state, the moves out of it that job finding means: the hazards that actors' "
+                  "`job_finding`, programmes (threat, lock-in, post-programme effect), meetings and shocks' "
+                  "`job_finding` multiply (e.g. `waiting_flexjob = [\"flexjob\"]` for flex-job placement)"},
+      {.name = "job_finding_moves.<state>",
+       .type = "state names",
+       .default_text = "[\"self_support\"]",
+       .merge = whole,
+       .meaning = "destinations of its job-finding moves; each needs a hazard"},
+
       // [duration_limits.<state>]
       {.name = "duration_limits", .type = "table", .merge = keys_},
       {.name = "duration_limits.<state>", .type = "table", .merge = keys_},

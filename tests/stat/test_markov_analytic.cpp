@@ -92,3 +92,65 @@ destinations = { cash_benefit = 1.0 }
   INFO("week 20: cash benefit expected " << e << ", got " << share(20, State::cash_benefit));
   CHECK(std::abs(share(20, State::cash_benefit) - e) <= k * se);
 }
+
+TEST_CASE("job finding, routing and a shock act on the moves a scenario names", "[stat]") {
+  // 100,000 waiting for a flex job, which they leave for a flex job at 0.03 a week or for a
+  // disability pension at 0.01. Placement into a flex job is named as their job finding, so a
+  // shock halving job finding from the first week acts on it; the provider doubles it and halves
+  // the pension route. Nothing leaves a flex job or a pension here, so with exits at
+  // (f, d) a week the share still waiting at the start of week w is exp(-(f + d) w) and the
+  // share in a flex job f / (f + d) of the rest: the job centre's f = 0.015, d = 0.01, the
+  // provider's f = 0.03, d = 0.005.
+  test::TempDir dir;
+  const std::string scenario = dir.write("placement.toml", R"(
+start = 2020-01-06
+weeks = 30
+seed = 13
+[population]
+size = 100000
+state_shares = { waiting_flexjob = 1.0 }
+[hazards.waiting_flexjob.flexjob]
+baseline = 0.03
+[hazards.waiting_flexjob.disability_pension]
+baseline = 0.01
+[job_finding_moves]
+waiting_flexjob = ["flexjob"]
+[[shocks]]
+name = "slump"
+start = 2020-01-06
+length_weeks = 100
+job_finding = 0.5
+states = ["waiting_flexjob"]
+[[actors]]
+name = "centre"
+[[actors]]
+name = "provider"
+assignment = { rule = "random_share", share = 0.5 }
+job_finding = { waiting_flexjob = 2.0 }
+routing = { waiting_flexjob = { disability_pension = 0.5 } }
+)");
+  const Params p = load_scenario(scenario, {}).params;
+  const auto r = run_monte_carlo(p, {}).front();
+  const std::size_t actors = p.actors.size();
+  auto count = [&](Week w, std::size_t a, State s) {
+    return double(r.occupancy[(static_cast<std::size_t>(w) * actors + a) * kStates + index_of(s)]);
+  };
+  constexpr double k = 5.0;  // standard errors allowed
+  const struct {
+    std::size_t actor;
+    double f, d;
+  } arms[] = {{0, 0.015, 0.01}, {1, 0.03, 0.005}};
+  for (const auto& arm : arms) {
+    const double n = count(0, arm.actor, State::waiting_flexjob);
+    REQUIRE(n > 40000);
+    for (const Week w : {5, 15, 29}) {
+      const double waiting = std::exp(-(arm.f + arm.d) * w), placed = arm.f / (arm.f + arm.d) * (1 - waiting);
+      INFO("actor " << arm.actor << ", week " << w << ": waiting " << count(w, arm.actor, State::waiting_flexjob) / n
+                    << " against " << waiting << ", placed " << count(w, arm.actor, State::flexjob) / n << " against "
+                    << placed);
+      CHECK(std::abs(count(w, arm.actor, State::waiting_flexjob) / n - waiting) <=
+            k * std::sqrt(waiting * (1 - waiting) / n));
+      CHECK(std::abs(count(w, arm.actor, State::flexjob) / n - placed) <= k * std::sqrt(placed * (1 - placed) / n));
+    }
+  }
+}
