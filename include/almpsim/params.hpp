@@ -171,8 +171,8 @@ struct ActorSpec {
   WeekSeries company_contact;
   PerState<WeekSeries> job_finding;  ///< per state of the case: multiplier on its job-finding moves
   /// Multipliers on other moves of the actor's cases: its own pathway decisions (towards a pension
-  /// assessment, rehabilitation, back to the municipality).
-  std::vector<MoveMultiplier> routing;
+  /// assessment, rehabilitation) and how long its placements last.
+  std::vector<MoveMultiplier> moves;
   MeetingEffect meeting_effect;
   SanctionPolicy sanctions;
   CostModel costs;

@@ -106,12 +106,12 @@ class TransitionCache {
   }
 
   /// Citizen i's hazards in week w out of its current state, with `job_finding` on its job-finding
-  /// moves and its actor's routing on the others.
+  /// moves and its actor's multipliers on the others.
   void citizen_hazards(Week w, CitizenId i, const WeekMultipliers& week_mult, double job_finding, double* out) const {
     const State s = pop_.state_of(i);
     hazards_.hazards(s, hazards_.band_of(s, w - pop_.state_since[i]), hazards_.cell_of(covariates_of(i, w)),
                      pop_.employability[i], week_mult[index_of(s)].data(), job_finding, out);
-    for (const MoveMultiplier& m : params_.actors[pop_.actor[i]].routing)
+    for (const MoveMultiplier& m : params_.actors[pop_.actor[i]].moves)
       if (m.from == s) out[hazards_.slot_of(s, m.to)] *= m.factor[static_cast<std::size_t>(params_.calendar.slot(w))];
   }
 

@@ -155,9 +155,9 @@ void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   }
 }
 
-// Multipliers on named moves other than job finding, each a number or a path: routing.<from>.<to>.
-void ParamsBuilder::read_routing(Reader& r, ActorSpec& a) {
-  Reader all = r.table("routing");
+// Multipliers on named moves other than job finding, each a number or a path: moves.<from>.<to>.
+void ParamsBuilder::read_moves(Reader& r, ActorSpec& a) {
+  Reader all = r.table("moves");
   PerState<PerState<bool>> has_hazard{};
   for (const HazardSpec& h : p_.hazards) has_hazard[index_of(h.from)][index_of(h.to)] = true;
   for_each_state_key(all, [&](int fi, const std::string& from) {
@@ -170,7 +170,7 @@ void ParamsBuilder::read_routing(Reader& r, ActorSpec& a) {
       else if (p_.job_finding_moves[f][t])
         moves.fail(to, from + " to " + to + " is a job-finding move: its multiplier is job_finding." + from);
       else
-        a.routing.push_back({static_cast<State>(fi), static_cast<State>(ti), std::move(factor)});
+        a.moves.push_back({static_cast<State>(fi), static_cast<State>(ti), std::move(factor)});
     });
   });
 }
@@ -299,7 +299,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   read_activation_mix(r, a);
   a.company_contact = read_path(r, "company_contact", cal);
   read_job_finding(r, a);
-  read_routing(r, a);
+  read_moves(r, a);
   read_early_meetings(r, a);
   read_meeting_effect(r, a);
   {

@@ -213,13 +213,14 @@ std::vector<Key> actor_keys() {
        .meaning = "multiplier on the job-finding moves of the actor's cases (`job_finding_moves`; into "
                   "self_support unless named): all, or per state of the case"},
       {.name = "actors.*.job_finding.<state>", .lo = 0, .hi = 100, .fallback = 1},
-      {.name = "actors.*.routing",
+      {.name = "actors.*.moves",
        .type = "table of paths by move",
        .merge = keys_,
-       .meaning = "multipliers on other moves of the actor's cases, `routing.<from>.<to>`: the actor's own "
-                  "pathway decisions (towards a pension assessment, rehabilitation); each move needs a hazard"},
-      {.name = "actors.*.routing.<state>", .type = "table", .merge = keys_},
-      {.name = "actors.*.routing.<state>.<state>", .type = "path", .lo = 0, .hi = 100, .fallback = 1},
+       .meaning = "multipliers on other moves of the actor's cases, `moves.<from>.<to>`: its own pathway "
+                  "decisions (towards a pension assessment, rehabilitation) and how long its placements last "
+                  "(`flexjob.waiting_flexjob`); each move needs a hazard"},
+      {.name = "actors.*.moves.<state>", .type = "table", .merge = keys_},
+      {.name = "actors.*.moves.<state>.<state>", .type = "path", .lo = 0, .hi = 100, .fallback = 1},
       {.name = "actors.*.meeting_effect",
        .type = "table",
        .merge = keys_,

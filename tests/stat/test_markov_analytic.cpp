@@ -93,14 +93,13 @@ destinations = { cash_benefit = 1.0 }
   CHECK(std::abs(share(20, State::cash_benefit) - e) <= k * se);
 }
 
-TEST_CASE("job finding, routing and a shock act on the moves a scenario names", "[stat]") {
+TEST_CASE("job finding, an actor's other moves and a shock act on the moves a scenario names", "[stat]") {
   // 100,000 waiting for a flex job, which they leave for a flex job at 0.03 a week or for a
-  // disability pension at 0.01. Placement into a flex job is named as their job finding, so a
-  // shock halving job finding from the first week acts on it; the provider doubles it and halves
-  // the pension route. Nothing leaves a flex job or a pension here, so with exits at
-  // (f, d) a week the share still waiting at the start of week w is exp(-(f + d) w) and the
-  // share in a flex job f / (f + d) of the rest: the job centre's f = 0.015, d = 0.01, the
-  // provider's f = 0.03, d = 0.005.
+  // disability pension at 0.01; a flex job is lost at 0.02. Placement into a flex job is named as
+  // their job finding, so a shock halving job finding from the first week acts on it; the
+  // provider doubles it, halves the pension route and keeps its placements twice as long. Each
+  // arm is then a Markov chain over (waiting, flex job, pension) with competing hazards: the
+  // job centre's f = 0.015, d = 0.01, loss 0.02; the provider's f = 0.03, d = 0.005, loss 0.01.
   test::TempDir dir;
   const std::string scenario = dir.write("placement.toml", R"(
 start = 2020-01-06
@@ -113,6 +112,8 @@ state_shares = { waiting_flexjob = 1.0 }
 baseline = 0.03
 [hazards.waiting_flexjob.disability_pension]
 baseline = 0.01
+[hazards.flexjob.waiting_flexjob]
+baseline = 0.02
 [job_finding_moves]
 waiting_flexjob = ["flexjob"]
 [[shocks]]
@@ -127,7 +128,7 @@ name = "centre"
 name = "provider"
 assignment = { rule = "random_share", share = 0.5 }
 job_finding = { waiting_flexjob = 2.0 }
-routing = { waiting_flexjob = { disability_pension = 0.5 } }
+moves = { waiting_flexjob = { disability_pension = 0.5 }, flexjob = { waiting_flexjob = 0.5 } }
 )");
   const Params p = load_scenario(scenario, {}).params;
   const auto r = run_monte_carlo(p, {}).front();
@@ -135,22 +136,36 @@ routing = { waiting_flexjob = { disability_pension = 0.5 } }
   auto count = [&](Week w, std::size_t a, State s) {
     return double(r.occupancy[(static_cast<std::size_t>(w) * actors + a) * kStates + index_of(s)]);
   };
+  // The weekly transition matrix of one arm over (waiting, flex job, pension).
+  auto chain = [](double f, double d, double loss) {
+    Eigen::Matrix3d P = Eigen::Matrix3d::Zero();
+    const double leave = 1 - std::exp(-(f + d));
+    P(0, 0) = 1 - leave;
+    P(0, 1) = leave * f / (f + d);
+    P(0, 2) = leave * d / (f + d);
+    P(1, 0) = 1 - std::exp(-loss);
+    P(1, 1) = std::exp(-loss);
+    P(2, 2) = 1;
+    return P;
+  };
   constexpr double k = 5.0;  // standard errors allowed
   const struct {
     std::size_t actor;
-    double f, d;
-  } arms[] = {{0, 0.015, 0.01}, {1, 0.03, 0.005}};
+    Eigen::Matrix3d P;
+  } arms[] = {{0, chain(0.015, 0.01, 0.02)}, {1, chain(0.03, 0.005, 0.01)}};
+  const State states[] = {State::waiting_flexjob, State::flexjob, State::disability_pension};
   for (const auto& arm : arms) {
     const double n = count(0, arm.actor, State::waiting_flexjob);
     REQUIRE(n > 40000);
-    for (const Week w : {5, 15, 29}) {
-      const double waiting = std::exp(-(arm.f + arm.d) * w), placed = arm.f / (arm.f + arm.d) * (1 - waiting);
-      INFO("actor " << arm.actor << ", week " << w << ": waiting " << count(w, arm.actor, State::waiting_flexjob) / n
-                    << " against " << waiting << ", placed " << count(w, arm.actor, State::flexjob) / n << " against "
-                    << placed);
-      CHECK(std::abs(count(w, arm.actor, State::waiting_flexjob) / n - waiting) <=
-            k * std::sqrt(waiting * (1 - waiting) / n));
-      CHECK(std::abs(count(w, arm.actor, State::flexjob) / n - placed) <= k * std::sqrt(placed * (1 - placed) / n));
+    Eigen::RowVector3d expected(1, 0, 0);
+    for (Week w = 1; w < 30; ++w) {
+      expected = expected * arm.P;
+      if (w != 5 && w != 15 && w != 29) continue;
+      for (int j = 0; j < 3; ++j) {
+        const double e = expected(j), got = count(w, arm.actor, states[j]) / n;
+        INFO("actor " << arm.actor << ", week " << w << ", " << name_of(states[j]) << ": " << got << " against " << e);
+        CHECK(std::abs(got - e) <= k * std::sqrt(e * (1 - e) / n));
+      }
     }
   }
 }
