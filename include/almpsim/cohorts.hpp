@@ -64,6 +64,7 @@ class CohortTracker {
   bool window_seen_ = false;            // a week of the window has been observed (with a full scan)
   std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states
   std::vector<double> case_cost_;       // [serving actor][state][activity], case_week_cost
+  bool has_milestones_ = false;         // some actor pays milestones (else none is looked up)
 };
 
 }  // namespace almpsim

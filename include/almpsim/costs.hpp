@@ -20,4 +20,7 @@ inline double self_support_bonus(const ActorSpec& actor) {
   return actor.costs.bonus_per_self_support;
 }
 
+/// Paid to the actor serving a spell in `s` that has lasted `weeks` weeks at the start of a week.
+double milestone_payment(const ActorSpec& actor, State s, int weeks);
+
 }  // namespace almpsim

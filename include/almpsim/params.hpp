@@ -126,11 +126,18 @@ struct SanctionPolicy {
   double exit_share = 0.0;  ///< probability that a sanctioned citizen leaves benefit
 };
 
+/// A payment for a spell that has lasted `weeks` in its state (a job or flex job held 2 months).
+struct Milestone {
+  int weeks = 0;
+  double amount = 0.0;
+};
+
 struct CostModel {
   double admin_per_case_week = 0.0;
-  double fixed_fee_per_case = 0.0;
+  double fixed_fee_per_case = 0.0;  ///< at referral, and for the cases taken over at the start
   double bonus_per_self_support = 0.0;
   double programme_cost_factor = 1.0;
+  PerState<std::vector<Milestone>> milestones{};  ///< paid to the actor serving the spell
 };
 
 /// What an attended meeting does by itself to the citizen's job finding in the weeks after it

@@ -43,6 +43,8 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
       for (std::size_t k = 0; k < kActivities; ++k)
         cost(a, s, k) =
             case_week_cost(params.actors[a], params.programmes, params.on_benefit[s], static_cast<Activity>(k));
+  for (const ActorSpec& a : params.actors)
+    for (const auto& m : a.costs.milestones) has_milestones_ = has_milestones_ || !m.empty();
 }
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
@@ -75,6 +77,7 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m, double*
   m.cost += view(case_cost_, params_.actors.size(), kStates, kActivities)(pop.actor[i], index_of(s), index_of(act));
   if (on && !m.was_on_benefit) m.cost += entry_fee(arm);
   if (s == State::self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
+  if (has_milestones_) m.cost += milestone_payment(params_.actors[pop.actor[i]], s, w - pop.state_since[i]);
   if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   m.was_on_benefit = on;
 }
@@ -91,8 +94,10 @@ bool CohortTracker::in_groups(const Population& pop, CitizenId i) const {
 void CohortTracker::admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
   if (w > spec_.measure_at) return;
   if (spec_.kind == CohortSpec::Kind::stock && w == spec_.at) {
+    // A stock at the start is the cases the actors take over then: each enters its actor.
+    const bool taken_over = w == params_.calendar.first();
     for (CitizenId i = 0; i < present; ++i)
-      if (spec_.states[pop.state[i]] && in_groups(pop, i)) join(w, pop, i, false);
+      if (spec_.states[pop.state[i]] && in_groups(pop, i)) join(w, pop, i, taken_over);
   }
   const bool in_window = w >= spec_.from && w <= spec_.to;
   if (spec_.kind != CohortSpec::Kind::stock && in_window) {

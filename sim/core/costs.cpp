@@ -11,4 +11,11 @@ double case_week_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& 
   return cost;
 }
 
+double milestone_payment(const ActorSpec& actor, State s, int weeks) {
+  double paid = 0.0;
+  for (const Milestone& m : actor.costs.milestones[static_cast<std::size_t>(index_of(s))])
+    if (m.weeks == weeks) paid += m.amount;
+  return paid;
+}
+
 }  // namespace almpsim

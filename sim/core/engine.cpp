@@ -52,6 +52,9 @@ class Replication {
         pop_(create_population(params, rng_, threads_)),
         cache_(params, hazards, pop_, threads_) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
+    for (const ActorSpec& a : params.actors)
+      for (const auto& m : a.costs.milestones) has_milestones_ = has_milestones_ || !m.empty();
+    if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     for (const ActorSpec& a : params.actors) meeting_reach_ = std::max(meeting_reach_, effect_weeks(a.meeting_effect));
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
@@ -71,6 +74,7 @@ class Replication {
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1)
     for (std::int64_t k = 0; k < initial; ++k)
       open_initial_case(params_, rng_, pop_, static_cast<CitizenId>(k), cal.first());
+    take_over_initial_cases(static_cast<CitizenId>(initial));
     for (Week w = cal.first(); w < cal.end(); ++w) {
       admit_inflow(w);
       observe(w);
@@ -87,6 +91,40 @@ class Replication {
   std::size_t at(Week w, std::size_t actor, int k, int width) const {
     return (static_cast<std::size_t>(w) * actors_ + actor) * static_cast<std::size_t>(width) +
            static_cast<std::size_t>(k);
+  }
+
+  /// The actors take over the cases on benefit at the start: their fee, and the milestones the
+  /// spells running then will reach.
+  void take_over_initial_cases(CitizenId initial) {
+    const Week first = params_.calendar.first();
+    for (CitizenId i = 0; i < initial; ++i) {
+      if (first >= 0 && params_.on_benefit[pop_.state[i]])
+        result_.costs[at(first, pop_.actor[i], 0, 1)] += entry_fee(params_.actors[pop_.actor[i]]);
+      schedule_milestones(i);
+    }
+  }
+
+  /// Books the payments due when citizen i's current spell reaches its actor's milestones.
+  void schedule_milestones(CitizenId i) {
+    if (!has_milestones_) return;
+    const Calendar& cal = params_.calendar;
+    const Week since = pop_.state_since[i];
+    for (const Milestone& m : params_.actors[pop_.actor[i]].costs.milestones[pop_.state[i]]) {
+      const Week due = since + m.weeks;
+      if (due >= cal.first() && due < cal.end())
+        milestones_due_[static_cast<std::size_t>(cal.slot(due))].push_back({i, since, m.amount});
+    }
+  }
+
+  /// Pays the milestones due at the start of week w to the actors of the spells still running.
+  void pay_milestones(Week w) {
+    if (!has_milestones_) return;
+    auto& due = milestones_due_[static_cast<std::size_t>(params_.calendar.slot(w))];
+    for (const DueMilestone& d : due)
+      if (w >= 0 && pop_.state_since[d.citizen] == d.since)
+        result_.costs[at(w, pop_.actor[d.citizen], 0, 1)] += d.amount;
+    due.clear();
+    due.shrink_to_fit();
   }
 
   void admit_inflow(Week w) {
@@ -117,6 +155,8 @@ class Replication {
     // Everyone whose spell began this week, in id order (the order cohort members join in).
     std::sort(entrants_.begin(), entrants_.end());
     entrants_.erase(std::unique(entrants_.begin(), entrants_.end()), entrants_.end());
+    pay_milestones(w);
+    for (const CitizenId i : entrants_) schedule_milestones(i);
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
     for (int c = 0; c < cohorts; ++c) trackers_[static_cast<std::size_t>(c)].admit(w, pop_, present, &entrants_);
 
@@ -334,7 +374,14 @@ class Replication {
   std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
   std::vector<DueMeeting> due_;
   std::vector<double> capacity_carry_;
-  Week meeting_reach_ = 0;  // weeks after a meeting its effect may last, over all actors
+  struct DueMilestone {
+    CitizenId citizen;
+    Week since;  // the spell's first week: paid only if the spell still runs
+    double amount;
+  };
+  bool has_milestones_ = false;
+  std::vector<std::vector<DueMilestone>> milestones_due_;  // [calendar slot of the week due]
+  Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
   std::vector<CohortTracker> trackers_;
   std::vector<CitizenId> entrants_;  // whose spell begins in the coming week (moves and inflow)
   struct MemberChunk {

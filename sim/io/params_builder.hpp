@@ -50,6 +50,7 @@ class ParamsBuilder {
   void read_immediate_activation(Reader& r, ImmediateActivation& i);
   void read_job_finding(Reader& r, ActorSpec& a);
   void read_moves(Reader& r, ActorSpec& a);
+  void read_milestones(Reader& c, CostModel& costs);
   void read_meeting_effect(Reader& r, ActorSpec& a);
   void read_early_meetings(Reader& r, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);

@@ -280,7 +280,8 @@ std::vector<Key> actor_keys() {
        .hi = 1e9,
        .fallback = 0,
        .unit = "DKK per case",
-       .meaning = "paid when a case enters the actor"},
+       .meaning = "paid at referral: when a case on benefit enters the actor, and for each case on benefit it takes "
+                  "over at the start"},
       {.name = "actors.*.costs.bonus_per_self_support",
        .type = "number",
        .lo = 0,
@@ -294,6 +295,17 @@ std::vector<Key> actor_keys() {
        .hi = 100,
        .fallback = 1,
        .meaning = "multiplies the programmes' `cost_per_week` for this actor"},
+      {.name = "actors.*.costs.milestones",
+       .type = "table of [weeks, amount] pairs by state",
+       .merge = keys_,
+       .meaning = "paid to the actor serving a spell in the state when it has lasted that many weeks (e.g. "
+                  "`flexjob = [[8, 10000], [17, 10000]]`: a flex job held 2 and 4 months)"},
+      {.name = "actors.*.costs.milestones.<state>",
+       .type = "[weeks, amount] pairs",
+       .lo = 0,
+       .hi = 1e9,
+       .unit = "weeks 1 to 520, DKK",
+       .merge = whole},
 
       // [macro] and [[shocks]]
       {.name = "macro", .type = "table", .merge = keys_},
