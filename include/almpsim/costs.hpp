@@ -1,6 +1,8 @@
 #pragma once
 /// Costs by cost event, from the serving actor's cost model (ActorSpec::costs): every place that
 /// adds up costs (the weekly record, cohorts) asks here.
+#include <string>
+
 #include "almpsim/params.hpp"
 
 namespace almpsim {
@@ -22,5 +24,8 @@ inline double self_support_bonus(const ActorSpec& actor) {
 
 /// Paid to the actor serving a spell in `s` that has lasted `weeks` weeks at the start of a week.
 double milestone_payment(const ActorSpec& actor, State s, int weeks);
+
+/// The unit costs are in, for showing beside them: "DKK, 2009 prices".
+std::string money_unit(const Params& params);
 
 }  // namespace almpsim

@@ -239,6 +239,8 @@ inline PerState<PerState<bool>> default_job_finding_moves() {
 struct Params {
   std::string name;
   std::string description;
+  std::string currency = "DKK";   ///< the unit of every cost and payment
+  std::optional<int> price_year;  ///< the year whose prices they are in, where stated
   Calendar calendar;
   RunOptions run;
   PopulationSpec population;

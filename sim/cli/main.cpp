@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "almpsim/array_view.hpp"
+#include "almpsim/costs.hpp"
 #include "almpsim/engine.hpp"
 #include "almpsim/measures.hpp"
 #include "almpsim/memory.hpp"
@@ -85,6 +86,7 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
     for (const CohortMeasure& m : cohort_measures()) {
       if (!m.in_run_summary) continue;
       std::printf("  %-20s", std::string(m.label).c_str());
+      if (m.name == "cost_per_citizen") std::printf("  (%s)", money_unit(params).c_str());
       for (std::size_t a = 0; a < actors; ++a) {
         std::vector<double> v;
         for (const auto& r : reps) v.push_back((r.cohorts[c].*m.field)[a] * m.scale);

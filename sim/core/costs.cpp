@@ -11,6 +11,11 @@ double case_week_cost(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& 
   return cost;
 }
 
+std::string money_unit(const Params& params) {
+  return params.currency + ", " +
+         (params.price_year ? std::to_string(*params.price_year) + " prices" : std::string("price year not stated"));
+}
+
 double milestone_payment(const ActorSpec& actor, State s, int weeks) {
   double paid = 0.0;
   for (const Milestone& m : actor.costs.milestones[static_cast<std::size_t>(index_of(s))])

@@ -162,6 +162,8 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_scalar<std::uint64_t>(g, "seed", meta.seed);
     write_scalar<std::int32_t>(g, "replications", static_cast<std::int32_t>(n_reps));
     write_scalar<std::int32_t>(g, "burn_in_weeks", params.calendar.burn_in);
+    write_text(g, "currency", params.currency);
+    if (params.price_year) write_scalar<std::int32_t>(g, "price_year", *params.price_year);
   }
   {
     Handle g = group(file, "axes");

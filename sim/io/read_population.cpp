@@ -9,6 +9,8 @@ namespace almpsim::io {
 bool ParamsBuilder::read_run() {
   p_.name = top_.string("name", "");
   p_.description = top_.string("description", "");
+  p_.currency = top_.string("currency", "DKK");
+  if (const auto year = top_.optional_integer("price_year")) p_.price_year = static_cast<int>(*year);
   const auto start = top_.date("start");
   if (!start && !top_.has("start")) top_.fail("start", "missing: the date of week 0 (YYYY-MM-DD)");
   if (start) p_.calendar.start = *start;

@@ -123,3 +123,22 @@ TEST_CASE("a results file with other benefit states is refused, not misread", "[
   CHECK(report.status == 1);
   CHECK(report.output.find("written with 9 benefit states, this program has 10") != std::string::npos);
 }
+
+TEST_CASE("the results state the currency and the price year of their costs", "[unit]") {
+  test::TempDir dir;
+  const std::string scenario = test::source_path("scenarios/two_actors_shock.toml");
+  const std::string stated = dir.file("stated.h5"), unstated = dir.file("unstated.h5");
+  const auto r = test::run_cli("run " + scenario + " -o " + stated +
+                               " --replications 1 --set population.size=200 --set currency=EUR --set price_year=2009");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("cost per citizen      (EUR, 2009 prices)") != std::string::npos);
+  CHECK(read_ints(stated, "/meta/price_year") == std::vector<std::int32_t>{2009});
+  const auto plain =
+      test::run_cli("run " + scenario + " -o " + unstated + " --replications 1 --set population.size=200");
+  REQUIRE(plain.status == 0);
+  CHECK(plain.output.find("(DKK, price year not stated)") != std::string::npos);
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  CHECK(has_object(unstated, "/meta/currency"));
+  CHECK_FALSE(has_object(unstated, "/meta/price_year"));
+}
