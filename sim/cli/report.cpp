@@ -36,8 +36,42 @@ nlohmann::ordered_json json_summary(const Summary& s) {
   return {{"mean", s.mean}, {"sd", s.sd}, {"q05", s.q05}, {"q95", s.q95}};
 }
 
+/// Cohorts no published table covers: where their members are at the measure date, by actor.
+void print_status(const StoredRun& run, const std::vector<Row>& rows) {
+  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+    const std::string& name = run.cohort_names[c];
+    if (std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.target->cohort == name; })) continue;
+    std::printf("\nCohort %s: members by state at the measure date, percent, mean [90%% interval over replications]\n",
+                name.c_str());
+    std::printf("  %-20s", "state");
+    for (std::size_t a = 0; a < run.actors.size(); ++a)
+      std::printf(a + 1 < run.actors.size() ? " %-22s" : " %s", run.actors[a].c_str());
+    std::printf("\n");
+    for (std::size_t s = 0; s < kStates; ++s) {
+      std::vector<Summary> by_actor;
+      bool anyone = false;
+      for (std::size_t a = 0; a < run.actors.size(); ++a) {
+        std::vector<double> v = over_replications(run, c, &CohortOutcome::status, a * kStates + s);
+        for (double& x : v) x *= 100;
+        by_actor.push_back(summarise(v));
+        anyone = anyone || by_actor.back().q95 > 0;
+      }
+      if (!anyone) continue;
+      std::printf("  %-20s", std::string(kStateNames[s]).c_str());
+      for (std::size_t a = 0; a < by_actor.size(); ++a) {
+        const Summary& x = by_actor[a];
+        char cell[40];
+        std::snprintf(cell, sizeof cell, "%.1f [%.1f, %.1f]", x.mean, x.q05, x.q95);
+        std::printf(a + 1 < by_actor.size() ? " %-22s" : " %s", cell);
+      }
+      std::printf("\n");
+    }
+  }
+}
+
 void print_text(const StoredRun& run, const std::vector<Row>& rows) {
   std::printf("%s: %d replications\n", run.scenario_name.c_str(), run.replications);
+  print_status(run, rows);
   if (!rows.empty()) {
     std::printf(
         "\nPublished values beside the simulated mean [90%% interval over replications];\n"
