@@ -32,6 +32,7 @@ struct StoredRun {
   std::string scenario_name;
   int replications = 0;
   std::vector<std::string> actors, cohort_names, cohort_kinds, measure_dates;
+  std::vector<std::string> controls;                ///< [actor] the actor it is compared with; "" where not named
   std::vector<std::vector<CohortOutcome>> cohorts;  ///< [replication][cohort]
   std::string targets_csv, targets_file;
 };

@@ -164,6 +164,7 @@ struct MoveMultiplier {
 
 struct ActorSpec {
   std::string name;
+  std::string control;  ///< the actor this arm is compared with in a trial (empty: the first actor)
   AssignmentRule assignment;
   int first_meeting_weeks = 2;
   PerState<int> meeting_interval_weeks{};  ///< 0: no meetings in that state

@@ -17,6 +17,8 @@ namespace almpsim::cli {
 
 namespace {
 
+constexpr double kZ95 = 1.959963984540054;  // two-sided 5%
+
 /// One published number and its simulated distribution over replications.
 struct Row {
   const Target* target;
@@ -34,6 +36,54 @@ std::vector<double> over_replications(const StoredRun& run, std::size_t c, std::
 /// A distribution over replications; NaN (an arm that serves nobody) becomes null.
 nlohmann::ordered_json json_summary(const Summary& s) {
   return {{"mean", s.mean}, {"sd", s.sd}, {"q05", s.q05}, {"q95", s.q95}};
+}
+
+/// The trial's arms, each with the actor it is compared with: an arm that names its control
+/// (several sites, each with its own), or else the first actor; an actor named as a control is
+/// not itself an arm.
+std::vector<std::pair<std::size_t, std::size_t>> trial_arms(const StoredRun& run) {
+  std::vector<bool> is_control(run.actors.size(), false);
+  for (const std::string& c : run.controls)
+    if (const auto at = std::find(run.actors.begin(), run.actors.end(), c); at != run.actors.end())
+      is_control[static_cast<std::size_t>(at - run.actors.begin())] = true;
+  std::vector<std::pair<std::size_t, std::size_t>> arms;
+  for (std::size_t a = 0; a < run.actors.size(); ++a) {
+    const std::string& named = a < run.controls.size() ? run.controls[a] : std::string();
+    if (!named.empty()) {
+      const auto at = std::find(run.actors.begin(), run.actors.end(), named);
+      if (at != run.actors.end()) arms.emplace_back(a, static_cast<std::size_t>(at - run.actors.begin()));
+    } else if (a > 0 && !is_control[a]) {
+      arms.emplace_back(a, 0);
+    }
+  }
+  return arms;
+}
+
+/// With several arms (a trial in several sites), how many come out significant in one trial:
+/// per replication, the arms whose self-support difference has a 95% interval without 0.
+void print_significant_arms(const StoredRun& run, const std::vector<std::pair<std::size_t, std::size_t>>& arms) {
+  if (arms.size() < 2) return;
+  std::printf(
+      "\nArms significant at 5%% (self-support difference), of %zu, per trial: mean [90%% interval over "
+      "replications]\n",
+      arms.size());
+  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+    std::vector<double> positive, negative;
+    for (const auto& rep : run.cohorts) {
+      double up = 0, down = 0;
+      for (const auto& [arm, control] : arms) {
+        const TrialTest t = trial_test(rep[c], control, arm);
+        if (!t.valid) continue;
+        up += t.difference - kZ95 * t.difference_se > 0;
+        down += t.difference + kZ95 * t.difference_se < 0;
+      }
+      positive.push_back(up);
+      negative.push_back(down);
+    }
+    const Summary p = summarise(positive), n = summarise(negative);
+    std::printf("  %-18s positive %.1f [%.0f, %.0f]   negative %.1f [%.0f, %.0f]\n", run.cohort_names[c].c_str(),
+                p.mean, p.q05, p.q95, n.mean, n.q05, n.q95);
+  }
 }
 
 /// Cohorts no published table covers: where their members are at the measure date, by actor.
@@ -101,14 +151,15 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
                   r.outside ? " *" : "");
     }
   }
-  // Each arm against the first actor (the control, as scenarios list it).
-  for (std::size_t arm = 1; arm < run.actors.size(); ++arm) {
+  // Each arm against its control (the first actor unless it names another).
+  const auto arms = trial_arms(run);
+  for (const auto& [arm, control] : arms) {
     std::printf("\nTrial statistics, %s against %s, distribution over replications (mean [90%% interval])\n",
-                run.actors[arm].c_str(), run.actors[0].c_str());
+                run.actors[arm].c_str(), run.actors[control].c_str());
     std::printf("  %-18s %-24s %-20s %-34s %s\n", "cohort", "chi-square (status)", "p-value",
                 "self-support difference, points", "significant at 10%: chi-square / difference");
     for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-      const TrialSeries t = trial_series(run.cohorts, c, 0, arm);
+      const TrialSeries t = trial_series(run.cohorts, c, control, arm);
       const Summary chi = summarise(t.chi2), p = summarise(t.p_value), d = summarise(t.difference),
                     lo = summarise(t.lower), hi = summarise(t.upper);
       char diff[80];
@@ -119,6 +170,7 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
                   100 * t.significant_chi2, 100 * t.significant_difference);
     }
   }
+  print_significant_arms(run, arms);
 }
 
 void print_json(const StoredRun& run, const std::vector<Row>& rows) {
@@ -141,17 +193,17 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
   // Each arm against the first actor, as the text report gives them; an array, so that no
   // actor's name can collide with a key.
   json trials = json::array();
-  for (std::size_t arm = 1; arm < run.actors.size(); ++arm) {
+  for (const auto& [arm, control] : trial_arms(run)) {
     json by_cohort = json::object();
     for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-      const TrialSeries t = trial_series(run.cohorts, c, 0, arm);
+      const TrialSeries t = trial_series(run.cohorts, c, control, arm);
       by_cohort[run.cohort_names[c]] = {{"chi_square", json_summary(summarise(t.chi2))},
                                         {"p_value", json_summary(summarise(t.p_value))},
                                         {"self_support_difference_points", json_summary(summarise(t.difference))},
                                         {"significant_share_chi_square", t.significant_chi2},
                                         {"significant_share_difference", t.significant_difference}};
     }
-    trials.push_back({{"arm", run.actors[arm]}, {"control", run.actors[0]}, {"cohorts", std::move(by_cohort)}});
+    trials.push_back({{"arm", run.actors[arm]}, {"control", run.actors[control]}, {"cohorts", std::move(by_cohort)}});
   }
   json tables = json::array();
   for (const Row& r : rows) {

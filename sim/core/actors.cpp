@@ -10,6 +10,8 @@ namespace almpsim {
 
 int assign_actor(const std::vector<ActorSpec>& actors, const AssignmentFacts& facts, State state) {
   using Kind = AssignmentRule::Kind;
+  // Random shares of one area follow each other: a share limited to other areas takes none of
+  // this citizen's draw.
   double share_start = 0.0;
   for (std::size_t a = 0; a < actors.size(); ++a) {
     const AssignmentRule& r = actors[a].assignment;
@@ -22,6 +24,7 @@ int assign_actor(const std::vector<ActorSpec>& actors, const AssignmentFacts& fa
         claims = facts.birth_day % 2 == 0;
         break;
       case Kind::random_share:
+        if (!r.areas.empty() && !r.areas.at(static_cast<std::size_t>(facts.area))) break;
         claims = facts.share_draw >= share_start && facts.share_draw < share_start + r.share;
         share_start += r.share;
         break;

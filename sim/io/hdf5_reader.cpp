@@ -103,6 +103,9 @@ StoredRun read_run(const std::string& path) {
   StoredRun run;
   run.scenario_name = in.text("/meta/scenario_name");
   run.actors = in.strings("/axes/actors");
+  // Files written before arms named their controls compare every arm with the first actor.
+  run.controls =
+      in.exists("/axes/controls") ? in.strings("/axes/controls") : std::vector<std::string>(run.actors.size());
   run.cohort_names = in.strings("/axes/cohorts");
   std::vector<hsize_t> dims;
   run.replications = static_cast<int>(in.doubles("/meta/replications", dims).at(0));

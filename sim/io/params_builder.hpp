@@ -103,6 +103,7 @@ class ParamsBuilder {
   StudySpec study_;
   std::vector<std::optional<double>> inflow_elasticity_ = std::vector<std::optional<double>>(kStates);
   PerState<WeekSeries> shock_inflow_;
+  std::vector<std::string> actor_names_;  // as the file lists them, for the keys that name an actor
 };
 
 }  // namespace almpsim::io

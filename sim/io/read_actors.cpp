@@ -55,9 +55,18 @@ void ParamsBuilder::read_assignment(Reader& r, AssignmentRule& rule) {
   rule.share = as.optional_number("share").value_or(0.0);
   if (rule.kind == Kind::random_share && !as.has("share"))
     as.fail("share", "missing: the share of citizens this actor serves");
-  rule.areas.assign(p_.attributes.area_names.size(), false);
-  if (auto areas = as.strings("areas", p_.attributes.area_names))
+  // A random share may be limited to some areas (randomisation within sites); without `areas` it
+  // draws in all of them.
+  rule.areas.clear();
+  if (auto areas = as.strings("areas", p_.attributes.area_names)) {
+    rule.areas.assign(p_.attributes.area_names.size(), false);
     for (const auto& ar : *areas) rule.areas[static_cast<std::size_t>(index_in(p_.attributes.area_names, ar))] = true;
+    const bool every_area = std::all_of(rule.areas.begin(), rule.areas.end(), [](bool in) { return in; });
+    if (rule.kind == Kind::random_share && every_area)
+      as.fail("areas",
+              "names every area, and a random share draws in every area without it, so this would change "
+              "nothing");
+  }
   if (rule.kind == Kind::area && !as.has("areas")) as.fail("areas", "missing: the areas this actor serves");
   rule.groups = group_set(as, "groups", p_.attributes);
   rule.except_states = state_set(as, "except_states", false);
@@ -65,7 +74,7 @@ void ParamsBuilder::read_assignment(Reader& r, AssignmentRule& rule) {
   const std::pair<const char*, Kind> owned[] = {
       {"share", Kind::random_share}, {"areas", Kind::area}, {"groups", Kind::match_group}};
   for (const auto& [key, owner] : owned)
-    if (as.has(key) && rule.kind != owner)
+    if (as.has(key) && rule.kind != owner && !(key == std::string("areas") && rule.kind == Kind::random_share))
       as.fail(key, "does nothing under rule '" + name_of_rule(rule.kind) + "'; it belongs to rule '" +
                        name_of_rule(owner) + "'");
 }
@@ -308,6 +317,11 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   const Calendar& cal = p_.calendar;
   ActorSpec a;
   a.name = name;
+  a.control = r.string("control", "");
+  if (a.control == name)
+    r.fail("control", "an arm cannot be its own control");
+  else if (!a.control.empty() && std::find(actor_names_.begin(), actor_names_.end(), a.control) == actor_names_.end())
+    r.fail("control", unknown_name("actor", a.control, actor_names_));
   read_assignment(r, a.assignment);
   a.first_meeting_weeks = r.integer("first_meeting_weeks");
   const auto intervals = named_numbers(r, "meeting_interval_weeks", state_names(), "state");
@@ -369,15 +383,28 @@ void ParamsBuilder::read_actors() {
     return;
   }
   if (n->is_array() && n->as_array()->size() > 250) top_.fail("actors", "at most 250 actors");
+  // A control may name an actor that comes later in the file.
+  if (const auto* entries = n->as_array())
+    for (const auto& item : *entries)
+      if (const auto* t = item.as_table())
+        if (const auto name = (*t)["name"].value<std::string>()) actor_names_.push_back(*name);
   for_each_named_entry("actors", "actor", true,
                        [&](Reader& r, const std::string& name) { p_.actors.push_back(read_actor(r, name)); });
-  double shares = 0.0;
+  // The random shares drawn in each area.
+  std::vector<double> shares(std::max<std::size_t>(1, p_.attributes.area_names.size()), 0.0);
   bool has_rest = false;
   for (const ActorSpec& a : p_.actors) {
-    if (a.assignment.kind == AssignmentRule::Kind::random_share) shares += a.assignment.share;
-    has_rest = has_rest || a.assignment.kind == AssignmentRule::Kind::rest;
+    const AssignmentRule& rule = a.assignment;
+    if (rule.kind == AssignmentRule::Kind::random_share)
+      for (std::size_t k = 0; k < shares.size(); ++k)
+        if (rule.areas.empty() || rule.areas[k]) shares[k] += rule.share;
+    has_rest = has_rest || rule.kind == AssignmentRule::Kind::rest;
   }
-  if (shares > 1.0 + kShareTolerance) top_.fail("actors", "random_share assignments add up to more than 1");
+  for (std::size_t k = 0; k < shares.size(); ++k)
+    if (shares[k] > 1.0 + kShareTolerance)
+      top_.fail("actors",
+                "random_share assignments add up to more than 1" +
+                    (p_.attributes.area_names.size() > 1 ? " in area " + p_.attributes.area_names[k] : std::string()));
   if (p_.actors.size() > 1 && !has_rest)
     top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
 }

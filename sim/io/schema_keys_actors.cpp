@@ -32,7 +32,16 @@ std::vector<Key> actor_keys() {
        .hi = 1,
        .default_text = "—",
        .meaning = "for random_share (a fixed uniform per citizen)"},
-      {.name = "actors.*.assignment.areas", .type = "area names", .default_text = "—", .meaning = "for area"},
+      {.name = "actors.*.control",
+       .type = "actor name",
+       .default_text = "the first actor",
+       .meaning = "the actor this arm is compared with in `report`'s trial statistics (each site's control in "
+                  "a trial run in several sites); an actor named as a control is not itself an arm"},
+      {.name = "actors.*.assignment.areas",
+       .type = "area names",
+       .default_text = "—",
+       .meaning = "for area: the areas served; for random_share: the areas it draws in, its share of each "
+                  "(randomisation within sites; the shares of an area add up to at most 1)"},
       {.name = "actors.*.assignment.groups",
        .type = "match group names",
        .default_text = "all",

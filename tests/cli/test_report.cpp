@@ -95,3 +95,62 @@ sizes = [0.5]
   const auto report = nlohmann::json::parse(test::run_cli("report " + run + " --format json").output);
   CHECK(report["cohorts"]["stock"]["say \"hi\""]["self_support_share"]["mean"].is_null());
 }
+
+TEST_CASE("report compares each site's arm with the control it names, and counts the significant arms", "[unit]") {
+  test::TempDir dir;
+  const std::string scenario = dir.write("sites.toml", test::two_state_scenario(R"(
+[attributes]
+areas = ["a", "b", "c"]
+area = { a = 0.3, b = 0.3, c = 0.4 }
+[[actors]]
+name = "a_trial"
+control = "a_control"
+assignment = { rule = "random_share", share = 0.5, areas = ["a"] }
+[[actors]]
+name = "b_trial"
+control = "b_control"
+assignment = { rule = "random_share", share = 0.5, areas = ["b"] }
+[[actors]]
+name = "c_trial"
+control = "c_control"
+assignment = { rule = "random_share", share = 0.5, areas = ["c"] }
+[[actors]]
+name = "a_control"
+assignment = { rule = "area", areas = ["a"] }
+[[actors]]
+name = "b_control"
+assignment = { rule = "area", areas = ["b"] }
+[[actors]]
+name = "c_control"
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+)"));
+  const std::string out = dir.file("sites.h5");
+  REQUIRE(test::run_cli("run " + scenario + " -o " + out + " --replications 20 --quiet").status == 0);
+  const auto text = test::run_cli("report " + out);
+  INFO(text.output);
+  REQUIRE(text.status == 0);
+  for (const char* site : {"a", "b", "c"})
+    CHECK(text.output.find(std::string("Trial statistics, ") + site + "_trial against " + site + "_control") !=
+          std::string::npos);
+  CHECK(text.output.find("_control against") == std::string::npos);  // a control is not an arm
+  CHECK(text.output.find("Arms significant at 5% (self-support difference), of 3, per trial") != std::string::npos);
+  const auto json = test::run_cli("report --format json " + out);
+  REQUIRE(json.status == 0);
+  CHECK(json.output.find("\"arm\": \"b_trial\",\n      \"control\": \"b_control\"") != std::string::npos);
+  // An unknown control is refused where it is written.
+  const std::string bad = dir.write("bad.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "trial"
+control = "nobody"
+assignment = { rule = "random_share", share = 0.5 }
+[[actors]]
+name = "rest"
+)"));
+  const auto refused = test::run_cli("validate " + bad);
+  CHECK(refused.status == 2);
+  CHECK(refused.output.find("actors.trial.control: unknown actor 'nobody'") != std::string::npos);
+}

@@ -53,6 +53,30 @@ TEST_CASE("random shares split the unit interval in actor order", "[unit]") {
   CHECK(count[2] == 50000);
 }
 
+TEST_CASE("random shares limited to areas split each area's unit interval apart", "[unit]") {
+  // Two sites: site 0 draws 0.5 for its trial arm, site 1 draws 0.2 and then 0.3; each site's
+  // control takes the rest of it.
+  std::vector<ActorSpec> actors = {actor_with(AssignmentRule::Kind::random_share, 0.5),
+                                   actor_with(AssignmentRule::Kind::random_share, 0.2),
+                                   actor_with(AssignmentRule::Kind::random_share, 0.3),
+                                   actor_with(AssignmentRule::Kind::area), actor_with(AssignmentRule::Kind::rest)};
+  actors[0].assignment.areas = {true, false};
+  actors[1].assignment.areas = {false, true};
+  actors[2].assignment.areas = {false, true};
+  actors[3].assignment.areas = {true, false};
+  std::array<std::array<int, 5>, 2> count{};
+  const int n = 100000;
+  for (int area = 0; area < 2; ++area)
+    for (int k = 0; k < n; ++k) {
+      AssignmentFacts f;
+      f.area = area;
+      f.share_draw = (k + 0.5) / n;
+      ++count[static_cast<std::size_t>(area)][static_cast<std::size_t>(assign_actor(actors, f, State::cash_benefit))];
+    }
+  CHECK(count[0] == std::array<int, 5>{50000, 0, 0, 50000, 0});
+  CHECK(count[1] == std::array<int, 5>{0, 20000, 30000, 0, 50000});
+}
+
 TEST_CASE("assignment by area and by match group", "[unit]") {
   std::vector<ActorSpec> actors = {actor_with(AssignmentRule::Kind::area),
                                    actor_with(AssignmentRule::Kind::match_group),

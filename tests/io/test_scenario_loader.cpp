@@ -161,11 +161,11 @@ TEST_CASE("a setting that would change nothing is an error", "[unit]") {
   // No hazard leads from sickness benefit into self-support in this scenario.
   rejects("[[actors]]\nname = \"c\"\njob_finding = { sickness_benefit = 1.2 }\n",
           "actors.c.job_finding.sickness_benefit: no hazard leads from sickness_benefit into self_support");
-  // Areas belong to the area rule, not to a random share.
+  // A random share limited to every area is no limit.
   rejects(
       "[[actors]]\nname = \"c\"\nassignment = { rule = \"random_share\", share = 0.5, areas = [\"all\"] }\n"
       "[[actors]]\nname = \"d\"\n",
-      "actors.c.assignment.areas: does nothing under rule 'random_share'; it belongs to rule 'area'");
+      "actors.c.assignment.areas: names every area");
   rejects(
       "[[cohorts]]\nname = \"s\"\nstates = [\"cash_benefit\"]\nat = 2020-01-06\nmeasure_at = 2020-03-02\n"
       "exclude_stock = false\n",
