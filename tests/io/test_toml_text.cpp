@@ -54,7 +54,7 @@ TEST_CASE("validate --print gives each shipped scenario as a file that validates
     std::filesystem::copy_file(test::source_path(std::string("scenarios/data/") + targets),
                                dir.file(std::string("data/") + targets));
   for (const char* name : {"koege_2008", "two_actors_shock", "reference_markov", "straksaktivering_sweep",
-                           "sick_listed_2009", "copenhagen_outreach", "flexjob_placement"}) {
+                           "sick_listed_2009", "copenhagen_outreach", "flexjob_placement", "paa_rette_vej"}) {
     INFO(name);
     const auto printed =
         test::run_cli(std::string("validate --print ") + test::source_path("scenarios/" + std::string(name) + ".toml"));
