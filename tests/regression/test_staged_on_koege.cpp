@@ -1,5 +1,5 @@
-// The shipped sickness-benefit trial (Aktive – hurtigere tilbage) stages the Køge model's rules
-// for the sick-listed; its copies of them must stay the fitted model's.
+// The scenarios that stage trials on the fitted Køge model copy its rules for their population
+// (the sick-listed, not-job-ready cash-benefit recipients); the copies must stay the fitted ones.
 #include <algorithm>
 
 #include "almpsim/scenario.hpp"
@@ -76,4 +76,24 @@ TEST_CASE("sick_listed_2009 runs the fitted Køge model's rules for the sick-lis
   // The sick-listed are outside the job-ready groups, where Køge's meetings act by themselves.
   CHECK(centre.meeting_effect.size.at(not_job_ready) == 1.0);
   CHECK(control.meeting_effect.size.at(not_job_ready) == 1.0);
+}
+
+TEST_CASE("the scenarios staged on the Køge model's cash-benefit rules keep the fitted hazards", "[regression]") {
+  const Params koege = load_scenario(test::source_path("scenarios/koege_2008.toml")).params;
+  for (const char* name : {"copenhagen_outreach.toml", "paa_rette_vej.toml"}) {
+    const Params staged = load_scenario(test::source_path(std::string("scenarios/") + name)).params;
+    int moves = 0;
+    for (const HazardSpec& k : koege.hazards) {
+      if (k.from != State::cash_benefit) continue;
+      INFO(name << ": " << name_of(k.from) << " -> " << name_of(k.to));
+      const HazardSpec* t = hazard(staged, k.from, k.to);
+      REQUIRE(t != nullptr);
+      CHECK(t->band_starts == k.band_starts);
+      CHECK(t->baseline == k.baseline);
+      CHECK(t->effects.match == k.effects.match);
+      CHECK(t->effects.age == k.effects.age);
+      ++moves;
+    }
+    CHECK(moves == 6);
+  }
 }
