@@ -21,6 +21,10 @@ struct TrialTest {
 /// The trial tests between actors a and b in one replication's cohort outcome.
 TrialTest trial_test(const CohortOutcome& outcome, std::size_t a, std::size_t b);
 
+/// A trial in several sites analysed as one: every arm's members together against every
+/// control's (each control counted once), for one replication's cohort outcome.
+TrialTest pooled_trial_test(const CohortOutcome& outcome, const std::vector<std::pair<std::size_t, std::size_t>>& arms);
+
 /// A trial's tests over replications, one value per replication where both arms have members.
 struct TrialSeries {
   std::vector<double> chi2, p_value;

@@ -29,6 +29,35 @@ TrialTest trial_test(const CohortOutcome& o, std::size_t a, std::size_t b) {
   return t;
 }
 
+TrialTest pooled_trial_test(const CohortOutcome& o, const std::vector<std::pair<std::size_t, std::size_t>>& arms) {
+  // Two pooled groups, 0 the controls and 1 the arms, as one outcome with two actors.
+  CohortOutcome pooled;
+  pooled.members.assign(2, 0.0);
+  pooled.self_support_share.assign(2, 0.0);
+  pooled.status.assign(2 * kStates, 0.0);
+  std::vector<bool> counted(o.members.size(), false);
+  const auto status = view(o.status, o.members.size(), kStates);
+  auto add = [&](std::size_t group, std::size_t actor) {
+    if (counted[actor]) return;
+    counted[actor] = true;
+    const double n = o.members[actor];
+    if (!(n > 0)) return;
+    pooled.members[group] += n;
+    pooled.self_support_share[group] += n * o.self_support_share[actor];
+    for (std::size_t s = 0; s < kStates; ++s) pooled.status[group * kStates + s] += n * status(actor, s);
+  };
+  for (const auto& [arm, control] : arms) {
+    add(1, arm);
+    add(0, control);
+  }
+  for (std::size_t g = 0; g < 2; ++g) {
+    if (!(pooled.members[g] > 0)) continue;
+    pooled.self_support_share[g] /= pooled.members[g];
+    for (std::size_t s = 0; s < kStates; ++s) pooled.status[g * kStates + s] /= pooled.members[g];
+  }
+  return trial_test(pooled, 0, 1);
+}
+
 TrialSeries trial_series(const std::vector<std::vector<CohortOutcome>>& replications, std::size_t cohort, std::size_t a,
                          std::size_t b) {
   constexpr double kZ95 = 1.959963984540054;

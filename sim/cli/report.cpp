@@ -84,6 +84,22 @@ void print_significant_arms(const StoredRun& run, const std::vector<std::pair<st
     std::printf("  %-18s positive %.1f [%.0f, %.0f]   negative %.1f [%.0f, %.0f]\n", run.cohort_names[c].c_str(),
                 p.mean, p.q05, p.q95, n.mean, n.q05, n.q95);
   }
+  std::printf(
+      "\nThe arms pooled against their controls, as one trial: self-support difference, points, mean [90%% "
+      "interval over replications]\n");
+  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+    std::vector<double> difference;
+    int significant = 0;
+    for (const auto& rep : run.cohorts) {
+      const TrialTest t = pooled_trial_test(rep[c], arms);
+      if (!t.valid) continue;
+      difference.push_back(100 * t.difference);
+      significant += std::abs(t.difference) > kZ95 * t.difference_se;
+    }
+    const Summary d = summarise(difference);
+    std::printf("  %-18s %.1f [%.1f, %.1f], significant at 5%% in %.0f%% of trials\n", run.cohort_names[c].c_str(),
+                d.mean, d.q05, d.q95, difference.empty() ? 0.0 : 100.0 * significant / double(difference.size()));
+  }
 }
 
 /// Cohorts no published table covers: where their members are at the measure date, by actor.

@@ -47,3 +47,26 @@ caseworkers = { cash_benefit = 4.0 }
   CHECK(p.inflow_rate[cash][0] == Approx(25.0));
   CHECK(p.actors[0].caseworkers[cash][0] == Approx(10.0));  // the same caseload per caseworker
 }
+
+TEST_CASE("sites pooled as one trial add up their arms and count a shared control once", "[unit]") {
+  // Actors: two arms (0, 1), their controls (2 for both, and 3 unused by any arm).
+  CohortOutcome o;
+  o.members = {100, 300, 200, 50};
+  o.self_support_share = {0.30, 0.10, 0.20, 0.90};
+  o.status.assign(4 * kStates, 0.0);
+  for (std::size_t a = 0; a < 4; ++a) {
+    o.status[a * kStates + index_of(State::self_support)] = o.self_support_share[a];
+    o.status[a * kStates + index_of(State::cash_benefit)] = 1 - o.self_support_share[a];
+  }
+  const TrialTest t = pooled_trial_test(o, {{0, 2}, {1, 2}});
+  REQUIRE(t.valid);
+  // Arms: (30 + 30) / 400 = 0.15; controls: 0.20 of 200, counted once.
+  CHECK(t.difference == Approx(0.15 - 0.20));
+  CHECK(t.difference_se == Approx(std::sqrt(0.15 * 0.85 / 400 + 0.20 * 0.80 / 200)));
+  // One site alone is the ordinary test.
+  const TrialTest one = pooled_trial_test(o, {{0, 2}});
+  const TrialTest direct = trial_test(o, 2, 0);
+  CHECK(one.difference == Approx(direct.difference));
+  CHECK(one.difference_se == Approx(direct.difference_se));
+  CHECK(one.chi_square.statistic == Approx(direct.chi_square.statistic));
+}
