@@ -59,46 +59,50 @@ std::vector<std::pair<std::size_t, std::size_t>> trial_arms(const StoredRun& run
   return arms;
 }
 
-/// With several arms (a trial in several sites), how many come out significant in one trial:
-/// per replication, the arms whose self-support difference has a 95% interval without 0.
-void print_significant_arms(const StoredRun& run, const std::vector<std::pair<std::size_t, std::size_t>>& arms) {
+/// A trial in several sites, for one cohort: per replication, how many arms have a self-support
+/// difference whose 95% interval lies above or below 0, and the arms pooled as one trial.
+struct SitesView {
+  Summary positive, negative;  // arms significant, per replication
+  Summary pooled;              // pooled difference, points
+  double pooled_significant;   // share of replications with the pooled difference significant
+};
+
+SitesView sites_view(const StoredRun& run, const std::vector<std::pair<std::size_t, std::size_t>>& arms,
+                     std::size_t c) {
+  std::vector<double> positive, negative, pooled;
+  int pooled_significant = 0;
+  for (const auto& rep : run.cohorts) {
+    double up = 0, down = 0;
+    for (const auto& [arm, control] : arms) {
+      const TrialTest t = trial_test(rep[c], control, arm);
+      if (!t.valid) continue;
+      up += t.difference - kZ95 * t.difference_se > 0;
+      down += t.difference + kZ95 * t.difference_se < 0;
+    }
+    positive.push_back(up);
+    negative.push_back(down);
+    const TrialTest t = pooled_trial_test(rep[c], arms);
+    if (!t.valid) continue;
+    pooled.push_back(100 * t.difference);
+    pooled_significant += std::abs(t.difference) > kZ95 * t.difference_se;
+  }
+  return {summarise(positive), summarise(negative), summarise(pooled),
+          pooled.empty() ? 0.0 : double(pooled_significant) / double(pooled.size())};
+}
+
+void print_sites(const StoredRun& run, const std::vector<std::pair<std::size_t, std::size_t>>& arms) {
   if (arms.size() < 2) return;
   std::printf(
-      "\nArms significant at 5%% (self-support difference), of %zu, per trial: mean [90%% interval over "
-      "replications]\n",
+      "\nArms significant at 5%% (self-support difference), of %zu, per trial, and the arms pooled against their "
+      "controls as one trial (difference, points): mean [90%% interval over replications]\n",
       arms.size());
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-    std::vector<double> positive, negative;
-    for (const auto& rep : run.cohorts) {
-      double up = 0, down = 0;
-      for (const auto& [arm, control] : arms) {
-        const TrialTest t = trial_test(rep[c], control, arm);
-        if (!t.valid) continue;
-        up += t.difference - kZ95 * t.difference_se > 0;
-        down += t.difference + kZ95 * t.difference_se < 0;
-      }
-      positive.push_back(up);
-      negative.push_back(down);
-    }
-    const Summary p = summarise(positive), n = summarise(negative);
-    std::printf("  %-18s positive %.1f [%.0f, %.0f]   negative %.1f [%.0f, %.0f]\n", run.cohort_names[c].c_str(),
-                p.mean, p.q05, p.q95, n.mean, n.q05, n.q95);
-  }
-  std::printf(
-      "\nThe arms pooled against their controls, as one trial: self-support difference, points, mean [90%% "
-      "interval over replications]\n");
-  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-    std::vector<double> difference;
-    int significant = 0;
-    for (const auto& rep : run.cohorts) {
-      const TrialTest t = pooled_trial_test(rep[c], arms);
-      if (!t.valid) continue;
-      difference.push_back(100 * t.difference);
-      significant += std::abs(t.difference) > kZ95 * t.difference_se;
-    }
-    const Summary d = summarise(difference);
-    std::printf("  %-18s %.1f [%.1f, %.1f], significant at 5%% in %.0f%% of trials\n", run.cohort_names[c].c_str(),
-                d.mean, d.q05, d.q95, difference.empty() ? 0.0 : 100.0 * significant / double(difference.size()));
+    const SitesView v = sites_view(run, arms, c);
+    std::printf(
+        "  %-18s positive %.1f [%.0f, %.0f]   negative %.1f [%.0f, %.0f]   pooled %.1f [%.1f, %.1f], "
+        "significant in %.0f%% of trials\n",
+        run.cohort_names[c].c_str(), v.positive.mean, v.positive.q05, v.positive.q95, v.negative.mean, v.negative.q05,
+        v.negative.q95, v.pooled.mean, v.pooled.q05, v.pooled.q95, 100 * v.pooled_significant);
   }
 }
 
@@ -186,7 +190,7 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
                   100 * t.significant_chi2, 100 * t.significant_difference);
     }
   }
-  print_significant_arms(run, arms);
+  print_sites(run, arms);
 }
 
 void print_json(const StoredRun& run, const std::vector<Row>& rows) {
@@ -221,6 +225,17 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
     }
     trials.push_back({{"arm", run.actors[arm]}, {"control", run.actors[control]}, {"cohorts", std::move(by_cohort)}});
   }
+  // A trial in several sites: the count of significant arms and the pooled trial, by cohort.
+  json sites = json::object();
+  if (const auto arms = trial_arms(run); arms.size() >= 2)
+    for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+      const SitesView v = sites_view(run, arms, c);
+      sites[run.cohort_names[c]] = {{"arms", arms.size()},
+                                    {"significant_positive", json_summary(v.positive)},
+                                    {"significant_negative", json_summary(v.negative)},
+                                    {"pooled_difference_points", json_summary(v.pooled)},
+                                    {"pooled_significant_share", v.pooled_significant}};
+    }
   json tables = json::array();
   for (const Row& r : rows) {
     const Target& t = *r.target;
@@ -235,11 +250,9 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
                       {"simulated", json_summary(r.simulated)},
                       {"outside", r.outside}});
   }
-  const json out = {{"scenario", run.scenario_name},
-                    {"replications", run.replications},
-                    {"cohorts", std::move(cohorts)},
-                    {"trials", std::move(trials)},
-                    {"tables", std::move(tables)}};
+  const json out = {{"scenario", run.scenario_name}, {"replications", run.replications},
+                    {"cohorts", std::move(cohorts)}, {"trials", std::move(trials)},
+                    {"sites", std::move(sites)},     {"tables", std::move(tables)}};
   std::printf("%s\n", out.dump(2).c_str());
 }
 

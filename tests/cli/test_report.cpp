@@ -137,11 +137,12 @@ measure_at = 2020-06-01
     CHECK(text.output.find(std::string("Trial statistics, ") + site + "_trial against " + site + "_control") !=
           std::string::npos);
   CHECK(text.output.find("_control against") == std::string::npos);  // a control is not an arm
-  CHECK(text.output.find("Arms significant at 5% (self-support difference), of 3, per trial") != std::string::npos);
-  CHECK(text.output.find("The arms pooled against their controls, as one trial") != std::string::npos);
+  CHECK(text.output.find("Arms significant at 5% (self-support difference), of 3, per trial, and the arms pooled") !=
+        std::string::npos);
   const auto json = test::run_cli("report --format json " + out);
   REQUIRE(json.status == 0);
   CHECK(json.output.find("\"arm\": \"b_trial\",\n      \"control\": \"b_control\"") != std::string::npos);
+  CHECK(json.output.find("\"pooled_difference_points\"") != std::string::npos);
   // An unknown control is refused where it is written.
   const std::string bad = dir.write("bad.toml", test::two_state_scenario(R"(
 [[actors]]
