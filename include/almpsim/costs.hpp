@@ -22,6 +22,9 @@ inline double self_support_bonus(const ActorSpec& actor) {
   return actor.costs.bonus_per_self_support;
 }
 
+/// Whether some actor pays milestones (else none need be looked for).
+bool pays_milestones(const Params& params);
+
 /// Paid to the actor serving a spell in `s` that has lasted `weeks` weeks at the start of a week.
 double milestone_payment(const ActorSpec& actor, State s, int weeks);
 

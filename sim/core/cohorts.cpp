@@ -43,8 +43,7 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
       for (std::size_t k = 0; k < kActivities; ++k)
         cost(a, s, k) =
             case_week_cost(params.actors[a], params.programmes, params.on_benefit[s], static_cast<Activity>(k));
-  for (const ActorSpec& a : params.actors)
-    for (const auto& m : a.costs.milestones) has_milestones_ = has_milestones_ || !m.empty();
+  has_milestones_ = pays_milestones(params);
 }
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {

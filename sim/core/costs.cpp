@@ -16,6 +16,13 @@ std::string money_unit(const Params& params) {
          (params.price_year ? std::to_string(*params.price_year) + " prices" : std::string("price year not stated"));
 }
 
+bool pays_milestones(const Params& params) {
+  for (const ActorSpec& a : params.actors)
+    for (const auto& milestones : a.costs.milestones)
+      if (!milestones.empty()) return true;
+  return false;
+}
+
 double milestone_payment(const ActorSpec& actor, State s, int weeks) {
   double paid = 0.0;
   for (const Milestone& m : actor.costs.milestones[static_cast<std::size_t>(index_of(s))])

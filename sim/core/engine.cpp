@@ -52,8 +52,7 @@ class Replication {
         pop_(create_population(params, rng_, threads_)),
         cache_(params, hazards, pop_, threads_) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
-    for (const ActorSpec& a : params.actors)
-      for (const auto& m : a.costs.milestones) has_milestones_ = has_milestones_ || !m.empty();
+    has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     for (const ActorSpec& a : params.actors) meeting_reach_ = std::max(meeting_reach_, effect_weeks(a.meeting_effect));
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);

@@ -40,6 +40,9 @@ class ParamsBuilder {
   HazardSpec read_hazard(Reader& r, int from, int to);
   void read_hazards();
   void read_transition_matrix();
+  void note_hazard_moves();
+  /// Whether some case can be in state s: a hazard, the inflow or the initial stock leads there.
+  bool can_be_in(std::size_t s) const;
   void read_job_finding_moves();
   void read_duration_limits();
 
@@ -103,7 +106,8 @@ class ParamsBuilder {
   StudySpec study_;
   std::vector<std::optional<double>> inflow_elasticity_ = std::vector<std::optional<double>>(kStates);
   PerState<WeekSeries> shock_inflow_;
-  std::vector<std::string> actor_names_;  // as the file lists them, for the keys that name an actor
+  std::vector<std::string> actor_names_;   // as the file lists them, for the keys that name an actor
+  PerState<PerState<bool>> has_hazard_{};  // [from][to], once the hazards are read: the keys on a move need one
 };
 
 }  // namespace almpsim::io

@@ -146,14 +146,16 @@ std::string job_finding_moves_text(const Params& p, std::size_t from) {
 void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   const Calendar& cal = p_.calendar;
   if (const toml::node* jf = r.node("job_finding"); jf && jf->is_table()) {
-    PerState<bool> finds_jobs{};
-    for (const HazardSpec& h : p_.hazards)
-      if (p_.job_finding_moves[index_of(h.from)][index_of(h.to)]) finds_jobs[index_of(h.from)] = true;
+    auto finds_jobs = [&](std::size_t s) {
+      for (std::size_t to = 0; to < kStates; ++to)
+        if (p_.job_finding_moves[s][to] && has_hazard_[s][to]) return true;
+      return false;
+    };
     for (auto& series : a.job_finding) series.assign(static_cast<std::size_t>(cal.total()), 1.0);
     Reader per_state = r.table("job_finding");
     for_each_state_key(per_state, [&](int s, const std::string& state) {
       a.job_finding[static_cast<std::size_t>(s)] = read_path(per_state, state, cal);
-      if (!finds_jobs[static_cast<std::size_t>(s)])
+      if (!finds_jobs(static_cast<std::size_t>(s)))
         per_state.fail(state, "no hazard leads from " + state + " into " +
                                   job_finding_moves_text(p_, static_cast<std::size_t>(s)) +
                                   " (its job-finding moves), so this multiplier would change nothing; "
@@ -167,14 +169,12 @@ void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
 // Multipliers on named moves other than job finding, each a number or a path: moves.<from>.<to>.
 void ParamsBuilder::read_moves(Reader& r, ActorSpec& a) {
   Reader all = r.table("moves");
-  PerState<PerState<bool>> has_hazard{};
-  for (const HazardSpec& h : p_.hazards) has_hazard[index_of(h.from)][index_of(h.to)] = true;
   for_each_state_key(all, [&](int fi, const std::string& from) {
     Reader moves = all.table(from);
     for_each_state_key(moves, [&](int ti, const std::string& to) {
       const auto f = static_cast<std::size_t>(fi), t = static_cast<std::size_t>(ti);
       WeekSeries factor = read_path(moves, to, p_.calendar);
-      if (!has_hazard[f][t])
+      if (!has_hazard_[f][t])
         moves.fail(to, "no hazard leads from " + from + " to " + to + ", so this multiplier would change nothing");
       else if (p_.job_finding_moves[f][t])
         moves.fail(to, from + " to " + to + " is a job-finding move: its multiplier is job_finding." + from);
@@ -188,13 +188,6 @@ void ParamsBuilder::read_moves(Reader& r, ActorSpec& a) {
 // be in would never pay.
 void ParamsBuilder::read_milestones(Reader& c, CostModel& costs) {
   Reader all = c.table("milestones");
-  PerState<bool> reachable{};
-  for (const HazardSpec& h : p_.hazards) reachable[index_of(h.to)] = true;
-  for (int s = 0; s < kStates; ++s) {
-    const auto k = static_cast<std::size_t>(s);
-    reachable[k] = reachable[k] || p_.population.state_shares[k] > 0 ||
-                   std::any_of(p_.inflow_rate[k].begin(), p_.inflow_rate[k].end(), [](double x) { return x > 0; });
-  }
   for_each_state_key(all, [&](int s, const std::string& state) {
     const std::string path = all.path_of(state);
     const auto* pairs = all.node(state) ? all.node(state)->as_array() : nullptr;
@@ -219,7 +212,7 @@ void ParamsBuilder::read_milestones(Reader& c, CostModel& costs) {
       }
       out.push_back({static_cast<int>(*weeks), *amount});
     }
-    if (!reachable[static_cast<std::size_t>(s)])
+    if (!can_be_in(static_cast<std::size_t>(s)))
       all.fail(state, "no case can be in " + state +
                           " (no hazard, inflow or initial share leads there), so this "
                           "would change nothing");

@@ -1,5 +1,6 @@
 // Flows between states: the macro path and shocks, the inflow, hazards or a transition matrix,
 // and duration limits.
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -242,12 +243,20 @@ void ParamsBuilder::read_transition_matrix() {
   }
 }
 
+void ParamsBuilder::note_hazard_moves() {
+  for (const HazardSpec& h : p_.hazards) has_hazard_[index_of(h.from)][index_of(h.to)] = true;
+}
+
+bool ParamsBuilder::can_be_in(std::size_t s) const {
+  const auto& inflow = p_.inflow_rate[s];
+  return std::any_of(has_hazard_.begin(), has_hazard_.end(), [&](const PerState<bool>& to) { return to[s]; }) ||
+         p_.population.state_shares[s] > 0 || std::any_of(inflow.begin(), inflow.end(), [](double x) { return x > 0; });
+}
+
 // Which moves out of a state job finding means; a state left out keeps the move into
 // self-support. Each named move must have a hazard, since its multipliers act on that hazard.
 void ParamsBuilder::read_job_finding_moves() {
   Reader all = top_.table("job_finding_moves");
-  PerState<PerState<bool>> has_hazard{};
-  for (const HazardSpec& h : p_.hazards) has_hazard[index_of(h.from)][index_of(h.to)] = true;
   for_each_state_key(all, [&](int fi, const std::string& from) {
     const auto names = all.strings(from, state_names());
     if (!names) return;
@@ -264,7 +273,7 @@ void ParamsBuilder::read_job_finding_moves() {
       const int ti = index_in(state_names(), to);
       if (ti == fi)
         all.fail(from, "a state has no move to itself");
-      else if (!has_hazard[static_cast<std::size_t>(fi)][static_cast<std::size_t>(ti)])
+      else if (!has_hazard_[static_cast<std::size_t>(fi)][static_cast<std::size_t>(ti)])
         all.fail(from, "no hazard leads from " + from + " to " + to + ", so its multipliers would change nothing");
       moves[static_cast<std::size_t>(ti)] = true;
     }

@@ -27,6 +27,7 @@ ParamsBuilder::Built ParamsBuilder::build() {
   read_inflow();
   read_hazards();
   read_transition_matrix();
+  note_hazard_moves();
   read_job_finding_moves();
   read_duration_limits();
   read_programmes();
