@@ -17,8 +17,6 @@ namespace almpsim::cli {
 
 namespace {
 
-constexpr double kZ95 = 1.959963984540054;  // two-sided 5%
-
 /// One published number and its simulated distribution over replications.
 struct Row {
   const Target* target;
@@ -60,7 +58,7 @@ std::vector<std::pair<std::size_t, std::size_t>> trial_arms(const StoredRun& run
 }
 
 /// A trial in several sites, for one cohort: per replication, how many arms have a self-support
-/// difference whose 95% interval lies above or below 0, and the arms pooled as one trial.
+/// difference significant at 5% above or below 0, and the arms pooled as one trial.
 struct SitesView {
   Summary positive, negative;  // arms significant, per replication
   Summary pooled;              // pooled difference, points
@@ -76,15 +74,16 @@ SitesView sites_view(const StoredRun& run, const std::vector<std::pair<std::size
     for (const auto& [arm, control] : arms) {
       const TrialTest t = trial_test(rep[c], control, arm);
       if (!t.valid) continue;
-      up += t.difference - kZ95 * t.difference_se > 0;
-      down += t.difference + kZ95 * t.difference_se < 0;
+      const bool significant = t.difference_p_value < 0.05;
+      up += significant && t.difference > 0;
+      down += significant && t.difference < 0;
     }
     positive.push_back(up);
     negative.push_back(down);
     const TrialTest t = pooled_trial_test(rep[c], arms);
     if (!t.valid) continue;
     pooled.push_back(100 * t.difference);
-    pooled_significant += std::abs(t.difference) > kZ95 * t.difference_se;
+    pooled_significant += t.difference_p_value < 0.05;
   }
   return {summarise(positive), summarise(negative), summarise(pooled),
           pooled.empty() ? 0.0 : double(pooled_significant) / double(pooled.size())};
