@@ -178,6 +178,8 @@ void ParamsBuilder::read_moves(Reader& r, ActorSpec& a) {
         moves.fail(to, "no hazard leads from " + from + " to " + to + ", so this multiplier would change nothing");
       else if (p_.job_finding_moves[f][t])
         moves.fail(to, from + " to " + to + " is a job-finding move: its multiplier is job_finding." + from);
+      else if (std::all_of(factor.begin(), factor.end(), [](double x) { return x == 1.0; }))
+        refuse_inert(moves, to, "actors", "multiplies the move by 1 throughout");
       else
         a.moves.push_back({static_cast<State>(fi), static_cast<State>(ti), std::move(factor)});
     });
@@ -212,6 +214,8 @@ void ParamsBuilder::read_milestones(Reader& c, CostModel& costs) {
       }
       out.push_back({static_cast<int>(*weeks), *amount});
     }
+    if (std::all_of(out.begin(), out.end(), [](const Milestone& m) { return m.amount == 0.0; }))
+      refuse_inert(all, state, "actors", "pays nothing (every amount is 0)");
     if (!can_be_in(static_cast<std::size_t>(s)))
       all.fail(state, "no case can be in " + state +
                           " (no hazard, inflow or initial share leads there), so this "
@@ -315,6 +319,10 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
     r.fail("control", "an arm cannot be its own control");
   else if (!a.control.empty() && std::find(actor_names_.begin(), actor_names_.end(), a.control) == actor_names_.end())
     r.fail("control", unknown_name("actor", a.control, actor_names_));
+  else if (!a.control.empty() && a.control == actor_names_.front())
+    r.fail("control",
+           "is the first actor, which an arm that names none is compared with, so this would change "
+           "nothing");
   read_assignment(r, a.assignment);
   a.first_meeting_weeks = r.integer("first_meeting_weeks");
   const auto intervals = named_numbers(r, "meeting_interval_weeks", state_names(), "state");

@@ -277,6 +277,8 @@ void ParamsBuilder::read_job_finding_moves() {
         all.fail(from, "no hazard leads from " + from + " to " + to + ", so its multipliers would change nothing");
       moves[static_cast<std::size_t>(ti)] = true;
     }
+    if (moves == default_job_finding_moves()[static_cast<std::size_t>(fi)])
+      refuse_inert(all, from, "job_finding_moves", "names only self_support, which is the default");
     p_.job_finding_moves[static_cast<std::size_t>(fi)] = moves;
   });
 }
