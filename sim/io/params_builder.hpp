@@ -107,6 +107,7 @@ class ParamsBuilder {
   std::vector<std::optional<double>> inflow_elasticity_ = std::vector<std::optional<double>>(kStates);
   PerState<WeekSeries> shock_inflow_;
   std::vector<std::string> actor_names_;   // as the file lists them, for the keys that name an actor
+  bool birth_day_share_given_ = false;     // population.odd_birth_day_share, which only birth-day rules use
   PerState<PerState<bool>> has_hazard_{};  // [from][to], once the hazards are read: the keys on a move need one
 };
 

@@ -300,6 +300,10 @@ void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
     refuse_inert(r, "group_meetings", "actors",
                  "the actor's meetings have no capacity limit (caseworkers) and no effect of their own "
                  "(meeting_effect.group_size)");
+  if (a.group_meetings > 1 && e.has("size") && e.has("group_size"))
+    refuse_inert(e, "size", "actors",
+                 "is the effect of an individual meeting, and every meeting of the actor is a group meeting "
+                 "(group_meetings), whose effect is group_size");
   if (a.early_meetings.in_groups && !own_group_effect)
     refuse_inert(r, "early_meetings.in_groups", "actors",
                  "meeting_effect.group_size is the size of an individual meeting");
@@ -346,6 +350,9 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
     const int weeks = ru.integer("weeks");
     const Week start = ru.has("start") ? week_in_run(ru, "start", cal, false).value_or(0) : 0;
     a.ramp_up = ramp_up_path(cal, from, weeks, start);
+    if (!has_caseworker_limit(a))
+      refuse_inert(r, "ramp_up", "actors",
+                   "scales the caseworkers' meeting capacity, and the actor has no caseworker limit");
   }
   if (r.has("immediate_activation")) read_immediate_activation(r, a.immediate_activation);
   if (a.immediate_activation.next_step_probability && !meets_after_course(a))
@@ -406,6 +413,18 @@ void ParamsBuilder::read_actors() {
       top_.fail("actors",
                 "random_share assignments add up to more than 1" +
                     (p_.attributes.area_names.size() > 1 ? " in area " + p_.attributes.area_names[k] : std::string()));
+  const bool by_birth_day = std::any_of(p_.actors.begin(), p_.actors.end(), [](const ActorSpec& a) {
+    return a.assignment.kind == AssignmentRule::Kind::odd_birth_day ||
+           a.assignment.kind == AssignmentRule::Kind::even_birth_day;
+  });
+  // Said, not refused: a scenario that extends one with birth-day rules and replaces them
+  // (straksaktivering_sweep.toml) cannot remove the share it inherits.
+  if (!by_birth_day && birth_day_share_given_) {
+    const Location at = doc_.locate("population.odd_birth_day_share");
+    doc_.notes.push_back(at.file + " " + std::to_string(at.line) +
+                         ": population.odd_birth_day_share splits the stock by birth day, and no actor is assigned by "
+                         "birth day, so it changes nothing here");
+  }
   if (p_.actors.size() > 1 && !has_rest)
     top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
 }

@@ -131,6 +131,8 @@ void apply_override(ScenarioDocument& doc, const Override& o) {
     return;
   }
   const std::vector<std::string> parts = split_key(path);
+  std::string unquoted;
+  for (const auto& p : parts) unquoted = join_key(unquoted, p);
   // The path must lead through tables and existing named entries.
   const toml::table* t = &doc.root;
   for (std::size_t k = 0; t && k + 1 < parts.size(); ++k) {
@@ -151,8 +153,8 @@ void apply_override(ScenarioDocument& doc, const Override& o) {
     t = next ? next->as_table() : nullptr;
   }
   toml::table parsed = parse_value(text.substr(eq + 1));
-  doc.where[path] = at;
-  doc.override_keys.emplace_back(path, at);
+  doc.where[unquoted] = at;
+  doc.override_keys.emplace_back(unquoted, at);
   // One value in an existing table is set in place, even in a table that `extends` replaces
   // whole (so that one share or one assignment key can be swept or fitted).
   if (t && !parsed.get("value")->is_table()) {
@@ -276,9 +278,23 @@ std::string join_key(const std::string& prefix, std::string_view key) {
 }
 
 std::vector<std::string> split_key(const std::string& key) {
-  std::vector<std::string> parts;
-  std::stringstream ss(key);
-  for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
+  // As TOML writes dotted keys: a quoted component ("sex:male", 'a.b') is one name, unquoted.
+  std::vector<std::string> parts(1);
+  char quote = 0;
+  for (const char c : key) {
+    if (quote) {
+      if (c == quote)
+        quote = 0;
+      else
+        parts.back() += c;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '.') {
+      parts.emplace_back();
+    } else {
+      parts.back() += c;
+    }
+  }
   return parts;
 }
 

@@ -11,6 +11,7 @@ const char* kParent = R"(
 name = "centre"
 sanctions = { no_show = 0.1, rate = 0.3, exit_share = 0.2 }
 costs = { admin_per_case_week = 300, fixed_fee_per_case = 5000 }
+caseworkers = { cash_benefit = 10 }
 ramp_up = { from = 0.5, weeks = 10 }
 activation_probability = 0.5
 activation_mix = { job_ready = { guidance = 1.0 }, not_job_ready = { education = 1.0 } }
