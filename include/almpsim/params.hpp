@@ -178,6 +178,7 @@ struct ActorSpec {
   std::vector<PerActivity<double>> activation_mix;  ///< per match group
   WeekSeries company_contact;
   PerState<WeekSeries> job_finding;  ///< per state of the case: multiplier on its job-finding moves
+  double job_finding_sd = 0.0;       ///< sd of log job finding between replications (a site's own effect)
   /// Multipliers on other moves of the actor's cases: its own pathway decisions (towards a pension
   /// assessment, rehabilitation) and how long its placements last.
   std::vector<MoveMultiplier> moves;

@@ -26,6 +26,7 @@ enum class Process : std::uint32_t {
   inflow_count,
   entry,
   first_meeting,  ///< spreading the initial stock's first meetings over the interval
+  site_effect,    ///< an actor's job-finding multiplier of one replication
 };
 
 class RandomStreams {

@@ -15,6 +15,7 @@
 #include "almpsim/population.hpp"
 #include "almpsim/programmes.hpp"
 #include "almpsim/register.hpp"
+#include "almpsim/site_effects.hpp"
 #include "transition_cache.hpp"
 
 namespace almpsim {
@@ -397,7 +398,9 @@ class Replication {
 
 ReplicationResult run_replication(const Params& params, const HazardModel& hazards, std::uint32_t replication,
                                   int threads) {
-  return Replication(params, hazards, replication, threads).run();
+  if (!has_site_effects(params)) return Replication(params, hazards, replication, threads).run();
+  const Params drawn = with_site_effects(params, replication);
+  return Replication(drawn, hazards, replication, threads).run();
 }
 
 }  // namespace almpsim

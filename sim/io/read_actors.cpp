@@ -164,6 +164,7 @@ void ParamsBuilder::read_job_finding(Reader& r, ActorSpec& a) {
   } else {
     a.job_finding.fill(read_path(r, "job_finding", cal));
   }
+  a.job_finding_sd = r.number("job_finding_sd");
 }
 
 // Multipliers on named moves other than job finding, each a number or a path: moves.<from>.<to>.

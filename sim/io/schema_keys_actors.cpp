@@ -222,6 +222,13 @@ std::vector<Key> actor_keys() {
        .meaning = "multiplier on the job-finding moves of the actor's cases (`job_finding_moves`; into "
                   "self_support unless named): all, or per state of the case"},
       {.name = "actors.*.job_finding.<state>", .lo = 0, .hi = 100, .fallback = 1},
+      {.name = "actors.*.job_finding_sd",
+       .type = "number",
+       .lo = 0,
+       .hi = 3,
+       .fallback = 0,
+       .meaning = "an effect that differs from site to site: each replication multiplies the actor's job finding "
+                  "by exp(sd z), z standard normal, drawn for this actor alone (its median stays `job_finding`)"},
       {.name = "actors.*.moves",
        .type = "table of paths by move",
        .merge = keys_,

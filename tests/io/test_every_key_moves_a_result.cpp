@@ -283,6 +283,7 @@ const std::vector<Sweep> kSweeps = {
   {"actors.*.activation_mix", {"actors.centre.activation_mix.job_ready={guidance = 0.9, company_internship = 0.1}"}},
   {"actors.*.company_contact", {"actors.provider.company_contact=0.7"}},
   {"actors.*.job_finding", {"actors.provider.job_finding=1.4"}},
+  {"actors.*.job_finding_sd", {"actors.provider.job_finding_sd=0.3"}},
   {"actors.*.moves", {"actors.centre.moves={sickness_benefit = {cash_benefit = 2.0}}"}},
   {"actors.*.moves.<state>.<state>", {"actors.provider.moves.waiting_flexjob.disability_pension=3.0"}},
   {"actors.*.meeting_effect", {"actors.centre.meeting_effect={size = 3.0}"}},
