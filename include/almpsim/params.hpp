@@ -218,6 +218,8 @@ struct PopulationSpec {
   /// Share of the initial stock in each state born on an odd day of the month; none: as in
   /// the population (16 of 31 days). Lets a birth-day split start from a published imbalance.
   PerState<std::optional<double>> odd_birth_day_share{};
+  /// The initial stock's areas and random-share arms at their shares exactly, not drawn.
+  bool split_exactly = false;
 };
 
 /// How many replications to run and what to record; the scenario gives the defaults and the

@@ -30,6 +30,10 @@ struct Population {
   std::vector<std::uint16_t> meetings;     ///< meetings held so far (wraps at 65536)
   std::vector<std::int16_t> last_met;      ///< week of the last meeting attended in this spell
 
+  /// The initial stock's random-share draws when it is split exactly (its ranks within each
+  /// area); empty otherwise, when each citizen's own draw is used.
+  std::vector<double> stock_share_draw;
+
   /// First citizen id that enters in week w (index Calendar::slot(w)); one extra slot at the end.
   std::vector<CitizenId> first_of_week;
 

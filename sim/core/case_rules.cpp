@@ -4,6 +4,7 @@
 
 #include "almpsim/actors.hpp"
 #include "almpsim/meeting_effect.hpp"
+#include "almpsim/stock_split.hpp"
 
 namespace almpsim {
 
@@ -20,7 +21,8 @@ AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const P
   f.area = pop.area[i];
   f.match_group = match_group_of(params, pop, i);
   // The draw is fixed per citizen, so it is only made where a random-share rule can use it.
-  if (uses_random_share(params)) f.share_draw = RandomStreams::unit(rng.words(i, 0, Process::assignment)[0]);
+  if (!uses_random_share(params)) return f;
+  f.share_draw = i < pop.stock_share_draw.size() ? pop.stock_share_draw[i] : share_draw_of(rng, i);
   return f;
 }
 

@@ -1,5 +1,7 @@
 #include "almpsim/population.hpp"
 
+#include "almpsim/stock_split.hpp"
+
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
@@ -44,7 +46,7 @@ void draw_attributes(const Params& params, const RandomStreams& rng, Population&
   pop.origin[i] = pick(mix.origin, a[1]);
   pop.match[i] = pick(mix.match, a[2]);
   pop.sick_category[i] = pick(mix.sick_category, a[3]);
-  pop.area[i] = pick(mix.area, b[0]);
+  pop.area[i] = static_cast<std::uint8_t>(draw_index(mix.area, area_draw_of(rng, i)));
   const auto& classes = params.employability;
   const auto& stock_classes = classes.initial_shares[index_of(state)];
   pop.employability[i] = pick(initial_stock && !stock_classes.empty() ? stock_classes : classes.shares, b[1]);
@@ -153,6 +155,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
       pop.state_since[i] = static_cast<std::int16_t>(a.week);
     }
   }
+  if (params.population.split_exactly) split_stock_exactly(params, rng, pop, static_cast<CitizenId>(n0));
   return pop;
 }
 

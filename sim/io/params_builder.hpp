@@ -58,6 +58,7 @@ class ParamsBuilder {
   void read_early_meetings(Reader& r, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);
   void read_actors();
+  void check_stock_split();
   bool overridden_within(const std::string& section) const;
   void refuse_inert(Reader& r, std::string_view key, const std::string& section, const std::string& why);
 

@@ -414,6 +414,12 @@ void ParamsBuilder::read_actors() {
       top_.fail("actors",
                 "random_share assignments add up to more than 1" +
                     (p_.attributes.area_names.size() > 1 ? " in area " + p_.attributes.area_names[k] : std::string()));
+  if (p_.actors.size() > 1 && !has_rest)
+    top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
+}
+
+// The population keys that only the actors' rules can use.
+void ParamsBuilder::check_stock_split() {
   const bool by_birth_day = std::any_of(p_.actors.begin(), p_.actors.end(), [](const ActorSpec& a) {
     return a.assignment.kind == AssignmentRule::Kind::odd_birth_day ||
            a.assignment.kind == AssignmentRule::Kind::even_birth_day;
@@ -426,8 +432,12 @@ void ParamsBuilder::read_actors() {
                          ": population.odd_birth_day_share splits the stock by birth day, and no actor is assigned by "
                          "birth day, so it changes nothing here");
   }
-  if (p_.actors.size() > 1 && !has_rest)
-    top_.fail("actors", "one actor needs assignment rule \"rest\" to serve the cases no other rule claims");
+  const bool random_shares = std::any_of(p_.actors.begin(), p_.actors.end(), [](const ActorSpec& a) {
+    return a.assignment.kind == AssignmentRule::Kind::random_share;
+  });
+  if (p_.population.split_exactly && !random_shares && p_.attributes.area_names.size() < 2)
+    refuse_inert(top_, "population.split_exactly", "population",
+                 "fixes the sizes of areas and random_share arms, and the scenario has neither");
 }
 
 }  // namespace almpsim::io

@@ -157,6 +157,7 @@ void ParamsBuilder::read_population() {
         tilted_shares(e.shares, e.log_values, tilts[static_cast<std::size_t>(s)].value_or(0.0));
   // Table-1.2-style splits: the initial stock's share born on an odd day, by state.
   birth_day_share_given_ = r.has("odd_birth_day_share");
+  p_.population.split_exactly = r.boolean("split_exactly", false);
   const auto odd = named_numbers(r, "odd_birth_day_share", state_names(), "state");
   for (int s = 0; s < kStates; ++s)
     p_.population.odd_birth_day_share[static_cast<std::size_t>(s)] = odd[static_cast<std::size_t>(s)];

@@ -32,6 +32,7 @@ ParamsBuilder::Built ParamsBuilder::build() {
   read_duration_limits();
   read_programmes();
   read_actors();
+  check_stock_split();
   read_cohorts();
   read_targets_file();
   read_calibration();

@@ -99,6 +99,12 @@ std::vector<Key> model_keys() {
        .default_text = "16/31",
        .merge = keys_,
        .meaning = "share of the initial stock born on an odd day: a published split between birth-day arms"},
+      {.name = "population.split_exactly",
+       .type = "boolean",
+       .default_text = "false",
+       .meaning = "the initial stock's areas and random_share arms come out at their shares exactly, as in a "
+                  "trial that randomises fixed numbers (each draw replaced by its rank: areas within each "
+                  "state, arms within each area)"},
       {.name = "population.employability_tilt",
        .type = "number by state",
        .lo = -10,

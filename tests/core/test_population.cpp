@@ -2,6 +2,10 @@
 // same citizens whatever the thread count.
 #include "almpsim/population.hpp"
 
+#include <array>
+
+#include "almpsim/rng.hpp"
+
 #include <cmath>
 
 #include "support/catch.hpp"
@@ -55,4 +59,37 @@ TEST_CASE("the initial stock is the same on one thread and on two", "[unit]") {
   CHECK(one.sex == two.sex);
   CHECK(one.employability == two.employability);
   CHECK(one.state_since == two.state_since);
+}
+
+TEST_CASE("a stock split exactly holds each area's and each arm's share in every replication, still at random",
+          "[stat]") {
+  test::TempDir dir;
+  const std::string path = dir.write("split.toml", test::null_trial(R"(
+[attributes]
+areas = ["north", "middle", "south"]
+area = { north = 0.2, middle = 0.3, south = 0.5 }
+)"));
+  const Params p = load_scenario(path, {"population.split_exactly=true", "population.size=1000",
+                                        "actors.a.assignment.share=0.37", "inflow.cash_benefit=5"})
+                       .params;
+  constexpr int kReplications = 400, kWatched = 10;
+  int watched_in_a = 0;
+  for (std::uint32_t r = 0; r < kReplications; ++r) {
+    const RandomStreams rng(p.run.seed, r);
+    const Population pop = create_population(p, rng, 1);
+    std::array<int, 3> in_area{}, in_a{};
+    for (CitizenId i = 0; i < 1000; ++i) {
+      ++in_area[pop.area[i]];
+      in_a[pop.area[i]] += pop.stock_share_draw[i] < 0.37;
+    }
+    CHECK(in_area == std::array<int, 3>{200, 300, 500});
+    // 0.37 of 200, 300 and 500, rounded at the midpoints.
+    CHECK(in_a == std::array<int, 3>{74, 111, 185});
+    for (CitizenId i = 0; i < kWatched; ++i) watched_in_a += pop.stock_share_draw[i] < 0.37;
+    // New cases keep their own draws.
+    CHECK(pop.stock_share_draw.size() == 1000);
+  }
+  // Which citizens are in the arm is still at random: each is in it at the arm's share.
+  const double n = kReplications * kWatched, share = watched_in_a / n;
+  CHECK(std::abs(share - 0.37) < 4 * std::sqrt(0.37 * 0.63 / n));
 }

@@ -212,6 +212,7 @@ const std::vector<Sweep> kSweeps = {
   {"population.state_shares", {"population.state_shares={cash_benefit=0.5, sickness_benefit=0.1, waiting_flexjob=0.2, ui_benefit=0.2}"}},
   {"population.initial_duration_weeks", {"population.initial_duration_weeks.cash_benefit=20"}},
   {"population.odd_birth_day_share", {"population.odd_birth_day_share.cash_benefit=0.7"}},
+  {"population.split_exactly", {"population.split_exactly=true"}},
   {"population.employability_tilt", {"population.employability_tilt.cash_benefit=-0.5"}},
   {"population.attributes", {"population.attributes.cash_benefit.match={\"1\" = 0.2, \"4\" = 0.8}"}},
   // Band and area lists move results through the shares they default to (equal; the first area).
