@@ -28,6 +28,7 @@ struct AttributeMix {
 struct AttributeSpec {
   std::vector<int> age_band_edges;  ///< ages in years; band i is [edges[i], edges[i+1])
   std::vector<std::string> age_band_names;
+  std::optional<int> pension_age;  ///< years; everyone leaves (exited) on reaching it
   std::vector<std::string> area_names;
   std::vector<std::string> match_group_names;
   std::array<std::uint8_t, kMatchLevels> match_group_of{};  ///< match category -> group index

@@ -198,8 +198,12 @@ class Replication {
                         const WeekMultipliers& week_mult) {
     const State s = pop_.state_of(i);
     const DurationLimit& limit = params_.duration_limits[index_of(s)];
+    // The row key goes stale at the pension age too, so the common week never tests it.
+    if (cache_.key_stale(i, w)) {
+      if (s != State::exited && cache_.past_pension_age(i, w)) return State::exited;
+      cache_.refresh_row_key(w, i);
+    }
     if (reassessment_due(limit, pop_.state_since[i], w)) return reassessed_state(limit, rng_, i, w);
-    if (cache_.key_stale(i, w)) cache_.refresh_row_key(w, i);
     if (hazards_.absorbing(s)) return s;
 
     const ActorSpec& actor = params_.actors[pop_.actor[i]];

@@ -115,6 +115,17 @@ class TransitionCache {
       if (m.from == s) out[hazards_.slot_of(s, m.to)] *= m.factor[static_cast<std::size_t>(params_.calendar.slot(w))];
   }
 
+  /// First week in which citizen i is at the pension age (kRowForever without one).
+  Week pension_week(CitizenId i) const {
+    const auto& pension = params_.attributes.pension_age;
+    if (!pension) return kRowForever;
+    Week c = pop_.birth_week[i] + (365 * *pension + 6) / 7;
+    while (pop_.age_years(i, c) < *pension) ++c;
+    while (pop_.age_years(i, c - 1) >= *pension) --c;
+    return c;
+  }
+  bool past_pension_age(CitizenId i, Week w) const { return w >= pension_week(i); }
+
   /// First week at or after w in which citizen i's age band differs from its band in week w.
   Week next_age_band_change(CitizenId i, Week w) const {
     const auto& edges = params_.attributes.age_band_edges;
@@ -130,7 +141,8 @@ class TransitionCache {
   }
 
   /// Points citizen i at its transition row for week w, and records the first week it may need
-  /// another: when a duration band or an age band ends, or a duration limit falls due.
+  /// another: when a duration band or an age band ends, a duration limit falls due, or the
+  /// pension age is reached.
   void refresh_row_key(Week w, CitizenId i) {
     const State s = pop_.state_of(i);
     const Week since = pop_.state_since[i];
@@ -144,6 +156,7 @@ class TransitionCache {
             static_cast<std::size_t>(hazards_.distinct_classes(s)) +
         static_cast<std::size_t>(hazards_.distinct_class(s, pop_.employability[i])));
     Week until = next_age_band_change(i, w);
+    if (s != State::exited) until = std::min(until, pension_week(i));
     if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
     if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);
     row_until_[i] = static_cast<std::int16_t>(std::min(until, kRowForever));

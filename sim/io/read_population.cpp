@@ -103,6 +103,12 @@ void ParamsBuilder::read_attributes() {
     else
       r.fail("age_bands", "expected at least two increasing ages in years, e.g. [18, 30, 40, 50, 65]");
   }
+  if (const auto pension = r.optional_integer("pension_age")) {
+    at.pension_age = static_cast<int>(*pension);
+    if (*at.pension_age <= at.age_band_edges.front())
+      r.fail("pension_age", "is at or below the youngest age (" + std::to_string(at.age_band_edges.front()) +
+                                "), so everyone would leave at once");
+  }
   for (std::size_t b = 0; b + 1 < at.age_band_edges.size(); ++b)
     at.age_band_names.push_back(std::to_string(at.age_band_edges[b]) + "-" +
                                 std::to_string(at.age_band_edges[b + 1] - 1));

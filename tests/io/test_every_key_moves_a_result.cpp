@@ -217,6 +217,7 @@ const std::vector<Sweep> kSweeps = {
   {"population.attributes", {"population.attributes.cash_benefit.match={\"1\" = 0.2, \"4\" = 0.8}"}},
   // Band and area lists move results through the shares they default to (equal; the first area).
   {"attributes.age_bands", {"attributes.age_bands=[18, 30, 60, 67]"}},
+  {"attributes.pension_age", {"attributes.pension_age=66"}},
   {"attributes.areas", {"attributes.areas=[\"south\", \"north\"]"}},
   {"attributes.match_groups", {"attributes.match_groups={job_ready = [1], not_job_ready = [\"none\", 2, 3, 4, 5]}"}},
   {"attributes.sex", {"attributes.sex={female = 0.3, male = 0.7}"}},
