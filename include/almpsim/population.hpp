@@ -51,6 +51,13 @@ struct Population {
     return (w >= activity_from[i] && w < activity_to[i]) ? activity_of(i) : Activity::none;
   }
   int age_years(CitizenId i, Week w) const { return (w - birth_week[i]) * 7 / 365; }
+  /// The first week in which citizen i is `years` old.
+  Week week_aged(CitizenId i, int years) const {
+    Week c = birth_week[i] + (365 * years + 6) / 7;
+    while (age_years(i, c) < years) ++c;
+    while (age_years(i, c - 1) >= years) --c;
+    return c;
+  }
 };
 
 /// Age band index for an age in years (ages outside the bands go to the nearest band).

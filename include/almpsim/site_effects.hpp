@@ -9,8 +9,8 @@
 
 namespace almpsim {
 
-/// Each actor's multiplier in one replication: exp(sd z), z standard normal from the
-/// replication's own stream for that actor (1 for an actor with sd 0).
+/// Each actor's multiplier in one replication: exp(sd z - sd²/2), mean 1, z standard normal
+/// from the replication's stream for that actor's name (1 for an actor with sd 0).
 std::vector<double> site_effects(const Params& params, std::uint32_t replication);
 
 /// Whether some actor's job finding is drawn per replication.

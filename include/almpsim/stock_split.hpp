@@ -18,6 +18,8 @@ double area_draw_of(const RandomStreams& rng, CitizenId i);
 /// state, the area draws, so that each area holds its share of the state's stock; within each
 /// area, the random-share draws (kept in pop.stock_share_draw), so that each arm holds its share
 /// of the area's stock. Shares that are not whole numbers of citizens round at the midpoints.
+/// The arms are exact when the random-share rules see the area's whole stock: no earlier rule
+/// (birth day, area, match group) claims some of it first, and none excepts a state it holds.
 void split_stock_exactly(const Params& params, const RandomStreams& rng, Population& pop, CitizenId stock);
 
 }  // namespace almpsim

@@ -8,6 +8,16 @@
 
 namespace almpsim {
 
+namespace {
+/// The actor's stream: by name (FNV-1a), so adding or reordering actors keeps each one's draws
+/// and variants of a scenario keep common random numbers.
+std::uint32_t stream_of(const std::string& name) {
+  std::uint32_t h = 2166136261u;
+  for (const unsigned char c : name) h = (h ^ c) * 16777619u;
+  return h;
+}
+}  // namespace
+
 std::vector<double> site_effects(const Params& params, std::uint32_t replication) {
   const RandomStreams rng(params.run.seed, replication);
   std::vector<double> out(params.actors.size(), 1.0);
@@ -15,10 +25,11 @@ std::vector<double> site_effects(const Params& params, std::uint32_t replication
     const double sd = params.actors[a].job_finding_sd;
     if (sd <= 0.0) continue;
     // Box-Muller on two words of the actor's own counter: the draw depends on nothing else.
-    const auto w = rng.words(static_cast<std::uint32_t>(a), 0, Process::site_effect);
+    const auto w = rng.words(stream_of(params.actors[a].name), 0, Process::site_effect);
     const double u1 = (w[0] + 0.5) * 0x1p-32, u2 = w[1] * 0x1p-32;
     const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-    out[a] = std::exp(sd * z);
+    // Centred so that the mean multiplier is 1: sites differ, but not better on average.
+    out[a] = std::exp(sd * z - 0.5 * sd * sd);
   }
   return out;
 }

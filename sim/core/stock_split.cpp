@@ -18,7 +18,7 @@ namespace {
 /// The citizens in `members`, ordered by their own draws (ties by id): a random permutation
 /// that depends on nothing but the draws. Calls fn(citizen, (rank + 0.5) / n) for each.
 template <class Draw, class Fn>
-void by_rank(std::vector<CitizenId>& members, Draw draw, Fn fn) {
+void by_rank(const std::vector<CitizenId>& members, Draw draw, Fn fn) {
   std::vector<std::pair<double, CitizenId>> order;
   order.reserve(members.size());
   for (const CitizenId i : members) order.emplace_back(draw(i), i);

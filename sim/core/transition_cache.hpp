@@ -118,11 +118,7 @@ class TransitionCache {
   /// First week in which citizen i is at the pension age (kRowForever without one).
   Week pension_week(CitizenId i) const {
     const auto& pension = params_.attributes.pension_age;
-    if (!pension) return kRowForever;
-    Week c = pop_.birth_week[i] + (365 * *pension + 6) / 7;
-    while (pop_.age_years(i, c) < *pension) ++c;
-    while (pop_.age_years(i, c - 1) >= *pension) --c;
-    return c;
+    return pension ? pop_.week_aged(i, *pension) : kRowForever;
   }
   bool past_pension_age(CitizenId i, Week w) const { return w >= pension_week(i); }
 

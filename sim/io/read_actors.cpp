@@ -435,9 +435,12 @@ void ParamsBuilder::check_stock_split() {
   const bool random_shares = std::any_of(p_.actors.begin(), p_.actors.end(), [](const ActorSpec& a) {
     return a.assignment.kind == AssignmentRule::Kind::random_share;
   });
-  if (p_.population.split_exactly && !random_shares && p_.attributes.area_names.size() < 2)
-    refuse_inert(top_, "population.split_exactly", "population",
-                 "fixes the sizes of areas and random_share arms, and the scenario has neither");
+  // What makes it inert are the rules and the areas, so an override there may do so on purpose.
+  if (p_.population.split_exactly && !random_shares && p_.attributes.area_names.size() < 2 &&
+      !overridden_within("actors") && !overridden_within("attributes"))
+    top_.fail("population.split_exactly",
+              "fixes the sizes of areas and random_share arms, and the scenario has neither, so this would change "
+              "nothing");
 }
 
 }  // namespace almpsim::io

@@ -2,6 +2,7 @@
 #include "almpsim/employability.hpp"
 #include "params_builder.hpp"
 #include "scenario_values.hpp"
+#include "toml_text.hpp"
 
 namespace almpsim::io {
 
@@ -59,7 +60,7 @@ void ParamsBuilder::read_match_groups(Reader& r) {
       if (const auto* x = item.as_integer(); x && x->get() >= 1 && x->get() <= 5) level = static_cast<int>(x->get());
       if (item.is_string() && *item.value<std::string>() == "none") level = 0;
       if (level < 0) {
-        g.fail(name, "match categories are 1-5 or \"none\"");
+        g.fail(name, inline_toml(item) + " is not a match category: they are 1-5 (integers) or \"none\"");
       } else if (owner[static_cast<std::size_t>(level)] >= 0) {
         g.fail(name,
                "match category " + std::string(kMatchNames[static_cast<std::size_t>(level)]) + " is in two groups");
@@ -105,9 +106,14 @@ void ParamsBuilder::read_attributes() {
   }
   if (const auto pension = r.optional_integer("pension_age")) {
     at.pension_age = static_cast<int>(*pension);
-    if (*at.pension_age <= at.age_band_edges.front())
-      r.fail("pension_age", "is at or below the youngest age (" + std::to_string(at.age_band_edges.front()) +
-                                "), so everyone would leave at once");
+    // Citizens are drawn with ages up to the last band edge and age during the run.
+    const int oldest = at.age_band_edges.back();
+    if (*at.pension_age < oldest)
+      r.fail("pension_age", "is below the last age band edge (" + std::to_string(oldest) +
+                                "), so citizens would enter already past it; end the bands at the pension age");
+    else if ((*at.pension_age - oldest) * 365 > 7 * p_.calendar.total())
+      r.fail("pension_age", "no one reaches it within the run (ages are drawn below " + std::to_string(oldest) +
+                                "), so this would change nothing");
   }
   for (std::size_t b = 0; b + 1 < at.age_band_edges.size(); ++b)
     at.age_band_names.push_back(std::to_string(at.age_band_edges[b]) + "-" +
@@ -161,9 +167,9 @@ void ParamsBuilder::read_population() {
   for (int s = 0; s < kStates; ++s)
     e.initial_shares[static_cast<std::size_t>(s)] =
         tilted_shares(e.shares, e.log_values, tilts[static_cast<std::size_t>(s)].value_or(0.0));
+  p_.population.split_exactly = r.boolean("split_exactly", false);
   // Table-1.2-style splits: the initial stock's share born on an odd day, by state.
   birth_day_share_given_ = r.has("odd_birth_day_share");
-  p_.population.split_exactly = r.boolean("split_exactly", false);
   const auto odd = named_numbers(r, "odd_birth_day_share", state_names(), "state");
   for (int s = 0; s < kStates; ++s)
     p_.population.odd_birth_day_share[static_cast<std::size_t>(s)] = odd[static_cast<std::size_t>(s)];

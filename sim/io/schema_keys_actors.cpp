@@ -228,7 +228,8 @@ std::vector<Key> actor_keys() {
        .hi = 3,
        .fallback = 0,
        .meaning = "an effect that differs from site to site: each replication multiplies the actor's job finding "
-                  "by exp(sd z), z standard normal, drawn for this actor alone (its median stays `job_finding`)"},
+                  "by exp(sd z - sd²/2), z standard normal, drawn for this actor alone (its mean stays "
+                  "`job_finding`)"},
       {.name = "actors.*.moves",
        .type = "table of paths by move",
        .merge = keys_,

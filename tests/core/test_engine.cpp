@@ -309,32 +309,30 @@ immediate_activation = { states = ["cash_benefit"], delay_weeks = 8, length_week
 }
 
 TEST_CASE("citizens leave from any state in the week they reach the pension age", "[stat]") {
-  // Ages uniform on [60, 70) at the start and a pension age of 65: half leave in the first
-  // week, then a tenth of the stock per year of ageing, whatever their benefit state.
+  // Ages uniform on [60, 65) at the start and a pension age of 65: a fifth of the stock
+  // leaves per year of ageing, whatever their benefit state.
   test::TempDir dir;
-  const std::string path = dir.write("pension.toml", test::two_state_scenario(R"(
-[attributes]
-age_bands = [60, 70]
-pension_age = 65
-)"));
-  const Params p = load_scenario(path, {"population.size=20000", "weeks=60"}).params;
+  const std::string bands = "\n[attributes]\nage_bands = [60, 65]\n";
+  const std::string with = dir.write("pension.toml", test::two_state_scenario(bands + "pension_age = 65\n"));
+  const std::string without = dir.write("none.toml", test::two_state_scenario(bands));
+  const std::vector<std::string> sets = {"population.size=20000", "weeks=60"};
+  const Params p = load_scenario(with, sets).params, q = load_scenario(without, sets).params;
   const ReplicationResult r = run_replication(p, HazardModel(p), 0, 1);
   const double n = 20000;
   for (const Week w : {1, 10, 30, 59}) {
     const double exited = r.occupancy[cell(p, w, 0, index_of(State::exited), kStates)] / n;
-    const double expected = 0.5 + (w - 1) * 7.0 / 3650.0;
+    const double expected = w * 7.0 / 1825.0;
     // Binomial error, and one week of ageing for where the week boundaries fall.
-    const double tolerance = 4 * std::sqrt(expected * (1 - expected) / n) + 7.0 / 3650.0;
+    const double tolerance = 4 * std::sqrt(expected * (1 - expected) / n) + 7.0 / 1825.0;
     INFO("week " << w << ": " << exited << " exited, expected " << expected);
     CHECK(std::abs(exited - expected) < tolerance);
   }
-  // Both states lose members to it: self-support holds fewer than without a pension age.
-  const Params no_pension = load_scenario(path, {"population.size=20000", "weeks=60", "attributes.age_bands=[60, 70]",
-                                                 "attributes.pension_age=70"})
-                                .params;
-  const ReplicationResult all = run_replication(no_pension, HazardModel(no_pension), 0, 1);
-  const auto self_support = [&](const ReplicationResult& x) {
-    return x.occupancy[cell(p, 59, 0, index_of(State::self_support), kStates)];
-  };
-  CHECK(self_support(r) < 0.6 * self_support(all));
+  // Both states lose members to it, in proportion to their size.
+  const ReplicationResult all = run_replication(q, HazardModel(q), 0, 1);
+  for (const State s : {State::cash_benefit, State::self_support}) {
+    const double kept =
+        double(r.occupancy[cell(p, 59, 0, index_of(s), kStates)]) / all.occupancy[cell(q, 59, 0, index_of(s), kStates)];
+    INFO(name_of(s) << " keeps " << kept);
+    CHECK(std::abs(kept - (1 - 59 * 7.0 / 1825.0)) < 0.03);
+  }
 }
