@@ -1,5 +1,6 @@
 // A child scenario (`extends`), an override (`--set`) and a fitted scenario merge alike, as the
 // schema declares for each key.
+#include "scenario_document.hpp"
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
 
@@ -120,4 +121,26 @@ activation_mix = { guidance = 1.0 }
   CHECK(p.actors[0].activation_mix[0][index_of(Activity::guidance)] == 0.0);
   CHECK(p.actors[0].activation_mix[1][index_of(Activity::none)] == 1.0);  // not_job_ready: no mix given
   (void)parent;
+}
+
+TEST_CASE("a dotted key splits as TOML writes it, quoted parts whole and unquoted", "[unit]") {
+  using Parts = std::vector<std::string>;
+  CHECK(io::split_key("actors.agens.job_finding") == Parts{"actors", "agens", "job_finding"});
+  CHECK(io::split_key("hazards.cash_benefit.self_support.log_effects.\"sex:male\"") ==
+        Parts{"hazards", "cash_benefit", "self_support", "log_effects", "sex:male"});
+  CHECK(io::split_key("a.'b.c'.d") == Parts{"a", "b.c", "d"});
+  CHECK(io::split_key("a.\"it's\"") == Parts{"a", "it's"});
+}
+
+TEST_CASE("an override with a quoted part sets the same value as the file's own key", "[unit]") {
+  test::TempDir dir;
+  const std::string path = dir.write("s.toml", test::two_state_scenario(R"(
+[hazards.cash_benefit.self_support.log_effects]
+"sex:male" = 0.2
+)"));
+  const auto text_with = [&](const std::string& set) { return load_scenario(path, {set}).resolved_text; };
+  const std::string whole = text_with("hazards.cash_benefit.self_support.log_effects={\"sex:male\" = 0.5}");
+  CHECK(text_with("hazards.cash_benefit.self_support.log_effects.\"sex:male\"=0.5") == whole);
+  CHECK(text_with("hazards.cash_benefit.self_support.log_effects.'sex:male'=0.5") == whole);
+  CHECK(load_scenario(path).resolved_text != whole);
 }
