@@ -45,6 +45,10 @@ struct Override {
 /// --set arguments in command-line order.
 std::vector<Override> set_overrides(const std::vector<std::string>& texts);
 
+/// One spelling of a dotted key, parts quoted only where TOML needs it, so that two spellings
+/// of the same key (log_effects."sex:male" and log_effects.'sex:male') compare equal.
+std::string canonical_key(const std::string& dotted);
+
 struct LoadedScenario {
   Params params;
   StudySpec study;

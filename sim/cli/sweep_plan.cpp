@@ -23,7 +23,7 @@ void add_command_line_axes(const std::string& scenario, const std::vector<std::s
       if (x.empty()) throw ScenarioError({{"--vary", position, axis.key, "an empty value in '" + v + "'"}});
     bool replaced = false;
     for (SweepAxis& a : spec.axes)
-      if (a.key == axis.key) a = axis, replaced = true;
+      if (canonical_key(a.key) == canonical_key(axis.key)) a = axis, replaced = true;
     if (!replaced) spec.axes.push_back(axis);
   }
 }

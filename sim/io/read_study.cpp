@@ -197,7 +197,8 @@ void ParamsBuilder::read_sweep() {
     axis.key = v.string("key", "");
     if (axis.key.empty()) v.fail("key", "missing: the scenario key to vary, e.g. \"inflow.cash_benefit\"");
     for (const SweepAxis& other : sw.axes)
-      if (other.key == axis.key && !axis.key.empty()) v.fail("key", "varied twice: " + axis.key);
+      if (canonical_key(other.key) == canonical_key(axis.key) && !axis.key.empty())
+        v.fail("key", "varied twice: " + axis.key);
     if (!lhs && v.node("range"))
       v.fail("range", "a grid lists values; a range belongs to design = \"latin_hypercube\"");
     if (lhs && v.node("values")) v.fail("values", "a Latin hypercube draws from a range; values belong to a grid");

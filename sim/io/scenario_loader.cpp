@@ -52,6 +52,12 @@ std::vector<Override> set_overrides(const std::vector<std::string>& texts) {
   return out;
 }
 
+std::string canonical_key(const std::string& dotted) {
+  std::string out;
+  for (const std::string& part : io::split_key(dotted)) out += (out.empty() ? "" : ".") + io::key_text(part);
+  return out;
+}
+
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   return load_scenario_with(path, set_overrides(overrides));
 }

@@ -144,3 +144,26 @@ TEST_CASE("an override with a quoted part sets the same value as the file's own 
   CHECK(text_with("hazards.cash_benefit.self_support.log_effects.'sex:male'=0.5") == whole);
   CHECK(load_scenario(path).resolved_text != whole);
 }
+
+TEST_CASE("two spellings of one key are one key: a sweep that varies both is refused", "[unit]") {
+  CHECK(canonical_key("log_effects.\"sex:male\"") == canonical_key("log_effects.'sex:male'"));
+  CHECK(canonical_key("actors.\"agens\".job_finding") == "actors.agens.job_finding");
+  CHECK(canonical_key("a.b") != canonical_key("a.\"b.c\""));
+  test::TempDir dir;
+  const std::string path = dir.write("s.toml", test::two_state_scenario(R"(
+[hazards.cash_benefit.self_support.log_effects]
+"sex:male" = 0.2
+[[sweep.vary]]
+key = 'hazards.cash_benefit.self_support.log_effects."sex:male"'
+values = [0.1, 0.3]
+[[sweep.vary]]
+key = "hazards.cash_benefit.self_support.log_effects.'sex:male'"
+values = [0.1, 0.3]
+)"));
+  try {
+    load_scenario(path);
+    FAIL("a key varied twice was accepted");
+  } catch (const ScenarioError& e) {
+    CHECK(std::string(e.what()).find("varied twice") != std::string::npos);
+  }
+}
