@@ -123,6 +123,9 @@ void ParamsBuilder::read_attributes() {
     r.fail("areas", "needs at least one area");
     at.area_names = {"all"};
   }
+  // Area names are keys of shares and of --set paths (attributes.area.<name>).
+  for (const std::string& name : at.area_names)
+    if (name.find('.') != std::string::npos) r.fail("areas", "a name cannot contain '.': '" + name + "'");
   read_match_groups(r);
 
   AttributeMix base;
