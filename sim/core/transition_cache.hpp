@@ -127,11 +127,8 @@ class TransitionCache {
     const auto& edges = params_.attributes.age_band_edges;
     const int age = pop_.age_years(i, w);
     for (std::size_t b = 1; b + 1 < edges.size(); ++b) {
-      if (edges[b] <= age) continue;
-      Week c = pop_.birth_week[i] + (365 * edges[b] + 6) / 7;
-      while (pop_.age_years(i, c) < edges[b]) ++c;
-      while (c > w + 1 && pop_.age_years(i, c - 1) >= edges[b]) --c;
-      return c;
+      // Younger than the edge in week w, so the week it is reached comes after w.
+      if (edges[b] > age) return pop_.week_aged(i, edges[b]);
     }
     return kRowForever;
   }
