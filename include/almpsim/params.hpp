@@ -277,6 +277,12 @@ struct Params {
     for (const CohortSpec& c : cohorts) out.push_back(c.name);
     return out;
   }
+  /// Each actor's named control in a trial ("" where it names none).
+  std::vector<std::string> actor_controls() const {
+    std::vector<std::string> out;
+    for (const ActorSpec& a : actors) out.push_back(a.control);
+    return out;
+  }
 };
 
 }  // namespace almpsim

@@ -43,10 +43,12 @@ ChiSquare pearson_chi_square(const std::vector<double>& a, const std::vector<dou
 struct ShareDifference {
   double difference = 0.0;  ///< share_b - share_a
   double lower = 0.0, upper = 0.0;
+  double se = 0.0;       ///< unpooled standard error of the difference
+  double p_value = 1.0;  ///< two-sided test of no difference, normal approximation (1 when se is 0)
 };
 
 /// Difference of two independent shares with a normal-approximation interval at `z`
-/// (1.96 for 95%).
+/// (1.96 for 95%) and its test against 0.
 ShareDifference share_difference(double share_a, double n_a, double share_b, double n_b, double z = 1.959963984540054);
 
 }  // namespace almpsim

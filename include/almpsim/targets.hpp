@@ -14,7 +14,7 @@ struct Target {
   std::string table;   ///< as printed, e.g. "6.1"
   bool fit = false;    ///< used by calibration (else held out, only reported)
   std::string cohort;  ///< cohort name in the scenario
-  std::string actor;   ///< actor name in the scenario
+  std::string actor;   ///< actor name in the scenario; `all` for a count over the trial's arms
   /// An effect: the value is `actor`'s minus this actor's, as an experiment publishes an arm
   /// against its control (empty: a level of `actor` alone).
   std::string versus;
@@ -34,10 +34,21 @@ struct Target {
 };
 
 /// The measures a target may name: the shares a table prints (status_share over states and
-/// activities, activity_weeks_share over programmes) and each per-actor cohort measure with a
-/// known sampling error.
+/// activities, activity_weeks_share over programmes), each per-actor cohort measure with a
+/// known sampling error, and the counts a trial in several sites prints
+/// (significant_arms_positive and _negative: of the arms, each against its control, how many
+/// differ significantly at 5% in the share of members in the row's states and activities).
 std::vector<std::string> target_measures();
 bool is_target_measure(const std::string& name);
+/// A count over all the trial's arms (actor `all`) rather than a value of one actor.
+bool is_arm_count(const std::string& measure);
+
+/// The names a replication's outcomes are indexed by: cohorts, actors, and each actor's named
+/// control ("" where none), which makes the trial's arms.
+struct OutcomeNames {
+  std::vector<std::string> cohorts, actors, controls;
+};
+OutcomeNames outcome_names(const Params& params);
 
 /// The sampling standard error of a published number, the weight of its term in a fit: the
 /// published one when the file gives it, else one derived from the measure and its base.
@@ -62,7 +73,6 @@ void check_targets(const std::vector<Target>& targets, const Params& params, con
 /// The simulated counterpart of a target in one replication (percent for shares; an effect is
 /// the difference between the two actors); NaN when the model does not distinguish the
 /// category or the cohort has no members.
-double simulated_value(const Target& target, const std::vector<std::string>& cohort_names,
-                       const std::vector<std::string>& actor_names, const std::vector<CohortOutcome>& cohorts);
+double simulated_value(const Target& target, const OutcomeNames& names, const std::vector<CohortOutcome>& cohorts);
 
 }  // namespace almpsim

@@ -2,6 +2,7 @@
 /// The tests a randomized trial between two actors reports for one cohort: Pearson's
 /// chi-square over the status distribution, and the difference in self-support share.
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "almpsim/params.hpp"
@@ -20,6 +21,34 @@ struct TrialTest {
 
 /// The trial tests between actors a and b in one replication's cohort outcome.
 TrialTest trial_test(const CohortOutcome& outcome, std::size_t a, std::size_t b);
+
+/// A trial's arms, each with the actor it is compared with: an arm that names its control
+/// (several sites, each with its own), or else the first actor; an actor named as a control is
+/// not itself an arm. `controls[a]` is actor a's named control ("" or missing: none named).
+using TrialArms = std::vector<std::pair<std::size_t, std::size_t>>;
+TrialArms trial_arms(const std::vector<std::string>& actors, const std::vector<std::string>& controls);
+
+/// How many arms of a trial in several sites differ from their controls significantly (two-sided
+/// test at `level`) in one replication, above and below: the count a multi-site evaluation
+/// reports. `share(actor)` is the outcome compared: {share, base}, a share of the actor's members
+/// or of those left in its base.
+struct SignificantArms {
+  int positive = 0, negative = 0;
+};
+template <class Share>
+SignificantArms significant_arms(const TrialArms& arms, double level, Share share) {
+  SignificantArms count;
+  for (const auto& [arm, control] : arms) {
+    const auto [p_arm, n_arm] = share(arm);
+    const auto [p_control, n_control] = share(control);
+    if (!(n_arm > 0 && n_control > 0)) continue;
+    const ShareDifference d = share_difference(p_control, n_control, p_arm, n_arm);
+    if (d.p_value >= level) continue;
+    count.positive += d.difference > 0;
+    count.negative += d.difference < 0;
+  }
+  return count;
+}
 
 /// A trial in several sites analysed as one: every arm's members together against every
 /// control's (each control counted once), for one replication's cohort outcome.

@@ -81,13 +81,12 @@ FitScore evaluate_fit(const std::string& scenario, const std::vector<std::string
   MonteCarloOptions options;
   options.threads = setting.threads;
   const auto reps = run_monte_carlo(p, options);
-  const auto cohorts = p.cohort_names();
-  const auto actors = p.actor_names();
+  const OutcomeNames names = outcome_names(p);
   FitScore score;
   std::vector<FitTerm> terms;
   for (const Target& t : setting.fitted) {
     std::vector<double> v;
-    for (const auto& r : reps) v.push_back(simulated_value(t, cohorts, actors, r.cohorts));
+    for (const auto& r : reps) v.push_back(simulated_value(t, names, r.cohorts));
     score.means.push_back(summarise(v).mean);
     terms.push_back({t.value, score.means.back(), standard_error(t)});
   }

@@ -1,6 +1,7 @@
 #include "almpsim/stats.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <limits>
 
@@ -91,7 +92,10 @@ ChiSquare pearson_chi_square(const std::vector<double>& a, const std::vector<dou
 ShareDifference share_difference(double share_a, double n_a, double share_b, double n_b, double z) {
   const double se = std::sqrt(share_a * (1 - share_a) / n_a + share_b * (1 - share_b) / n_b);
   const double d = share_b - share_a;
-  return {d, d - z * se, d + z * se};
+  double p = 1.0;
+  if (se > 0)
+    p = 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<double>(), std::abs(d) / se));
+  return {d, d - z * se, d + z * se, se, p};
 }
 
 }  // namespace almpsim

@@ -6,6 +6,7 @@
 #include "almpsim/measures.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/targets.hpp"
+#include "almpsim/trial.hpp"
 
 namespace almpsim {
 
@@ -14,10 +15,19 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 std::vector<std::string> target_measures() {
-  std::vector<std::string> out = {"status_share", "activity_weeks_share"};
+  std::vector<std::string> out = {"status_share", "activity_weeks_share", "significant_arms_positive",
+                                  "significant_arms_negative"};
   for (const CohortMeasure& m : cohort_measures())
     if (m.per_actor_only() && m.target_error != TargetError::none) out.emplace_back(m.name);
   return out;
+}
+
+bool is_arm_count(const std::string& measure) {
+  return measure == "significant_arms_positive" || measure == "significant_arms_negative";
+}
+
+OutcomeNames outcome_names(const Params& params) {
+  return {params.cohort_names(), params.actor_names(), params.actor_controls()};
 }
 
 bool is_target_measure(const std::string& name) {
@@ -35,6 +45,7 @@ double standard_error(const Target& t) {
     return std::max(1.0, 100.0 * std::sqrt(p * (1.0 - p) / n));
   }
   if (t.measure == "activity_weeks_share") return 2.0;
+  if (is_arm_count(t.measure)) return std::sqrt(std::max(t.value, 1.0));  // a count: Poisson
   switch (find_cohort_measure(t.measure)->target_error) {
     case TargetError::count:
       return std::sqrt(std::max(t.value, 1.0));
@@ -53,9 +64,20 @@ std::string arm_label(const Target& t) {
 
 void check_targets(const std::vector<Target>& targets, const Params& params, const std::string& path) {
   std::vector<ScenarioIssue> issues;
+  const std::size_t arms = trial_arms(params.actor_names(), params.actor_controls()).size();
   for (const Target& t : targets) {
     bool cohort = false, actor = false, versus = t.versus.empty();
     for (const auto& c : params.cohorts) cohort = cohort || c.name == t.cohort;
+    if (is_arm_count(t.measure)) {
+      if (!cohort) issues.push_back({path, t.line, "cohort", "no cohort named '" + t.cohort + "' in the scenario"});
+      if (t.actor != "all")
+        issues.push_back({path, t.line, "actor", "'" + t.measure + "' counts over all the trial's arms: write 'all'"});
+      if (!t.versus.empty())
+        issues.push_back({path, t.line, "versus", "'" + t.measure + "' compares each arm with its own control"});
+      if (arms == 0)
+        issues.push_back({path, t.line, "measure", "'" + t.measure + "' needs a trial: the scenario has one actor"});
+      continue;
+    }
     for (const auto& a : params.actors) {
       actor = actor || a.name == t.actor;
       versus = versus || a.name == t.versus;
@@ -67,21 +89,55 @@ void check_targets(const std::vector<Target>& targets, const Params& params, con
   if (!issues.empty()) throw ScenarioError(std::move(issues));
 }
 
-double simulated_value(const Target& t, const std::vector<std::string>& cohort_names,
-                       const std::vector<std::string>& actor_names, const std::vector<CohortOutcome>& cohorts) {
+namespace {
+
+/// The share of actor a's members in the target's states and activities, as a fraction, and its
+/// base: the members less those in `base_excludes` (a NaN share when nothing is left).
+std::pair<double, double> share_and_base(const Target& t, const CohortOutcome& o, std::size_t actors, std::size_t a) {
+  const auto cell = view(o.state_activity, actors, kStates, kActivities)[a];
+  double share = 0.0, excluded = 0.0;
+  for (std::size_t s = 0; s < kStates; ++s) {
+    for (std::size_t k = 0; k < kActivities; ++k) {
+      if (t.base_excludes[s]) excluded += cell(s, k);
+      if (t.states[s] && t.activities[k]) share += cell(s, k);
+    }
+  }
+  if (excluded >= 1.0) return {kNaN, 0.0};
+  return {share / (1.0 - excluded), o.members[a] * (1.0 - excluded)};
+}
+
+/// The share of actor a's members in the target's states and activities, in percent, its base
+/// leaving out `base_excludes` (NaN when nothing is left).
+double status_share(const Target& t, const CohortOutcome& o, std::size_t actors, std::size_t a) {
+  return 100.0 * share_and_base(t, o, actors, a).first;
+}
+
+double arm_count(const Target& t, const OutcomeNames& names, const CohortOutcome& o) {
+  const TrialArms arms = trial_arms(names.actors, names.controls);
+  const SignificantArms count =
+      significant_arms(arms, 0.05, [&](std::size_t a) { return share_and_base(t, o, names.actors.size(), a); });
+  return t.measure == "significant_arms_positive" ? count.positive : count.negative;
+}
+
+}  // namespace
+
+double simulated_value(const Target& t, const OutcomeNames& names, const std::vector<CohortOutcome>& cohorts) {
   if (!t.simulated) return kNaN;
   if (!t.versus.empty()) {
     Target arm = t, control = t;
     arm.versus.clear();
     control.versus.clear();
     control.actor = t.versus;
-    return simulated_value(arm, cohort_names, actor_names, cohorts) -
-           simulated_value(control, cohort_names, actor_names, cohorts);
+    return simulated_value(arm, names, cohorts) - simulated_value(control, names, cohorts);
   }
+  const auto& cohort_names = names.cohorts;
+  const auto& actor_names = names.actors;
   std::size_t c = 0, a = 0;
   while (c < cohort_names.size() && cohort_names[c] != t.cohort) ++c;
+  if (c == cohort_names.size()) return kNaN;
+  if (is_arm_count(t.measure)) return arm_count(t, names, cohorts[c]);
   while (a < actor_names.size() && actor_names[a] != t.actor) ++a;
-  if (c == cohort_names.size() || a == actor_names.size()) return kNaN;
+  if (a == actor_names.size()) return kNaN;
   const CohortOutcome& o = cohorts[c];
   const std::size_t actors = actor_names.size();
   double share = 0.0;
@@ -92,16 +148,7 @@ double simulated_value(const Target& t, const std::vector<std::string>& cohort_n
     return 100.0 * share;
   }
   if (t.measure != "status_share") return (o.*find_cohort_measure(t.measure)->field)[a];
-  const auto cell = view(o.state_activity, actors, kStates, kActivities)[a];
-  double excluded = 0.0;
-  for (std::size_t s = 0; s < kStates; ++s) {
-    for (std::size_t k = 0; k < kActivities; ++k) {
-      if (t.base_excludes[s]) excluded += cell(s, k);
-      if (t.states[s] && t.activities[k]) share += cell(s, k);
-    }
-  }
-  if (excluded >= 1.0) return kNaN;
-  return 100.0 * share / (1.0 - excluded);
+  return status_share(t, o, actors, a);
 }
 
 }  // namespace almpsim

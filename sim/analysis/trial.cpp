@@ -1,6 +1,6 @@
 #include "almpsim/trial.hpp"
 
-#include <boost/math/distributions/normal.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "almpsim/array_view.hpp"
@@ -19,14 +19,30 @@ TrialTest trial_test(const CohortOutcome& o, std::size_t a, std::size_t b) {
     cb[s] = status(b, s) * nb;
   }
   t.chi_square = pearson_chi_square(ca, cb);
-  const double pa = o.self_support_share[a], pb = o.self_support_share[b];
-  t.difference = pb - pa;
-  t.difference_se = std::sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
-  if (t.difference_se > 0) {
-    const boost::math::normal_distribution<double> z;
-    t.difference_p_value = 2.0 * boost::math::cdf(boost::math::complement(z, std::abs(t.difference) / t.difference_se));
-  }
+  const ShareDifference d = share_difference(o.self_support_share[a], na, o.self_support_share[b], nb);
+  t.difference = d.difference;
+  t.difference_se = d.se;
+  t.difference_p_value = d.p_value;
   return t;
+}
+
+TrialArms trial_arms(const std::vector<std::string>& actors, const std::vector<std::string>& controls) {
+  auto index = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(actors.begin(), actors.end(), name) - actors.begin());
+  };
+  std::vector<bool> is_control(actors.size(), false);
+  for (const std::string& c : controls)
+    if (index(c) < actors.size()) is_control[index(c)] = true;
+  TrialArms arms;
+  for (std::size_t a = 0; a < actors.size(); ++a) {
+    const std::string named = a < controls.size() ? controls[a] : std::string();
+    if (!named.empty()) {
+      if (index(named) < actors.size()) arms.emplace_back(a, index(named));
+    } else if (a > 0 && !is_control[a]) {
+      arms.emplace_back(a, 0);
+    }
+  }
+  return arms;
 }
 
 TrialTest pooled_trial_test(const CohortOutcome& o, const std::vector<std::pair<std::size_t, std::size_t>>& arms) {

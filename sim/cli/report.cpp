@@ -1,6 +1,7 @@
 #include "report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -36,27 +37,6 @@ nlohmann::ordered_json json_summary(const Summary& s) {
   return {{"mean", s.mean}, {"sd", s.sd}, {"q05", s.q05}, {"q95", s.q95}};
 }
 
-/// The trial's arms, each with the actor it is compared with: an arm that names its control
-/// (several sites, each with its own), or else the first actor; an actor named as a control is
-/// not itself an arm.
-std::vector<std::pair<std::size_t, std::size_t>> trial_arms(const StoredRun& run) {
-  std::vector<bool> is_control(run.actors.size(), false);
-  for (const std::string& c : run.controls)
-    if (const auto at = std::find(run.actors.begin(), run.actors.end(), c); at != run.actors.end())
-      is_control[static_cast<std::size_t>(at - run.actors.begin())] = true;
-  std::vector<std::pair<std::size_t, std::size_t>> arms;
-  for (std::size_t a = 0; a < run.actors.size(); ++a) {
-    const std::string& named = a < run.controls.size() ? run.controls[a] : std::string();
-    if (!named.empty()) {
-      const auto at = std::find(run.actors.begin(), run.actors.end(), named);
-      if (at != run.actors.end()) arms.emplace_back(a, static_cast<std::size_t>(at - run.actors.begin()));
-    } else if (a > 0 && !is_control[a]) {
-      arms.emplace_back(a, 0);
-    }
-  }
-  return arms;
-}
-
 /// A trial in several sites, for one cohort: per replication, how many arms have a self-support
 /// difference significant at 5% above or below 0, and the arms pooled as one trial.
 struct SitesView {
@@ -65,21 +45,15 @@ struct SitesView {
   double pooled_significant;   // share of replications with the pooled difference significant
 };
 
-SitesView sites_view(const StoredRun& run, const std::vector<std::pair<std::size_t, std::size_t>>& arms,
-                     std::size_t c) {
+SitesView sites_view(const StoredRun& run, const TrialArms& arms, std::size_t c) {
   std::vector<double> positive, negative, pooled;
   int pooled_significant = 0;
   for (const auto& rep : run.cohorts) {
-    double up = 0, down = 0;
-    for (const auto& [arm, control] : arms) {
-      const TrialTest t = trial_test(rep[c], control, arm);
-      if (!t.valid) continue;
-      const bool significant = t.difference_p_value < 0.05;
-      up += significant && t.difference > 0;
-      down += significant && t.difference < 0;
-    }
-    positive.push_back(up);
-    negative.push_back(down);
+    const SignificantArms count = significant_arms(arms, 0.05, [&](std::size_t a) {
+      return std::pair{rep[c].self_support_share[a], rep[c].members[a]};
+    });
+    positive.push_back(count.positive);
+    negative.push_back(count.negative);
     const TrialTest t = pooled_trial_test(rep[c], arms);
     if (!t.valid) continue;
     pooled.push_back(100 * t.difference);
@@ -89,7 +63,7 @@ SitesView sites_view(const StoredRun& run, const std::vector<std::pair<std::size
           pooled.empty() ? 0.0 : double(pooled_significant) / double(pooled.size())};
 }
 
-void print_sites(const StoredRun& run, const std::vector<std::pair<std::size_t, std::size_t>>& arms) {
+void print_sites(const StoredRun& run, const TrialArms& arms) {
   if (arms.size() < 2) return;
   std::printf(
       "\nArms significant at 5%% (self-support difference), of %zu, per trial, and the arms pooled against their "
@@ -109,7 +83,10 @@ void print_sites(const StoredRun& run, const std::vector<std::pair<std::size_t, 
 void print_status(const StoredRun& run, const std::vector<Row>& rows) {
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
     const std::string& name = run.cohort_names[c];
-    if (std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.target->cohort == name; })) continue;
+    // A count of significant arms does not show where the members are: the table stays.
+    if (std::any_of(rows.begin(), rows.end(),
+                    [&](const Row& r) { return r.target->cohort == name && !is_arm_count(r.target->measure); }))
+      continue;
     std::printf("\nCohort %s: members by state at the measure date, percent, mean [90%% interval over replications]\n",
                 name.c_str());
     std::printf("  %-20s", "state");
@@ -153,13 +130,17 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
       const std::string key = t.table + " " + t.cohort + " " + t.measure;
       if (key != current) {
         current = key;
-        std::printf("\nTable %s  %s  %s%s\n", t.table.c_str(), t.cohort.c_str(), t.measure.c_str(),
-                    t.fit ? "" : "  (held out of calibration)");
+        // "Table 6.1", but a source named otherwise ("Figure 15", "CFBU") as it is.
+        const bool numbered = !t.table.empty() && std::isdigit(static_cast<unsigned char>(t.table[0]));
+        std::printf("\n%s%s  %s  %s%s\n", numbered ? "Table " : "", t.table.c_str(), t.cohort.c_str(),
+                    t.measure.c_str(), t.fit ? "" : "  (held out of calibration)");
         std::printf("  %-32s %-*s %10s %10s  %s\n", "category", arm_width, "actor", "published", "simulated",
                     "90% interval");
       }
       // Shares in percent with one decimal, counts whole, rates with three decimals.
-      const int decimals = t.measure == "members" ? 0 : (t.measure.find("share") != std::string::npos ? 1 : 3);
+      const int decimals = t.measure == "members"                                                    ? 0
+                           : t.measure.find("share") != std::string::npos || is_arm_count(t.measure) ? 1
+                                                                                                     : 3;
       if (!t.simulated) {
         std::printf("  %-32s %-*s %10.*f %10s\n", t.category.c_str(), arm_width, arm_label(t).c_str(), decimals,
                     t.value, "-");
@@ -171,7 +152,7 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
     }
   }
   // Each arm against its control (the first actor unless it names another).
-  const auto arms = trial_arms(run);
+  const auto arms = trial_arms(run.actors, run.controls);
   for (const auto& [arm, control] : arms) {
     std::printf("\nTrial statistics, %s against %s, distribution over replications (mean [90%% interval])\n",
                 run.actors[arm].c_str(), run.actors[control].c_str());
@@ -212,7 +193,7 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
   // Each arm against the first actor, as the text report gives them; an array, so that no
   // actor's name can collide with a key.
   json trials = json::array();
-  for (const auto& [arm, control] : trial_arms(run)) {
+  for (const auto& [arm, control] : trial_arms(run.actors, run.controls)) {
     json by_cohort = json::object();
     for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
       const TrialSeries t = trial_series(run.cohorts, c, control, arm);
@@ -226,7 +207,7 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
   }
   // A trial in several sites: the count of significant arms and the pooled trial, by cohort.
   json sites = json::object();
-  if (const auto arms = trial_arms(run); arms.size() >= 2)
+  if (const auto arms = trial_arms(run.actors, run.controls); arms.size() >= 2)
     for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
       const SitesView v = sites_view(run, arms, c);
       sites[run.cohort_names[c]] = {{"arms", arms.size()},
@@ -266,9 +247,10 @@ int report(const std::string& path, bool json) {
     targets = parse_targets(csv, run.targets_file);
   }
   std::vector<Row> rows;
+  const OutcomeNames names{run.cohort_names, run.actors, run.controls};
   for (const Target& t : targets) {
     std::vector<double> values;
-    for (const auto& rep : run.cohorts) values.push_back(simulated_value(t, run.cohort_names, run.actors, rep));
+    for (const auto& rep : run.cohorts) values.push_back(simulated_value(t, names, rep));
     const Summary s = summarise(values);
     rows.push_back({&t, s, t.simulated && (t.value < s.q05 || t.value > s.q95)});
   }

@@ -141,7 +141,7 @@ std::vector<Target> parse_targets(std::istream& in, const std::string& path) {
           t.activities[static_cast<std::size_t>(*idx)] = true;
       }
     }
-    const bool needs_states = t.measure == "status_share";
+    const bool needs_states = t.measure == "status_share" || is_arm_count(t.measure);
     const bool needs_activities = needs_states || t.measure == "activity_weeks_share";
     bool any_state = false, any_activity = false;
     for (bool b : t.states) any_state = any_state || b;

@@ -61,7 +61,7 @@ std::string targets_at_truth(const std::string& scenario) {
     t.states[index_of(State::self_support)] = true;
     t.activities.fill(true);
     double mean = 0.0;
-    for (const auto& r : reps) mean += simulated_value(t, {"early", "late"}, {"jc"}, r.cohorts) / 4.0;
+    for (const auto& r : reps) mean += simulated_value(t, {{"early", "late"}, {"jc"}}, r.cohorts) / 4.0;
     char row[200];
     std::snprintf(row, sizeof row, "T,fit,%s,jc,status_share,self-support,self_support,any,%.17g,20000,test\n", cohort,
                   mean);

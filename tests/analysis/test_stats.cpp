@@ -37,6 +37,10 @@ TEST_CASE("the difference of two shares and its normal interval", "[unit]") {
   CHECK(d.difference == Approx(-0.057));
   CHECK(d.upper - d.difference == Approx(1.959963984540054 * se));
   CHECK(d.difference - d.lower == Approx(1.959963984540054 * se));
+  CHECK(d.se == Approx(se));
+  // z = 0.057 / 0.0272159 = 2.09437; two-sided normal p = erfc(z / sqrt 2).
+  CHECK(d.p_value == Approx(0.0362274).epsilon(1e-5));
+  CHECK(share_difference(0.0, 10, 0.0, 10).p_value == 1.0);
 }
 
 TEST_CASE("a mean's Student-t interval against the tabulated quantile", "[unit]") {

@@ -27,11 +27,11 @@ TEST_CASE("copenhagen_outreach places the published shares and moves no more int
   MonteCarloOptions options;
   options.threads = 2;
   const auto reps = run_monte_carlo(scenario.params, options);
-  const auto cohorts = scenario.params.cohort_names(), actors = scenario.params.actor_names();
+  const OutcomeNames names = outcome_names(scenario.params);
   int placements = 0, effects = 0;
   for (const Target& t : read_targets(scenario.study.targets_file)) {
     std::vector<double> v;
-    for (const auto& r : reps) v.push_back(simulated_value(t, cohorts, actors, r.cohorts));
+    for (const auto& r : reps) v.push_back(simulated_value(t, names, r.cohorts));
     const Summary s = summarise(v);
     if (t.fit) {
       // The placement shares are fitted at these draws: only the Monte Carlo error may remain.

@@ -21,24 +21,23 @@ struct KoegeRun {
       load_scenario(test::source_path("scenarios/koege_2008.toml"), {"replications=" + std::to_string(kReplications)});
   const Params& params = scenario.params;
   std::vector<ReplicationResult> reps;
-  std::vector<std::string> cohorts, actors;
+  OutcomeNames names;
   std::vector<Target> targets;  // of tables 6.1 and 6.4, where the model distinguishes the row
   std::vector<Target> process;  // the fitted rows of tables 5.1 and 5.2 (meeting and activation rates)
   KoegeRun() {
     MonteCarloOptions options;
     options.threads = 2;
     reps = run_monte_carlo(params, options);
-    cohorts = params.cohort_names();
-    actors = params.actor_names();
+    names = outcome_names(params);
     for (const Target& t : read_targets(scenario.study.targets_file))
-      if ((t.table == "6.1" || t.table == "6.4") && !std::isnan(simulated_value(t, cohorts, actors, reps[0].cohorts)))
+      if ((t.table == "6.1" || t.table == "6.4") && !std::isnan(simulated_value(t, names, reps[0].cohorts)))
         targets.push_back(t);
       else if (t.fit && (t.table == "5.1" || t.table == "5.2"))
         process.push_back(t);
   }
   Summary simulated(const Target& t) const {
     std::vector<double> v;
-    for (const auto& r : reps) v.push_back(simulated_value(t, cohorts, actors, r.cohorts));
+    for (const auto& r : reps) v.push_back(simulated_value(t, names, r.cohorts));
     return summarise(v);
   }
 };

@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "almpsim/engine.hpp"
+#include "almpsim/scenario.hpp"
 #include "almpsim/stats.hpp"
+#include "almpsim/targets.hpp"
 #include "almpsim/trial.hpp"
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
@@ -27,11 +29,12 @@ std::size_t actor_index(const Params& p, const std::string& name) {
 TEST_CASE("paa_rette_vej randomises each site at its printed size, and finds chance significance when arms are alike",
           "[regression]") {
   // The trial's regime replaced by the control's: every site is a null trial.
-  const Params p = test::shipped(
-      "paa_rette_vej.toml",
+  const LoadedScenario scenario = load_scenario(
+      test::source_path("scenarios/paa_rette_vej.toml"),
       {"replications=" + std::to_string(kReplications), "actors.faxe_trial.meeting_interval_weeks.cash_benefit=13",
        "actors.faxe_trial.activation_mix.not_job_ready={ company_internship = 0.20, guidance = 0.15, "
        "inhouse_project = 0.55, education = 0.10 }"});
+  const Params& p = scenario.params;
   MonteCarloOptions options;
   options.threads = 2;
   const auto reps = run_monte_carlo(p, options);
@@ -49,6 +52,10 @@ TEST_CASE("paa_rette_vej randomises each site at its printed size, and finds cha
 
   // Per trial, the sites whose difference is significant at 5%: at most 18 x 5% on average (the
   // test is conservative with few self-supporting members), within its Monte Carlo error.
+  // The published counts' rows (2 better, 1 worse) count the same sites as the test by hand.
+  const std::vector<Target> published = read_targets(scenario.study.targets_file);
+  check_targets(published, p, scenario.study.targets_file);
+  REQUIRE(published.size() == 2);
   std::vector<double> significant;
   int arms = 0;
   for (const auto& r : reps) {
@@ -61,6 +68,8 @@ TEST_CASE("paa_rette_vej randomises each site at its printed size, and finds cha
       count += t.valid && std::abs(t.difference) > kZ95 * t.difference_se;
     }
     significant.push_back(count);
+    const OutcomeNames names = outcome_names(p);
+    CHECK(simulated_value(published[0], names, r.cohorts) + simulated_value(published[1], names, r.cohorts) == count);
   }
   CHECK(arms == 18);
   const Summary s = summarise(significant);
