@@ -133,12 +133,21 @@ struct Milestone {
   double amount = 0.0;
 };
 
+/// A share of the transfer payments the actor saves against another actor's caseload, as in a
+/// contract paid on the municipality's net savings (costs.hpp has the rule).
+struct SavingsShare {
+  double share = 0.0;           ///< 0: none
+  std::size_t against = 0;      ///< the actor whose transfers per citizen are the counterfactual
+  int settle_every_weeks = 52;  ///< paid at the end of each such period of reported weeks
+};
+
 struct CostModel {
   double admin_per_case_week = 0.0;
   double fixed_fee_per_case = 0.0;  ///< at referral, and for the cases taken over at the start
   double bonus_per_self_support = 0.0;
   double programme_cost_factor = 1.0;
   PerState<std::vector<Milestone>> milestones{};  ///< paid to the actor serving the spell
+  SavingsShare savings_share;
 };
 
 /// What an attended meeting does by itself to the citizen's job finding in the weeks after it
@@ -246,6 +255,8 @@ struct Params {
   std::string description;
   std::string currency = "DKK";   ///< the unit of every cost and payment
   std::optional<int> price_year;  ///< the year whose prices they are in, where stated
+  /// Transfer payments to a citizen per week in each state (benefit paid by the public purse).
+  PerState<double> transfer_per_week{};
   Calendar calendar;
   RunOptions run;
   PopulationSpec population;

@@ -11,19 +11,20 @@ namespace almpsim {
 
 /// Outcomes of one cohort, per actor (the actor serving each member when it joined).
 struct CohortOutcome {
-  std::vector<double> members;               ///< [actor]
-  std::vector<double> status;                ///< [actor][state] share at measurement
-  std::vector<double> activity;              ///< [actor][activity] share at measurement
-  std::vector<double> state_activity;        ///< [actor][state][activity] joint share at measurement
-  std::vector<double> self_support_share;    ///< [actor]
-  std::vector<double> support_rate;          ///< [actor] mean of weeks on benefit / weeks in window
-  std::vector<double> support_rate_sd;       ///< [actor] its standard deviation over members
-  std::vector<double> activity_weeks_share;  ///< [actor][activity] share of activity weeks by programme (none: NaN)
-  std::vector<double> activation_rate;       ///< [actor] weeks in activity / weeks on benefit
-  std::vector<double> meeting_rate;          ///< [actor] meetings per benefit month (4 weeks)
-  std::vector<double> self_support_weeks;    ///< [actor] mean weeks self-supporting in window
-  std::vector<double> cost_per_citizen;      ///< [actor]
-  std::vector<double> survival;              ///< [actor][week since entry], Kaplan-Meier
+  std::vector<double> members;                ///< [actor]
+  std::vector<double> status;                 ///< [actor][state] share at measurement
+  std::vector<double> activity;               ///< [actor][activity] share at measurement
+  std::vector<double> state_activity;         ///< [actor][state][activity] joint share at measurement
+  std::vector<double> self_support_share;     ///< [actor]
+  std::vector<double> support_rate;           ///< [actor] mean of weeks on benefit / weeks in window
+  std::vector<double> support_rate_sd;        ///< [actor] its standard deviation over members
+  std::vector<double> activity_weeks_share;   ///< [actor][activity] share of activity weeks by programme (none: NaN)
+  std::vector<double> activation_rate;        ///< [actor] weeks in activity / weeks on benefit
+  std::vector<double> meeting_rate;           ///< [actor] meetings per benefit month (4 weeks)
+  std::vector<double> self_support_weeks;     ///< [actor] mean weeks self-supporting in window
+  std::vector<double> cost_per_citizen;       ///< [actor]
+  std::vector<double> transfers_per_citizen;  ///< [actor]
+  std::vector<double> survival;               ///< [actor][week since entry], Kaplan-Meier
 };
 
 /// One spell of the register: a run of weeks in the same (actor, state, activity).
@@ -40,7 +41,8 @@ struct ReplicationResult {
   std::vector<std::int32_t> activity_occupancy;  ///< [week][actor][activity], citizens on benefit, start of week
   std::vector<std::int32_t> meetings_held;       ///< [week][actor]
   std::vector<std::int32_t> meetings_overdue;    ///< [week][actor] due but not held
-  std::vector<double> costs;                     ///< [week][actor]
+  std::vector<double> costs;                     ///< [week][actor] administration, programmes, payments
+  std::vector<double> cost_accounts;             ///< [week][actor][account], CostAccount order
   std::vector<CohortOutcome> cohorts;            ///< in scenario order
   std::vector<Spell> spells;                     ///< only with register output
   std::size_t citizens = 0;                      ///< everyone simulated: initial stock and all inflow

@@ -1,6 +1,7 @@
 // almpsim: the command-line program. Exit status 0 on success, 2 for bad input (scenario or
 // arguments), 1 when results cannot be written or another failure occurs.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -60,6 +61,26 @@ std::string join_command_line(int argc, char** argv) {
   return s;
 }
 
+/// Each actor's costs over the reported weeks by account, where any were booked.
+void print_accounts(const Params& params, const std::vector<ReplicationResult>& reps) {
+  const auto actors = static_cast<std::size_t>(params.actor_count());
+  const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
+  std::vector<double> total(actors * kCostAccounts, 0.0);
+  for (const auto& r : reps)
+    for (std::size_t k = 0; k < weeks * actors * kCostAccounts; ++k)
+      total[k % (actors * kCostAccounts)] += r.cost_accounts[k] / static_cast<double>(reps.size());
+  if (std::all_of(total.begin(), total.end(), [](double x) { return x == 0.0; })) return;
+  std::printf("\ncosts over the run by account (%s), mean over replications\n  %-20s", money_unit(params).c_str(),
+              "account");
+  for (const auto& a : params.actors) std::printf(" %14s", a.name.c_str());
+  std::printf("\n");
+  for (std::size_t k = 0; k < kCostAccounts; ++k) {
+    std::printf("  %-20s", std::string(kCostAccountNames[k]).c_str());
+    for (std::size_t a = 0; a < actors; ++a) std::printf(" %14.0f", total[a * kCostAccounts + k]);
+    std::printf("\n");
+  }
+}
+
 void print_summary(const Params& params, const std::vector<ReplicationResult>& reps, double seconds) {
   std::printf("%s: %d replication(s), %d weeks from %s, %.2f s\n", params.name.c_str(), params.run.replications,
               params.calendar.weeks, params.calendar.start.iso().c_str(), seconds);
@@ -85,8 +106,10 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
                 std::string(name_of(spec.kind)).c_str(), params.calendar.date_of(spec.measure_at).iso().c_str());
     for (const CohortMeasure& m : cohort_measures()) {
       if (!m.in_run_summary) continue;
+      if (m.name == "transfers_per_citizen" && !books_transfers(params)) continue;
       std::printf("  %-20s", std::string(m.label).c_str());
-      if (m.name == "cost_per_citizen") std::printf("  (%s)", money_unit(params).c_str());
+      if (m.name == "cost_per_citizen" || m.name == "transfers_per_citizen")
+        std::printf("  (%s)", money_unit(params).c_str());
       for (std::size_t a = 0; a < actors; ++a) {
         std::vector<double> v;
         for (const auto& r : reps) v.push_back((r.cohorts[c].*m.field)[a] * m.scale);
@@ -97,6 +120,7 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
       std::printf("\n");
     }
   }
+  print_accounts(params, reps);
 }
 
 int run(const RunArgs& args, const std::string& command_line) {

@@ -77,6 +77,7 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m, double*
   if (on && !m.was_on_benefit) m.cost += entry_fee(arm);
   if (s == State::self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
   if (has_milestones_) m.cost += milestone_payment(params_.actors[pop.actor[i]], s, w - pop.state_since[i]);
+  m.transfers += static_cast<float>(params_.transfer_per_week[index_of(s)]);
   if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   m.was_on_benefit = on;
 }
@@ -165,7 +166,7 @@ CohortOutcome CohortTracker::outcome() const {
   const auto weeks_share = view(o.activity_weeks_share, na, kActivities);
   const auto activity_weeks = view(activity_weeks_, na, kActivities);
   std::vector<double> case_weeks(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0),
-      ratio_sum(na, 0), ratio_sq(na, 0);
+      transfers(na, 0), ratio_sum(na, 0), ratio_sq(na, 0);
   std::vector<std::vector<int>> durations(na);
   std::vector<std::vector<bool>> events(na);
   for (const Member& m : members_) {
@@ -179,6 +180,7 @@ CohortOutcome CohortTracker::outcome() const {
     meetings[a] += m.meetings;
     ss_weeks[a] += m.self_support_weeks;
     cost[a] += m.cost;
+    transfers[a] += m.transfers;
     const int window = spec_.measure_at - m.entry;
     const double ratio = window > 0 ? double(m.benefit_weeks) / window : 1.0;
     ratio_sum[a] += ratio;
@@ -195,6 +197,7 @@ CohortOutcome CohortTracker::outcome() const {
   o.meeting_rate.resize(na);
   o.self_support_weeks.resize(na);
   o.cost_per_citizen.resize(na);
+  o.transfers_per_citizen.resize(na);
   o.survival.reserve(na * (horizon + 1));
   for (std::size_t a = 0; a < na; ++a) {
     const double n = o.members[a];
@@ -214,6 +217,7 @@ CohortOutcome CohortTracker::outcome() const {
     for (std::size_t k = 1; k < kActivities; ++k) weeks_share(a, k) = per(activity_weeks(a, k), active_weeks);
     o.self_support_weeks[a] = per(ss_weeks[a], n);
     o.cost_per_citizen[a] = per(cost[a], n);
+    o.transfers_per_citizen[a] = per(transfers[a], n);
     const auto km = kaplan_meier(durations[a], events[a], spec_.survival_weeks);
     o.survival.insert(o.survival.end(), km.begin(), km.end());
   }

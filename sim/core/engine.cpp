@@ -25,7 +25,7 @@ namespace {
 /// What one block of citizens contributes to a week's record.
 struct BlockTally {
   std::vector<std::int32_t> occupancy, entries, exits, activity;
-  std::vector<double> costs;
+  std::vector<double> payments;                             // [actor] fees and bonuses of the moves made
   std::vector<std::vector<DueMeeting>> due;                 // [actor][state]
   std::vector<std::int32_t> lane_occupancy, lane_activity;  // scratch: four interleaved copies
   std::vector<CitizenId> entered;                           // citizens moved, in the order moved
@@ -35,7 +35,7 @@ struct BlockTally {
     entries.assign(actors * kStates, 0);
     exits.assign(actors * kStates, 0);
     activity.assign(actors * kActivities, 0);
-    costs.assign(actors, 0.0);
+    payments.assign(actors, 0.0);
     due.resize(actors * kStates);
     for (auto& d : due) d.clear();
     entered.clear();
@@ -64,7 +64,7 @@ class Replication {
     result_.activity_occupancy.assign(weeks * actors_ * kActivities, 0);
     result_.meetings_held.assign(weeks * actors_, 0);
     result_.meetings_overdue.assign(weeks * actors_, 0);
-    result_.costs.assign(weeks * actors_, 0.0);
+    result_.cost_accounts.assign(weeks * actors_ * kCostAccounts, 0.0);
   }
 
   ReplicationResult run() {
@@ -81,6 +81,7 @@ class Replication {
       move_citizens(w);
       hold_meetings(w);
     }
+    close_accounts(params_, result_);
     for (auto& t : trackers_) result_.cohorts.push_back(t.outcome());
     if (params_.run.register_spells) result_.spells = register_.finish(cal.end() - 1);
     result_.citizens = pop_.size();
@@ -93,13 +94,18 @@ class Replication {
            static_cast<std::size_t>(k);
   }
 
+  /// Books an amount to an actor's account in reported week w.
+  void book(Week w, std::size_t actor, CostAccount account, double amount) {
+    result_.cost_accounts[at(w, actor, static_cast<int>(account), kCostAccounts)] += amount;
+  }
+
   /// The actors take over the cases on benefit at the start: their fee, and the milestones the
   /// spells running then will reach.
   void take_over_initial_cases(CitizenId initial) {
     const Week first = params_.calendar.first();
     for (CitizenId i = 0; i < initial; ++i) {
       if (first >= 0 && params_.on_benefit[pop_.state[i]])
-        result_.costs[at(first, pop_.actor[i], 0, 1)] += entry_fee(params_.actors[pop_.actor[i]]);
+        book(first, pop_.actor[i], CostAccount::payments, entry_fee(params_.actors[pop_.actor[i]]));
       schedule_milestones(i);
     }
   }
@@ -122,7 +128,7 @@ class Replication {
     auto& due = milestones_due_[static_cast<std::size_t>(params_.calendar.slot(w))];
     for (const DueMilestone& d : due)
       if (w >= 0 && pop_.state_since[d.citizen] == d.since)
-        result_.costs[at(w, pop_.actor[d.citizen], 0, 1)] += d.amount;
+        book(w, pop_.actor[d.citizen], CostAccount::payments, d.amount);
     due.clear();
     due.shrink_to_fit();
   }
@@ -143,7 +149,7 @@ class Replication {
       if (w - 1 < 0) continue;
       const std::size_t a = pop_.actor[i];
       ++result_.entries[at(w - 1, a, pop_.state[i], kStates)];
-      if (params_.on_benefit[pop_.state[i]]) result_.costs[at(w - 1, a, 0, 1)] += entry_fee(params_.actors[a]);
+      if (params_.on_benefit[pop_.state[i]]) book(w - 1, a, CostAccount::payments, entry_fee(params_.actors[a]));
     }
   }
 
@@ -190,8 +196,8 @@ class Replication {
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
     const bool was_on = params_.on_benefit[from], now_on = params_.on_benefit[index_of(to)];
-    if (to == State::self_support && was_on) tally.costs[old_actor] += self_support_bonus(params_.actors[old_actor]);
-    if (now_on && !was_on) tally.costs[new_actor] += entry_fee(params_.actors[new_actor]);
+    if (to == State::self_support && was_on) tally.payments[old_actor] += self_support_bonus(params_.actors[old_actor]);
+    if (now_on && !was_on) tally.payments[new_actor] += entry_fee(params_.actors[new_actor]);
   }
 
   State draw_next_state(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
@@ -311,13 +317,17 @@ class Replication {
             result_.exits[at(w, a, s, kStates)] += t.exits[a * kStates + s];
           }
           // Case costs from the counts of cases by activity, then fees and bonuses.
-          double costs = t.costs[a];
+          const ActorSpec& actor = params_.actors[a];
+          double administration = 0.0, programmes = 0.0;
           for (int k = 0; k < kActivities; ++k) {
             const std::int32_t cases = t.activity[a * kActivities + k];
             result_.activity_occupancy[at(w, a, k, kActivities)] += cases;
-            costs += cases * case_week_cost(params_.actors[a], params_.programmes, true, static_cast<Activity>(k));
+            administration += cases * administration_cost(actor, true);
+            programmes += cases * programme_cost(actor, params_.programmes, true, static_cast<Activity>(k));
           }
-          result_.costs[at(w, a, 0, 1)] += costs;
+          book(w, a, CostAccount::administration, administration);
+          book(w, a, CostAccount::programmes, programmes);
+          book(w, a, CostAccount::payments, t.payments[a]);
         }
       }
     }
@@ -362,7 +372,7 @@ class Replication {
         result_.entries[at(w, a, s, kStates)] += sanction_moves.entries[a * kStates + s];
         result_.exits[at(w, a, s, kStates)] += sanction_moves.exits[a * kStates + s];
       }
-      result_.costs[at(w, a, 0, 1)] += sanction_moves.costs[a];
+      book(w, a, CostAccount::payments, sanction_moves.payments[a]);
     }
   }
 

@@ -73,8 +73,17 @@ const std::vector<CohortMeasure>& cohort_measures() {
        .target_error = E::published},
       {.name = "cost_per_citizen",
        .field = &CohortOutcome::cost_per_citizen,
-       .meaning = "costs incurred by members in the window, per member",
+       .meaning = "costs incurred by members in the window, per member: administration, programmes, and the fees, "
+                  "bonuses and milestones paid for them (not a savings share, paid for a whole caseload)",
        .label = "cost per citizen",
+       .decimals = 0,
+       .in_run_summary = true,
+       .in_sweep_report = true},
+      {.name = "transfers_per_citizen",
+       .field = &CohortOutcome::transfers_per_citizen,
+       .meaning = "transfers members received in the window (each week in a state at its `transfers` amount), "
+                  "per member",
+       .label = "transfers per citizen",
        .decimals = 0,
        .in_run_summary = true,
        .in_sweep_report = true},

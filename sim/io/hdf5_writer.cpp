@@ -9,6 +9,7 @@
 #include <functional>
 #include <utility>
 
+#include "almpsim/costs.hpp"
 #include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/stats.hpp"
@@ -169,6 +170,7 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     Handle g = group(file, "axes");
     write_strings(g, "states", {kStateNames.begin(), kStateNames.end()});
     write_strings(g, "activities", {kActivityNames.begin(), kActivityNames.end()});
+    write_strings(g, "accounts", {kCostAccountNames.begin(), kCostAccountNames.end()});
     std::vector<std::string> week_dates;
     for (Week w = 0; w < params.calendar.weeks; ++w) week_dates.push_back(params.calendar.date_of(w).iso());
     write_strings(g, "actors", params.actor_names());
@@ -198,6 +200,9 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_per_replication<double>(
         g, s, "costs", {weeks, actors}, n_reps,
         [&](std::size_t r) -> const std::vector<double>& { return reps[r].costs; }, "week,actor");
+    write_per_replication<double>(
+        g, s, "cost_accounts", {weeks, actors, kCostAccounts}, n_reps,
+        [&](std::size_t r) -> const std::vector<double>& { return reps[r].cost_accounts; }, "week,actor,account");
     std::vector<double> caseworkers;
     for (Week w = 0; w < params.calendar.weeks; ++w)
       for (const ActorSpec& a : params.actors)

@@ -53,10 +53,14 @@ class ParamsBuilder {
   void read_immediate_activation(Reader& r, ImmediateActivation& i);
   void read_job_finding(Reader& r, ActorSpec& a);
   void read_moves(Reader& r, ActorSpec& a);
-  void read_milestones(Reader& c, CostModel& costs);
   void read_meeting_effect(Reader& r, ActorSpec& a);
   void read_early_meetings(Reader& r, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);
+  // read_costs.cpp
+  void read_transfers();
+  void read_milestones(Reader& c, CostModel& costs);
+  void read_savings_share(Reader& c, const std::string& name, CostModel& costs);
+
   void read_actors();
   void check_stock_split();
   bool overridden_within(const std::string& section) const;

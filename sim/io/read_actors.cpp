@@ -187,43 +187,6 @@ void ParamsBuilder::read_moves(Reader& r, ActorSpec& a) {
   });
 }
 
-// Payments for spells that last: milestones.<state> = [[weeks, amount], ...]. A state no case can
-// be in would never pay.
-void ParamsBuilder::read_milestones(Reader& c, CostModel& costs) {
-  Reader all = c.table("milestones");
-  for_each_state_key(all, [&](int s, const std::string& state) {
-    const std::string path = all.path_of(state);
-    const auto* pairs = all.node(state) ? all.node(state)->as_array() : nullptr;
-    const std::string form = "expected [weeks, amount] pairs, e.g. [[8, 10000], [17, 10000]]";
-    if (!pairs || pairs->empty()) {
-      all.fail(state, form);
-      return;
-    }
-    auto& out = costs.milestones[static_cast<std::size_t>(s)];
-    for (const auto& item : *pairs) {
-      const auto* pair = item.as_array();
-      if (!pair || pair->size() != 2) {
-        all.fail(state, form);
-        return;
-      }
-      const auto weeks = number_of(doc_, *pair->get(0), path, 1, 520);
-      const auto amount = number_of(doc_, *pair->get(1), path, 0, 1e9);
-      if (!weeks || !amount) return;
-      if (*weeks != std::floor(*weeks)) {
-        all.fail(state, "weeks are whole weeks");
-        return;
-      }
-      out.push_back({static_cast<int>(*weeks), *amount});
-    }
-    if (std::all_of(out.begin(), out.end(), [](const Milestone& m) { return m.amount == 0.0; }))
-      refuse_inert(all, state, "actors", "pays nothing (every amount is 0)");
-    if (!can_be_in(static_cast<std::size_t>(s)))
-      all.fail(state, "no case can be in " + state +
-                          " (no hazard, inflow or initial share leads there), so this "
-                          "would change nothing");
-  });
-}
-
 // A value that makes a key inert is refused as the files write it. An override (--set, a sweep
 // point, a fit's value) of a key in `section` may set it on purpose, e.g. a sweep through
 // "no threat", so the refusal is left to the files alone there.
@@ -380,6 +343,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
     a.costs.bonus_per_self_support = c.number("bonus_per_self_support");
     a.costs.programme_cost_factor = c.number("programme_cost_factor");
     read_milestones(c, a.costs);
+    read_savings_share(c, name, a.costs);
   }
   return a;
 }

@@ -14,8 +14,8 @@ ParamsBuilder::Built ParamsBuilder::build() {
   if (!read_run()) {
     // Without a calendar no dates can be checked; still report unknown top-level keys.
     for (const char* section : {"population", "attributes", "employability", "macro", "shocks", "inflow", "hazards",
-                                "transition_matrix", "job_finding_moves", "duration_limits", "programmes", "actors",
-                                "cohorts", "sweep", "power", "calibration", "targets"})
+                                "transition_matrix", "job_finding_moves", "duration_limits", "programmes", "transfers",
+                                "actors", "cohorts", "sweep", "power", "calibration", "targets"})
       top_.node(section);
     return {std::move(p_), std::move(study_)};
   }
@@ -31,6 +31,7 @@ ParamsBuilder::Built ParamsBuilder::build() {
   read_job_finding_moves();
   read_duration_limits();
   read_programmes();
+  read_transfers();
   read_actors();
   check_stock_split();
   read_cohorts();

@@ -323,6 +323,32 @@ std::vector<Key> actor_keys() {
        .hi = 1e9,
        .unit = "weeks 1 to 520, DKK",
        .merge = whole},
+      {.name = "actors.*.costs.savings_share",
+       .type = "table",
+       .merge = keys_,
+       .meaning = "a share of the transfers the actor saves, paid at the end of each settlement period: its "
+                  "citizens (not gone) at `against`'s transfers per citizen, less what its own citizens receive, "
+                  "added over the period's weeks, never less than 0 (a contract like Agens's, half the "
+                  "municipality's net savings); needs `transfers`"},
+      {.name = "actors.*.costs.savings_share.share",
+       .type = "number",
+       .lo = 0.001,
+       .hi = 1,
+       .default_text = "required",
+       .meaning = "the share of the period's savings paid"},
+      {.name = "actors.*.costs.savings_share.against",
+       .type = "actor name",
+       .default_text = "required",
+       .meaning = "the actor whose transfers per citizen stand for what the actor's citizens would have received "
+                  "(the control of a randomised trial)"},
+      {.name = "actors.*.costs.savings_share.settle_every_weeks",
+       .type = "integer",
+       .lo = 1,
+       .hi = 520,
+       .fallback = 52,
+       .unit = "weeks",
+       .meaning = "length of a settlement period, counted from the first reported week; the last period ends "
+                  "with the run"},
 
       // [macro] and [[shocks]]
       {.name = "macro", .type = "table", .merge = keys_},

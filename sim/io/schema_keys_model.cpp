@@ -58,6 +58,16 @@ std::vector<Key> model_keys() {
        .hi = 2100,
        .default_text = "not stated",
        .meaning = "the year whose prices the costs and payments are in, written beside them"},
+      {.name = "transfers",
+       .type = "number by state",
+       .lo = 0,
+       .hi = 1e6,
+       .fallback = 0,
+       .unit = "DKK per person-week",
+       .merge = keys_,
+       .meaning = "transfer payments a citizen receives per week in each state (benefit, a flex job's wage "
+                  "subsidy), booked to the `transfers` account of the actor serving the citizen; the base of a "
+                  "savings share (`actors.*.costs.savings_share`)"},
       {.name = "inflow",
        .type = "number by state",
        .lo = 0,

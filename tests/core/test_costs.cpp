@@ -73,3 +73,78 @@ measure_at = 2020-05-18
   CHECK(c.members[0] == 1000);
   CHECK(c.cost_per_citizen[0] * 1000 == Approx(paid).epsilon(1e-12));
 }
+
+TEST_CASE("accounts close with each actor's transfers and a savings share settled per period", "[unit]") {
+  // Two actors, three weeks, 1,000 a week on cash benefit. The control (actor 0) has 10, 8 and
+  // 6 on cash benefit and 5 gone in week 0, who count for nothing; the provider has 10, 6 and 9.
+  // The provider's savings at the control's transfer per citizen: 10 x 1000 - 10,000 = 0, then
+  // 8,000 - 6,000 = 2,000, then 6,000 - 9,000 = -3,000. Settled every 2 weeks at half: 1,000 at
+  // the end of weeks 0-1, and nothing for week 2 alone (a loss is never charged).
+  Params p;
+  p.calendar.weeks = 3;
+  p.actors.resize(2);
+  p.transfer_per_week[index_of(State::cash_benefit)] = 1000;
+  p.actors[1].costs.savings_share = {.share = 0.5, .against = 0, .settle_every_weeks = 2};
+  ReplicationResult r;
+  r.occupancy.assign(3 * 2 * kStates, 0);
+  auto occupy = [&](std::size_t w, std::size_t a, State s, int n) {
+    r.occupancy[(w * 2 + a) * kStates + index_of(s)] = n;
+  };
+  const int control[3] = {10, 8, 6}, provider[3] = {10, 6, 9};
+  for (std::size_t w = 0; w < 3; ++w) {
+    occupy(w, 0, State::cash_benefit, control[w]);
+    occupy(w, 0, State::self_support, 10 - control[w]);
+    occupy(w, 1, State::cash_benefit, provider[w]);
+    occupy(w, 1, State::self_support, 10 - provider[w]);
+  }
+  occupy(0, 0, State::exited, 5);
+  r.cost_accounts.assign(3 * 2 * kCostAccounts, 0.0);
+  auto account = [&](std::size_t w, std::size_t a, CostAccount k) -> double& {
+    return r.cost_accounts[(w * 2 + a) * kCostAccounts + static_cast<std::size_t>(k)];
+  };
+  account(1, 1, CostAccount::administration) = 70;
+  account(1, 1, CostAccount::programmes) = 30;
+
+  close_accounts(p, r);
+  CHECK(account(0, 0, CostAccount::transfers) == 10000);
+  CHECK(account(2, 1, CostAccount::transfers) == 9000);
+  CHECK(account(0, 1, CostAccount::payments) == 0);
+  CHECK(account(1, 1, CostAccount::payments) == 1000);
+  CHECK(account(2, 1, CostAccount::payments) == 0);
+  CHECK(account(1, 0, CostAccount::payments) == 0);  // the control has no share
+  // Costs are administration, programmes and payments; transfers are apart.
+  CHECK(r.costs[1 * 2 + 1] == 70 + 30 + 1000);
+  CHECK(r.costs[0] == 0);
+}
+
+TEST_CASE("a cohort's transfers per citizen are its weeks on benefit at the weekly transfer", "[unit]") {
+  // Only cash benefit is on benefit and paid: a member's transfers are 2,500 times its weeks on
+  // benefit in the window, which the support rate counts independently.
+  test::TempDir dir;
+  const std::string scenario = dir.write("transfers.toml", R"(
+start = 2020-01-06
+weeks = 30
+seed = 9
+transfers = { cash_benefit = 2500 }
+[population]
+size = 2000
+state_shares = { cash_benefit = 1.0 }
+[hazards.cash_benefit.self_support]
+baseline = 0.05
+[hazards.self_support.cash_benefit]
+baseline = 0.02
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-22
+)");
+  const ReplicationResult r = run_monte_carlo(load_scenario(scenario).params, {}).front();
+  const CohortOutcome& c = r.cohorts.at(0);
+  const double window = 24;  // weeks from 6 January to 22 June
+  CHECK(c.transfers_per_citizen[0] == Approx(2500 * c.support_rate[0] * window).epsilon(1e-12));
+  // The account: everyone on cash benefit at the start of the week, at 2,500.
+  for (std::size_t w = 0; w < 30; ++w)
+    CHECK(r.cost_accounts[w * kCostAccounts + static_cast<std::size_t>(CostAccount::transfers)] ==
+          2500.0 * r.occupancy[w * kStates + index_of(State::cash_benefit)]);
+}

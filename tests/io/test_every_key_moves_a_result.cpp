@@ -22,6 +22,8 @@ burn_in_weeks = 2
 replications = 2
 seed = 11
 
+transfers = { cash_benefit = 2500, sickness_benefit = 3500, flexjob = 1500 }
+
 [population]
 size = 3000
 state_shares = { cash_benefit = 0.4, sickness_benefit = 0.2, waiting_flexjob = 0.2, ui_benefit = 0.2 }
@@ -133,7 +135,7 @@ job_finding = 1.2
 moves = { waiting_flexjob = { disability_pension = 1.5 } }
 meeting_effect = { group_size = 1.5, decay_weeks = 6 }
 ramp_up = { from = 0.5, weeks = 10, start = 2020-02-03 }
-costs = { admin_per_case_week = 200, programme_cost_factor = 1.5 }
+costs = { admin_per_case_week = 200, programme_cost_factor = 1.5, savings_share = { share = 0.5, against = "centre", settle_every_weeks = 8 } }
 
 [[actors]]
 name = "odd"
@@ -306,6 +308,11 @@ const std::vector<Sweep> kSweeps = {
   {"actors.*.costs.programme_cost_factor", {"actors.provider.costs.programme_cost_factor=2.0"}},
   {"actors.*.costs.milestones", {"actors.provider.costs.milestones={flexjob = [[4, 500]]}"}},
   {"actors.*.costs.milestones.<state>", {"actors.centre.costs.milestones.self_support=[[4, 100], [8, 200]]"}},
+  {"actors.*.costs.savings_share", {"actors.odd.costs.savings_share={share = 0.3, against = \"centre\"}"}},
+  {"actors.*.costs.savings_share.share", {"actors.provider.costs.savings_share.share=0.8"}},
+  {"actors.*.costs.savings_share.against", {"actors.provider.costs.savings_share.against=\"odd\""}},
+  {"actors.*.costs.savings_share.settle_every_weeks", {"actors.provider.costs.savings_share.settle_every_weeks=4"}},
+  {"transfers", {"transfers.cash_benefit=3000"}},
   {"macro.unemployment_rate", {"macro.unemployment_rate=[[2020-01-06, 0.05], [2020-04-06, 0.09]]"}},
   {"macro.reference_rate", {"macro.reference_rate=0.06"}},
   {"macro.inflow_elasticity", {"macro.inflow_elasticity.cash_benefit=2.0"}},
@@ -348,11 +355,11 @@ std::vector<double> results_of(const Params& params) {
   const auto add = [&out](const auto& v) { out.insert(out.end(), v.begin(), v.end()); };
   for (const ReplicationResult& r : run_monte_carlo(params, {})) {
     add(r.occupancy), add(r.entries), add(r.exits), add(r.activity_occupancy);
-    add(r.meetings_held), add(r.meetings_overdue), add(r.costs);
+    add(r.meetings_held), add(r.meetings_overdue), add(r.costs), add(r.cost_accounts);
     for (const CohortOutcome& c : r.cohorts) {
       add(c.members), add(c.status), add(c.activity), add(c.state_activity), add(c.support_rate);
       add(c.activity_weeks_share), add(c.activation_rate), add(c.meeting_rate);
-      add(c.self_support_weeks), add(c.cost_per_citizen), add(c.survival);
+      add(c.self_support_weeks), add(c.cost_per_citizen), add(c.transfers_per_citizen), add(c.survival);
     }
   }
   return out;

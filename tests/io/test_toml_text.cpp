@@ -57,10 +57,9 @@ TEST_CASE("validate --print gives each shipped scenario as a file that validates
   test::TempDir dir;
   // targets.file is relative to the scenario, so the copy gets the published tables beside it.
   std::filesystem::create_directory(dir.file("data"));
-  for (const char* targets :
-       {"koege_2008_targets.csv", "sick_listed_2009_targets.csv", "copenhagen_outreach_targets.csv"})
-    std::filesystem::copy_file(test::source_path(std::string("scenarios/data/") + targets),
-                               dir.file(std::string("data/") + targets));
+  for (const auto& published : std::filesystem::directory_iterator(test::source_path("scenarios/data")))
+    if (published.path().extension() == ".csv")
+      std::filesystem::copy_file(published.path(), dir.file("data/" + published.path().filename().string()));
   for (const char* name : {"koege_2008", "two_actors_shock", "reference_markov", "straksaktivering_sweep",
                            "sick_listed_2009", "copenhagen_outreach", "flexjob_placement", "paa_rette_vej"}) {
     INFO(name);

@@ -1,0 +1,92 @@
+// What is paid: transfers to citizens by state, and what actors are paid beyond their fees
+// (milestones, a share of transfer savings).
+#include <algorithm>
+#include <cmath>
+
+#include "almpsim/costs.hpp"
+#include "params_builder.hpp"
+#include "scenario_values.hpp"
+
+namespace almpsim::io {
+
+// Transfers per person-week by state. A state no case can be in would pay nothing.
+void ParamsBuilder::read_transfers() {
+  const auto amounts = named_numbers(top_, "transfers", state_names(), "state");
+  for (std::size_t s = 0; s < kStates; ++s) {
+    if (!amounts[s]) continue;
+    p_.transfer_per_week[s] = *amounts[s];
+    if (*amounts[s] > 0 && !can_be_in(s))
+      top_.fail("transfers." + std::string(kStateNames[s]),
+                "no case can be in " + std::string(kStateNames[s]) +
+                    " (no hazard, inflow or initial share leads there), so its transfer would change nothing");
+  }
+}
+
+// Payments for spells that last: milestones.<state> = [[weeks, amount], ...]. A state no case can
+// be in would never pay.
+void ParamsBuilder::read_milestones(Reader& c, CostModel& costs) {
+  Reader all = c.table("milestones");
+  for_each_state_key(all, [&](int s, const std::string& state) {
+    const std::string path = all.path_of(state);
+    const auto* pairs = all.node(state) ? all.node(state)->as_array() : nullptr;
+    const std::string form = "expected [weeks, amount] pairs, e.g. [[8, 10000], [17, 10000]]";
+    if (!pairs || pairs->empty()) {
+      all.fail(state, form);
+      return;
+    }
+    auto& out = costs.milestones[static_cast<std::size_t>(s)];
+    for (const auto& item : *pairs) {
+      const auto* pair = item.as_array();
+      if (!pair || pair->size() != 2) {
+        all.fail(state, form);
+        return;
+      }
+      const auto weeks = number_of(doc_, *pair->get(0), path, 1, 520);
+      const auto amount = number_of(doc_, *pair->get(1), path, 0, 1e9);
+      if (!weeks || !amount) return;
+      if (*weeks != std::floor(*weeks)) {
+        all.fail(state, "weeks are whole weeks");
+        return;
+      }
+      out.push_back({static_cast<int>(*weeks), *amount});
+    }
+    if (std::all_of(out.begin(), out.end(), [](const Milestone& m) { return m.amount == 0.0; }))
+      refuse_inert(all, state, "actors", "pays nothing (every amount is 0)");
+    if (!can_be_in(static_cast<std::size_t>(s)))
+      all.fail(state, "no case can be in " + state +
+                          " (no hazard, inflow or initial share leads there), so this "
+                          "would change nothing");
+  });
+}
+
+// A share of the transfers an actor saves against another actor's caseload: Agens's contract
+// paid half the municipality's net savings on transfers.
+void ParamsBuilder::read_savings_share(Reader& c, const std::string& name, CostModel& costs) {
+  if (!c.has("savings_share")) return;
+  Reader r = c.table("savings_share");
+  SavingsShare& deal = costs.savings_share;
+  const auto share = r.optional_number("share");
+  if (!share && !r.has("share")) r.fail("share", "missing: the share of the savings paid to the actor");
+  deal.share = share.value_or(0.0);
+  if (r.has("settle_every_weeks")) {
+    deal.settle_every_weeks = r.integer("settle_every_weeks");
+    if (deal.settle_every_weeks >= p_.calendar.weeks)
+      refuse_inert(r, "settle_every_weeks", "actors",
+                   "the run has " + std::to_string(p_.calendar.weeks) +
+                       " reported weeks, so its one settlement is at its end whatever the period");
+  }
+  const std::string against = r.string("against", "");
+  const auto at = std::find(actor_names_.begin(), actor_names_.end(), against);
+  if (against.empty())
+    r.fail("against", "missing: the actor whose transfers per citizen the savings are measured against");
+  else if (against == name)
+    r.fail("against", "the savings are measured against another actor's caseload, not the actor's own");
+  else if (at == actor_names_.end())
+    r.fail("against", unknown_name("actor", against, actor_names_));
+  else
+    deal.against = static_cast<std::size_t>(at - actor_names_.begin());
+  if (share && !books_transfers(p_))
+    r.fail("share", "a share of transfer savings needs transfers to save: set `transfers` for the benefit states");
+}
+
+}  // namespace almpsim::io
