@@ -412,9 +412,15 @@ class Replication {
 
 ReplicationResult run_replication(const Params& params, const HazardModel& hazards, std::uint32_t replication,
                                   int threads) {
-  if (!has_site_effects(params)) return Replication(params, hazards, replication, threads).run();
+  if (!has_site_effects(params)) {
+    ReplicationResult r = Replication(params, hazards, replication, threads).run();
+    r.job_finding_site_effect.assign(params.actors.size(), 1.0);
+    return r;
+  }
   const Params drawn = with_site_effects(params, replication);
-  return Replication(drawn, hazards, replication, threads).run();
+  ReplicationResult r = Replication(drawn, hazards, replication, threads).run();
+  r.job_finding_site_effect = site_effects(params, replication);
+  return r;
 }
 
 }  // namespace almpsim

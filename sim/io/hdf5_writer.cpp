@@ -213,6 +213,14 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_array(g, "caseworkers", {weeks, actors, kStates}, caseworkers.data(), "week,actor,state");
   }
   {
+    // What each replication drew for the actors whose effect differs from site to site.
+    Handle g = group(file, "sites");
+    Handle s = group(summary, "sites");
+    write_per_replication<double>(
+        g, s, "job_finding_multiplier", {actors}, n_reps,
+        [&](std::size_t r) -> const std::vector<double>& { return reps[r].job_finding_site_effect; }, "actor");
+  }
+  {
     Handle g = group(file, "cohorts");
     Handle s = group(summary, "cohorts");
     for (std::size_t c = 0; c < params.cohorts.size(); ++c) {

@@ -49,11 +49,26 @@ TEST_CASE("a run writes the documented layout and the engine's numbers", "[regre
   INFO(r.output);
   REQUIRE(r.status == 0);
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  for (const char* path :
-       {"/meta/scenario", "/meta/seed", "/meta/version", "/meta/command_line", "/axes/states", "/axes/actors",
-        "/axes/activities", "/axes/weeks", "/timeseries/occupancy", "/timeseries/entries", "/timeseries/exits",
-        "/cohorts/stock_cash/self_support_share", "/cohorts/inflow_cash/survival", "/summary/timeseries/occupancy/mean",
-        "/summary/cohorts/stock_cash/support_rate/q95", "/register/spells"})
+  for (const char* path : {"/meta/scenario",
+                           "/meta/seed",
+                           "/meta/version",
+                           "/meta/command_line",
+                           "/axes/states",
+                           "/axes/actors",
+                           "/axes/activities",
+                           "/axes/weeks",
+                           "/timeseries/occupancy",
+                           "/timeseries/entries",
+                           "/timeseries/exits",
+                           "/cohorts/stock_cash/self_support_share",
+                           "/cohorts/inflow_cash/survival",
+                           "/summary/timeseries/occupancy/mean",
+                           "/summary/cohorts/stock_cash/support_rate/q95",
+                           "/register/spells",
+                           "/axes/accounts",
+                           "/timeseries/cost_accounts",
+                           "/sites/job_finding_multiplier",
+                           "/summary/sites/job_finding_multiplier/mean"})
     CHECK(has_object(out, path));
   Params p = test::shipped("two_actors_shock.toml", {"population.size=800", "replications=2", "seed=11"});
   const auto reps = run_monte_carlo(p, {});
@@ -133,6 +148,7 @@ TEST_CASE("the results state the currency and the price year of their costs", "[
   INFO(r.output);
   REQUIRE(r.status == 0);
   CHECK(r.output.find("cost per citizen      (EUR, 2009 prices)") != std::string::npos);
+  CHECK(r.output.find("costs over the run by account (EUR, 2009 prices)") != std::string::npos);
   CHECK(read_ints(stated, "/meta/price_year") == std::vector<std::int32_t>{2009});
   const auto plain =
       test::run_cli("run " + scenario + " -o " + unstated + " --replications 1 --set population.size=200");
