@@ -184,7 +184,7 @@ struct ActorSpec {
   int group_meetings = 1;  ///< citizens per meeting: 1 individual meetings, more a group meeting
   WeekSeries ramp_up;      ///< capacity multiplier per week
   ImmediateActivation immediate_activation;
-  std::vector<double> activation_probability;       ///< per match group, per meeting
+  std::vector<WeekSeries> activation_probability;   ///< per match group, per meeting, by week (a priority that changes)
   std::vector<PerActivity<double>> activation_mix;  ///< per match group
   WeekSeries company_contact;
   PerState<WeekSeries> job_finding;  ///< per state of the case: multiplier on its job-finding moves

@@ -52,11 +52,12 @@ void forget_last_meeting(Population& pop, CitizenId i) {
 
 // The first meeting attended after the immediate activation ended plans the next step, with
 // its own chance where the actor has one.
-double activation_chance(const ActorSpec& actor, const Population& pop, CitizenId i, Week previous_meeting, int group) {
+double activation_chance(const ActorSpec& actor, const Population& pop, CitizenId i, Week previous_meeting, int group,
+                         std::size_t slot) {
   const ImmediateActivation& ia = actor.immediate_activation;
   const bool next_step =
       ia.next_step_probability && in_immediate_activation(ia, pop, i) && previous_meeting < pop.activity_to[i];
-  return next_step ? *ia.next_step_probability : actor.activation_probability[static_cast<std::size_t>(group)];
+  return next_step ? *ia.next_step_probability : actor.activation_probability[static_cast<std::size_t>(group)][slot];
 }
 
 void clear_activity(Population& pop, CitizenId i) {
@@ -143,8 +144,8 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
   if (busy) follow_up_immediate_activation(actor.immediate_activation, pop, i);
   const int group = match_group_of(params, pop, i);
-  if (busy || RandomStreams::unit(u[3]) >= activation_chance(actor, pop, i, previous_meeting, group)) return out;
   const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));
+  if (busy || RandomStreams::unit(u[3]) >= activation_chance(actor, pop, i, previous_meeting, group, slot)) return out;
   const double contact = actor.company_contact[slot];
   const Activity kind = choose_activity(actor, params.programmes, group, contact,
                                         RandomStreams::unit(rng.words(i, w, Process::activation)[0]));

@@ -323,7 +323,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
     r.fail("immediate_activation.next_step_probability",
            "the actor holds no meetings in the immediate activation's states (meeting_interval_weeks), so this "
            "would change nothing");
-  a.activation_probability = read_group_values(r, "activation_probability", p_.attributes);
+  a.activation_probability = read_group_paths(r, "activation_probability", cal, p_.attributes);
   read_activation_mix(r, a);
   a.company_contact = read_path(r, "company_contact", cal);
   read_job_finding(r, a);

@@ -65,7 +65,10 @@ std::optional<std::vector<double>> named_shares(Reader& r, std::string_view key,
 }
 
 WeekSeries read_path(Reader& r, std::string_view key, const Calendar& cal) {
-  const schema::Key& row = r.row(key);
+  return read_path(r, key, cal, r.row(key));
+}
+
+WeekSeries read_path(Reader& r, std::string_view key, const Calendar& cal, const schema::Key& row) {
   WeekSeries series(static_cast<std::size_t>(cal.total()), row.fallback);
   const toml::node* n = r.node(key);
   if (!n) return series;
@@ -121,6 +124,25 @@ std::vector<double> read_group_values(Reader& r, std::string_view key, const Att
   if (values.back()) std::fill(out.begin(), out.end(), *values.back());
   for (std::size_t g = 0; g < out.size(); ++g)
     if (values[g]) out[g] = *values[g];
+  return out;
+}
+
+std::vector<WeekSeries> read_group_paths(Reader& r, std::string_view key, const Calendar& cal,
+                                         const AttributeSpec& at) {
+  const auto groups = static_cast<std::size_t>(at.match_groups());
+  const toml::node* n = r.node(key);
+  if (!n || !n->is_table()) return std::vector<WeekSeries>(groups, read_path(r, key, cal));
+  const schema::Key& row = r.row(key);
+  auto names = at.match_group_names;
+  names.push_back("default");
+  Reader t = r.table(key);
+  for (const std::string& k : t.keys())
+    if (index_in(names, k) == static_cast<int>(names.size())) t.fail(k, unknown_name("match group", k, names));
+  const WeekSeries fallback = t.has("default") ? read_path(t, "default", cal, row)
+                                               : WeekSeries(static_cast<std::size_t>(cal.total()), row.fallback);
+  std::vector<WeekSeries> out(groups, fallback);
+  for (std::size_t g = 0; g < groups; ++g)
+    if (t.has(at.match_group_names[g])) out[g] = read_path(t, at.match_group_names[g], cal, row);
   return out;
 }
 

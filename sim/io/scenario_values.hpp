@@ -38,6 +38,12 @@ std::optional<std::vector<double>> named_shares(Reader& r, std::string_view key,
 /// A value that is a number, or a step path [[date, value], ...] over the run; the schema's
 /// default when absent.
 WeekSeries read_path(Reader& r, std::string_view key, const Calendar& cal);
+/// The same, with the range and default of `row` (for a key inside a table of paths).
+WeekSeries read_path(Reader& r, std::string_view key, const Calendar& cal, const schema::Key& row);
+
+/// A path for every match group: a number or a path for all, or {group = number or path,
+/// default = number or path}.
+std::vector<WeekSeries> read_group_paths(Reader& r, std::string_view key, const Calendar& cal, const AttributeSpec& at);
 
 /// A number for every match group: a number, or {group = number, default = number}.
 std::vector<double> read_group_values(Reader& r, std::string_view key, const AttributeSpec& at);

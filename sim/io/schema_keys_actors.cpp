@@ -193,12 +193,14 @@ std::vector<Key> actor_keys() {
        .meaning = "the citizen is told this long before the start, and the programme's threat acts from then "
                   "(from registration if that is later)"},
       {.name = "actors.*.activation_probability",
-       .type = "per group",
+       .type = "path per group",
        .lo = 0,
        .hi = 1,
        .fallback = 0,
        .merge = keys_,
-       .meaning = "chance that an attended meeting starts a programme (when none is running)"},
+       .meaning = "chance that an attended meeting starts a programme (when none is running); a path gives a "
+                  "priority that changes, e.g. `not_job_ready = [[2008-04-01, 0.6], [2008-11-03, 0.3]]` for a provider "
+                  "that first activates the passive cases it took over"},
       {.name = "actors.*.activation_mix",
        .type = "shares by programme, or a table of them by match group",
        .lo = 0,

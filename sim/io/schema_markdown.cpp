@@ -32,7 +32,9 @@ constexpr Section kSections[] = {
      "Values marked *per group* take a number or a table `{ <match group> = x, default = x }`."},
     {"actors.*", "[[actors]]",
      "Without `[[actors]]` one actor, `all`, serves everyone with no meetings. With several, one\n"
-     "must have assignment rule `rest`."},
+     "must have assignment rule `rest`. Values marked *per group* take a number or a table\n"
+     "`{ <match group> = x, default = x }`; a *path per group* takes a path (a number, or [date, value]\n"
+     "steps) in place of each number."},
     {"macro", "[macro]", ""},
     {"shocks.*", "[[shocks]]", ""},
     {"cohorts.*", "[[cohorts]]", "Cohort dates must lie in the reported weeks."},

@@ -84,7 +84,7 @@ TEST_CASE("the first meeting after the course plans the next step with its own c
   sure.open_case_in(10);
   CHECK_FALSE(hold_meeting(sure.params, sure.rng, sure.pop, 0, 17).attended);
   sure.params.actors[0].sanctions.no_show = 0.0;
-  sure.params.actors[0].activation_probability.assign(sure.params.actors[0].activation_probability.size(), 0.0);
+  for (WeekSeries& chance : sure.params.actors[0].activation_probability) std::fill(chance.begin(), chance.end(), 0.0);
   CHECK(hold_meeting(sure.params, sure.rng, sure.pop, 0, 18).started == Activity::inhouse_project);
   CHECK(hold_meeting(sure.params, sure.rng, sure.pop, 0, 19).started == Activity::none);  // booked already
 }

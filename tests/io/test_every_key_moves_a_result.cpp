@@ -287,6 +287,8 @@ const std::vector<Sweep> kSweeps = {
   {"actors.*.immediate_activation.next_step_probability", {"actors.centre.immediate_activation.next_step_probability=0.9"}},
   {"actors.*.immediate_activation.announced_weeks", {"actors.centre.immediate_activation.announced_weeks=5"}},
   {"actors.*.activation_probability", {"actors.centre.activation_probability.job_ready=0.6"}},
+  {"actors.*.activation_probability",
+   {"actors.provider.activation_probability.not_job_ready=[[2020-01-06, 0.2], [2020-03-02, 0.6]]"}},
   {"actors.*.activation_mix", {"actors.centre.activation_mix.job_ready={guidance = 0.9, company_internship = 0.1}"}},
   {"actors.*.company_contact", {"actors.provider.company_contact=0.7"}},
   {"actors.*.job_finding", {"actors.provider.job_finding=1.4"}},

@@ -129,6 +129,30 @@ TEST_CASE("the shipped scenarios validate", "[regression]") {
   }
 }
 
+TEST_CASE("an actor's activation chance may change over time, by match group", "[unit]") {
+  // A provider that first activates the passive cases it took over, then fewer of them.
+  test::TempDir dir;
+  const auto path = dir.write("priority.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "provider"
+meeting_interval_weeks = { cash_benefit = 4 }
+activation_probability = { not_job_ready = [[2020-01-06, 0.6], [2020-03-02, 0.3]], default = 0.1 }
+)"));
+  const Params p = load_scenario(path).params;
+  const auto& chance = p.actors.at(0).activation_probability;
+  REQUIRE(chance.size() == 2);  // job_ready, not_job_ready
+  CHECK(chance[1][0] == 0.6);
+  CHECK(chance[1][7] == 0.6);
+  CHECK(chance[1][8] == 0.3);  // from 2 March, week 8
+  CHECK(chance[0][0] == 0.1);
+  CHECK(chance[0][20] == 0.1);
+  // A number for all groups is a flat path; an unknown group is named.
+  const Params flat = load_scenario(path, {"actors.provider.activation_probability=0.25"}).params;
+  CHECK(flat.actors.at(0).activation_probability[1][20] == 0.25);
+  CHECK_THROWS_WITH(load_scenario(path, {"actors.provider.activation_probability.not_ready=0.2"}),
+                    Catch::Contains("unknown match group 'not_ready'"));
+}
+
 TEST_CASE("an actor's job-finding multiplier may differ by state", "[unit]") {
   test::TempDir dir;
   const auto path = dir.write("jf.toml", test::two_state_scenario(R"(
