@@ -61,7 +61,8 @@ TEST_CASE("validate --print gives each shipped scenario as a file that validates
     if (published.path().extension() == ".csv")
       std::filesystem::copy_file(published.path(), dir.file("data/" + published.path().filename().string()));
   for (const char* name : {"koege_2008", "two_actors_shock", "reference_markov", "straksaktivering_sweep",
-                           "sick_listed_2009", "copenhagen_outreach", "flexjob_placement", "paa_rette_vej"}) {
+                           "sick_listed_2009", "copenhagen_outreach", "flexjob_placement", "paa_rette_vej",
+                           "koege_contract"}) {
     INFO(name);
     auto printed =
         test::run_cli(std::string("validate --print ") + test::source_path("scenarios/" + std::string(name) + ".toml"));
