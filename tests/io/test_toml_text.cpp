@@ -60,9 +60,9 @@ TEST_CASE("validate --print gives each shipped scenario as a file that validates
   for (const auto& published : std::filesystem::directory_iterator(test::source_path("scenarios/data")))
     if (published.path().extension() == ".csv")
       std::filesystem::copy_file(published.path(), dir.file("data/" + published.path().filename().string()));
-  for (const char* name : {"koege_2008", "two_actors_shock", "reference_markov", "straksaktivering_sweep",
-                           "sick_listed_2009", "copenhagen_outreach", "flexjob_placement", "paa_rette_vej",
-                           "koege_contract"}) {
+  for (const char* name :
+       {"koege_2008", "two_actors_shock", "reference_markov", "straksaktivering_sweep", "sick_listed_2009",
+        "copenhagen_outreach", "flexjob_placement", "paa_rette_vej", "koege_contract"}) {
     INFO(name);
     auto printed =
         test::run_cli(std::string("validate --print ") + test::source_path("scenarios/" + std::string(name) + ".toml"));
