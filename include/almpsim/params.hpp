@@ -82,7 +82,11 @@ inline bool differs_from_one(const std::vector<double>& multipliers) {
 
 struct ProgrammeSpec {
   int length_weeks = 13;
-  int wait_weeks = 0;                 ///< from the decision to the start
+  int wait_weeks = 0;  ///< from the decision to the start
+  /// Courses that start on set dates: 0, any week; else only every this many weeks from
+  /// `first_intake`, so a decision waits for the next intake (waiting time, and its threat).
+  int intake_every_weeks = 0;
+  Week first_intake = 0;
   std::vector<double> lock_in;        ///< per match group: job-finding multiplier while in it
   std::vector<double> post_effect;    ///< per match group: multiplier at the end, decaying
   std::vector<double> threat_effect;  ///< per match group: multiplier once announced

@@ -5,6 +5,10 @@
 
 namespace almpsim {
 
+/// The week a programme can start that could start at `earliest` at the soonest: `earliest`
+/// itself, or for a programme with intakes the first intake week from then on.
+Week next_intake(const ProgrammeSpec& programme, Week earliest);
+
 /// After this many e-folding times the post-programme effect counts as gone (multiplier 1),
 /// which lets the engine use its precomputed transition tables again.
 inline constexpr double kPostEffectHorizon = 5.0;

@@ -4,6 +4,7 @@
 
 #include "almpsim/actors.hpp"
 #include "almpsim/meeting_effect.hpp"
+#include "almpsim/programmes.hpp"
 #include "almpsim/stock_split.hpp"
 
 namespace almpsim {
@@ -86,11 +87,11 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
   const ImmediateActivation& ia = actor.immediate_activation;
   if (ia.enabled && ia.states[index_of(to)] && ia.groups[static_cast<std::size_t>(match_group_of(params, pop, i))]) {
     pop.activity[i] = static_cast<std::uint8_t>(ia.kind);
+    const Week from = next_intake(params.programmes[index_of(ia.kind)], week + ia.delay_weeks);
     // Told at registration, or announced_weeks before the start if that is later.
-    pop.activity_announced[i] =
-        week16(week + std::max(0, ia.delay_weeks - ia.announced_weeks.value_or(ia.delay_weeks)));
-    pop.activity_from[i] = week16(week + ia.delay_weeks);
-    pop.activity_to[i] = week16(week + ia.delay_weeks + ia.length_weeks);
+    pop.activity_announced[i] = week16(ia.announced_weeks ? std::max(week, from - *ia.announced_weeks) : week);
+    pop.activity_from[i] = week16(from);
+    pop.activity_to[i] = week16(from + ia.length_weeks);
     follow_up_immediate_activation(ia, pop, i);
   }
 }
@@ -152,9 +153,10 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   if (kind == Activity::none) return out;
   const ProgrammeSpec& p = params.programmes[index_of(kind)];
   pop.activity[i] = static_cast<std::uint8_t>(kind);
+  const Week from = next_intake(p, w + p.wait_weeks);
   pop.activity_announced[i] = week16(w);
-  pop.activity_from[i] = week16(w + p.wait_weeks);
-  pop.activity_to[i] = week16(w + p.wait_weeks + p.length_weeks);
+  pop.activity_from[i] = week16(from);
+  pop.activity_to[i] = week16(from + p.length_weeks);
   out.started = kind;
   return out;
 }

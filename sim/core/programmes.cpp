@@ -4,6 +4,13 @@
 
 namespace almpsim {
 
+Week next_intake(const ProgrammeSpec& p, Week earliest) {
+  if (p.intake_every_weeks == 0) return earliest;
+  const Week every = p.intake_every_weeks;
+  const Week past = ((earliest - p.first_intake) % every + every) % every;  // weeks since the last intake
+  return past == 0 ? earliest : earliest + every - past;
+}
+
 double programme_multiplier(const ProgrammeSpec& p, int match_group, Week w, Week announced, Week from, Week to,
                             double company_contact) {
   const auto g = static_cast<std::size_t>(match_group);

@@ -20,6 +20,14 @@ void ParamsBuilder::read_programmes() {
     ProgrammeSpec& p = p_.programmes[static_cast<std::size_t>(k)];
     p.length_weeks = r.integer("length_weeks");
     p.wait_weeks = r.integer("wait_weeks");
+    if (r.has("intake_every_weeks")) p.intake_every_weeks = r.integer("intake_every_weeks");
+    if (const auto first = week_in_run(r, "first_intake", p_.calendar, false)) {
+      p.first_intake = *first;
+      if (p.intake_every_weeks == 0)
+        refuse_inert(
+            r, "first_intake", "programmes." + std::string(name_of(kind)),
+            "dates the intakes, and " + std::string(name_of(kind)) + " starts any week (no intake_every_weeks)");
+    }
     p.lock_in = read_group_values(r, "lock_in", p_.attributes);
     p.post_effect = read_group_values(r, "post_effect", p_.attributes);
     p.threat_effect = read_group_values(r, "threat_effect", p_.attributes);

@@ -157,3 +157,28 @@ TEST_CASE("the next meeting comes at the early interval while the spell is young
   // Not in a state without meetings.
   CHECK(weeks_to_next_meeting(actor, State::cash_benefit, 0) == 0);
 }
+
+TEST_CASE("a course with intakes starts at the next intake, announced from the decision", "[unit]") {
+  // The in-house project starts every 4 weeks from week 1 (weeks 1, 5, ..., 17, 21); the guidance
+  // course of the immediate activation every 6 weeks from week 0 (weeks 12, 18).
+  test::TempDir dir;
+  OneCase c(dir, actor_with_course(", follow_up_weeks = 1") + R"(
+[programmes.inhouse_project]
+intake_every_weeks = 4
+first_intake = 2020-01-13
+[programmes.guidance]
+intake_every_weeks = 6
+)");
+  c.open_case_in(10);
+  // Decided at registration for week 13 (the delay), it waits for week 18's intake.
+  CHECK(c.pop.activity_announced[0] == 10);
+  CHECK(c.pop.activity_from[0] == 18);
+  CHECK(c.pop.activity_to[0] == 21);
+  // The next step, decided in week 22 for week 24 (two weeks' wait), starts at week 25's intake.
+  hold_meeting(c.params, c.rng, c.pop, 0, 11);
+  CHECK(c.pop.next_meeting[0] == 22);
+  CHECK(hold_meeting(c.params, c.rng, c.pop, 0, 22).started == Activity::inhouse_project);
+  CHECK(c.pop.activity_announced[0] == 22);
+  CHECK(c.pop.activity_from[0] == 25);
+  CHECK(c.pop.activity_to[0] == 35);
+}

@@ -59,3 +59,16 @@ TEST_CASE("the threat acts from the announcement on, and lock-in and post effect
   CHECK(programme_multiplier(p, 0, 10, told, from, to, 1.0) == 0.6);
   CHECK(programme_multiplier(p, 0, 20, told, from, to, 1.0) == Approx(1.2));
 }
+
+TEST_CASE("a course with intakes starts at the first intake from the earliest week, burn-in weeks included", "[unit]") {
+  ProgrammeSpec p;
+  CHECK(next_intake(p, 7) == 7);  // no intakes: any week
+  p.intake_every_weeks = 4;
+  p.first_intake = 2;  // intakes ..., -6, -2, 2, 6, 10, ...
+  CHECK(next_intake(p, 2) == 2);
+  CHECK(next_intake(p, 3) == 6);
+  CHECK(next_intake(p, 6) == 6);
+  CHECK(next_intake(p, 0) == 2);
+  CHECK(next_intake(p, -5) == -2);
+  CHECK(next_intake(p, -6) == -6);
+}
