@@ -34,14 +34,17 @@ std::int16_t week16(Week w) {
 // The activity booked or running is the immediate activation set up when the case opened:
 // its start and length identify it (a meeting-booked programme of the same kind, start and
 // length would be the same course).
-bool in_immediate_activation(const ImmediateActivation& ia, const Population& pop, CitizenId i) {
-  return ia.enabled && pop.activity_of(i) == ia.kind && pop.activity_from[i] == pop.state_since[i] + ia.delay_weeks &&
+bool in_immediate_activation(const ImmediateActivation& ia, const PerActivity<ProgrammeSpec>& programmes,
+                             const Population& pop, CitizenId i) {
+  return ia.enabled && pop.activity_of(i) == ia.kind &&
+         pop.activity_from[i] == next_intake(programmes[index_of(ia.kind)], pop.state_since[i] + ia.delay_weeks) &&
          pop.activity_to[i] - pop.activity_from[i] == ia.length_weeks;
 }
 
 // Books the next meeting for the immediate activation's follow-up when that comes sooner.
-void follow_up_immediate_activation(const ImmediateActivation& ia, Population& pop, CitizenId i) {
-  if (!ia.follow_up_weeks || !in_immediate_activation(ia, pop, i)) return;
+void follow_up_immediate_activation(const ImmediateActivation& ia, const PerActivity<ProgrammeSpec>& programmes,
+                                    Population& pop, CitizenId i) {
+  if (!ia.follow_up_weeks || !in_immediate_activation(ia, programmes, pop, i)) return;
   const Week follow_up = pop.activity_to[i] + *ia.follow_up_weeks;
   if (follow_up < pop.next_meeting[i]) pop.next_meeting[i] = week16(follow_up);
 }
@@ -53,11 +56,11 @@ void forget_last_meeting(Population& pop, CitizenId i) {
 
 // The first meeting attended after the immediate activation ended plans the next step, with
 // its own chance where the actor has one.
-double activation_chance(const ActorSpec& actor, const Population& pop, CitizenId i, Week previous_meeting, int group,
-                         std::size_t slot) {
+double activation_chance(const ActorSpec& actor, const PerActivity<ProgrammeSpec>& programmes, const Population& pop,
+                         CitizenId i, Week previous_meeting, int group, std::size_t slot) {
   const ImmediateActivation& ia = actor.immediate_activation;
-  const bool next_step =
-      ia.next_step_probability && in_immediate_activation(ia, pop, i) && previous_meeting < pop.activity_to[i];
+  const bool next_step = ia.next_step_probability && in_immediate_activation(ia, programmes, pop, i) &&
+                         previous_meeting < pop.activity_to[i];
   return next_step ? *ia.next_step_probability : actor.activation_probability[static_cast<std::size_t>(group)][slot];
 }
 
@@ -92,7 +95,7 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
     pop.activity_announced[i] = week16(ia.announced_weeks ? std::max(week, from - *ia.announced_weeks) : week);
     pop.activity_from[i] = week16(from);
     pop.activity_to[i] = week16(from + ia.length_weeks);
-    follow_up_immediate_activation(ia, pop, i);
+    follow_up_immediate_activation(ia, params.programmes, pop, i);
   }
 }
 
@@ -143,10 +146,12 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   pop.next_meeting[i] = week16(w + weeks_to_next_meeting(actor, s, w - pop.state_since[i]));
 
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
-  if (busy) follow_up_immediate_activation(actor.immediate_activation, pop, i);
+  if (busy) follow_up_immediate_activation(actor.immediate_activation, params.programmes, pop, i);
   const int group = match_group_of(params, pop, i);
   const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));
-  if (busy || RandomStreams::unit(u[3]) >= activation_chance(actor, pop, i, previous_meeting, group, slot)) return out;
+  if (busy ||
+      RandomStreams::unit(u[3]) >= activation_chance(actor, params.programmes, pop, i, previous_meeting, group, slot))
+    return out;
   const double contact = actor.company_contact[slot];
   const Activity kind = choose_activity(actor, params.programmes, group, contact,
                                         RandomStreams::unit(rng.words(i, w, Process::activation)[0]));

@@ -20,7 +20,7 @@ void ParamsBuilder::read_programmes() {
     ProgrammeSpec& p = p_.programmes[static_cast<std::size_t>(k)];
     p.length_weeks = r.integer("length_weeks");
     p.wait_weeks = r.integer("wait_weeks");
-    if (r.has("intake_every_weeks")) p.intake_every_weeks = r.integer("intake_every_weeks");
+    p.intake_every_weeks = static_cast<int>(r.optional_integer("intake_every_weeks").value_or(0));
     if (const auto first = week_in_run(r, "first_intake", p_.calendar, false)) {
       p.first_intake = *first;
       if (p.intake_every_weeks == 0)
