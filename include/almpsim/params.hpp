@@ -140,9 +140,9 @@ struct Milestone {
 /// A share of the transfer payments the actor saves against another actor's caseload, as in a
 /// contract paid on the municipality's net savings (costs.hpp has the rule).
 struct SavingsShare {
-  double share = 0.0;           ///< 0: none
+  double share = 0.0;           ///< of the savings, in (0, 1]; 0: no such contract
   std::size_t against = 0;      ///< the actor whose transfers per citizen are the counterfactual
-  int settle_every_weeks = 52;  ///< paid at the end of each such period of reported weeks
+  int settle_every_weeks = 52;  ///< at least 1: paid at the end of each such period of reported weeks
 };
 
 struct CostModel {

@@ -43,7 +43,7 @@ struct ReplicationResult {
   std::vector<std::int32_t> meetings_overdue;    ///< [week][actor] due but not held
   std::vector<double> costs;                     ///< [week][actor] administration, programmes, payments
   std::vector<double> cost_accounts;             ///< [week][actor][account], CostAccount order
-  std::vector<double> job_finding_site_effect;   ///< [actor] drawn multiplier (job_finding_sd), 1 where not drawn
+  std::vector<double> job_finding_multiplier;    ///< [actor] drawn multiplier (job_finding_sd), 1 where not drawn
   std::vector<CohortOutcome> cohorts;            ///< in scenario order
   std::vector<Spell> spells;                     ///< only with register output
   std::size_t citizens = 0;                      ///< everyone simulated: initial stock and all inflow

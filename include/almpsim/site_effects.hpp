@@ -16,7 +16,8 @@ std::vector<double> site_effects(const Params& params, std::uint32_t replication
 /// Whether some actor's job finding is drawn per replication.
 bool has_site_effects(const Params& params);
 
-/// The parameters of one replication: each actor's job finding times its site effect.
-Params with_site_effects(const Params& params, std::uint32_t replication);
+/// The parameters of one replication: each actor's job finding times its multiplier
+/// (`site_effects` of the replication).
+Params with_site_effects(const Params& params, const std::vector<double>& multipliers);
 
 }  // namespace almpsim

@@ -26,6 +26,8 @@ TrialTest trial_test(const CohortOutcome& outcome, std::size_t a, std::size_t b)
 /// (several sites, each with its own), or else the first actor; an actor named as a control is
 /// not itself an arm. `controls[a]` is actor a's named control ("" or missing: none named).
 using TrialArms = std::vector<std::pair<std::size_t, std::size_t>>;
+/// The level at which a multi-site evaluation counts an arm as significant.
+inline constexpr double kArmSignificance = 0.05;
 TrialArms trial_arms(const std::vector<std::string>& actors, const std::vector<std::string>& controls);
 
 /// How many arms of a trial in several sites differ from their controls significantly (two-sided
@@ -52,7 +54,7 @@ SignificantArms significant_arms(const TrialArms& arms, double level, Share shar
 
 /// A trial in several sites analysed as one: every arm's members together against every
 /// control's (each control counted once), for one replication's cohort outcome.
-TrialTest pooled_trial_test(const CohortOutcome& outcome, const std::vector<std::pair<std::size_t, std::size_t>>& arms);
+TrialTest pooled_trial_test(const CohortOutcome& outcome, const TrialArms& arms);
 
 /// A trial's tests over replications, one value per replication where both arms have members.
 struct TrialSeries {

@@ -114,8 +114,8 @@ double status_share(const Target& t, const CohortOutcome& o, std::size_t actors,
 
 double arm_count(const Target& t, const OutcomeNames& names, const CohortOutcome& o) {
   const TrialArms arms = trial_arms(names.actors, names.controls);
-  const SignificantArms count =
-      significant_arms(arms, 0.05, [&](std::size_t a) { return share_and_base(t, o, names.actors.size(), a); });
+  const SignificantArms count = significant_arms(
+      arms, kArmSignificance, [&](std::size_t a) { return share_and_base(t, o, names.actors.size(), a); });
   return t.measure == "significant_arms_positive" ? count.positive : count.negative;
 }
 

@@ -45,7 +45,7 @@ TrialArms trial_arms(const std::vector<std::string>& actors, const std::vector<s
   return arms;
 }
 
-TrialTest pooled_trial_test(const CohortOutcome& o, const std::vector<std::pair<std::size_t, std::size_t>>& arms) {
+TrialTest pooled_trial_test(const CohortOutcome& o, const TrialArms& arms) {
   // Two pooled groups, 0 the controls and 1 the arms, as one outcome with two actors.
   CohortOutcome pooled;
   pooled.members.assign(2, 0.0);

@@ -61,7 +61,8 @@ std::string join_command_line(int argc, char** argv) {
   return s;
 }
 
-/// Each actor's costs over the reported weeks by account, where any were booked.
+/// Each actor's spending over the reported weeks by account (its costs, and the transfers its
+/// citizens receive), where any was booked.
 void print_accounts(const Params& params, const std::vector<ReplicationResult>& reps) {
   const auto actors = static_cast<std::size_t>(params.actor_count());
   const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
@@ -70,7 +71,7 @@ void print_accounts(const Params& params, const std::vector<ReplicationResult>& 
     for (std::size_t k = 0; k < weeks * actors * kCostAccounts; ++k)
       total[k % (actors * kCostAccounts)] += r.cost_accounts[k] / static_cast<double>(reps.size());
   if (std::all_of(total.begin(), total.end(), [](double x) { return x == 0.0; })) return;
-  std::printf("\ncosts over the run by account (%s), mean over replications\n  %-20s", money_unit(params).c_str(),
+  std::printf("\nspending over the run by account (%s), mean over replications\n  %-20s", money_unit(params).c_str(),
               "account");
   for (const auto& a : params.actors) std::printf(" %14s", a.name.c_str());
   std::printf("\n");

@@ -49,7 +49,7 @@ SitesView sites_view(const StoredRun& run, const TrialArms& arms, std::size_t c)
   std::vector<double> positive, negative, pooled;
   int pooled_significant = 0;
   for (const auto& rep : run.cohorts) {
-    const SignificantArms count = significant_arms(arms, 0.05, [&](std::size_t a) {
+    const SignificantArms count = significant_arms(arms, kArmSignificance, [&](std::size_t a) {
       return std::pair{rep[c].self_support_share[a], rep[c].members[a]};
     });
     positive.push_back(count.positive);
@@ -57,7 +57,7 @@ SitesView sites_view(const StoredRun& run, const TrialArms& arms, std::size_t c)
     const TrialTest t = pooled_trial_test(rep[c], arms);
     if (!t.valid) continue;
     pooled.push_back(100 * t.difference);
-    pooled_significant += t.difference_p_value < 0.05;
+    pooled_significant += t.difference_p_value < kArmSignificance;
   }
   return {summarise(positive), summarise(negative), summarise(pooled),
           pooled.empty() ? 0.0 : double(pooled_significant) / double(pooled.size())};
@@ -137,7 +137,8 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
         std::printf("  %-32s %-*s %10s %10s  %s\n", "category", arm_width, "actor", "published", "simulated",
                     "90% interval");
       }
-      // Shares in percent with one decimal, counts whole, rates with three decimals.
+      // Members whole; shares in percent and counts of significant arms (means) with one
+      // decimal; rates with three.
       const int decimals = t.measure == "members"                                                    ? 0
                            : t.measure.find("share") != std::string::npos || is_arm_count(t.measure) ? 1
                                                                                                      : 3;

@@ -23,30 +23,37 @@ bool books_transfers(const Params& params) {
 
 namespace {
 
-/// Transfers paid to each actor's citizens in each reported week, and how many citizens it
-/// serves then (everyone not gone: on benefit or off it).
-struct WeeklyTransfers {
-  std::vector<double> paid;      // [week][actor]
-  std::vector<double> citizens;  // [week][actor]
+/// What a pair of actors' citizens receive in a week, counted over the states both may serve.
+struct Caseload {
+  double paid = 0.0, citizens = 0.0;
 };
 
-WeeklyTransfers weekly_transfers(const Params& params, const ReplicationResult& r, std::size_t weeks,
-                                 std::size_t actors) {
-  WeeklyTransfers t{std::vector<double>(weeks * actors, 0.0), std::vector<double>(weeks * actors, 0.0)};
-  for (std::size_t wa = 0; wa < weeks * actors; ++wa)
-    for (std::size_t s = 0; s < kStates; ++s) {
-      const double n = r.occupancy[wa * kStates + s];
-      t.paid[wa] += n * params.transfer_per_week[s];
-      if (s != index_of(State::exited)) t.citizens[wa] += n;
-    }
-  return t;
+/// Actor a's caseload in week w over the states it and its counterfactual both may serve:
+/// not gone, and excepted from neither's assignment (a case type one of them never takes,
+/// such as rehabilitation left with the job centre, would make the comparison unlike).
+Caseload compared_caseload(const Params& params, const ReplicationResult& r, std::size_t w, std::size_t a,
+                           std::size_t other) {
+  const std::size_t actors = params.actors.size();
+  Caseload c;
+  for (std::size_t s = 0; s < kStates; ++s) {
+    if (s == index_of(State::exited) || params.actors[a].assignment.except_states[s] ||
+        params.actors[other].assignment.except_states[s])
+      continue;
+    const double n = r.occupancy[(w * actors + a) * kStates + s];
+    c.paid += n * params.transfer_per_week[s];
+    c.citizens += n;
+  }
+  return c;
 }
 
-/// The transfers actor a saves in week w against the counterfactual: its citizens at the other
-/// actor's transfer per citizen, less what its own citizens receive.
-double weekly_saving(const WeeklyTransfers& t, std::size_t at_a, std::size_t at_against) {
-  if (!(t.citizens[at_against] > 0)) return 0.0;
-  return t.citizens[at_a] * t.paid[at_against] / t.citizens[at_against] - t.paid[at_a];
+/// The transfers actor a saves in week w against `against`: its citizens at the other actor's
+/// transfer per citizen, less what its own citizens receive.
+double weekly_saving(const Params& params, const ReplicationResult& r, std::size_t w, std::size_t a,
+                     std::size_t against) {
+  const Caseload own = compared_caseload(params, r, w, a, against);
+  const Caseload other = compared_caseload(params, r, w, against, a);
+  if (!(other.citizens > 0)) return 0.0;
+  return own.citizens * other.paid / other.citizens - own.paid;
 }
 
 }  // namespace
@@ -58,9 +65,12 @@ void close_accounts(const Params& params, ReplicationResult& r) {
     return r.cost_accounts[(w * actors + a) * kCostAccounts + static_cast<std::size_t>(k)];
   };
   if (books_transfers(params)) {
-    const WeeklyTransfers t = weekly_transfers(params, r, weeks, actors);
+    // Everything the actor's citizens receive, whoever they are.
     for (std::size_t w = 0; w < weeks; ++w)
-      for (std::size_t a = 0; a < actors; ++a) account(w, a, CostAccount::transfers) = t.paid[w * actors + a];
+      for (std::size_t a = 0; a < actors; ++a)
+        for (std::size_t s = 0; s < kStates; ++s)
+          account(w, a, CostAccount::transfers) +=
+              r.occupancy[(w * actors + a) * kStates + s] * params.transfer_per_week[s];
     // A savings share is settled at the end of each period on what the period saved in all
     // (never less than nothing): a week's loss offsets another's gain.
     for (std::size_t a = 0; a < actors; ++a) {
@@ -68,8 +78,9 @@ void close_accounts(const Params& params, ReplicationResult& r) {
       if (deal.share <= 0.0) continue;
       double saved = 0.0;
       for (std::size_t w = 0; w < weeks; ++w) {
-        saved += weekly_saving(t, w * actors + a, w * actors + deal.against);
-        const bool period_ends = (w + 1) % static_cast<std::size_t>(deal.settle_every_weeks) == 0 || w + 1 == weeks;
+        saved += weekly_saving(params, r, w, a, deal.against);
+        const auto period = static_cast<std::size_t>(std::max(1, deal.settle_every_weeks));
+        const bool period_ends = (w + 1) % period == 0 || w + 1 == weeks;
         if (!period_ends) continue;
         account(w, a, CostAccount::payments) += deal.share * std::max(0.0, saved);
         saved = 0.0;

@@ -412,14 +412,12 @@ class Replication {
 
 ReplicationResult run_replication(const Params& params, const HazardModel& hazards, std::uint32_t replication,
                                   int threads) {
-  if (!has_site_effects(params)) {
-    ReplicationResult r = Replication(params, hazards, replication, threads).run();
-    r.job_finding_site_effect.assign(params.actors.size(), 1.0);
-    return r;
-  }
-  const Params drawn = with_site_effects(params, replication);
-  ReplicationResult r = Replication(drawn, hazards, replication, threads).run();
-  r.job_finding_site_effect = site_effects(params, replication);
+  // The drawn multipliers (1 where an actor has no site effect) are also what the output records.
+  std::vector<double> multipliers = site_effects(params, replication);
+  ReplicationResult r = has_site_effects(params)
+                            ? Replication(with_site_effects(params, multipliers), hazards, replication, threads).run()
+                            : Replication(params, hazards, replication, threads).run();
+  r.job_finding_multiplier = std::move(multipliers);
   return r;
 }
 

@@ -39,12 +39,11 @@ bool has_site_effects(const Params& params) {
                      [](const ActorSpec& a) { return a.job_finding_sd > 0.0; });
 }
 
-Params with_site_effects(const Params& params, std::uint32_t replication) {
+Params with_site_effects(const Params& params, const std::vector<double>& multipliers) {
   Params drawn = params;
-  const std::vector<double> effect = site_effects(params, replication);
   for (std::size_t a = 0; a < drawn.actors.size(); ++a)
     for (WeekSeries& series : drawn.actors[a].job_finding)
-      for (double& m : series) m *= effect[a];
+      for (double& m : series) m *= multipliers[a];
   return drawn;
 }
 

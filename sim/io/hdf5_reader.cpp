@@ -1,5 +1,6 @@
 // Reading back what write_results wrote, for reports.
 #include <hdf5.h>
+#include <cmath>
 
 #include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
@@ -117,6 +118,11 @@ StoredRun read_run(const std::string& path) {
     run.measure_dates.push_back(in.attribute(group, "measure_at"));
     for (const CohortMeasure& m : cohort_measures()) {
       const std::string name = group + "/" + std::string(m.name);
+      // A file written before a per-actor measure existed reads it as NaN (not measured).
+      if (!in.exists(name) && m.axes.empty()) {
+        for (std::size_t r = 0; r < reps; ++r) run.cohorts[r][c].*m.field = std::vector<double>(run.actors.size(), NAN);
+        continue;
+      }
       const auto all = in.doubles(name, dims);
       if (dims.size() != m.axes.size() + 2 || dims[0] != reps || dims[1] != run.actors.size())
         throw OutputError(path + ": " + name + " has the wrong shape");

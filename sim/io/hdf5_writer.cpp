@@ -218,7 +218,7 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     Handle s = group(summary, "sites");
     write_per_replication<double>(
         g, s, "job_finding_multiplier", {actors}, n_reps,
-        [&](std::size_t r) -> const std::vector<double>& { return reps[r].job_finding_site_effect; }, "actor");
+        [&](std::size_t r) -> const std::vector<double>& { return reps[r].job_finding_multiplier; }, "actor");
   }
   {
     Handle g = group(file, "cohorts");

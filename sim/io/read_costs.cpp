@@ -9,17 +9,31 @@
 
 namespace almpsim::io {
 
-// Transfers per person-week by state. A state no case can be in would pay nothing.
+namespace {
+/// Why a key about a state no case can reach is refused.
+std::string unreachable(const std::string& state) {
+  return "no case can be in " + state +
+         " (no hazard, inflow or initial share leads there), so this would change nothing";
+}
+}  // namespace
+
+// Transfers per person-week by state. A state no case can be in would pay nothing, and the gone
+// receive nothing.
 void ParamsBuilder::read_transfers() {
   const auto amounts = named_numbers(top_, "transfers", state_names(), "state");
+  bool any = false, given = false;
   for (std::size_t s = 0; s < kStates; ++s) {
     if (!amounts[s]) continue;
+    given = true;
+    any = any || *amounts[s] > 0;
     p_.transfer_per_week[s] = *amounts[s];
-    if (*amounts[s] > 0 && !can_be_in(s))
-      top_.fail("transfers." + std::string(kStateNames[s]),
-                "no case can be in " + std::string(kStateNames[s]) +
-                    " (no hazard, inflow or initial share leads there), so its transfer would change nothing");
+    const std::string key = "transfers." + std::string(kStateNames[s]);
+    if (s == index_of(State::exited))
+      top_.fail(key, "exited citizens are gone and receive nothing");
+    else if (*amounts[s] > 0 && !can_be_in(s))
+      top_.fail(key, unreachable(std::string(kStateNames[s])));
   }
+  if (given && !any) refuse_inert(top_, "transfers", "transfers", "every amount is 0");
 }
 
 // Payments for spells that last: milestones.<state> = [[weeks, amount], ...]. A state no case can
@@ -52,10 +66,7 @@ void ParamsBuilder::read_milestones(Reader& c, CostModel& costs) {
     }
     if (std::all_of(out.begin(), out.end(), [](const Milestone& m) { return m.amount == 0.0; }))
       refuse_inert(all, state, "actors", "pays nothing (every amount is 0)");
-    if (!can_be_in(static_cast<std::size_t>(s)))
-      all.fail(state, "no case can be in " + state +
-                          " (no hazard, inflow or initial share leads there), so this "
-                          "would change nothing");
+    if (!can_be_in(static_cast<std::size_t>(s))) all.fail(state, unreachable(state));
   });
 }
 
@@ -65,15 +76,14 @@ void ParamsBuilder::read_savings_share(Reader& c, const std::string& name, CostM
   if (!c.has("savings_share")) return;
   Reader r = c.table("savings_share");
   SavingsShare& deal = costs.savings_share;
-  const auto share = r.optional_number("share");
-  if (!share && !r.has("share")) r.fail("share", "missing: the share of the savings paid to the actor");
-  deal.share = share.value_or(0.0);
+  if (!r.has("share")) r.fail("share", "missing: the share of the savings paid to the actor");
+  deal.share = r.optional_number("share").value_or(0.0);
   if (r.has("settle_every_weeks")) {
     deal.settle_every_weeks = r.integer("settle_every_weeks");
     if (deal.settle_every_weeks >= p_.calendar.weeks)
       refuse_inert(r, "settle_every_weeks", "actors",
-                   "the run has " + std::to_string(p_.calendar.weeks) +
-                       " reported weeks, so its one settlement is at its end whatever the period");
+                   "the run's " + std::to_string(p_.calendar.weeks) +
+                       " reported weeks end before the first period does: its one settlement is at the end");
   }
   const std::string against = r.string("against", "");
   const auto at = std::find(actor_names_.begin(), actor_names_.end(), against);
@@ -85,7 +95,7 @@ void ParamsBuilder::read_savings_share(Reader& c, const std::string& name, CostM
     r.fail("against", unknown_name("actor", against, actor_names_));
   else
     deal.against = static_cast<std::size_t>(at - actor_names_.begin());
-  if (share && !books_transfers(p_))
+  if (deal.share > 0 && !books_transfers(p_))
     r.fail("share", "a share of transfer savings needs transfers to save: set `transfers` for the benefit states");
 }
 

@@ -331,7 +331,8 @@ std::vector<Key> actor_keys() {
        .meaning = "a share of the transfers the actor saves, paid at the end of each settlement period: its "
                   "citizens (not gone) at `against`'s transfers per citizen, less what its own citizens receive, "
                   "added over the period's weeks, never less than 0 (a contract like Agens's, half the "
-                  "municipality's net savings); needs `transfers`"},
+                  "municipality's net savings); both counted over the states neither excepts from its assignment, "
+                  "so that like is compared with like; needs `transfers`"},
       {.name = "actors.*.costs.savings_share.share",
        .type = "number",
        .lo = 0.001,

@@ -79,11 +79,15 @@ TEST_CASE("accounts close with each actor's transfers and a savings share settle
   // 6 on cash benefit and 5 gone in week 0, who count for nothing; the provider has 10, 6 and 9.
   // The provider's savings at the control's transfer per citizen: 10 x 1000 - 10,000 = 0, then
   // 8,000 - 6,000 = 2,000, then 6,000 - 9,000 = -3,000. Settled every 2 weeks at half: 1,000 at
-  // the end of weeks 0-1, and nothing for week 2 alone (a loss is never charged).
+  // the end of weeks 0-1, and nothing for week 2 alone (a loss is never charged). The control
+  // also serves 3 on rehabilitation at 5,000, a case type the provider never takes: they count
+  // in its transfers but not in the comparison.
   Params p;
   p.calendar.weeks = 3;
   p.actors.resize(2);
   p.transfer_per_week[index_of(State::cash_benefit)] = 1000;
+  p.transfer_per_week[index_of(State::rehabilitation)] = 5000;
+  p.actors[1].assignment.except_states[index_of(State::rehabilitation)] = true;
   p.actors[1].costs.savings_share = {.share = 0.5, .against = 0, .settle_every_weeks = 2};
   ReplicationResult r;
   r.occupancy.assign(3 * 2 * kStates, 0);
@@ -96,6 +100,7 @@ TEST_CASE("accounts close with each actor's transfers and a savings share settle
     occupy(w, 0, State::self_support, 10 - control[w]);
     occupy(w, 1, State::cash_benefit, provider[w]);
     occupy(w, 1, State::self_support, 10 - provider[w]);
+    occupy(w, 0, State::rehabilitation, 3);
   }
   occupy(0, 0, State::exited, 5);
   r.cost_accounts.assign(3 * 2 * kCostAccounts, 0.0);
@@ -106,7 +111,7 @@ TEST_CASE("accounts close with each actor's transfers and a savings share settle
   account(1, 1, CostAccount::programmes) = 30;
 
   close_accounts(p, r);
-  CHECK(account(0, 0, CostAccount::transfers) == 10000);
+  CHECK(account(0, 0, CostAccount::transfers) == 10000 + 15000);
   CHECK(account(2, 1, CostAccount::transfers) == 9000);
   CHECK(account(0, 1, CostAccount::payments) == 0);
   CHECK(account(1, 1, CostAccount::payments) == 1000);

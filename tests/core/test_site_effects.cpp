@@ -64,8 +64,8 @@ TEST_CASE("a replication with a site effect runs as if the actor's job finding w
     CHECK(with_sd.occupancy == fixed.occupancy);
     CHECK(with_sd.cohorts[0].status == fixed.cohorts[0].status);
     // The replication records what it drew, for the output; an undrawn run records 1.
-    CHECK(with_sd.job_finding_site_effect == std::vector<double>{drawn, 1.0});
-    CHECK(fixed.job_finding_site_effect == std::vector<double>{1.0, 1.0});
+    CHECK(with_sd.job_finding_multiplier == std::vector<double>{drawn, 1.0});
+    CHECK(fixed.job_finding_multiplier == std::vector<double>{1.0, 1.0});
     // A draw well away from 1 moves the result: the same replication without it differs.
     if (std::abs(drawn - 1.0) < 0.1) continue;
     ++moved;

@@ -310,7 +310,7 @@ const std::vector<Sweep> kSweeps = {
   {"actors.*.costs.programme_cost_factor", {"actors.provider.costs.programme_cost_factor=2.0"}},
   {"actors.*.costs.milestones", {"actors.provider.costs.milestones={flexjob = [[4, 500]]}"}},
   {"actors.*.costs.milestones.<state>", {"actors.centre.costs.milestones.self_support=[[4, 100], [8, 200]]"}},
-  {"actors.*.costs.savings_share", {"actors.odd.costs.savings_share={share = 0.3, against = \"centre\"}"}},
+  {"actors.*.costs.savings_share", {"actors.odd.costs.savings_share={share = 0.3, against = \"centre\", settle_every_weeks = 1}"}},
   {"actors.*.costs.savings_share.share", {"actors.provider.costs.savings_share.share=0.8"}},
   {"actors.*.costs.savings_share.against", {"actors.provider.costs.savings_share.against=\"odd\""}},
   {"actors.*.costs.savings_share.settle_every_weeks", {"actors.provider.costs.savings_share.settle_every_weeks=4"}},

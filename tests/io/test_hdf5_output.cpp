@@ -148,7 +148,7 @@ TEST_CASE("the results state the currency and the price year of their costs", "[
   INFO(r.output);
   REQUIRE(r.status == 0);
   CHECK(r.output.find("cost per citizen      (EUR, 2009 prices)") != std::string::npos);
-  CHECK(r.output.find("costs over the run by account (EUR, 2009 prices)") != std::string::npos);
+  CHECK(r.output.find("spending over the run by account (EUR, 2009 prices)") != std::string::npos);
   CHECK(read_ints(stated, "/meta/price_year") == std::vector<std::int32_t>{2009});
   const auto plain =
       test::run_cli("run " + scenario + " -o " + unstated + " --replications 1 --set population.size=200");
