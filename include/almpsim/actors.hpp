@@ -1,6 +1,7 @@
 #pragma once
 /// The rules of the actors that serve citizens: who serves whom, how many meetings a team
 /// can hold, which meetings are held when demand exceeds capacity, and what a meeting decides.
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -16,6 +17,13 @@ struct AssignmentFacts {
   int match_group = 0;
   double share_draw = 0.0;  ///< a uniform fixed per citizen, for random_share rules
 };
+
+/// Whether the actor holds follow-up meetings in some state: the keys that shape meetings
+/// (their effect, an early interval, a reassessment) change nothing without them.
+inline bool holds_meetings(const ActorSpec& a) {
+  return std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
+                     [](int interval) { return interval > 0; });
+}
 
 /// The actor serving a citizen in `state`: the first non-`rest` rule that claims the case
 /// (in scenario order), else the first `rest` actor that does not exempt the state.

@@ -21,6 +21,11 @@ inline int match_group_of(const Params& params, const Population& pop, CitizenId
 void enter_state(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, std::uint8_t from,
                  State to, Week week);
 
+/// Hands citizen i's case to `actor` from the start of week `week`, in the same spell: the new
+/// actor's first meeting, without the earlier caseworker's meeting effect; a running programme
+/// runs on.
+void hand_over(const Params& params, Population& pop, CitizenId i, std::size_t actor, Week week);
+
 /// Sets up a case that is already running when the simulation starts: actor, and a first
 /// meeting spread evenly over the meeting interval so that the stock does not meet all at once.
 void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week week);
@@ -30,6 +35,8 @@ struct MeetingOutcome {
   bool sanctioned = false;
   bool leaves_benefit = false;  ///< a sanction that ends the benefit spell
   Activity started = Activity::none;
+  bool reassessed = false;  ///< the match category changed: the citizen's hazards must be looked up again
+  bool referred = false;    ///< the case goes to the actor's `referral.to` (hand_over)
 };
 
 /// Weeks from a meeting held `spell_weeks` into a spell in state `s` to the next one: the

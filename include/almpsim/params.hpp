@@ -176,6 +176,13 @@ struct MoveMultiplier {
   WeekSeries factor;
 };
 
+/// Referral back: at an attended meeting the actor may hand a case to another actor for the
+/// rest of its spell (a provider returning a case it cannot help to the job centre).
+struct Referral {
+  std::vector<double> chance;  ///< per match group, per attended meeting; empty or all 0: none
+  std::size_t to = 0;          ///< the actor that takes the case
+};
+
 struct ActorSpec {
   std::string name;
   std::string control;  ///< the actor this arm is compared with in a trial (empty: the first actor)
@@ -197,6 +204,10 @@ struct ActorSpec {
   /// assessment, rehabilitation) and how long its placements last.
   std::vector<MoveMultiplier> moves;
   MeetingEffect meeting_effect;
+  /// Reassessment at an attended meeting: [from][to] the chance that a case in match category
+  /// `from` is put in `to` (the rest stay); all 0: categories are never reassessed.
+  std::array<std::array<double, kMatchLevels>, kMatchLevels> reassessment{};
+  Referral referral;
   SanctionPolicy sanctions;
   CostModel costs;
 };

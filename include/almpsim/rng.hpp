@@ -27,6 +27,8 @@ enum class Process : std::uint32_t {
   entry,
   first_meeting,  ///< spreading the initial stock's first meetings over the interval
   site_effect,    ///< an actor's job-finding multiplier of one replication
+  reassessment,   ///< a meeting's reassessment of the match category
+  referral,       ///< a meeting's referral of the case to another actor
 };
 
 class RandomStreams {

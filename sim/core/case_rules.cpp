@@ -64,6 +64,29 @@ double activation_chance(const ActorSpec& actor, const PerActivity<ProgrammeSpec
   return next_step ? *ia.next_step_probability : actor.activation_probability[static_cast<std::size_t>(group)][slot];
 }
 
+// The caseworker may reassess the match category at a meeting; returns whether it changed.
+bool reassess_match(const ActorSpec& actor, const RandomStreams& rng, Population& pop, CitizenId i, Week w) {
+  const auto& chances = actor.reassessment[pop.match[i]];
+  if (std::all_of(chances.begin(), chances.end(), [](double p) { return p == 0.0; })) return false;
+  const double u = RandomStreams::unit(rng.words(i, w, Process::reassessment)[0]);
+  double below = 0.0;
+  for (std::size_t to = 0; to < kMatchLevels; ++to) {
+    below += chances[to];
+    if (u < below) {
+      pop.match[i] = static_cast<std::uint8_t>(to);
+      return true;
+    }
+  }
+  return false;
+}
+
+// The caseworker may hand the case to another actor at a meeting, at the case's group's chance.
+bool refer(const ActorSpec& actor, const RandomStreams& rng, CitizenId i, Week w, int group) {
+  const std::vector<double>& chance = actor.referral.chance;
+  if (chance.empty() || chance[static_cast<std::size_t>(group)] == 0.0) return false;
+  return RandomStreams::unit(rng.words(i, w, Process::referral)[0]) < chance[static_cast<std::size_t>(group)];
+}
+
 void clear_activity(Population& pop, CitizenId i) {
   pop.activity[i] = static_cast<std::uint8_t>(Activity::none);
   pop.activity_announced[i] = week16(kNever);
@@ -97,6 +120,14 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
     pop.activity_to[i] = week16(from + ia.length_weeks);
     follow_up_immediate_activation(ia, params.programmes, pop, i);
   }
+}
+
+void hand_over(const Params& params, Population& pop, CitizenId i, std::size_t actor, Week week) {
+  pop.actor[i] = static_cast<std::uint8_t>(actor);
+  forget_last_meeting(pop, i);
+  const ActorSpec& taker = params.actors[actor];
+  const int interval = taker.meeting_interval_weeks[pop.state[i]];
+  pop.next_meeting[i] = week16(interval > 0 ? week + taker.first_meeting_weeks : kNever);
 }
 
 void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week week) {
@@ -145,9 +176,14 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   pop.last_met[i] = week16(w);
   pop.next_meeting[i] = week16(w + weeks_to_next_meeting(actor, s, w - pop.state_since[i]));
 
+  // Reassessed first: the next step is planned for the case as now assessed.
+  out.reassessed = reassess_match(actor, rng, pop, i, w);
+  const int group = match_group_of(params, pop, i);
+  // A case handed on is planned by the actor that takes it.
+  out.referred = refer(actor, rng, i, w, group);
+  if (out.referred) return out;
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
   if (busy) follow_up_immediate_activation(actor.immediate_activation, params.programmes, pop, i);
-  const int group = match_group_of(params, pop, i);
   const std::size_t slot = static_cast<std::size_t>(params.calendar.slot(w));
   if (busy ||
       RandomStreams::unit(u[3]) >= activation_chance(actor, params.programmes, pop, i, previous_meeting, group, slot))

@@ -110,15 +110,16 @@ class Replication {
     }
   }
 
-  /// Books the payments due when citizen i's current spell reaches its actor's milestones.
-  void schedule_milestones(CitizenId i) {
+  /// Books the payments due from week `from` on when citizen i's current spell reaches its
+  /// actor's milestones.
+  void schedule_milestones(CitizenId i, Week from = std::numeric_limits<Week>::lowest()) {
     if (!has_milestones_) return;
     const Calendar& cal = params_.calendar;
     const Week since = pop_.state_since[i];
     for (const Milestone& m : params_.actors[pop_.actor[i]].costs.milestones[pop_.state[i]]) {
       const Week due = since + m.weeks;
-      if (due >= cal.first() && due < cal.end())
-        milestones_due_[static_cast<std::size_t>(cal.slot(due))].push_back({i, since, m.amount});
+      if (due >= std::max(cal.first(), from) && due < cal.end())
+        milestones_due_[static_cast<std::size_t>(cal.slot(due))].push_back({i, since, pop_.actor[i], m.amount});
     }
   }
 
@@ -126,9 +127,11 @@ class Replication {
   void pay_milestones(Week w) {
     if (!has_milestones_) return;
     auto& due = milestones_due_[static_cast<std::size_t>(params_.calendar.slot(w))];
+    // Paid while the spell runs with the actor whose milestones they are (a referral hands the
+    // rest of the spell to the taker's).
     for (const DueMilestone& d : due)
-      if (w >= 0 && pop_.state_since[d.citizen] == d.since)
-        book(w, pop_.actor[d.citizen], CostAccount::payments, d.amount);
+      if (w >= 0 && pop_.state_since[d.citizen] == d.since && pop_.actor[d.citizen] == d.actor)
+        book(w, d.actor, CostAccount::payments, d.amount);
     due.clear();
     due.shrink_to_fit();
   }
@@ -198,6 +201,19 @@ class Replication {
     const bool was_on = params_.on_benefit[from], now_on = params_.on_benefit[index_of(to)];
     if (to == State::self_support && was_on) tally.payments[old_actor] += self_support_bonus(params_.actors[old_actor]);
     if (now_on && !was_on) tally.payments[new_actor] += entry_fee(params_.actors[new_actor]);
+  }
+
+  /// Records a referral made at a meeting in week w: the case leaves its actor and joins the
+  /// taker in the same spell, which is paid its fee for a case on benefit.
+  void refer(Week w, CitizenId i, BlockTally& tally) {
+    const std::uint8_t s = pop_.state[i];
+    const std::size_t from = pop_.actor[i], to = params_.actors[from].referral.to;
+    ++tally.exits[from * kStates + s];
+    ++tally.entries[to * kStates + s];
+    cache_.invalidate(i);  // the actor is part of the hazards' key
+    hand_over(params_, pop_, i, to, w + 1);
+    schedule_milestones(i, w + 1);
+    if (params_.on_benefit[s]) tally.payments[to] += entry_fee(params_.actors[to]);
   }
 
   State draw_next_state(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
@@ -357,8 +373,11 @@ class Replication {
         for (std::ptrdiff_t k = 0; k < count; ++k)
           outcomes_[static_cast<std::size_t>(k)] =
               hold_meeting(params_, rng_, pop_, due_[static_cast<std::size_t>(k)].citizen, w);
-        for (std::size_t k = 0; k < held; ++k)
+        for (std::size_t k = 0; k < held; ++k) {
+          if (outcomes_[k].reassessed) cache_.invalidate(due_[k].citizen);
           if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, sanction_moves);
+          if (outcomes_[k].referred) refer(w, due_[k].citizen, sanction_moves);
+        }
         if (w >= 0) {
           result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(held);
           result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(due_.size() - held);
@@ -390,7 +409,8 @@ class Replication {
   std::vector<double> capacity_carry_;
   struct DueMilestone {
     CitizenId citizen;
-    Week since;  // the spell's first week: paid only if the spell still runs
+    Week since;          // the spell's first week: paid only if the spell still runs
+    std::uint8_t actor;  // whose milestone it is
     double amount;
   };
   bool has_milestones_ = false;

@@ -55,6 +55,9 @@ class ParamsBuilder {
   void read_moves(Reader& r, ActorSpec& a);
   void read_meeting_effect(Reader& r, ActorSpec& a);
   void read_early_meetings(Reader& r, ActorSpec& a);
+  // read_casework.cpp
+  void read_reassessment(Reader& r, ActorSpec& a);
+  void read_referral(Reader& r, const std::string& name, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);
   // read_costs.cpp
   void read_transfers();

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "almpsim/actors.hpp"
 #include "almpsim/meeting_effect.hpp"
 #include "almpsim/time_paths.hpp"
 #include "params_builder.hpp"
@@ -212,13 +213,6 @@ void ParamsBuilder::refuse_inert(Reader& r, std::string_view key, const std::str
 }
 
 namespace {
-/// Whether the actor holds follow-up meetings in some state: the keys that shape meetings
-/// (their effect, an early interval) change nothing without them.
-bool holds_meetings(const ActorSpec& a) {
-  return std::any_of(a.meeting_interval_weeks.begin(), a.meeting_interval_weeks.end(),
-                     [](int interval) { return interval > 0; });
-}
-
 /// Whether the actor meets citizens in some state of its immediate activation, where a meeting
 /// after the course can plan the next step.
 bool meets_after_course(const ActorSpec& a) {
@@ -338,6 +332,8 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   read_moves(r, a);
   read_early_meetings(r, a);
   read_meeting_effect(r, a);
+  read_reassessment(r, a);
+  read_referral(r, name, a);
   {
     Reader s = r.table("sanctions");
     a.sanctions.no_show = s.number("no_show");

@@ -240,6 +240,32 @@ std::vector<Key> actor_keys() {
                   "(`flexjob.waiting_flexjob`); each move needs a hazard"},
       {.name = "actors.*.moves.<state>", .type = "table", .merge = keys_},
       {.name = "actors.*.moves.<state>.<state>", .type = "path", .lo = 0, .hi = 100, .fallback = 1},
+      {.name = "actors.*.reassessment",
+       .type = "table of chances by match category, by match category",
+       .merge = keys_,
+       .meaning = "the caseworker may reassess a case's match category at an attended meeting, before planning "
+                  "its next step: `reassessment.<from>.<to>` is the chance per meeting that a case in `from` is "
+                  "put in `to` (`none` included: a provisional case assessed), the rest stay (e.g. `{ \"4\" = { "
+                  "\"3\" = 0.05 } }`); hazards and offers follow the new category"},
+      {.name = "actors.*.reassessment.<match>", .type = "table", .lo = 0, .hi = 1, .merge = keys_},
+      {.name = "actors.*.reassessment.<match>.<match>", .type = "number", .lo = 0, .hi = 1},
+      {.name = "actors.*.referral",
+       .type = "table",
+       .merge = keys_,
+       .meaning = "referral back: at an attended meeting the caseworker may hand the case to another actor for the "
+                  "rest of its spell (the taker's meetings, fees and milestones from then; its next spell is "
+                  "assigned by the rules again)"},
+      {.name = "actors.*.referral.to",
+       .type = "actor name",
+       .default_text = "required",
+       .meaning = "the actor that takes the case (e.g. the job centre a provider returns cases to)"},
+      {.name = "actors.*.referral.chance",
+       .type = "per group",
+       .lo = 0,
+       .hi = 1,
+       .fallback = 0,
+       .default_text = "required",
+       .meaning = "chance per attended meeting, before the next step is planned"},
       {.name = "actors.*.meeting_effect",
        .type = "table",
        .merge = keys_,

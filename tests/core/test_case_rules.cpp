@@ -180,3 +180,59 @@ TEST_CASE("a course with intakes starts at the next intake, announced from the d
   CHECK(c.pop.activity_from[0] == 25);
   CHECK(c.pop.activity_to[0] == 35);
 }
+
+TEST_CASE("a meeting reassesses the match category at its chance, before the next step", "[stat]") {
+  // 4,000 provisional cases (no category); the caseworker assesses 30% of them as 4 and 10% as 5
+  // at their first meeting. The shares are binomial: within 4 standard errors.
+  test::TempDir dir;
+  std::string text = actor_with_course("");
+  const std::string interval = "meeting_interval_weeks = { cash_benefit = 13 }\n";
+  text.replace(text.find(interval), interval.size(),
+               interval + "reassessment = { none = { \"4\" = 0.3, \"5\" = 0.1 } }\n");
+  OneCase c(dir, text);
+  constexpr int kCases = 4000;
+  c.pop.resize(kCases);
+  int fours = 0, fives = 0, flagged = 0;
+  for (CitizenId i = 0; i < kCases; ++i) {
+    enter_state(c.params, c.rng, c.pop, i, kNoPreviousState, State::cash_benefit, 10);
+    REQUIRE(c.pop.match[i] == 0);
+    const MeetingOutcome out = hold_meeting(c.params, c.rng, c.pop, i, 11);
+    fours += c.pop.match[i] == 4;
+    fives += c.pop.match[i] == 5;
+    flagged += out.reassessed;
+    CHECK(out.reassessed == (c.pop.match[i] != 0));
+  }
+  const auto within = [](int count, double p) {
+    return std::abs(count - kCases * p) <= 4.0 * std::sqrt(kCases * p * (1 - p));
+  };
+  CHECK(within(fours, 0.3));
+  CHECK(within(fives, 0.1));
+  CHECK(flagged == fours + fives);
+  // A case already assessed as 4 has no chances of its own: the next meeting leaves it.
+  for (CitizenId i = 0; i < kCases; ++i)
+    if (c.pop.match[i] == 4) CHECK_FALSE(hold_meeting(c.params, c.rng, c.pop, i, 24).reassessed);
+}
+
+TEST_CASE("a referred case is planned by the actor that takes it", "[unit]") {
+  // The centre hands every case it meets to the provider, which meets every 8 weeks after 2.
+  test::TempDir dir;
+  OneCase c(dir, actor_with_course("") + R"(
+[actors.referral]
+to = "provider"
+chance = 1.0
+[[actors]]
+name = "provider"
+assignment = { rule = "random_share", share = 0.0 }
+first_meeting_weeks = 2
+meeting_interval_weeks = { cash_benefit = 8 }
+)");
+  c.open_case_in(10);
+  const MeetingOutcome out = hold_meeting(c.params, c.rng, c.pop, 0, 11);
+  CHECK(out.attended);
+  CHECK(out.referred);
+  CHECK(out.started == Activity::none);  // the taker plans the next step
+  hand_over(c.params, c.pop, 0, c.params.actors[0].referral.to, 12);
+  CHECK(c.pop.actor[0] == 1);
+  CHECK(c.pop.next_meeting[0] == 14);
+  CHECK(c.pop.activity[0] == static_cast<std::uint8_t>(Activity::guidance));  // its course runs on
+}

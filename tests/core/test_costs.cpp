@@ -126,24 +126,15 @@ TEST_CASE("a cohort's transfers per citizen are its weeks on benefit at the week
   // Only cash benefit is on benefit and paid: a member's transfers are 2,500 times its weeks on
   // benefit in the window, which the support rate counts independently.
   test::TempDir dir;
-  const std::string scenario = dir.write("transfers.toml", R"(
-start = 2020-01-06
-weeks = 30
-seed = 9
-transfers = { cash_benefit = 2500 }
-[population]
-size = 2000
-state_shares = { cash_benefit = 1.0 }
-[hazards.cash_benefit.self_support]
-baseline = 0.05
-[hazards.self_support.cash_benefit]
-baseline = 0.02
+  const std::string scenario = dir.write("transfers.toml", test::two_state_scenario(R"(
+[transfers]
+cash_benefit = 2500
 [[cohorts]]
 name = "stock"
 states = ["cash_benefit"]
 at = 2020-01-06
 measure_at = 2020-06-22
-)");
+)"));
   const ReplicationResult r = run_monte_carlo(load_scenario(scenario).params, {}).front();
   const CohortOutcome& c = r.cohorts.at(0);
   const double window = 24;  // weeks from 6 January to 22 June

@@ -336,3 +336,30 @@ TEST_CASE("citizens leave from any state in the week they reach the pension age"
     CHECK(std::abs(kept - (1 - 59 * 7.0 / 1825.0)) < 0.03);
   }
 }
+
+TEST_CASE("stock-flow identity holds when cases are referred from one actor to another", "[unit]") {
+  // Actor a meets its cases every 4 weeks and hands a fifth of those it meets to b, in the same
+  // spell: an exit from a and an entry to b in the same state.
+  test::TempDir dir;
+  const std::string path = dir.write("s.toml", test::null_trial());
+  const std::vector<std::string> meets = {"actors.a.meeting_interval_weeks.cash_benefit=4"};
+  std::vector<std::string> refers = meets;
+  refers.push_back("actors.a.referral={to = \"b\", chance = 0.2}");
+  const Params p = load_scenario(path, refers).params;
+  const auto reps = run_monte_carlo(p, {});
+  const auto plain = run_monte_carlo(load_scenario(path, meets).params, {});
+  const std::size_t cash = index_of(State::cash_benefit);
+  long long into_b = 0, into_b_plain = 0;
+  for (std::size_t k = 0; k < reps.size(); ++k)
+    for (Week w = 0; w + 1 < p.calendar.weeks; ++w) {
+      for (std::size_t a = 0; a < 2; ++a)
+        for (int s = 0; s < kStates; ++s) {
+          const auto now = cell(p, w, a, s, kStates), next = cell(p, w + 1, a, s, kStates);
+          REQUIRE(reps[k].occupancy[now] + reps[k].entries[now] - reps[k].exits[now] == reps[k].occupancy[next]);
+        }
+      into_b += reps[k].entries[cell(p, w, 1, cash, kStates)];
+      into_b_plain += plain[k].entries[cell(p, w, 1, cash, kStates)];
+    }
+  // The referrals are entries to b on top of its own returns to cash benefit.
+  CHECK(into_b > into_b_plain + 100);
+}

@@ -1,0 +1,71 @@
+// What a caseworker may decide about the case itself at a meeting: reassess its match category
+// (reassessment.<from> = { <to> = chance }) or hand it to another actor (referral).
+#include <algorithm>
+#include <sstream>
+
+#include "almpsim/actors.hpp"
+#include "params_builder.hpp"
+#include "scenario_values.hpp"
+
+namespace almpsim::io {
+
+namespace {
+std::string number_text(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+}  // namespace
+
+void ParamsBuilder::read_reassessment(Reader& r, ActorSpec& a) {
+  if (!r.has("reassessment")) return;
+  Reader all = r.table("reassessment");
+  const std::vector<std::string> names = names_of(kMatchNames);
+  for (const std::string& from : all.keys()) {
+    const int f = index_in(names, from);
+    if (f == static_cast<int>(names.size())) {
+      all.fail(from, unknown_name("match category", from, names));
+      continue;
+    }
+    const auto chances = named_numbers(all, from, names, "match category");
+    double total = 0.0;
+    for (std::size_t to = 0; to < names.size(); ++to) {
+      if (!chances[to]) continue;
+      if (static_cast<int>(to) == f) {
+        all.fail(from, "a case reassessed to its own category (" + from + ") is not reassessed: leave it out");
+        continue;
+      }
+      a.reassessment[static_cast<std::size_t>(f)][to] = *chances[to];
+      total += *chances[to];
+    }
+    if (total > 1.0 + 1e-12)
+      all.fail(from, "the chances of leaving " + from + " add up to " + number_text(total) + ", more than 1");
+    else if (total == 0.0)
+      refuse_inert(all, from, "actors", "every chance is 0");
+  }
+  if (!holds_meetings(a))
+    r.fail("reassessment", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
+}
+
+void ParamsBuilder::read_referral(Reader& r, const std::string& name, ActorSpec& a) {
+  if (!r.has("referral")) return;
+  Reader ref = r.table("referral");
+  if (!ref.has("chance")) ref.fail("chance", "missing: the chance per attended meeting that a case is handed on");
+  a.referral.chance = read_group_values(ref, "chance", p_.attributes);
+  if (std::all_of(a.referral.chance.begin(), a.referral.chance.end(), [](double p) { return p == 0.0; }))
+    refuse_inert(ref, "chance", "actors", "is 0 in every match group");
+  const std::string to = ref.string("to", "");
+  const auto at = std::find(actor_names_.begin(), actor_names_.end(), to);
+  if (to.empty())
+    ref.fail("to", "missing: the actor that takes the cases handed on");
+  else if (to == name)
+    ref.fail("to", "an actor hands cases on to another actor, not to itself");
+  else if (at == actor_names_.end())
+    ref.fail("to", unknown_name("actor", to, actor_names_));
+  else
+    a.referral.to = static_cast<std::size_t>(at - actor_names_.begin());
+  if (!holds_meetings(a))
+    r.fail("referral", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
+}
+
+}  // namespace almpsim::io
