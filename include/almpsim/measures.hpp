@@ -33,6 +33,8 @@ struct CohortMeasure {
   double scale = 1.0;
   int decimals = 3;
   bool in_run_summary = false, in_sweep_report = false;
+  bool in_currency = false;      ///< money: printed with the scenario's currency and price year
+  bool needs_transfers = false;  ///< shown only where the scenario has transfers
 
   bool per_actor_only() const { return axes.empty(); }
 };

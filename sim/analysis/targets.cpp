@@ -68,8 +68,8 @@ void check_targets(const std::vector<Target>& targets, const Params& params, con
   for (const Target& t : targets) {
     bool cohort = false, actor = false, versus = t.versus.empty();
     for (const auto& c : params.cohorts) cohort = cohort || c.name == t.cohort;
+    if (!cohort) issues.push_back({path, t.line, "cohort", "no cohort named '" + t.cohort + "' in the scenario"});
     if (is_arm_count(t.measure)) {
-      if (!cohort) issues.push_back({path, t.line, "cohort", "no cohort named '" + t.cohort + "' in the scenario"});
       if (t.actor != "all")
         issues.push_back({path, t.line, "actor", "'" + t.measure + "' counts over all the trial's arms: write 'all'"});
       if (!t.versus.empty())
@@ -82,7 +82,6 @@ void check_targets(const std::vector<Target>& targets, const Params& params, con
       actor = actor || a.name == t.actor;
       versus = versus || a.name == t.versus;
     }
-    if (!cohort) issues.push_back({path, t.line, "cohort", "no cohort named '" + t.cohort + "' in the scenario"});
     if (!actor) issues.push_back({path, t.line, "actor", "no actor named '" + t.actor + "' in the scenario"});
     if (!versus) issues.push_back({path, t.line, "versus", "no actor named '" + t.versus + "' in the scenario"});
   }

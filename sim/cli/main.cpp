@@ -107,10 +107,9 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
                 std::string(name_of(spec.kind)).c_str(), params.calendar.date_of(spec.measure_at).iso().c_str());
     for (const CohortMeasure& m : cohort_measures()) {
       if (!m.in_run_summary) continue;
-      if (m.name == "transfers_per_citizen" && !books_transfers(params)) continue;
+      if (m.needs_transfers && !books_transfers(params)) continue;
       std::printf("  %-20s", std::string(m.label).c_str());
-      if (m.name == "cost_per_citizen" || m.name == "transfers_per_citizen")
-        std::printf("  (%s)", money_unit(params).c_str());
+      if (m.in_currency) std::printf("  (%s)", money_unit(params).c_str());
       for (std::size_t a = 0; a < actors; ++a) {
         std::vector<double> v;
         for (const auto& r : reps) v.push_back((r.cohorts[c].*m.field)[a] * m.scale);
