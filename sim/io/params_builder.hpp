@@ -3,6 +3,7 @@
 // population (read_population.cpp), flows between states (read_flows.cpp), programmes and actors
 // (read_actors.cpp), cohorts and the study around the model (read_study.cpp). Checks that
 // cross keys sit where the later key is read. Private to sim/io.
+#include <optional>
 #include <set>
 #include <string>
 
@@ -59,6 +60,11 @@ class ParamsBuilder {
   void read_reassessment(Reader& r, ActorSpec& a);
   void read_referral(Reader& r, const std::string& name, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);
+  /// The index of the actor a key names, another than `self`: errors for a missing value
+  /// (`missing` says what the key is for), for `self` (`itself` says why not) and for a name
+  /// no actor has.
+  std::optional<std::size_t> other_actor(Reader& r, std::string_view key, const std::string& self,
+                                         const std::string& missing, const std::string& itself);
   // read_costs.cpp
   void read_transfers();
   void read_milestones(Reader& c, CostModel& costs);

@@ -280,6 +280,21 @@ void ParamsBuilder::read_meeting_effect(Reader& r, ActorSpec& a) {
     refuse_inert(e, "decay_weeks", "actors", "shapes a meeting effect that has no size (meeting_effect.size is 1)");
 }
 
+std::optional<std::size_t> ParamsBuilder::other_actor(Reader& r, std::string_view key, const std::string& self,
+                                                      const std::string& missing, const std::string& itself) {
+  const std::string named = r.string(key, "");
+  const auto at = std::find(actor_names_.begin(), actor_names_.end(), named);
+  if (named.empty())
+    r.fail(key, "missing: " + missing);
+  else if (named == self)
+    r.fail(key, itself);
+  else if (at == actor_names_.end())
+    r.fail(key, unknown_name("actor", named, actor_names_));
+  else
+    return static_cast<std::size_t>(at - actor_names_.begin());
+  return std::nullopt;
+}
+
 ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   const Calendar& cal = p_.calendar;
   ActorSpec a;

@@ -54,16 +54,9 @@ void ParamsBuilder::read_referral(Reader& r, const std::string& name, ActorSpec&
   a.referral.chance = read_group_values(ref, "chance", p_.attributes);
   if (std::all_of(a.referral.chance.begin(), a.referral.chance.end(), [](double p) { return p == 0.0; }))
     refuse_inert(ref, "chance", "actors", "is 0 in every match group");
-  const std::string to = ref.string("to", "");
-  const auto at = std::find(actor_names_.begin(), actor_names_.end(), to);
-  if (to.empty())
-    ref.fail("to", "missing: the actor that takes the cases handed on");
-  else if (to == name)
-    ref.fail("to", "an actor hands cases on to another actor, not to itself");
-  else if (at == actor_names_.end())
-    ref.fail("to", unknown_name("actor", to, actor_names_));
-  else
-    a.referral.to = static_cast<std::size_t>(at - actor_names_.begin());
+  if (const auto to = other_actor(ref, "to", name, "the actor that takes the cases handed on",
+                                  "an actor hands cases on to another actor, not to itself"))
+    a.referral.to = *to;
   if (!holds_meetings(a))
     r.fail("referral", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
 }

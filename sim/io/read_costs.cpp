@@ -85,16 +85,10 @@ void ParamsBuilder::read_savings_share(Reader& c, const std::string& name, CostM
                    "the run's " + std::to_string(p_.calendar.weeks) +
                        " reported weeks end before the first period does: its one settlement is at the end");
   }
-  const std::string against = r.string("against", "");
-  const auto at = std::find(actor_names_.begin(), actor_names_.end(), against);
-  if (against.empty())
-    r.fail("against", "missing: the actor whose transfers per citizen the savings are measured against");
-  else if (against == name)
-    r.fail("against", "the savings are measured against another actor's caseload, not the actor's own");
-  else if (at == actor_names_.end())
-    r.fail("against", unknown_name("actor", against, actor_names_));
-  else
-    deal.against = static_cast<std::size_t>(at - actor_names_.begin());
+  if (const auto against =
+          other_actor(r, "against", name, "the actor whose transfers per citizen the savings are measured against",
+                      "the savings are measured against another actor's caseload, not the actor's own"))
+    deal.against = *against;
   if (deal.share > 0 && !books_transfers(p_))
     r.fail("share", "a share of transfer savings needs transfers to save: set `transfers` for the benefit states");
 }
