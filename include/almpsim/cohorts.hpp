@@ -68,6 +68,7 @@ class CohortTracker {
   std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states
   std::vector<double> case_cost_;       // [serving actor][state][activity], case_week_cost
   bool has_milestones_ = false;         // some actor pays milestones (else none is looked up)
+  bool has_transfers_ = false;          // some state has a transfer (else none is added up)
 };
 
 }  // namespace almpsim

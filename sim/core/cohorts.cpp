@@ -44,6 +44,7 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
         cost(a, s, k) =
             case_week_cost(params.actors[a], params.programmes, params.on_benefit[s], static_cast<Activity>(k));
   has_milestones_ = pays_milestones(params);
+  has_transfers_ = books_transfers(params);
 }
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
@@ -77,7 +78,7 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m, double*
   if (on && !m.was_on_benefit) m.cost += entry_fee(arm);
   if (s == State::self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
   if (has_milestones_) m.cost += milestone_payment(params_.actors[pop.actor[i]], s, w - pop.state_since[i]);
-  m.transfers += static_cast<float>(params_.transfer_per_week[index_of(s)]);
+  if (has_transfers_) m.transfers += static_cast<float>(params_.transfer_per_week[index_of(s)]);
   if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   m.was_on_benefit = on;
 }

@@ -205,7 +205,7 @@ class Replication {
 
   /// Records a referral made at a meeting in week w: the case leaves its actor and joins the
   /// taker in the same spell, which is paid its fee for a case on benefit.
-  void refer(Week w, CitizenId i, BlockTally& tally) {
+  void record_referral(Week w, CitizenId i, BlockTally& tally) {
     const std::uint8_t s = pop_.state[i];
     const std::size_t from = pop_.actor[i], to = params_.actors[from].referral.to;
     ++tally.exits[from * kStates + s];
@@ -352,8 +352,8 @@ class Replication {
   void hold_meetings(Week w) {
     const CitizenId present = pop_.present_until(params_.calendar, w);
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
-    BlockTally& sanction_moves = meeting_tally_;
-    sanction_moves.reset(actors_);
+    BlockTally& meeting_moves = meeting_tally_;
+    meeting_moves.reset(actors_);
     const int slot = params_.calendar.slot(w);
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
@@ -375,8 +375,8 @@ class Replication {
               hold_meeting(params_, rng_, pop_, due_[static_cast<std::size_t>(k)].citizen, w);
         for (std::size_t k = 0; k < held; ++k) {
           if (outcomes_[k].reassessed) cache_.invalidate(due_[k].citizen);
-          if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, sanction_moves);
-          if (outcomes_[k].referred) refer(w, due_[k].citizen, sanction_moves);
+          if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, meeting_moves);
+          if (outcomes_[k].referred) record_referral(w, due_[k].citizen, meeting_moves);
         }
         if (w >= 0) {
           result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(held);
@@ -384,14 +384,14 @@ class Replication {
         }
       }
     }
-    entrants_.insert(entrants_.end(), sanction_moves.entered.begin(), sanction_moves.entered.end());
+    entrants_.insert(entrants_.end(), meeting_moves.entered.begin(), meeting_moves.entered.end());
     if (w < 0) return;
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
-        result_.entries[at(w, a, s, kStates)] += sanction_moves.entries[a * kStates + s];
-        result_.exits[at(w, a, s, kStates)] += sanction_moves.exits[a * kStates + s];
+        result_.entries[at(w, a, s, kStates)] += meeting_moves.entries[a * kStates + s];
+        result_.exits[at(w, a, s, kStates)] += meeting_moves.exits[a * kStates + s];
       }
-      book(w, a, CostAccount::payments, sanction_moves.payments[a]);
+      book(w, a, CostAccount::payments, meeting_moves.payments[a]);
     }
   }
 

@@ -174,9 +174,7 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     std::vector<std::string> week_dates;
     for (Week w = 0; w < params.calendar.weeks; ++w) week_dates.push_back(params.calendar.date_of(w).iso());
     write_strings(g, "actors", params.actor_names());
-    std::vector<std::string> controls;
-    for (const ActorSpec& a : params.actors) controls.push_back(a.control);
-    write_strings(g, "controls", controls);
+    write_strings(g, "controls", params.actor_controls());
     write_strings(g, "weeks", week_dates);
     write_strings(g, "match_groups", params.attributes.match_group_names);
     write_strings(g, "cohorts", params.cohort_names());
