@@ -82,7 +82,7 @@ inline bool differs_from_one(const std::vector<double>& multipliers) {
 
 struct ProgrammeSpec {
   int length_weeks = 13;
-  int wait_weeks = 0;  ///< from the decision to the start
+  int wait_weeks = 1;  ///< from the decision at a meeting to the start: at least the next week
   /// Courses that start on set dates: 0, any week; else only every this many weeks from
   /// `first_intake`, so a decision waits for the next intake (waiting time, and its threat).
   int intake_every_weeks = 0;

@@ -194,9 +194,7 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   if (kind == Activity::none) return out;
   const ProgrammeSpec& p = params.programmes[index_of(kind)];
   pop.activity[i] = static_cast<std::uint8_t>(kind);
-  // A meeting comes after the week's moves: a programme decided there runs from the next week
-  // at the soonest, else its first week would pass unseen.
-  const Week from = next_intake(p, w + std::max(1, p.wait_weeks));
+  const Week from = next_intake(p, w + p.wait_weeks);
   pop.activity_announced[i] = week16(w);
   pop.activity_from[i] = week16(from);
   pop.activity_to[i] = week16(from + p.length_weeks);

@@ -4,6 +4,7 @@
 
 #include "almpsim/actors.hpp"
 #include "almpsim/meeting_effect.hpp"
+#include "almpsim/programmes.hpp"
 #include "almpsim/time_paths.hpp"
 #include "params_builder.hpp"
 #include "scenario_values.hpp"
@@ -28,6 +29,9 @@ void ParamsBuilder::read_programmes() {
         refuse_inert(
             r, "first_intake", "programmes." + std::string(name_of(kind)),
             "dates the intakes, and " + std::string(name_of(kind)) + " starts any week (no intake_every_weeks)");
+      else if (next_intake(p, 0) == 0)
+        refuse_inert(r, "first_intake", "programmes." + std::string(name_of(kind)),
+                     "falls on an intake the first reported week already has (the default)");
     }
     p.lock_in = read_group_values(r, "lock_in", p_.attributes);
     p.post_effect = read_group_values(r, "post_effect", p_.attributes);

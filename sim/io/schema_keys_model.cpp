@@ -323,12 +323,12 @@ std::vector<Key> model_keys() {
        .meaning = "duration"},
       {.name = "programmes.<programme>.wait_weeks",
        .type = "integer",
-       .lo = 0,
+       .lo = 1,
        .hi = 520,
-       .fallback = 0,
+       .fallback = 1,
        .unit = "weeks",
-       .meaning = "from the decision at a meeting to the start; at least 1 (0 is taken as 1): a meeting comes "
-                  "after the week's moves, so the programme runs from the next week at the soonest"},
+       .meaning = "from the decision at a meeting to the start; at least 1: a meeting comes after the week's "
+                  "moves, so the programme runs from the next week at the soonest"},
       {.name = "programmes.<programme>.intake_every_weeks",
        .type = "integer",
        .lo = 2,

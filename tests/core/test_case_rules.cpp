@@ -237,12 +237,12 @@ meeting_interval_weeks = { cash_benefit = 8 }
   CHECK(c.pop.activity[0] == static_cast<std::uint8_t>(Activity::guidance));  // its course runs on
 }
 
-TEST_CASE("a programme decided at a meeting without a wait runs from the next week, its full length", "[unit]") {
+TEST_CASE("a programme decided at a meeting with the least wait runs from the next week, its full length", "[unit]") {
   // The meeting comes after the week's moves: a start in the meeting's own week would lose it.
   test::TempDir dir;
   std::string text = actor_with_course(", follow_up_weeks = 1");
   const std::string wait = "wait_weeks = 2\n";
-  text.replace(text.find(wait), wait.size(), "wait_weeks = 0\n");
+  text.replace(text.find(wait), wait.size(), "wait_weeks = 1\n");
   OneCase c(dir, text);
   c.open_case_in(10);
   hold_meeting(c.params, c.rng, c.pop, 0, 11);
