@@ -22,9 +22,24 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
                  State to, Week week);
 
 /// Hands citizen i's case to `actor` from the start of week `week`, in the same spell: the new
-/// actor's first meeting, without the earlier caseworker's meeting effect; a running programme
-/// runs on.
+/// actor's first meeting, without the earlier caseworker's meeting effect; a programme booked or
+/// running goes on, a place still waited for is given up.
 void hand_over(const Params& params, Population& pop, CitizenId i, std::size_t actor, Week week);
+
+/// Programme places. A place is held from the decision until the programme ends; a decision
+/// made when the actor's places are all held waits on its list (announced, with no start yet).
+inline bool waiting_for_place(const Population& pop, CitizenId i) {
+  return pop.activity_of(i) != Activity::none && pop.activity_from[i] == kNever;
+}
+/// Whether citizen i holds a place in week w + 1 (a programme booked or still running then).
+inline bool holds_place(const Population& pop, CitizenId i, Week w) {
+  return pop.activity_of(i) != Activity::none && pop.activity_from[i] != kNever && pop.activity_to[i] > w + 1;
+}
+/// Puts the programme just decided for citizen i on hold until a place frees.
+void wait_for_place(Population& pop, CitizenId i);
+/// Gives citizen i, waiting since the decision, a place that is free from week w + 1: the
+/// programme starts at its first intake once both that week and the decision's wait are past.
+void start_from_list(const ProgrammeSpec& programme, Population& pop, CitizenId i, Week w);
 
 /// Sets up a case that is already running when the simulation starts: actor, and a first
 /// meeting spread evenly over the meeting interval so that the stock does not meet all at once.

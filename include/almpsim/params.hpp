@@ -197,6 +197,9 @@ struct ActorSpec {
   ImmediateActivation immediate_activation;
   std::vector<WeekSeries> activation_probability;   ///< per match group, per meeting, by week (a priority that changes)
   std::vector<PerActivity<double>> activation_mix;  ///< per match group
+  /// Places per programme the actor can fill at once (booked or running); 0: no limit. A
+  /// meeting's decision beyond them waits on the actor's list for the programme.
+  PerActivity<int> places{};
   WeekSeries company_contact;
   PerState<WeekSeries> job_finding;  ///< per state of the case: multiplier on its job-finding moves
   double job_finding_sd = 0.0;       ///< sd of log job finding between replications (a site's own effect)

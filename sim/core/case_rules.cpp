@@ -124,10 +124,23 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
 
 void hand_over(const Params& params, Population& pop, CitizenId i, std::size_t actor, Week week) {
   pop.actor[i] = static_cast<std::uint8_t>(actor);
+  // A place waited for is the giver's; the taker plans the case afresh.
+  if (waiting_for_place(pop, i)) clear_activity(pop, i);
   forget_last_meeting(pop, i);
   const ActorSpec& taker = params.actors[actor];
   const int interval = taker.meeting_interval_weeks[pop.state[i]];
   pop.next_meeting[i] = week16(interval > 0 ? week + taker.first_meeting_weeks : kNever);
+}
+
+void wait_for_place(Population& pop, CitizenId i) {
+  pop.activity_from[i] = week16(kNever);
+  pop.activity_to[i] = week16(kNever);
+}
+
+void start_from_list(const ProgrammeSpec& programme, Population& pop, CitizenId i, Week w) {
+  const Week from = next_intake(programme, std::max<Week>(w + 1, pop.activity_announced[i] + programme.wait_weeks));
+  pop.activity_from[i] = week16(from);
+  pop.activity_to[i] = week16(from + programme.length_weeks);
 }
 
 void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week week) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 
 #include "almpsim/actors.hpp"
@@ -26,6 +27,7 @@ namespace {
 struct BlockTally {
   std::vector<std::int32_t> occupancy, entries, exits, activity;
   std::vector<double> payments;                             // [actor] fees and bonuses of the moves made
+  std::vector<std::int32_t> places_held;                    // [actor][activity] held next week, after the moves
   std::vector<std::vector<DueMeeting>> due;                 // [actor][state]
   std::vector<std::int32_t> lane_occupancy, lane_activity;  // scratch: four interleaved copies
   std::vector<CitizenId> entered;                           // citizens moved, in the order moved
@@ -36,10 +38,17 @@ struct BlockTally {
     exits.assign(actors * kStates, 0);
     activity.assign(actors * kActivities, 0);
     payments.assign(actors, 0.0);
+    places_held.assign(actors * kActivities, 0);
     due.resize(actors * kStates);
     for (auto& d : due) d.clear();
     entered.clear();
   }
+};
+
+/// A case on an actor's list for a programme place.
+struct WaitingCase {
+  CitizenId citizen;
+  Week since;  // the spell's first week: a case that left the spell has left the list
 };
 
 class Replication {
@@ -54,6 +63,9 @@ class Replication {
         cache_(params, hazards, pop_, threads_) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
     has_milestones_ = pays_milestones(params);
+    for (const ActorSpec& a : params.actors)
+      has_places_ = has_places_ || std::any_of(a.places.begin(), a.places.end(), [](int n) { return n > 0; });
+    waiting_.resize(actors_ * kActivities);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     for (const ActorSpec& a : params.actors) meeting_reach_ = std::max(meeting_reach_, effect_weeks(a.meeting_effect));
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
@@ -64,6 +76,7 @@ class Replication {
     result_.activity_occupancy.assign(weeks * actors_ * kActivities, 0);
     result_.meetings_held.assign(weeks * actors_, 0);
     result_.meetings_overdue.assign(weeks * actors_, 0);
+    result_.waiting_for_place.assign(weeks * actors_ * kActivities, 0);
     result_.cost_accounts.assign(weeks * actors_ * kCostAccounts, 0.0);
   }
 
@@ -195,12 +208,20 @@ class Replication {
     ++tally.exits[old_actor * kStates + from];
     cache_.invalidate(i);
     tally.entered.push_back(i);
+    count_place(w, i, -1, tally);
     enter_state(params_, rng_, pop_, i, from, to, w + 1);
+    count_place(w, i, +1, tally);  // an immediate activation booked on entry
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
     const bool was_on = params_.on_benefit[from], now_on = params_.on_benefit[index_of(to)];
     if (to == State::self_support && was_on) tally.payments[old_actor] += self_support_bonus(params_.actors[old_actor]);
     if (now_on && !was_on) tally.payments[new_actor] += entry_fee(params_.actors[new_actor]);
+  }
+
+  /// Adds `sign` to the place citizen i holds next week, if any, in the tally's count.
+  void count_place(Week w, CitizenId i, int sign, BlockTally& tally) const {
+    if (has_places_ && holds_place(pop_, i, w))
+      tally.places_held[pop_.actor[i] * kActivities + pop_.activity[i]] += sign;
   }
 
   /// Records a referral made at a meeting in week w: the case leaves its actor and joins the
@@ -280,6 +301,7 @@ class Replication {
     // A recent meeting's effect needs the slow path; without meeting effects nobody is checked.
     const std::int16_t* last_met = meeting_reach_ > 0 ? pop_.last_met.data() : nullptr;
     const Week reach = meeting_reach_;
+    const bool count_places = has_places_;
     for (CitizenId i = lo; i < hi; ++i) {
       const std::size_t a = actor[i], s = state[i];
       const std::size_t lane = i & 3u;
@@ -287,6 +309,7 @@ class Replication {
       const bool idle = kind[i] == none;
       const std::size_t act = idle ? 0 : index_of(pop_.current_activity(i, w));
       activity[lane * activity_width + a * kActivities + act] += on_benefit[s];
+      if (count_places) count_place(w, i, +1, tally);
 
       // The common case: no programme, the row key still current, its row filled this week,
       // and a draw that stays.
@@ -349,12 +372,64 @@ class Replication {
     }
   }
 
+  /// The places free for next week's starts (the places less those held after this week's
+  /// moves), given first to the citizens longest on each list.
+  void fill_places_from_lists(Week w, std::size_t blocks) {
+    free_places_.assign(actors_ * kActivities, 0);
+    for (std::size_t a = 0; a < actors_; ++a)
+      for (int k = 0; k < kActivities; ++k) free_places_[a * kActivities + k] = params_.actors[a].places[k];
+    for (std::size_t b = 0; b < blocks; ++b)
+      for (std::size_t k = 0; k < free_places_.size(); ++k) free_places_[k] -= tallies_[b].places_held[k];
+    for (std::size_t k = 0; k < waiting_.size(); ++k) {
+      auto& list = waiting_[k];
+      while (free_places_[k] > 0 && !list.empty()) {
+        const WaitingCase c = list.front();
+        list.pop_front();
+        if (!still_waiting(c, k)) continue;
+        start_from_list(params_.programmes[k % kActivities], pop_, c.citizen, w);
+        --free_places_[k];
+      }
+    }
+  }
+
+  /// Whether a case on list k (actor, programme) still waits: the same spell, with the same actor.
+  bool still_waiting(const WaitingCase& c, std::size_t k) const {
+    const CitizenId i = c.citizen;
+    return pop_.state_since[i] == c.since && waiting_for_place(pop_, i) &&
+           static_cast<std::size_t>(pop_.actor[i]) * kActivities + pop_.activity[i] == k;
+  }
+
+  /// A programme decided at a meeting takes a free place, or joins the end of the list.
+  void take_place(CitizenId i) {
+    const std::size_t k = static_cast<std::size_t>(pop_.actor[i]) * kActivities + pop_.activity[i];
+    if (params_.actors[pop_.actor[i]].places[pop_.activity[i]] == 0) return;
+    if (free_places_[k] > 0) {
+      --free_places_[k];
+      return;
+    }
+    wait_for_place(pop_, i);
+    waiting_[k].push_back({i, pop_.state_since[i]});
+  }
+
+  /// Drops the cases that left their list and records how many wait at the end of week w.
+  void count_waiting(Week w) {
+    for (std::size_t k = 0; k < waiting_.size(); ++k) {
+      auto& list = waiting_[k];
+      list.erase(std::remove_if(list.begin(), list.end(), [&](const WaitingCase& c) { return !still_waiting(c, k); }),
+                 list.end());
+      if (w >= 0)
+        result_.waiting_for_place[at(w, k / kActivities, static_cast<int>(k % kActivities), kActivities)] =
+            static_cast<std::int32_t>(list.size());
+    }
+  }
+
   void hold_meetings(Week w) {
     const CitizenId present = pop_.present_until(params_.calendar, w);
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
     BlockTally& meeting_moves = meeting_tally_;
     meeting_moves.reset(actors_);
     const int slot = params_.calendar.slot(w);
+    if (has_places_) fill_places_from_lists(w, blocks);
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
         due_.clear();
@@ -377,6 +452,7 @@ class Replication {
           if (outcomes_[k].reassessed) cache_.invalidate(due_[k].citizen);
           if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, meeting_moves);
           if (outcomes_[k].referred) record_referral(w, due_[k].citizen, meeting_moves);
+          if (has_places_ && outcomes_[k].started != Activity::none) take_place(due_[k].citizen);
         }
         if (w >= 0) {
           result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(held);
@@ -385,6 +461,7 @@ class Replication {
       }
     }
     entrants_.insert(entrants_.end(), meeting_moves.entered.begin(), meeting_moves.entered.end());
+    if (has_places_) count_waiting(w);
     if (w < 0) return;
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
@@ -414,6 +491,9 @@ class Replication {
     double amount;
   };
   bool has_milestones_ = false;
+  bool has_places_ = false;
+  std::vector<std::deque<WaitingCase>> waiting_;           // [actor][activity] in the order decided
+  std::vector<std::int64_t> free_places_;                  // [actor][activity] for starts from next week
   std::vector<std::vector<DueMilestone>> milestones_due_;  // [calendar slot of the week due]
   Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
   std::vector<CohortTracker> trackers_;

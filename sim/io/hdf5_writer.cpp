@@ -195,6 +195,8 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
          "week,actor,activity");
     ints("meetings_held", {weeks, actors}, &ReplicationResult::meetings_held, "week,actor");
     ints("meetings_overdue", {weeks, actors}, &ReplicationResult::meetings_overdue, "week,actor");
+    ints("waiting_for_place", {weeks, actors, kActivities}, &ReplicationResult::waiting_for_place,
+         "week,actor,activity");
     write_per_replication<double>(
         g, s, "costs", {weeks, actors}, n_reps,
         [&](std::size_t r) -> const std::vector<double>& { return reps[r].costs; }, "week,actor");

@@ -353,6 +353,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   read_meeting_effect(r, a);
   read_reassessment(r, a);
   read_referral(r, name, a);
+  read_places(r, a);
   {
     Reader s = r.table("sanctions");
     a.sanctions.no_show = s.number("no_show");

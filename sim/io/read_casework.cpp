@@ -1,6 +1,8 @@
 // What a caseworker may decide about the case itself at a meeting: reassess its match category
-// (reassessment.<from> = { <to> = chance }) or hand it to another actor (referral).
+// (reassessment.<from> = { <to> = chance }), hand it to another actor (referral), and within how
+// many places a programme can be offered (programme_places).
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "almpsim/actors.hpp"
@@ -59,6 +61,26 @@ void ParamsBuilder::read_referral(Reader& r, const std::string& name, ActorSpec&
     a.referral.to = *to;
   if (!holds_meetings(a))
     r.fail("referral", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
+}
+
+void ParamsBuilder::read_places(Reader& r, ActorSpec& a) {
+  if (!r.has("programme_places")) return;
+  const auto places = named_numbers(r, "programme_places", programme_names(), "programme");
+  Reader t = r.table("programme_places");
+  t.keys();  // named_numbers has checked them
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    if (!places[k]) continue;
+    const std::string& name = programme_names()[k];
+    if (*places[k] != std::floor(*places[k])) {
+      t.fail(name, "a number of places is a whole number");
+      continue;
+    }
+    const bool offered = std::any_of(a.activation_mix.begin(), a.activation_mix.end(),
+                                     [&](const PerActivity<double>& mix) { return mix[k + 1] > 0.0; });
+    if (!offered || !holds_meetings(a))
+      refuse_inert(t, name, "actors", "the actor's meetings never start " + name + " (activation_mix)");
+    a.places[k + 1] = static_cast<int>(*places[k]);
+  }
 }
 
 }  // namespace almpsim::io

@@ -209,6 +209,17 @@ std::vector<Key> actor_keys() {
        .merge = per_group,
        .meaning = "which programme a meeting starts"},
       {.name = "actors.*.activation_mix.<group>", .type = "shares", .lo = 0, .hi = 1, .merge = whole},
+      {.name = "actors.*.programme_places",
+       .type = "numbers by programme",
+       .lo = 1,
+       .hi = 10000000,
+       .default_text = "no limit",
+       .merge = keys_,
+       .meaning = "how many citizens the actor can have in each programme at once, booked or running (e.g. `{ "
+                  "inhouse_project = 40 }`); a meeting's decision beyond them waits on the actor's list for the "
+                  "programme, announced, and starts in the order decided as places free (an immediate activation "
+                  "holds a place but never waits); `timeseries/waiting_for_place` counts the lists"},
+      {.name = "actors.*.programme_places.<programme>", .type = "number", .lo = 1, .hi = 10000000},
       {.name = "actors.*.company_contact",
        .type = "path",
        .lo = 0,

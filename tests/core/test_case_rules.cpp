@@ -250,3 +250,34 @@ TEST_CASE("a programme decided at a meeting with the least wait runs from the ne
   CHECK(c.pop.activity_from[0] == 18);
   CHECK(c.pop.activity_to[0] == 28);  // ten weeks, 18 to 27
 }
+
+TEST_CASE("a case waiting for a place holds none, starts when given one, and gives it up when handed on", "[unit]") {
+  test::TempDir dir;
+  OneCase c(dir, actor_with_course("") + R"(
+[[actors]]
+name = "provider"
+assignment = { rule = "random_share", share = 0.0 }
+meeting_interval_weeks = { cash_benefit = 8 }
+)");
+  c.open_case_in(10);
+  REQUIRE(hold_meeting(c.params, c.rng, c.pop, 0, 17).started == Activity::inhouse_project);
+  CHECK(holds_place(c.pop, 0, 17));
+  wait_for_place(c.pop, 0);
+  CHECK(waiting_for_place(c.pop, 0));
+  CHECK_FALSE(holds_place(c.pop, 0, 17));
+  CHECK(c.pop.current_activity(0, 30) == Activity::none);
+  CHECK(hold_meeting(c.params, c.rng, c.pop, 0, 18).started == Activity::none);  // it waits: no new plan
+  const ProgrammeSpec& project = c.params.programmes[index_of(Activity::inhouse_project)];
+  // A place free the week after the decision: the programme's own two-week wait still applies.
+  start_from_list(project, c.pop, 0, 17);
+  CHECK(c.pop.activity_from[0] == 19);
+  CHECK(c.pop.activity_to[0] == 29);
+  // A place free later: it starts the week after.
+  wait_for_place(c.pop, 0);
+  start_from_list(project, c.pop, 0, 25);
+  CHECK(c.pop.activity_from[0] == 26);
+  CHECK(holds_place(c.pop, 0, 25));
+  wait_for_place(c.pop, 0);
+  hand_over(c.params, c.pop, 0, 1, 26);
+  CHECK(c.pop.activity_of(0) == Activity::none);
+}

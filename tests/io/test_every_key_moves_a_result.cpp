@@ -305,6 +305,8 @@ const std::vector<Sweep> kSweeps = {
    kEveryMechanism,
    {},
    {"actors.provider.reassessment={\"4\" = {\"3\" = 0.2}}"}},
+  {"actors.*.programme_places", {"actors.provider.programme_places={guidance = 10}"}},
+  {"actors.*.programme_places.<programme>", {"actors.centre.programme_places.company_internship=5"}},
   {"actors.*.referral", {"actors.provider.referral={to = \"centre\", chance = 0.1}"}},
   {"actors.*.referral.to",
    {"actors.provider.referral.to=\"odd\""},
@@ -380,7 +382,7 @@ std::vector<double> results_of(const Params& params) {
   const auto add = [&out](const auto& v) { out.insert(out.end(), v.begin(), v.end()); };
   for (const ReplicationResult& r : run_monte_carlo(params, {})) {
     add(r.occupancy), add(r.entries), add(r.exits), add(r.activity_occupancy);
-    add(r.meetings_held), add(r.meetings_overdue), add(r.costs), add(r.cost_accounts);
+    add(r.meetings_held), add(r.meetings_overdue), add(r.waiting_for_place), add(r.costs), add(r.cost_accounts);
     for (const CohortOutcome& c : r.cohorts) {
       add(c.members), add(c.status), add(c.activity), add(c.state_activity), add(c.support_rate);
       add(c.activity_weeks_share), add(c.activation_rate), add(c.meeting_rate);

@@ -1,0 +1,104 @@
+// Programme places: a decision beyond an actor's places waits on its list, and the list moves
+// as places free, in the order decided.
+#include <cstring>
+
+#include "almpsim/engine.hpp"
+#include "support/catch.hpp"
+#include "support/fixtures.hpp"
+
+using namespace almpsim;
+
+namespace {
+std::size_t cell(const Params& p, Week w, std::size_t a, int k, int width) {
+  return (static_cast<std::size_t>(w) * static_cast<std::size_t>(p.actor_count()) + a) *
+             static_cast<std::size_t>(width) +
+         static_cast<std::size_t>(k);
+}
+
+// 100 citizens on cash benefit meet every week; every meeting not in guidance decides on it.
+std::string weekly_guidance(double exit_hazard) {
+  return R"(
+start = 2020-01-06
+weeks = 30
+burn_in_weeks = 0
+seed = 7
+[population]
+size = 100
+state_shares = { cash_benefit = 1.0 }
+[hazards.cash_benefit.self_support]
+baseline = )" +
+         std::to_string(exit_hazard) +
+         R"(
+[programmes.guidance]
+length_weeks = 4
+wait_weeks = 1
+[[actors]]
+name = "centre"
+first_meeting_weeks = 1
+meeting_interval_weeks = { cash_benefit = 1 }
+activation_probability = 1.0
+activation_mix = { guidance = 1.0 }
+sanctions = { no_show = 0.0 }
+programme_places = { guidance = 10 }
+)";
+}
+
+template <class T>
+bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+}  // namespace
+
+TEST_CASE("a course with ten places runs in batches of ten, the rest waiting in the order decided", "[unit]") {
+  test::TempDir dir;
+  const Params p = load_scenario(dir.write("s.toml", weekly_guidance(0.0))).params;
+  const auto r = run_monte_carlo(p, {}).front();
+  const int guidance = index_of(Activity::guidance);
+  // Week 0: all 100 meet; ten take the places (weeks 1-4), 90 wait. In week 4 the places are
+  // free for week 5: the next ten start, 80 wait. In week 5 the first ten meet again, out of
+  // their course, and join the end of the list: 90. And so on every four weeks.
+  for (Week w = 0; w < p.calendar.weeks; ++w) {
+    INFO("week " << w);
+    CHECK(r.activity_occupancy[cell(p, w, 0, guidance, kActivities)] == (w == 0 ? 0 : 10));
+    CHECK(r.waiting_for_place[cell(p, w, 0, guidance, kActivities)] == (w >= 4 && w % 4 == 0 ? 80 : 90));
+  }
+}
+
+TEST_CASE("no place stays empty while a case waits, when people leave at random", "[unit]") {
+  test::TempDir dir;
+  const Params p = load_scenario(dir.write("s.toml", weekly_guidance(0.05))).params;
+  const auto r = run_monte_carlo(p, {}).front();
+  const int guidance = index_of(Activity::guidance);
+  int checked = 0, left = 0;
+  for (Week w = 0; w + 1 < p.calendar.weeks; ++w) {
+    const std::int32_t in_course = r.activity_occupancy[cell(p, w + 1, 0, guidance, kActivities)];
+    CHECK(in_course <= 10);
+    left += r.exits[cell(p, w, 0, index_of(State::cash_benefit), kStates)];
+    // Every place held after week w runs in week w + 1 (a one-week wait, no intakes).
+    if (r.waiting_for_place[cell(p, w, 0, guidance, kActivities)] > 0) {
+      CHECK(in_course == 10);
+      ++checked;
+    }
+  }
+  CHECK(checked > 10);
+  CHECK(left > 30);  // places were freed by people leaving mid-course
+}
+
+TEST_CASE("places that are never all taken change nothing", "[unit]") {
+  const std::vector<std::string> base = {"replications=2", "population.size=1500"};
+  std::vector<std::string> ample = base;
+  ample.push_back("actors.outreach.programme_places={ company_internship = 100000, inhouse_project = 100000 }");
+  const auto a = run_monte_carlo(test::shipped("copenhagen_outreach.toml", base), {});
+  const auto b = run_monte_carlo(test::shipped("copenhagen_outreach.toml", ample), {});
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    CHECK(same_bits(a[k].occupancy, b[k].occupancy));
+    CHECK(same_bits(a[k].activity_occupancy, b[k].activity_occupancy));
+    CHECK(same_bits(a[k].cost_accounts, b[k].cost_accounts));
+    CHECK(same_bits(a[k].waiting_for_place, b[k].waiting_for_place));  // all zero
+  }
+  const auto c = run_monte_carlo(
+      test::shipped("copenhagen_outreach.toml", {"replications=2", "population.size=1500",
+                                                 "actors.outreach.programme_places={ company_internship = 5 }"}),
+      {});
+  CHECK_FALSE(same_bits(a[0].activity_occupancy, c[0].activity_occupancy));
+}
