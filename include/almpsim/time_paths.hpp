@@ -28,4 +28,10 @@ double shock_level(int since, int ramp, int length, int recovery);
 /// `weeks` (at once when weeks is 0).
 WeekSeries ramp_up_path(const Calendar& cal, double from, int weeks, Week start);
 
+/// An employer network that follows the company consultants employed: it starts at `built`
+/// (in consultants), and each week closes the share 1 - exp(-1 / build_weeks) of its gap to
+/// the consultants of that week, so that under constant staffing c it is
+/// c + (built - c) exp(-t / build_weeks). Returned as company contact: network / reference.
+WeekSeries network_contact(const WeekSeries& consultants, double built, double build_weeks, double reference);
+
 }  // namespace almpsim

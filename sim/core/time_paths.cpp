@@ -1,6 +1,7 @@
 #include "almpsim/time_paths.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace almpsim {
 
@@ -45,6 +46,17 @@ WeekSeries ramp_up_path(const Calendar& cal, double from, int weeks, Week start)
     series[static_cast<std::size_t>(cal.slot(w))] = w < start ? from : from + (1.0 - from) * t;
   }
   return series;
+}
+
+WeekSeries network_contact(const WeekSeries& consultants, double built, double build_weeks, double reference) {
+  const double closes = -std::expm1(-1.0 / build_weeks);
+  WeekSeries contact(consultants.size());
+  double network = built;
+  for (std::size_t t = 0; t < consultants.size(); ++t) {
+    contact[t] = network / reference;
+    network += (consultants[t] - network) * closes;
+  }
+  return contact;
 }
 
 }  // namespace almpsim

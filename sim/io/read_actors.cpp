@@ -347,6 +347,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
   a.activation_probability = read_group_paths(r, "activation_probability", cal, p_.attributes);
   read_activation_mix(r, a);
   a.company_contact = read_path(r, "company_contact", cal);
+  read_employer_network(r, a);
   read_job_finding(r, a);
   read_moves(r, a);
   read_early_meetings(r, a);
