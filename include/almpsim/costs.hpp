@@ -18,6 +18,9 @@ inline constexpr int kCostAccounts = 4;
 inline constexpr std::array<std::string_view, kCostAccounts> kCostAccountNames = {"administration", "programmes",
                                                                                   "payments", "transfers"};
 
+/// The actor's caseworkers in all its teams in the week of a calendar slot.
+double caseworkers_in(const ActorSpec& actor, int slot);
+
 /// Administration of a case-week on benefit (nothing off benefit).
 inline double administration_cost(const ActorSpec& actor, bool on_benefit) {
   return on_benefit ? actor.costs.admin_per_case_week : 0.0;
@@ -54,7 +57,8 @@ bool books_transfers(const Params& params);
 
 /// Closes a replication's accounts from its weekly record: the transfers of each actor's
 /// citizens (occupancy at the start of the week times the state's transfer), each savings share
-/// settled into the payments account, and `costs` as administration, programmes and payments.
+/// settled into the payments account, each staff bonus earned into administration, and `costs`
+/// as administration, programmes and payments.
 void close_accounts(const Params& params, ReplicationResult& result);
 
 /// The unit costs are in, for showing beside them: "DKK, 2009 prices".

@@ -145,6 +145,15 @@ struct SavingsShare {
   int settle_every_weeks = 52;  ///< at least 1: paid at the end of each such period of reported weeks
 };
 
+/// A collective staff bonus, as Agens's (40% of a month's pay to everyone when the targets were
+/// met): paid per caseworker at the end of each full period, if the actor's cases moved into
+/// self-support often enough in it. A cost of the actor (administration).
+struct StaffBonus {
+  double per_caseworker = 0.0;  ///< 0: none
+  int every_weeks = 52;
+  double self_support_at_least = 0.0;  ///< entries into self-support in the period; 0: paid every period
+};
+
 struct CostModel {
   double admin_per_case_week = 0.0;
   double fixed_fee_per_case = 0.0;  ///< at referral, and for the cases taken over at the start
@@ -152,6 +161,7 @@ struct CostModel {
   double programme_cost_factor = 1.0;
   PerState<std::vector<Milestone>> milestones{};  ///< paid to the actor serving the spell
   SavingsShare savings_share;
+  StaffBonus staff_bonus;
 };
 
 /// What an attended meeting does by itself to the citizen's job finding in the weeks after it

@@ -58,6 +58,13 @@ double weekly_saving(const Params& params, const ReplicationResult& r, std::size
 
 }  // namespace
 
+double caseworkers_in(const ActorSpec& actor, int slot) {
+  double staff = 0.0;
+  for (const WeekSeries& team : actor.caseworkers)
+    if (!team.empty()) staff += team[static_cast<std::size_t>(slot)];
+  return staff;
+}
+
 void close_accounts(const Params& params, ReplicationResult& r) {
   const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
   const std::size_t actors = params.actors.size();
@@ -85,6 +92,21 @@ void close_accounts(const Params& params, ReplicationResult& r) {
         account(w, a, CostAccount::payments) += deal.share * std::max(0.0, saved);
         saved = 0.0;
       }
+    }
+  }
+  for (std::size_t a = 0; a < actors; ++a) {
+    const ActorSpec& actor = params.actors[a];
+    const StaffBonus& bonus = actor.costs.staff_bonus;
+    if (bonus.per_caseworker <= 0.0) continue;
+    const auto period = static_cast<std::size_t>(bonus.every_weeks);
+    double moved = 0.0;
+    for (std::size_t w = 0; w < weeks; ++w) {
+      moved += r.entries[(w * actors + a) * kStates + index_of(State::self_support)];
+      if ((w + 1) % period != 0) continue;
+      if (moved >= bonus.self_support_at_least)
+        account(w, a, CostAccount::administration) +=
+            bonus.per_caseworker * caseworkers_in(actor, params.calendar.slot(static_cast<Week>(w)));
+      moved = 0.0;
     }
   }
   r.costs.assign(weeks * actors, 0.0);

@@ -60,6 +60,7 @@ class ParamsBuilder {
   void read_reassessment(Reader& r, ActorSpec& a);
   void read_referral(Reader& r, const std::string& name, ActorSpec& a);
   void read_places(Reader& r, ActorSpec& a);
+  void read_staff_bonus(Reader& c, const ActorSpec& a, CostModel& costs);
   void read_employer_network(Reader& r, ActorSpec& a);
   ActorSpec read_actor(Reader& r, const std::string& name);
   /// The index of the actor a key names, another than `self`: errors for a missing value

@@ -369,6 +369,7 @@ ActorSpec ParamsBuilder::read_actor(Reader& r, const std::string& name) {
     a.costs.programme_cost_factor = c.number("programme_cost_factor");
     read_milestones(c, a.costs);
     read_savings_share(c, name, a.costs);
+    read_staff_bonus(c, a, a.costs);
   }
   return a;
 }

@@ -93,4 +93,20 @@ void ParamsBuilder::read_savings_share(Reader& c, const std::string& name, CostM
     r.fail("share", "a share of transfer savings needs transfers to save: set `transfers` for the benefit states");
 }
 
+void ParamsBuilder::read_staff_bonus(Reader& c, const ActorSpec& a, CostModel& costs) {
+  if (!c.has("staff_bonus")) return;
+  Reader r = c.table("staff_bonus");
+  StaffBonus& bonus = costs.staff_bonus;
+  if (!r.has("per_caseworker")) r.fail("per_caseworker", "missing: the bonus paid to each caseworker");
+  bonus.per_caseworker = r.optional_number("per_caseworker").value_or(0.0);
+  bonus.every_weeks = r.integer("every_weeks");
+  bonus.self_support_at_least = r.optional_number("self_support_at_least").value_or(0.0);
+  if (bonus.every_weeks > p_.calendar.weeks)
+    r.fail("every_weeks", "the run's " + std::to_string(p_.calendar.weeks) +
+                              " reported weeks end before the first period does, and only full periods are settled, "
+                              "so this would change nothing");
+  if (!std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& t) { return !t.empty(); }))
+    r.fail("per_caseworker", "the actor has no caseworkers to pay (`caseworkers`), so this would change nothing");
+}
+
 }  // namespace almpsim::io

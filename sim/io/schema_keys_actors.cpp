@@ -426,6 +426,37 @@ std::vector<Key> actor_keys() {
        .unit = "weeks",
        .meaning = "length of a settlement period, counted from the first reported week; the last period ends "
                   "with the run"},
+      {.name = "actors.*.costs.staff_bonus",
+       .type = "table",
+       .merge = keys_,
+       .meaning = "a collective bonus the actor pays its staff, as Agens did (40% of a month's pay to everyone when "
+                  "the targets in all areas were met): `per_caseworker` times the caseworkers of all its teams, at "
+                  "the end of each full period in which its cases entered self-support at least "
+                  "`self_support_at_least` times; booked to administration. The model gives it no effect on how "
+                  "staff work"},
+      {.name = "actors.*.costs.staff_bonus.per_caseworker",
+       .type = "number",
+       .lo = 0.01,
+       .hi = 1e7,
+       .default_text = "required",
+       .unit = "currency per caseworker",
+       .meaning = "paid to each caseworker when the period's target is met"},
+      {.name = "actors.*.costs.staff_bonus.every_weeks",
+       .type = "integer",
+       .lo = 1,
+       .hi = 520,
+       .fallback = 52,
+       .unit = "weeks",
+       .meaning = "length of a bonus period, counted from the first reported week; a period the run ends within is "
+                  "not settled"},
+      {.name = "actors.*.costs.staff_bonus.self_support_at_least",
+       .type = "number",
+       .lo = 0,
+       .hi = 1e9,
+       .fallback = 0,
+       .unit = "citizens",
+       .meaning = "the target: the actor's entries into self-support in the period (`timeseries/entries`); 0: paid "
+                  "every period, as Agens paid for 2008 though its targets were not reached"},
 
       // [macro] and [[shocks]]
       {.name = "macro", .type = "table", .merge = keys_},

@@ -122,6 +122,35 @@ TEST_CASE("accounts close with each actor's transfers and a savings share settle
   CHECK(r.costs[0] == 0);
 }
 
+TEST_CASE("a staff bonus is paid per caseworker at the end of each full period that met its target", "[unit]") {
+  // Five weeks, two-week periods, a target of 3 entries into self-support. The provider's cases
+  // enter self-support 1 and 2 times in weeks 0-1 (met: paid on the 4 + 2 caseworkers of week 1),
+  // 1 and 1 in weeks 2-3 (missed), and 5 times in week 4, a period the run ends within.
+  Params p;
+  p.calendar.weeks = 5;
+  p.actors.resize(2);
+  p.actors[1].costs.staff_bonus = {.per_caseworker = 1000, .every_weeks = 2, .self_support_at_least = 3};
+  p.actors[1].caseworkers[index_of(State::cash_benefit)] = {4, 4, 4, 4, 4};
+  p.actors[1].caseworkers[index_of(State::sickness_benefit)] = {2, 2, 3, 3, 3};
+  ReplicationResult r;
+  r.occupancy.assign(5 * 2 * kStates, 0);
+  r.entries = r.occupancy;
+  const int moved[5] = {1, 2, 1, 1, 5};
+  for (std::size_t w = 0; w < 5; ++w) {
+    r.entries[(w * 2 + 1) * kStates + index_of(State::self_support)] = moved[w];
+    r.entries[(w * 2 + 0) * kStates + index_of(State::self_support)] = 9;  // the other actor's
+  }
+  r.cost_accounts.assign(5 * 2 * kCostAccounts, 0.0);
+  close_accounts(p, r);
+  auto administration = [&](std::size_t w, std::size_t a) {
+    return r.cost_accounts[(w * 2 + a) * kCostAccounts + static_cast<std::size_t>(CostAccount::administration)];
+  };
+  CHECK(administration(1, 1) == 6000);
+  for (std::size_t w : {0, 2, 3, 4}) CHECK(administration(w, 1) == 0);
+  for (std::size_t w = 0; w < 5; ++w) CHECK(administration(w, 0) == 0);  // the other actor has no bonus
+  CHECK(r.costs[1 * 2 + 1] == 6000);
+}
+
 TEST_CASE("a cohort's transfers per citizen are its weeks on benefit at the weekly transfer", "[unit]") {
   // Only cash benefit is on benefit and paid: a member's transfers are 2,500 times its weeks on
   // benefit in the window, which the support rate counts independently.
