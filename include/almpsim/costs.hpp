@@ -18,8 +18,15 @@ inline constexpr int kCostAccounts = 4;
 inline constexpr std::array<std::string_view, kCostAccounts> kCostAccountNames = {"administration", "programmes",
                                                                                   "payments", "transfers"};
 
-/// The actor's caseworkers in all its teams in the week of a calendar slot.
-double caseworkers_in(const ActorSpec& actor, int slot);
+/// Whether reported week w ends one of the staff bonus's periods (counted from week 0).
+inline bool ends_bonus_period(const StaffBonus& bonus, Week w) {
+  return w >= 0 && (w + 1) % bonus.every_weeks == 0;
+}
+
+/// The staff bonus the actor pays at the end of a period in which its cases moved from benefit
+/// into self-support `moved` times: each of its caseworkers of that week (calendar slot) is paid
+/// if the target was met. A staff cost, booked to administration.
+double staff_bonus(const ActorSpec& actor, int slot, double moved);
 
 /// Administration of a case-week on benefit (nothing off benefit).
 inline double administration_cost(const ActorSpec& actor, bool on_benefit) {
@@ -57,8 +64,7 @@ bool books_transfers(const Params& params);
 
 /// Closes a replication's accounts from its weekly record: the transfers of each actor's
 /// citizens (occupancy at the start of the week times the state's transfer), each savings share
-/// settled into the payments account, each staff bonus earned into administration, and `costs`
-/// as administration, programmes and payments.
+/// settled into the payments account, and `costs` as administration, programmes and payments.
 void close_accounts(const Params& params, ReplicationResult& result);
 
 /// The unit costs are in, for showing beside them: "DKK, 2009 prices".

@@ -13,7 +13,7 @@ inline constexpr int kMaxDestinations = kStates - 1;
 
 /// Covariate cell of a citizen: the observed attributes that hazards depend on.
 struct CovariateCell {
-  int sex = 0, origin = 0, age_band = 0, match = 0, sick_category = 0;
+  int sex = 0, origin = 0, age_band = 0, match = 0, sick_category = 0, area = 0;
 };
 
 class HazardModel {
@@ -68,11 +68,12 @@ class HazardModel {
     std::vector<double> emp_factor;   // [class][dest]
     std::vector<double> elasticity;   // [dest]
     std::vector<int> job_finding_slots;
-    std::vector<std::uint16_t> cell_id, class_id;  // compact ids of equal factor rows
+    std::vector<std::uint32_t> cell_id, class_id;  // compact ids of equal factor rows
     int distinct_cells = 1, distinct_classes = 1;
   };
   PerState<StateRules> rules_;
   int age_bands_ = 1;
+  int areas_ = 1;
   int cells_ = 1;
   int employability_classes_ = 1;
 };

@@ -30,6 +30,9 @@ struct AttributeSpec {
   std::vector<std::string> age_band_names;
   std::optional<int> pension_age;  ///< years; everyone leaves (exited) on reaching it
   std::vector<std::string> area_names;
+  /// sd of log job finding between areas, drawn per replication for everyone in the area (a
+  /// site's own level, whichever actor serves there); 0: none
+  double area_job_finding_sd = 0.0;
   std::vector<std::string> match_group_names;
   std::array<std::uint8_t, kMatchLevels> match_group_of{};  ///< match category -> group index
   PerState<AttributeMix> mix;                               ///< per state of entry (inflow, moves)
@@ -54,6 +57,7 @@ struct CovariateEffects {
   std::vector<double> age;  ///< per age band
   std::array<double, kMatchLevels> match{};
   std::array<double, kSickLevels> sick_category{};
+  std::vector<double> area;  ///< per area (a site's own level, shared by every actor there)
 };
 
 /// The weekly hazard from one state to another:

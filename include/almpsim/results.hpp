@@ -35,19 +35,20 @@ struct Spell {
 };
 
 struct ReplicationResult {
-  std::vector<std::int32_t> occupancy;           ///< [week][actor][state], start of week
-  std::vector<std::int32_t> entries;             ///< [week][actor][state], during the week
-  std::vector<std::int32_t> exits;               ///< [week][actor][state], during the week
-  std::vector<std::int32_t> activity_occupancy;  ///< [week][actor][activity], citizens on benefit, start of week
-  std::vector<std::int32_t> meetings_held;       ///< [week][actor]
-  std::vector<std::int32_t> meetings_overdue;    ///< [week][actor] due but not held
-  std::vector<std::int32_t> waiting_for_place;   ///< [week][actor][activity] decided, waiting for a place
-  std::vector<double> costs;                     ///< [week][actor] administration, programmes, payments
-  std::vector<double> cost_accounts;             ///< [week][actor][account], CostAccount order
-  std::vector<double> job_finding_multiplier;    ///< [actor] drawn multiplier (job_finding_sd), 1 where not drawn
-  std::vector<CohortOutcome> cohorts;            ///< in scenario order
-  std::vector<Spell> spells;                     ///< only with register output
-  std::size_t citizens = 0;                      ///< everyone simulated: initial stock and all inflow
+  std::vector<std::int32_t> occupancy;              ///< [week][actor][state], start of week
+  std::vector<std::int32_t> entries;                ///< [week][actor][state], during the week
+  std::vector<std::int32_t> exits;                  ///< [week][actor][state], during the week
+  std::vector<std::int32_t> activity_occupancy;     ///< [week][actor][activity], citizens on benefit, start of week
+  std::vector<std::int32_t> meetings_held;          ///< [week][actor]
+  std::vector<std::int32_t> meetings_overdue;       ///< [week][actor] due but not held
+  std::vector<std::int32_t> waiting_for_place;      ///< [week][actor][activity] decided, waiting for a place
+  std::vector<double> costs;                        ///< [week][actor] administration, programmes, payments
+  std::vector<double> cost_accounts;                ///< [week][actor][account], CostAccount order
+  std::vector<double> job_finding_multiplier;       ///< [actor] drawn multiplier (job_finding_sd), 1 where not drawn
+  std::vector<double> area_job_finding_multiplier;  ///< [area] drawn (area_job_finding_sd), else 1
+  std::vector<CohortOutcome> cohorts;               ///< in scenario order
+  std::vector<Spell> spells;                        ///< only with register output
+  std::size_t citizens = 0;                         ///< everyone simulated: initial stock and all inflow
 };
 
 }  // namespace almpsim

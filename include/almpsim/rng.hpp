@@ -29,6 +29,7 @@ enum class Process : std::uint32_t {
   site_effect,    ///< an actor's job-finding multiplier of one replication
   reassessment,   ///< a meeting's reassessment of the match category
   referral,       ///< a meeting's referral of the case to another actor
+  area_effect,    ///< an area's job-finding multiplier of one replication
 };
 
 class RandomStreams {

@@ -56,13 +56,20 @@ double weekly_saving(const Params& params, const ReplicationResult& r, std::size
   return own.citizens * other.paid / other.citizens - own.paid;
 }
 
-}  // namespace
-
+/// The actor's caseworkers in all its teams in the week of a calendar slot.
 double caseworkers_in(const ActorSpec& actor, int slot) {
   double staff = 0.0;
   for (const WeekSeries& team : actor.caseworkers)
     if (!team.empty()) staff += team[static_cast<std::size_t>(slot)];
   return staff;
+}
+
+}  // namespace
+
+double staff_bonus(const ActorSpec& actor, int slot, double moved) {
+  const StaffBonus& bonus = actor.costs.staff_bonus;
+  if (bonus.per_caseworker <= 0.0 || moved < bonus.self_support_at_least) return 0.0;
+  return bonus.per_caseworker * caseworkers_in(actor, slot);
 }
 
 void close_accounts(const Params& params, ReplicationResult& r) {
@@ -92,21 +99,6 @@ void close_accounts(const Params& params, ReplicationResult& r) {
         account(w, a, CostAccount::payments) += deal.share * std::max(0.0, saved);
         saved = 0.0;
       }
-    }
-  }
-  for (std::size_t a = 0; a < actors; ++a) {
-    const ActorSpec& actor = params.actors[a];
-    const StaffBonus& bonus = actor.costs.staff_bonus;
-    if (bonus.per_caseworker <= 0.0) continue;
-    const auto period = static_cast<std::size_t>(bonus.every_weeks);
-    double moved = 0.0;
-    for (std::size_t w = 0; w < weeks; ++w) {
-      moved += r.entries[(w * actors + a) * kStates + index_of(State::self_support)];
-      if ((w + 1) % period != 0) continue;
-      if (moved >= bonus.self_support_at_least)
-        account(w, a, CostAccount::administration) +=
-            bonus.per_caseworker * caseworkers_in(actor, params.calendar.slot(static_cast<Week>(w)));
-      moved = 0.0;
     }
   }
   r.costs.assign(weeks * actors, 0.0);

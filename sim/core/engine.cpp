@@ -28,6 +28,7 @@ struct BlockTally {
   std::vector<std::int32_t> occupancy, entries, exits, activity;
   std::vector<double> payments;                             // [actor] fees and bonuses of the moves made
   std::vector<std::int32_t> places_held;                    // [actor][activity] held next week, after the moves
+  std::vector<std::int32_t> to_self_support;                // [actor] cases it moved from benefit into self-support
   std::vector<std::vector<DueMeeting>> due;                 // [actor][state]
   std::vector<std::int32_t> lane_occupancy, lane_activity;  // scratch: four interleaved copies
   std::vector<CitizenId> entered;                           // citizens moved, in the order moved
@@ -39,6 +40,7 @@ struct BlockTally {
     activity.assign(actors * kActivities, 0);
     payments.assign(actors, 0.0);
     places_held.assign(actors * kActivities, 0);
+    to_self_support.assign(actors, 0);
     due.resize(actors * kStates);
     for (auto& d : due) d.clear();
     entered.clear();
@@ -62,6 +64,7 @@ class Replication {
         pop_(create_population(params, rng_, threads_)),
         cache_(params, hazards, pop_, threads_) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
+    moved_to_self_support_.assign(actors_, 0.0);
     has_milestones_ = pays_milestones(params);
     for (const ActorSpec& a : params.actors)
       has_places_ = has_places_ || std::any_of(a.places.begin(), a.places.end(), [](int n) { return n > 0; });
@@ -214,7 +217,10 @@ class Replication {
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
     const bool was_on = params_.on_benefit[from], now_on = params_.on_benefit[index_of(to)];
-    if (to == State::self_support && was_on) tally.payments[old_actor] += self_support_bonus(params_.actors[old_actor]);
+    if (to == State::self_support && was_on) {
+      tally.payments[old_actor] += self_support_bonus(params_.actors[old_actor]);
+      ++tally.to_self_support[old_actor];
+    }
     if (now_on && !was_on) tally.payments[new_actor] += entry_fee(params_.actors[new_actor]);
   }
 
@@ -225,14 +231,17 @@ class Replication {
   }
 
   /// Records a referral made at a meeting in week w: the case leaves its actor and joins the
-  /// taker in the same spell, which is paid its fee for a case on benefit.
+  /// taker in the same spell, which is paid its fee for a case on benefit. A programme booked
+  /// or running goes with the case, and so does its place.
   void record_referral(Week w, CitizenId i, BlockTally& tally) {
     const std::uint8_t s = pop_.state[i];
     const std::size_t from = pop_.actor[i], to = params_.actors[from].referral.to;
     ++tally.exits[from * kStates + s];
     ++tally.entries[to * kStates + s];
     cache_.invalidate(i);  // the actor is part of the hazards' key
+    count_place(w, i, -1, tally);
     hand_over(params_, pop_, i, to, w + 1);
+    count_place(w, i, +1, tally);
     schedule_milestones(i, w + 1);
     if (params_.on_benefit[s]) tally.payments[to] += entry_fee(params_.actors[to]);
   }
@@ -367,19 +376,30 @@ class Replication {
           book(w, a, CostAccount::administration, administration);
           book(w, a, CostAccount::programmes, programmes);
           book(w, a, CostAccount::payments, t.payments[a]);
+          moved_to_self_support_[a] += t.to_self_support[a];
         }
       }
     }
   }
 
-  /// The places free for next week's starts (the places less those held after this week's
-  /// moves), given first to the citizens longest on each list.
-  void fill_places_from_lists(Week w, std::size_t blocks) {
+  /// The places free for next week's starts: the places less those held after this week's
+  /// moves (negative where a guaranteed programme holds more).
+  void count_free_places(std::size_t blocks) {
     free_places_.assign(actors_ * kActivities, 0);
     for (std::size_t a = 0; a < actors_; ++a)
       for (int k = 0; k < kActivities; ++k) free_places_[a * kActivities + k] = params_.actors[a].places[k];
     for (std::size_t b = 0; b < blocks; ++b)
       for (std::size_t k = 0; k < free_places_.size(); ++k) free_places_[k] -= tallies_[b].places_held[k];
+  }
+
+  /// The places the meetings freed (a sanction that ends a spell, a case handed on) or took with
+  /// a case handed on.
+  void count_meeting_places(const BlockTally& meeting_moves) {
+    for (std::size_t k = 0; k < free_places_.size(); ++k) free_places_[k] -= meeting_moves.places_held[k];
+  }
+
+  /// Gives the free places to the cases longest on each list.
+  void serve_lists(Week w) {
     for (std::size_t k = 0; k < waiting_.size(); ++k) {
       auto& list = waiting_[k];
       while (free_places_[k] > 0 && !list.empty()) {
@@ -411,15 +431,32 @@ class Replication {
     waiting_[k].push_back({i, pop_.state_since[i]});
   }
 
-  /// Drops the cases that left their list and records how many wait at the end of week w.
-  void count_waiting(Week w) {
+  /// Drops the cases that left their list, so that a list's length is the cases waiting.
+  void prune_lists() {
     for (std::size_t k = 0; k < waiting_.size(); ++k) {
       auto& list = waiting_[k];
       list.erase(std::remove_if(list.begin(), list.end(), [&](const WaitingCase& c) { return !still_waiting(c, k); }),
                  list.end());
-      if (w >= 0)
-        result_.waiting_for_place[at(w, k / kActivities, static_cast<int>(k % kActivities), kActivities)] =
-            static_cast<std::int32_t>(list.size());
+    }
+  }
+
+  /// Records how many wait on each list at the end of week w.
+  void count_waiting(Week w) {
+    if (w < 0) return;
+    for (std::size_t k = 0; k < waiting_.size(); ++k) {
+      const auto& list = waiting_[k];
+      result_.waiting_for_place[at(w, k / kActivities, static_cast<int>(k % kActivities), kActivities)] =
+          static_cast<std::int32_t>(list.size());
+    }
+  }
+
+  /// Books each staff bonus due at the end of week w, and starts the actor's next period.
+  void pay_staff_bonuses(Week w) {
+    for (std::size_t a = 0; a < actors_; ++a) {
+      const ActorSpec& actor = params_.actors[a];
+      if (actor.costs.staff_bonus.per_caseworker <= 0.0 || !ends_bonus_period(actor.costs.staff_bonus, w)) continue;
+      book(w, a, CostAccount::administration, staff_bonus(actor, params_.calendar.slot(w), moved_to_self_support_[a]));
+      moved_to_self_support_[a] = 0.0;
     }
   }
 
@@ -429,7 +466,10 @@ class Replication {
     BlockTally& meeting_moves = meeting_tally_;
     meeting_moves.reset(actors_);
     const int slot = params_.calendar.slot(w);
-    if (has_places_) fill_places_from_lists(w, blocks);
+    if (has_places_) {
+      count_free_places(blocks);
+      serve_lists(w);
+    }
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
         due_.clear();
@@ -461,7 +501,12 @@ class Replication {
       }
     }
     entrants_.insert(entrants_.end(), meeting_moves.entered.begin(), meeting_moves.entered.end());
-    if (has_places_) count_waiting(w);
+    if (has_places_) {
+      count_meeting_places(meeting_moves);
+      serve_lists(w);
+      prune_lists();
+      count_waiting(w);
+    }
     if (w < 0) return;
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
@@ -469,7 +514,9 @@ class Replication {
         result_.exits[at(w, a, s, kStates)] += meeting_moves.exits[a * kStates + s];
       }
       book(w, a, CostAccount::payments, meeting_moves.payments[a]);
+      moved_to_self_support_[a] += meeting_moves.to_self_support[a];
     }
+    pay_staff_bonuses(w);
   }
 
   const Params& params_;
@@ -484,6 +531,7 @@ class Replication {
   std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
   std::vector<DueMeeting> due_;
   std::vector<double> capacity_carry_;
+  std::vector<double> moved_to_self_support_;  // [actor] in the staff bonus's current period
   struct DueMilestone {
     CitizenId citizen;
     Week since;          // the spell's first week: paid only if the spell still runs
@@ -514,10 +562,20 @@ ReplicationResult run_replication(const Params& params, const HazardModel& hazar
                                   int threads) {
   // The drawn multipliers (1 where an actor has no site effect) are also what the output records.
   std::vector<double> multipliers = site_effects(params, replication);
-  ReplicationResult r = has_site_effects(params)
-                            ? Replication(with_site_effects(params, multipliers), hazards, replication, threads).run()
-                            : Replication(params, hazards, replication, threads).run();
+  std::vector<double> area_multipliers = area_effects(params, replication);
+  ReplicationResult r;
+  if (params.attributes.area_job_finding_sd > 0.0) {
+    // The areas' levels are part of the hazards: this replication's own model.
+    const Params drawn = with_area_effects(with_site_effects(params, multipliers), area_multipliers);
+    const HazardModel drawn_hazards(drawn);
+    r = Replication(drawn, drawn_hazards, replication, threads).run();
+  } else {
+    r = has_site_effects(params)
+            ? Replication(with_site_effects(params, multipliers), hazards, replication, threads).run()
+            : Replication(params, hazards, replication, threads).run();
+  }
   r.job_finding_multiplier = std::move(multipliers);
+  r.area_job_finding_multiplier = std::move(area_multipliers);
   return r;
 }
 

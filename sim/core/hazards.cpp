@@ -10,14 +10,14 @@ namespace {
 /// Gives each of `rows` rows of a [row][width] table the id of the first row equal to it, ids
 /// counted from 0 in order of first appearance; returns how many distinct rows there are.
 int number_equal_rows(const std::vector<double>& table, std::size_t rows, std::size_t width,
-                      std::vector<std::uint16_t>& ids) {
+                      std::vector<std::uint32_t>& ids) {
   ids.assign(rows, 0);
-  std::map<std::vector<double>, std::uint16_t> seen;
+  std::map<std::vector<double>, std::uint32_t> seen;
   if (width == 0) return 1;  // no destinations: every row is the empty row
   for (std::size_t k = 0; k < rows; ++k) {
     std::vector<double> row(table.begin() + static_cast<std::ptrdiff_t>(k * width),
                             table.begin() + static_cast<std::ptrdiff_t>((k + 1) * width));
-    ids[k] = seen.emplace(std::move(row), static_cast<std::uint16_t>(seen.size())).first->second;
+    ids[k] = seen.emplace(std::move(row), static_cast<std::uint32_t>(seen.size())).first->second;
   }
   return static_cast<int>(seen.size());
 }
@@ -25,7 +25,8 @@ int number_equal_rows(const std::vector<double>& table, std::size_t rows, std::s
 
 HazardModel::HazardModel(const Params& params) {
   age_bands_ = std::max(1, params.attributes.age_bands());
-  cells_ = kSexes * kOrigins * age_bands_ * kMatchLevels * kSickLevels;
+  areas_ = std::max<int>(1, static_cast<int>(params.attributes.area_names.size()));
+  cells_ = kSexes * kOrigins * age_bands_ * kMatchLevels * kSickLevels * areas_;
   employability_classes_ = static_cast<int>(params.employability.log_values.size());
 
   for (int s = 0; s < kStates; ++s) {
@@ -59,15 +60,18 @@ HazardModel::HazardModel(const Params& params) {
       for (int origin = 0; origin < kOrigins; ++origin)
         for (int age = 0; age < age_bands_; ++age)
           for (int match = 0; match < kMatchLevels; ++match)
-            for (int sick = 0; sick < kSickLevels; ++sick) {
-              const int cell = cell_of({sex, origin, age, match, sick});
-              for (std::size_t d = 0; d < nd; ++d) {
-                const CovariateEffects& e = specs[d]->effects;
-                const double age_effect = e.age.empty() ? 0.0 : e.age[static_cast<std::size_t>(age)];
-                r.cell_factor[static_cast<std::size_t>(cell) * nd + d] =
-                    std::exp(e.sex[sex] + e.origin[origin] + age_effect + e.match[match] + e.sick_category[sick]);
+            for (int sick = 0; sick < kSickLevels; ++sick)
+              for (int area = 0; area < areas_; ++area) {
+                const int cell = cell_of({sex, origin, age, match, sick, area});
+                for (std::size_t d = 0; d < nd; ++d) {
+                  const CovariateEffects& e = specs[d]->effects;
+                  const double age_effect = e.age.empty() ? 0.0 : e.age[static_cast<std::size_t>(age)];
+                  const double area_effect = e.area.empty() ? 0.0 : e.area[static_cast<std::size_t>(area)];
+                  r.cell_factor[static_cast<std::size_t>(cell) * nd + d] =
+                      std::exp(e.sex[sex] + e.origin[origin] + age_effect + e.match[match] + e.sick_category[sick] +
+                               area_effect);
+                }
               }
-            }
 
     r.emp_factor.assign(static_cast<std::size_t>(employability_classes_) * nd, 1.0);
     for (int k = 0; k < employability_classes_; ++k)
@@ -97,8 +101,10 @@ int HazardModel::slot_of(State from, State to) const {
 }
 
 int HazardModel::cell_of(const CovariateCell& c) const {
-  return (((c.sex * kOrigins + c.origin) * age_bands_ + c.age_band) * kMatchLevels + c.match) * kSickLevels +
-         c.sick_category;
+  return ((((c.sex * kOrigins + c.origin) * age_bands_ + c.age_band) * kMatchLevels + c.match) * kSickLevels +
+          c.sick_category) *
+             areas_ +
+         c.area;
 }
 
 void HazardModel::week_multipliers(State from, const Params& params, Week w, double* out) const {

@@ -74,7 +74,8 @@ const std::vector<CohortMeasure>& cohort_measures() {
       {.name = "cost_per_citizen",
        .field = &CohortOutcome::cost_per_citizen,
        .meaning = "costs incurred by members in the window, per member: administration, programmes, and the fees, "
-                  "bonuses and milestones paid for them (not a savings share, paid for a whole caseload)",
+                  "bonuses and milestones paid for them (not a savings share or a staff bonus, paid for a whole "
+                  "caseload or staff)",
        .label = "cost per citizen",
        .decimals = 0,
        .in_run_summary = true,

@@ -101,8 +101,8 @@ class TransitionCache {
 
   /// The observed attributes citizen i's hazards depend on in week w.
   CovariateCell covariates_of(CitizenId i, Week w) const {
-    return {pop_.sex[i], pop_.origin[i], age_band_of(params_.attributes, pop_.age_years(i, w)), pop_.match[i],
-            pop_.sick_category[i]};
+    return {pop_.sex[i],   pop_.origin[i],        age_band_of(params_.attributes, pop_.age_years(i, w)),
+            pop_.match[i], pop_.sick_category[i], pop_.area[i]};
   }
 
   /// Citizen i's hazards in week w out of its current state, with `job_finding` on its job-finding

@@ -177,6 +177,7 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_strings(g, "controls", params.actor_controls());
     write_strings(g, "weeks", week_dates);
     write_strings(g, "match_groups", params.attributes.match_group_names);
+    write_strings(g, "areas", params.attributes.area_names);
     write_strings(g, "cohorts", params.cohort_names());
   }
   Handle summary = group(file, "summary");
@@ -219,6 +220,9 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_per_replication<double>(
         g, s, "job_finding_multiplier", {actors}, n_reps,
         [&](std::size_t r) -> const std::vector<double>& { return reps[r].job_finding_multiplier; }, "actor");
+    write_per_replication<double>(
+        g, s, "area_job_finding_multiplier", {params.attributes.area_names.size()}, n_reps,
+        [&](std::size_t r) -> const std::vector<double>& { return reps[r].area_job_finding_multiplier; }, "area");
   }
   {
     Handle g = group(file, "cohorts");

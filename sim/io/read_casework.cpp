@@ -1,13 +1,11 @@
 // What a caseworker may decide about the case itself at a meeting: reassess its match category
 // (reassessment.<from> = { <to> = chance }), hand it to another actor (referral), and within how
-// many places a programme can be offered (programme_places); and the employer network its
-// company consultants build, which sets its company contact.
+// many places a programme can be offered (programme_places).
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
 #include "almpsim/actors.hpp"
-#include "almpsim/time_paths.hpp"
 #include "params_builder.hpp"
 #include "scenario_values.hpp"
 
@@ -65,30 +63,6 @@ void ParamsBuilder::read_referral(Reader& r, const std::string& name, ActorSpec&
     r.fail("referral", "the actor holds no meetings (meeting_interval_weeks), so this would change nothing");
 }
 
-void ParamsBuilder::read_employer_network(Reader& r, ActorSpec& a) {
-  if (!r.has("employer_network")) return;
-  Reader n = r.table("employer_network");
-  const std::pair<const char*, const char*> required[] = {
-      {"consultants", "the company consultants employed, a number or a path"},
-      {"reference", "the consultants whose established network gives company contact 1"},
-      {"build_weeks", "how slowly the network follows the staffing"}};
-  for (const auto& [key, what] : required)
-    if (!n.has(key)) n.fail(key, std::string("missing: ") + what);
-  if (!n.has("consultants")) return;
-  const WeekSeries consultants = read_path(n, "consultants", p_.calendar);
-  const double reference = n.optional_number("reference").value_or(0.0);
-  const double build_weeks = n.optional_number("build_weeks").value_or(0.0);
-  const double built = n.optional_number("built_at_start").value_or(consultants.front());
-  const bool constant = std::all_of(consultants.begin(), consultants.end(), [&](double c) { return c == built; });
-  if (constant)
-    refuse_inert(r, "employer_network", "actors",
-                 "the network starts built and the consultants never change: it is a constant company contact");
-  if (reference <= 0.0 || build_weeks <= 0.0) return;
-  // The network's size times how well the actor uses it (company_contact, 1 unless given).
-  const WeekSeries network = network_contact(consultants, built, build_weeks, reference);
-  for (std::size_t t = 0; t < network.size(); ++t) a.company_contact[t] *= network[t];
-}
-
 void ParamsBuilder::read_places(Reader& r, ActorSpec& a) {
   if (!r.has("programme_places")) return;
   const auto places = named_numbers(r, "programme_places", programme_names(), "programme");
@@ -103,7 +77,9 @@ void ParamsBuilder::read_places(Reader& r, ActorSpec& a) {
     }
     const bool offered = std::any_of(a.activation_mix.begin(), a.activation_mix.end(),
                                      [&](const PerActivity<double>& mix) { return mix[k + 1] > 0.0; });
-    if (!offered || !holds_meetings(a))
+    if (!holds_meetings(a))
+      refuse_inert(t, name, "actors", "the actor holds no meetings (meeting_interval_weeks)");
+    else if (!offered)
       refuse_inert(t, name, "actors", "the actor's meetings never start " + name + " (activation_mix)");
     a.places[k + 1] = static_cast<int>(*places[k]);
   }

@@ -92,6 +92,7 @@ void ParamsBuilder::read_inflow() {
 
 void ParamsBuilder::read_effects(Reader& r, CovariateEffects& e) {
   e.age.assign(static_cast<std::size_t>(p_.attributes.age_bands()), 0.0);
+  e.area.assign(p_.attributes.area_names.size(), 0.0);
   const schema::Key& row = r.row("log_effects");
   Reader t = r.table("log_effects");
   for (const std::string& key : t.keys()) {
@@ -116,8 +117,10 @@ void ParamsBuilder::read_effects(Reader& r, CovariateEffects& e) {
       set(e.match, names_of(kMatchNames));
     else if (attr == "sick_category")
       set(e.sick_category, names_of(kSickNames));
+    else if (attr == "area")
+      set(e.area, p_.attributes.area_names);
     else
-      t.fail(key, unknown_name("covariate", attr, {"sex", "origin", "age", "match", "sick_category"}) +
+      t.fail(key, unknown_name("covariate", attr, {"sex", "origin", "age", "match", "sick_category", "area"}) +
                       "; effects are named attribute:level, e.g. \"sex:male\"");
   }
 }

@@ -123,6 +123,8 @@ void ParamsBuilder::read_attributes() {
     r.fail("areas", "needs at least one area");
     at.area_names = {"all"};
   }
+  if (at.area_names.size() > 255) r.fail("areas", "at most 255 areas");
+  at.area_job_finding_sd = r.number("area_job_finding_sd");
   // Area names are keys of shares and of --set paths (attributes.area.<name>).
   for (const std::string& name : at.area_names)
     if (name.find('.') != std::string::npos) r.fail("areas", "a name cannot contain '.': '" + name + "'");

@@ -239,7 +239,7 @@ std::vector<Key> actor_keys() {
        .hi = 100000,
        .default_text = "required",
        .unit = "consultants",
-       .meaning = "company consultants employed, e.g. `[[2008-04-01, 7], [2009-03-02, 5], [2009-09-01, 12]]`"},
+       .meaning = "company consultants employed, e.g. `[[2008-09-01, 7], [2009-03-02, 5], [2009-09-01, 12]]`"},
       {.name = "actors.*.employer_network.reference",
        .type = "number",
        .lo = 0.001,
@@ -261,8 +261,9 @@ std::vector<Key> actor_keys() {
        .hi = 100000,
        .default_text = "the consultants then",
        .unit = "consultants",
-       .meaning = "the network in the first simulated week, as the consultants it equals: 0 for a new provider "
-                  "without contacts; by default an established one"},
+       .meaning = "the network in the first simulated week (burn-in weeks included: the network builds during "
+                  "them), as the consultants it equals: 0 for a new provider without contacts; by default an "
+                  "established one"},
       {.name = "actors.*.job_finding",
        .type = "path, or a table of paths by state",
        .lo = 0,
@@ -430,10 +431,10 @@ std::vector<Key> actor_keys() {
        .type = "table",
        .merge = keys_,
        .meaning = "a collective bonus the actor pays its staff, as Agens did (40% of a month's pay to everyone when "
-                  "the targets in all areas were met): `per_caseworker` times the caseworkers of all its teams, at "
-                  "the end of each full period in which its cases entered self-support at least "
-                  "`self_support_at_least` times; booked to administration. The model gives it no effect on how "
-                  "staff work"},
+                  "the targets in all areas were met): `per_caseworker` times the caseworkers of all its teams in the "
+                  "period's last week, at the end of each full period in which it moved cases from benefit into "
+                  "self-support at least `self_support_at_least` times; booked to administration. The model gives "
+                  "it no effect on how staff work"},
       {.name = "actors.*.costs.staff_bonus.per_caseworker",
        .type = "number",
        .lo = 0.01,
@@ -455,7 +456,7 @@ std::vector<Key> actor_keys() {
        .hi = 1e9,
        .fallback = 0,
        .unit = "citizens",
-       .meaning = "the target: the actor's entries into self-support in the period (`timeseries/entries`); 0: paid "
+       .meaning = "the target: the cases the actor moved from benefit into self-support in the period; 0: paid "
                   "every period, as Agens paid for 2008 though its targets were not reached"},
 
       // [macro] and [[shocks]]

@@ -156,7 +156,16 @@ std::vector<Key> model_keys() {
       {.name = "attributes.areas",
        .type = "strings",
        .default_text = "[\"all\"]",
-       .meaning = "area names (housing areas, municipalities)"},
+       .meaning = "area names (housing areas, municipalities, job centres): assignment rules and hazards' "
+                  "`log_effects` (`\"area:<name>\"`) may name them"},
+      {.name = "attributes.area_job_finding_sd",
+       .type = "number",
+       .lo = 0,
+       .hi = 3,
+       .fallback = 0,
+       .meaning = "a level that differs from site to site, shared by every actor there: each replication "
+                  "multiplies the job-finding moves of everyone in an area by exp(sd z - sd²/2), z standard normal "
+                  "drawn for that area alone (recorded in `/sites/area_job_finding_multiplier`)"},
       {.name = "attributes.match_groups",
        .type = "table name → [categories]",
        .default_text = "job_ready = [1,2,3], not_job_ready = [\"none\",4,5]",
@@ -253,7 +262,7 @@ std::vector<Key> model_keys() {
        .default_text = "{}",
        .merge = keys_,
        .meaning = "e.g. `\"sex:male\" = 0.15`, `\"age:18-29\" = 0.3`, `\"match:4\" = -0.6`, "
-                  "`\"sick_category:3\" = -0.7`, `\"origin:immigrant\" = -0.2`"},
+                  "`\"sick_category:3\" = -0.7`, `\"origin:immigrant\" = -0.2`, `\"area:faxe\" = 0.1`"},
       {.name = "hazards.<from>.<to>.employability_loading",
        .type = "number",
        .lo = -10,

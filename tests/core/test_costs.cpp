@@ -122,33 +122,50 @@ TEST_CASE("accounts close with each actor's transfers and a savings share settle
   CHECK(r.costs[0] == 0);
 }
 
-TEST_CASE("a staff bonus is paid per caseworker at the end of each full period that met its target", "[unit]") {
-  // Five weeks, two-week periods, a target of 3 entries into self-support. The provider's cases
-  // enter self-support 1 and 2 times in weeks 0-1 (met: paid on the 4 + 2 caseworkers of week 1),
-  // 1 and 1 in weeks 2-3 (missed), and 5 times in week 4, a period the run ends within.
-  Params p;
-  p.calendar.weeks = 5;
-  p.actors.resize(2);
-  p.actors[1].costs.staff_bonus = {.per_caseworker = 1000, .every_weeks = 2, .self_support_at_least = 3};
-  p.actors[1].caseworkers[index_of(State::cash_benefit)] = {4, 4, 4, 4, 4};
-  p.actors[1].caseworkers[index_of(State::sickness_benefit)] = {2, 2, 3, 3, 3};
-  ReplicationResult r;
-  r.occupancy.assign(5 * 2 * kStates, 0);
-  r.entries = r.occupancy;
-  const int moved[5] = {1, 2, 1, 1, 5};
-  for (std::size_t w = 0; w < 5; ++w) {
-    r.entries[(w * 2 + 1) * kStates + index_of(State::self_support)] = moved[w];
-    r.entries[(w * 2 + 0) * kStates + index_of(State::self_support)] = 9;  // the other actor's
-  }
-  r.cost_accounts.assign(5 * 2 * kCostAccounts, 0.0);
-  close_accounts(p, r);
-  auto administration = [&](std::size_t w, std::size_t a) {
-    return r.cost_accounts[(w * 2 + a) * kCostAccounts + static_cast<std::size_t>(CostAccount::administration)];
+TEST_CASE("a staff bonus pays each caseworker of the week when the period's target was met", "[unit]") {
+  ActorSpec actor;
+  actor.costs.staff_bonus = {.per_caseworker = 1000, .every_weeks = 2, .self_support_at_least = 3};
+  actor.caseworkers[index_of(State::cash_benefit)] = {4, 4, 4};
+  actor.caseworkers[index_of(State::sickness_benefit)] = {2, 2, 3};
+  CHECK(staff_bonus(actor, 1, 3) == 6000);  // 4 + 2 caseworkers in slot 1
+  CHECK(staff_bonus(actor, 2, 7) == 7000);
+  CHECK(staff_bonus(actor, 1, 2) == 0);  // the target missed
+  CHECK(ends_bonus_period(actor.costs.staff_bonus, 1));
+  CHECK_FALSE(ends_bonus_period(actor.costs.staff_bonus, 2));
+  CHECK_FALSE(ends_bonus_period(actor.costs.staff_bonus, -1));  // burn-in weeks are not settled
+}
+
+TEST_CASE("a run books the staff bonus at each period's end from its cases' moves into self-support", "[unit]") {
+  // No referral and no excepted states, so the cases an actor moves into self-support are its
+  // entries there; administration holds nothing but the bonus.
+  test::TempDir dir;
+  const Params p = load_scenario(dir.write("bonus.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "centre"
+meeting_interval_weeks = { cash_benefit = 4 }
+caseworkers = { cash_benefit = 3 }
+costs = { staff_bonus = { per_caseworker = 1000, every_weeks = 4, self_support_at_least = 300 } }
+)")))
+                       .params;
+  const auto r = run_monte_carlo(p, {}).front();
+  const auto administration = [&](Week w) {
+    return r.cost_accounts[static_cast<std::size_t>(w) * kCostAccounts +
+                           static_cast<std::size_t>(CostAccount::administration)];
   };
-  CHECK(administration(1, 1) == 6000);
-  for (std::size_t w : {0, 2, 3, 4}) CHECK(administration(w, 1) == 0);
-  for (std::size_t w = 0; w < 5; ++w) CHECK(administration(w, 0) == 0);  // the other actor has no bonus
-  CHECK(r.costs[1 * 2 + 1] == 6000);
+  double moved = 0;
+  int paid = 0, missed = 0;
+  for (Week w = 0; w < p.calendar.weeks; ++w) {
+    moved += r.entries[static_cast<std::size_t>(w) * kStates + index_of(State::self_support)];
+    if ((w + 1) % 4 != 0) {
+      CHECK(administration(w) == 0);
+      continue;
+    }
+    CHECK(administration(w) == (moved >= 300 ? 3000 : 0));
+    (moved >= 300 ? paid : missed) += 1;
+    moved = 0;
+  }
+  CHECK(paid > 0);
+  CHECK(missed > 0);
 }
 
 TEST_CASE("a cohort's transfers per citizen are its weeks on benefit at the weekly transfer", "[unit]") {

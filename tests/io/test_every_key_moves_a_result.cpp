@@ -366,6 +366,7 @@ const std::vector<Sweep> kSweeps = {
    kEveryMechanism,
    {},
    {"actors.provider.costs.staff_bonus={per_caseworker = 1000, every_weeks = 4, self_support_at_least = 10}"}},
+  {"attributes.area_job_finding_sd", {"attributes.area_job_finding_sd=0.3"}},
   {"transfers", {"transfers.cash_benefit=3000"}},
   {"programmes.<programme>.intake_every_weeks", {"programmes.company_internship.intake_every_weeks=4"}},
   {"programmes.<programme>.first_intake",
