@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 
 #include "almpsim/actors.hpp"
@@ -14,6 +13,7 @@
 #include "almpsim/duration_limits.hpp"
 #include "almpsim/meeting_effect.hpp"
 #include "almpsim/population.hpp"
+#include "almpsim/programme_places.hpp"
 #include "almpsim/programmes.hpp"
 #include "almpsim/register.hpp"
 #include "almpsim/site_effects.hpp"
@@ -47,12 +47,6 @@ struct BlockTally {
   }
 };
 
-/// A case on an actor's list for a programme place.
-struct WaitingCase {
-  CitizenId citizen;
-  Week since;  // the spell's first week: a case that left the spell has left the list
-};
-
 class Replication {
  public:
   Replication(const Params& params, const HazardModel& hazards, std::uint32_t replication, int threads)
@@ -62,13 +56,11 @@ class Replication {
         threads_(std::max(1, threads)),
         actors_(static_cast<std::size_t>(params.actor_count())),
         pop_(create_population(params, rng_, threads_)),
-        cache_(params, hazards, pop_, threads_) {
+        cache_(params, hazards, pop_, threads_),
+        places_(params) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
     moved_to_self_support_.assign(actors_, 0.0);
     has_milestones_ = pays_milestones(params);
-    for (const ActorSpec& a : params.actors)
-      has_places_ = has_places_ || std::any_of(a.places.begin(), a.places.end(), [](int n) { return n > 0; });
-    waiting_.resize(actors_ * kActivities);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     for (const ActorSpec& a : params.actors) meeting_reach_ = std::max(meeting_reach_, effect_weeks(a.meeting_effect));
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
@@ -226,7 +218,7 @@ class Replication {
 
   /// Adds `sign` to the place citizen i holds next week, if any, in the tally's count.
   void count_place(Week w, CitizenId i, int sign, BlockTally& tally) const {
-    if (has_places_ && holds_place(pop_, i, w))
+    if (places_.limited() && holds_place(pop_, i, w))
       tally.places_held[pop_.actor[i] * kActivities + pop_.activity[i]] += sign;
   }
 
@@ -310,7 +302,7 @@ class Replication {
     // A recent meeting's effect needs the slow path; without meeting effects nobody is checked.
     const std::int16_t* last_met = meeting_reach_ > 0 ? pop_.last_met.data() : nullptr;
     const Week reach = meeting_reach_;
-    const bool count_places = has_places_;
+    const bool count_places = places_.limited();
     for (CitizenId i = lo; i < hi; ++i) {
       const std::size_t a = actor[i], s = state[i];
       const std::size_t lane = i & 3u;
@@ -382,72 +374,11 @@ class Replication {
     }
   }
 
-  /// The places free for next week's starts: the places less those held after this week's
-  /// moves (negative where a guaranteed programme holds more).
-  void count_free_places(std::size_t blocks) {
-    free_places_.assign(actors_ * kActivities, 0);
-    for (std::size_t a = 0; a < actors_; ++a)
-      for (int k = 0; k < kActivities; ++k) free_places_[a * kActivities + k] = params_.actors[a].places[k];
-    for (std::size_t b = 0; b < blocks; ++b)
-      for (std::size_t k = 0; k < free_places_.size(); ++k) free_places_[k] -= tallies_[b].places_held[k];
-  }
-
-  /// The places the meetings freed (a sanction that ends a spell, a case handed on) or took with
-  /// a case handed on.
-  void count_meeting_places(const BlockTally& meeting_moves) {
-    for (std::size_t k = 0; k < free_places_.size(); ++k) free_places_[k] -= meeting_moves.places_held[k];
-  }
-
-  /// Gives the free places to the cases longest on each list.
-  void serve_lists(Week w) {
-    for (std::size_t k = 0; k < waiting_.size(); ++k) {
-      auto& list = waiting_[k];
-      while (free_places_[k] > 0 && !list.empty()) {
-        const WaitingCase c = list.front();
-        list.pop_front();
-        if (!still_waiting(c, k)) continue;
-        start_from_list(params_.programmes[k % kActivities], pop_, c.citizen, w);
-        --free_places_[k];
-      }
-    }
-  }
-
-  /// Whether a case on list k (actor, programme) still waits: the same spell, with the same actor.
-  bool still_waiting(const WaitingCase& c, std::size_t k) const {
-    const CitizenId i = c.citizen;
-    return pop_.state_since[i] == c.since && waiting_for_place(pop_, i) &&
-           static_cast<std::size_t>(pop_.actor[i]) * kActivities + pop_.activity[i] == k;
-  }
-
-  /// A programme decided at a meeting takes a free place, or joins the end of the list.
-  void take_place(CitizenId i) {
-    const std::size_t k = static_cast<std::size_t>(pop_.actor[i]) * kActivities + pop_.activity[i];
-    if (params_.actors[pop_.actor[i]].places[pop_.activity[i]] == 0) return;
-    if (free_places_[k] > 0) {
-      --free_places_[k];
-      return;
-    }
-    wait_for_place(pop_, i);
-    waiting_[k].push_back({i, pop_.state_since[i]});
-  }
-
-  /// Drops the cases that left their list, so that a list's length is the cases waiting.
-  void prune_lists() {
-    for (std::size_t k = 0; k < waiting_.size(); ++k) {
-      auto& list = waiting_[k];
-      list.erase(std::remove_if(list.begin(), list.end(), [&](const WaitingCase& c) { return !still_waiting(c, k); }),
-                 list.end());
-    }
-  }
-
   /// Records how many wait on each list at the end of week w.
-  void count_waiting(Week w) {
+  void record_waiting(Week w) {
     if (w < 0) return;
-    for (std::size_t k = 0; k < waiting_.size(); ++k) {
-      const auto& list = waiting_[k];
-      result_.waiting_for_place[at(w, k / kActivities, static_cast<int>(k % kActivities), kActivities)] =
-          static_cast<std::int32_t>(list.size());
-    }
+    for (std::size_t a = 0; a < actors_; ++a)
+      for (int k = 0; k < kActivities; ++k) result_.waiting_for_place[at(w, a, k, kActivities)] = places_.waiting(a, k);
   }
 
   /// Books each staff bonus due at the end of week w, and starts the actor's next period.
@@ -466,9 +397,10 @@ class Replication {
     BlockTally& meeting_moves = meeting_tally_;
     meeting_moves.reset(actors_);
     const int slot = params_.calendar.slot(w);
-    if (has_places_) {
-      count_free_places(blocks);
-      serve_lists(w);
+    if (places_.limited()) {
+      places_.open_week();
+      for (std::size_t b = 0; b < blocks; ++b) places_.count_held(tallies_[b].places_held);
+      places_.serve_lists(pop_, w);
     }
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
@@ -492,7 +424,7 @@ class Replication {
           if (outcomes_[k].reassessed) cache_.invalidate(due_[k].citizen);
           if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, meeting_moves);
           if (outcomes_[k].referred) record_referral(w, due_[k].citizen, meeting_moves);
-          if (has_places_ && outcomes_[k].started != Activity::none) take_place(due_[k].citizen);
+          if (places_.limited() && outcomes_[k].started != Activity::none) places_.take_place(pop_, due_[k].citizen);
         }
         if (w >= 0) {
           result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(held);
@@ -501,11 +433,13 @@ class Replication {
       }
     }
     entrants_.insert(entrants_.end(), meeting_moves.entered.begin(), meeting_moves.entered.end());
-    if (has_places_) {
-      count_meeting_places(meeting_moves);
-      serve_lists(w);
-      prune_lists();
-      count_waiting(w);
+    if (places_.limited()) {
+      // The places the meetings freed (a sanction that ends a spell, a case handed on) or took
+      // with a case handed on.
+      places_.count_held(meeting_moves.places_held);
+      places_.serve_lists(pop_, w);
+      places_.prune_lists(pop_);
+      record_waiting(w);
     }
     if (w < 0) return;
     for (std::size_t a = 0; a < actors_; ++a) {
@@ -526,6 +460,7 @@ class Replication {
   std::size_t actors_;
   Population pop_;
   TransitionCache cache_;
+  ProgrammePlaces places_;
   std::vector<BlockTally> tallies_;
   BlockTally meeting_tally_;
   std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
@@ -539,9 +474,6 @@ class Replication {
     double amount;
   };
   bool has_milestones_ = false;
-  bool has_places_ = false;
-  std::vector<std::deque<WaitingCase>> waiting_;           // [actor][activity] in the order decided
-  std::vector<std::int64_t> free_places_;                  // [actor][activity] for starts from next week
   std::vector<std::vector<DueMilestone>> milestones_due_;  // [calendar slot of the week due]
   Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
   std::vector<CohortTracker> trackers_;

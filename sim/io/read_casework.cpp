@@ -3,21 +3,12 @@
 // many places a programme can be offered (programme_places).
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 #include "almpsim/actors.hpp"
 #include "params_builder.hpp"
 #include "scenario_values.hpp"
 
 namespace almpsim::io {
-
-namespace {
-std::string number_text(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-}  // namespace
 
 void ParamsBuilder::read_reassessment(Reader& r, ActorSpec& a) {
   if (!r.has("reassessment")) return;

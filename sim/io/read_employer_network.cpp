@@ -1,7 +1,6 @@
 // The employer network an actor's company consultants build, which sets how much company
 // contact it has (actors.*.employer_network).
 #include <algorithm>
-#include <sstream>
 
 #include "almpsim/schema.hpp"
 #include "almpsim/time_paths.hpp"
@@ -9,14 +8,6 @@
 #include "scenario_values.hpp"
 
 namespace almpsim::io {
-
-namespace {
-std::string number_text(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-}  // namespace
 
 void ParamsBuilder::read_employer_network(Reader& r, ActorSpec& a) {
   if (!r.has("employer_network")) return;

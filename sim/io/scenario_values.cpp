@@ -23,6 +23,12 @@ const std::vector<std::string>& programme_names() {
   return names;
 }
 
+std::string number_text(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
 int index_in(const std::vector<std::string>& names, const std::string& s) {
   return static_cast<int>(std::find(names.begin(), names.end(), s) - names.begin());
 }

@@ -24,6 +24,9 @@ std::vector<std::string> names_of(const std::array<std::string_view, N>& names) 
   return {names.begin(), names.end()};
 }
 
+/// A number as messages print it (6 significant digits).
+std::string number_text(double x);
+
 /// Position of `s` in `names`, or names.size() when absent.
 int index_in(const std::vector<std::string>& names, const std::string& s);
 

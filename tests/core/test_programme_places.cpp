@@ -2,7 +2,9 @@
 // as places free, in the order decided.
 #include <cstring>
 
+#include "almpsim/case_rules.hpp"
 #include "almpsim/engine.hpp"
+#include "almpsim/programme_places.hpp"
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
 
@@ -49,6 +51,41 @@ bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
   return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
 }
 }  // namespace
+
+TEST_CASE("a list is served in the order decided, passing over the cases that left it", "[unit]") {
+  test::TempDir dir;
+  const Params p = load_scenario(dir.write("s.toml", weekly_guidance(0.0))).params;
+  const RandomStreams rng(7, 0);
+  Population pop = create_population(p, rng);
+  pop.resize(4);
+  for (CitizenId i = 0; i < 4; ++i) enter_state(p, rng, pop, i, kNoPreviousState, State::cash_benefit, 0);
+  ProgrammePlaces places(p);
+  REQUIRE(places.limited());
+  const int guidance = index_of(Activity::guidance);
+  std::vector<std::int32_t> all_held(p.actors.size() * kActivities, 0);
+  all_held[static_cast<std::size_t>(guidance)] = 10;
+  places.open_week();
+  places.count_held(all_held);  // all ten places held: every decision waits
+  const CitizenId decided[4] = {2, 0, 3, 1};
+  for (Week w = 3; w < 7; ++w) {
+    const CitizenId i = decided[w - 3];
+    REQUIRE(hold_meeting(p, rng, pop, i, w).started == Activity::guidance);
+    places.take_place(pop, i);
+    CHECK(waiting_for_place(pop, i));
+  }
+  enter_state(p, rng, pop, 0, pop.state[0], State::self_support, 7);  // leaves the list
+  // Week 8: two places free.
+  all_held[static_cast<std::size_t>(guidance)] = 8;
+  places.open_week();
+  places.count_held(all_held);
+  places.serve_lists(pop, 8);
+  CHECK_FALSE(waiting_for_place(pop, 2));
+  CHECK_FALSE(waiting_for_place(pop, 3));
+  CHECK(waiting_for_place(pop, 1));
+  CHECK(pop.activity_from[2] == 9);
+  places.prune_lists(pop);
+  CHECK(places.waiting(0, guidance) == 1);
+}
 
 TEST_CASE("a course with ten places runs in batches of ten, the rest waiting in the order decided", "[unit]") {
   test::TempDir dir;
