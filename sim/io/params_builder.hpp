@@ -74,6 +74,7 @@ class ParamsBuilder {
   void read_savings_share(Reader& c, const std::string& name, CostModel& costs);
 
   void read_actors();
+  void check_programmes_started();
   void check_stock_split();
   bool overridden_within(const std::string& section) const;
   void refuse_inert(Reader& r, std::string_view key, const std::string& section, const std::string& why);

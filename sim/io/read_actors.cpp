@@ -50,6 +50,22 @@ void ParamsBuilder::read_programmes() {
     v->assign(static_cast<std::size_t>(p_.attributes.match_groups()), 1.0);
 }
 
+void ParamsBuilder::check_programmes_started() {
+  Reader all = top_.table("programmes");
+  for (const std::string& name : all.keys()) {
+    const int k = index_in(programme_names(), name) + 1;
+    if (k > static_cast<int>(programme_names().size())) continue;  // reported as unknown
+    const auto starts = [k](const ActorSpec& a) {
+      const bool offered =
+          std::any_of(a.activation_mix.begin(), a.activation_mix.end(),
+                      [k](const PerActivity<double>& mix) { return mix[static_cast<std::size_t>(k)] > 0; });
+      return offered || (a.immediate_activation.enabled && index_of(a.immediate_activation.kind) == k);
+    };
+    if (std::none_of(p_.actors.begin(), p_.actors.end(), starts))
+      refuse_inert(all, name, "actors", "no actor starts " + name + " (activation_mix, immediate_activation.kind)");
+  }
+}
+
 void ParamsBuilder::read_assignment(Reader& r, AssignmentRule& rule) {
   Reader as = r.table("assignment");
   using Kind = AssignmentRule::Kind;

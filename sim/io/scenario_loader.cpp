@@ -33,6 +33,7 @@ ParamsBuilder::Built ParamsBuilder::build() {
   read_programmes();
   read_transfers();
   read_actors();
+  check_programmes_started();
   check_stock_split();
   read_cohorts();
   read_targets_file();

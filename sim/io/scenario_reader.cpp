@@ -52,11 +52,23 @@ std::string type_name(const toml::node& n) {
   }
 }
 
+namespace {
+// Whether every character of `short_word` appears in `word` in order (an abbreviation).
+bool abbreviates(std::string_view short_word, std::string_view word) {
+  std::size_t k = 0;
+  for (const char c : word)
+    if (k < short_word.size() && short_word[k] == c) ++k;
+  return k == short_word.size();
+}
+}  // namespace
+
 std::optional<std::string> did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    // A shortened or lengthened name (sick_benefit, sickness_benefit) counts as half as far.
+    const std::size_t edits = edit_distance(word, c);
+    const std::size_t d = abbreviates(word, c) || abbreviates(c, word) ? (edits + 1) / 2 : edits;
     if (d < best_d) {
       best_d = d;
       best = c;

@@ -102,7 +102,7 @@ WeekSeries read_path(Reader& r, std::string_view key, const Calendar& cal, const
     if (!cal.contains(w)) {
       r.fail_date(key,
                   "date " + d->iso() + " is outside the run (" + cal.date_of(cal.first()).iso() + " to " +
-                      cal.date_of(cal.end()).iso() + ")",
+                      Date{cal.date_of(cal.end()).days - 1}.iso() + ")",
                   *d, false);
       return series;
     }
@@ -179,7 +179,7 @@ std::optional<Week> week_in_run(Reader& r, std::string_view key, const Calendar&
   if (w < lo || w >= cal.end()) {
     r.fail_date(key,
                 "date " + d->iso() + " is outside the " + std::string(reported_only ? "reported weeks" : "run") + " (" +
-                    cal.date_of(lo).iso() + " to " + cal.date_of(cal.end()).iso() + ")",
+                    cal.date_of(lo).iso() + " to " + Date{cal.date_of(cal.end()).days - 1}.iso() + ")",
                 *d, reported_only);
     return std::nullopt;
   }

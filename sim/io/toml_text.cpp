@@ -1,8 +1,10 @@
 #include "toml_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <sstream>
 
 namespace almpsim::io {
@@ -24,9 +26,15 @@ std::string shortest(double x) {
   if (std::isnan(x)) return "nan";
   if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
   char buf[40];
-  for (int precision = 1; precision <= 17; ++precision) {
+  int precision = 1;
+  for (; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, x);
     if (std::strtod(buf, nullptr) == x) break;
+  }
+  // %g writes 10 as 1e+01 at one digit: numbers from 1 to 1e16 get their whole digits in full.
+  if (std::abs(x) >= 1.0 && std::abs(x) < 1e16 && std::strchr(buf, 'e')) {
+    const int whole_digits = std::snprintf(nullptr, 0, "%.0f", std::floor(std::abs(x)));
+    std::snprintf(buf, sizeof buf, "%.*g", std::max(precision, whole_digits), x);
   }
   std::string text = buf;
   if (text.find_first_of(".e") == std::string::npos) text += ".0";

@@ -194,6 +194,13 @@ at = 2020-01-06
 measure_at = 2020-06-01
 )";
 
+// Settings that several entries sweep a key within.
+const std::string kNetwork =
+    "actors.centre.employer_network={consultants = [[2020-01-06, 2], [2020-03-02, 6]], reference = 4, "
+    "build_weeks = 8, built_at_start = 0}";
+const std::string kStaffBonus =
+    "actors.provider.costs.staff_bonus={per_caseworker = 1000, every_weeks = 4, self_support_at_least = 10}";
+
 struct Sweep {
   const char* key;  ///< the schema row
   std::vector<std::string> set;
@@ -305,23 +312,23 @@ const std::vector<Sweep> kSweeps = {
    kEveryMechanism,
    {},
    {"actors.provider.reassessment={\"4\" = {\"3\" = 0.2}}"}},
-  {"actors.*.employer_network", {"actors.centre.employer_network={consultants = [[2020-01-06, 2], [2020-03-02, 6]], reference = 4, build_weeks = 8, built_at_start = 0}"}},
+  {"actors.*.employer_network", {kNetwork}},
   {"actors.*.employer_network.consultants",
    {"actors.centre.employer_network.consultants=[[2020-01-06, 2], [2020-03-02, 9]]"},
    kEveryMechanism,
    {},
-   {"actors.centre.employer_network={consultants = [[2020-01-06, 2], [2020-03-02, 6]], reference = 4, build_weeks = 8, built_at_start = 0}"}},
-  {"actors.*.employer_network.reference", {"actors.centre.employer_network.reference=2"}, kEveryMechanism, {}, {"actors.centre.employer_network={consultants = [[2020-01-06, 2], [2020-03-02, 6]], reference = 4, build_weeks = 8, built_at_start = 0}"}},
+   {kNetwork}},
+  {"actors.*.employer_network.reference", {"actors.centre.employer_network.reference=2"}, kEveryMechanism, {}, {kNetwork}},
   {"actors.*.employer_network.build_weeks",
    {"actors.centre.employer_network.build_weeks=30"},
    kEveryMechanism,
    {},
-   {"actors.centre.employer_network={consultants = [[2020-01-06, 2], [2020-03-02, 6]], reference = 4, build_weeks = 8, built_at_start = 0}"}},
+   {kNetwork}},
   {"actors.*.employer_network.built_at_start",
    {"actors.centre.employer_network.built_at_start=5"},
    kEveryMechanism,
    {},
-   {"actors.centre.employer_network={consultants = [[2020-01-06, 2], [2020-03-02, 6]], reference = 4, build_weeks = 8, built_at_start = 0}"}},
+   {kNetwork}},
   {"actors.*.programme_places", {"actors.provider.programme_places={guidance = 10}"}},
   {"actors.*.programme_places.<programme>", {"actors.centre.programme_places.company_internship=5"}},
   {"actors.*.referral", {"actors.provider.referral={to = \"centre\", chance = 0.1}"}},
@@ -350,22 +357,22 @@ const std::vector<Sweep> kSweeps = {
   {"actors.*.costs.savings_share.share", {"actors.provider.costs.savings_share.share=0.8"}},
   {"actors.*.costs.savings_share.against", {"actors.provider.costs.savings_share.against=\"odd\""}},
   {"actors.*.costs.savings_share.settle_every_weeks", {"actors.provider.costs.savings_share.settle_every_weeks=4"}},
-  {"actors.*.costs.staff_bonus", {"actors.provider.costs.staff_bonus={per_caseworker = 1000, every_weeks = 4, self_support_at_least = 10}"}},
+  {"actors.*.costs.staff_bonus", {kStaffBonus}},
   {"actors.*.costs.staff_bonus.per_caseworker",
    {"actors.provider.costs.staff_bonus.per_caseworker=2000"},
    kEveryMechanism,
    {},
-   {"actors.provider.costs.staff_bonus={per_caseworker = 1000, every_weeks = 4, self_support_at_least = 10}"}},
+   {kStaffBonus}},
   {"actors.*.costs.staff_bonus.every_weeks",
    {"actors.provider.costs.staff_bonus.every_weeks=8"},
    kEveryMechanism,
    {},
-   {"actors.provider.costs.staff_bonus={per_caseworker = 1000, every_weeks = 4, self_support_at_least = 10}"}},
+   {kStaffBonus}},
   {"actors.*.costs.staff_bonus.self_support_at_least",
    {"actors.provider.costs.staff_bonus.self_support_at_least=10000"},
    kEveryMechanism,
    {},
-   {"actors.provider.costs.staff_bonus={per_caseworker = 1000, every_weeks = 4, self_support_at_least = 10}"}},
+   {kStaffBonus}},
   {"attributes.area_job_finding_sd", {"attributes.area_job_finding_sd=0.3"}},
   {"transfers", {"transfers.cash_benefit=3000"}},
   {"programmes.<programme>.intake_every_weeks", {"programmes.company_internship.intake_every_weeks=4"}},

@@ -83,8 +83,9 @@ TEST_CASE("shares are replaced whole, and a mix by group merges group by group",
   CHECK(mix[0][index_of(Activity::company_internship)] == 1.0);  // job_ready (group 0) replaced
   CHECK(mix[0][index_of(Activity::guidance)] == 0.0);
   CHECK(mix[1][index_of(Activity::education)] == 1.0);  // not_job_ready kept
-  const Params flat = f.child("[[actors]]\nname = \"centre\"\nactivation_mix = { wage_subsidy = 1.0 }\n");
-  CHECK(flat.actors[0].activation_mix[1][index_of(Activity::wage_subsidy)] == 1.0);
+  const Params flat =
+      f.child("[[actors]]\nname = \"centre\"\nactivation_mix = { wage_subsidy = 0.5, guidance = 0.5 }\n");
+  CHECK(flat.actors[0].activation_mix[1][index_of(Activity::wage_subsidy)] == 0.5);
   CHECK(flat.actors[0].activation_mix[1][index_of(Activity::education)] == 0.0);
 }
 

@@ -202,7 +202,10 @@ TEST_CASE("a key made inert by an override's value is taken, and one the files m
   const auto validate = [&](const std::string& file, const std::string& overrides) {
     return test::run_cli("validate " + dir.write("inert.toml", test::two_state_scenario(file)) + overrides);
   };
-  const std::string threat = "[programmes.guidance]\nthreat_rise_weeks = 4\nthreat_effect = ";
+  // An actor that starts guidance (its table is in use), and guidance's threat.
+  const std::string threat =
+      "[[actors]]\nname = \"centre\"\nmeeting_interval_weeks = { cash_benefit = 4 }\nactivation_probability = "
+      "0.5\nactivation_mix = { guidance = 1.0 }\n[programmes.guidance]\nthreat_rise_weeks = 4\nthreat_effect = ";
   // A sweep or fit may take the threat to exactly 1 while the file shapes it.
   CHECK(validate(threat + "1.3\n", " --set programmes.guidance.threat_effect=1").status == 0);
   // As the files write it, the rise shapes nothing, whatever else is overridden.

@@ -24,6 +24,12 @@ TEST_CASE("numbers are written in their shortest form that reads back the same",
   CHECK(io::inline_toml(*t.get("c")) == "0.30000000000000004");
   CHECK(io::inline_toml(*t.get("d")) == "1e+300");
   CHECK(io::inline_toml(*t.get("e")) == "-2.5");
+  // Whole digits in full, not 1e+01.
+  const toml::table whole = toml::parse("a = 10.0\nb = 1500.0\nc = 120000.5\nd = 1e16");
+  CHECK(io::inline_toml(*whole.get("a")) == "10.0");
+  CHECK(io::inline_toml(*whole.get("b")) == "1500.0");
+  CHECK(io::inline_toml(*whole.get("c")) == "120000.5");
+  CHECK(io::inline_toml(*whole.get("d")) == "1e+16");
 }
 
 TEST_CASE("keys that are not bare are quoted, in inline tables too", "[unit]") {
