@@ -82,6 +82,31 @@ void print_accounts(const Params& params, const std::vector<ReplicationResult>& 
   }
 }
 
+/// The lists for programme places in the last week, for the programmes some actor limits.
+void print_waiting_lists(const Params& params, const std::vector<ReplicationResult>& reps) {
+  const auto actors = static_cast<std::size_t>(params.actor_count());
+  const auto last = static_cast<std::size_t>(params.calendar.weeks - 1);
+  bool header = false;
+  for (int k = 1; k < kActivities; ++k) {
+    if (std::none_of(params.actors.begin(), params.actors.end(), [k](const ActorSpec& a) { return a.places[k] > 0; }))
+      continue;
+    if (!header) {
+      std::printf("\nwaiting for a programme place in the last week, mean over replications\n  %-20s", "programme");
+      for (const auto& a : params.actors) std::printf(" %12s", a.name.c_str());
+      std::printf("\n");
+      header = true;
+    }
+    std::printf("  %-20s", std::string(kActivityNames[static_cast<std::size_t>(k)]).c_str());
+    for (std::size_t a = 0; a < actors; ++a) {
+      double sum = 0;
+      for (const auto& r : reps)
+        sum += view(r.waiting_for_place, params.calendar.weeks, actors, kActivities)(last, a, k);
+      std::printf(" %12.1f", sum / static_cast<double>(reps.size()));
+    }
+    std::printf("\n");
+  }
+}
+
 void print_summary(const Params& params, const std::vector<ReplicationResult>& reps, double seconds) {
   std::printf("%s: %d replication(s), %d weeks from %s, %.2f s\n", params.name.c_str(), params.run.replications,
               params.calendar.weeks, params.calendar.start.iso().c_str(), seconds);
@@ -101,6 +126,7 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
     }
     std::printf("\n");
   }
+  print_waiting_lists(params, reps);
   for (std::size_t c = 0; c < params.cohorts.size(); ++c) {
     const CohortSpec& spec = params.cohorts[c];
     std::printf("\ncohort %s (%s), measured %s: mean [90%% interval over replications]\n", spec.name.c_str(),

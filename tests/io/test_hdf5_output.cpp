@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -157,4 +158,29 @@ TEST_CASE("the results state the currency and the price year of their costs", "[
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   CHECK(has_object(unstated, "/meta/currency"));
   CHECK_FALSE(has_object(unstated, "/meta/price_year"));
+}
+
+TEST_CASE("the run's summary shows the lists for programme places as the output holds them", "[unit]") {
+  test::TempDir dir;
+  const std::string out = dir.file("places.h5");
+  const auto r = test::run_cli("run " + test::source_path("scenarios/copenhagen_outreach.toml") + " -o " + out +
+                               " --replications 2 --set population.size=600" +
+                               " --set 'actors.outreach.programme_places={ company_internship = 5 }'");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  const auto header = r.output.find("waiting for a programme place in the last week");
+  REQUIRE(header != std::string::npos);
+  const auto row = r.output.find("  company_internship", header);
+  REQUIRE(row != std::string::npos);
+  double ordinary = -1, outreach = -1;
+  REQUIRE(std::sscanf(r.output.c_str() + row, " company_internship %lf %lf", &ordinary, &outreach) == 2);
+  // [replication][week][actor][activity]: the outreach office's internships in the last week.
+  const std::vector<std::int32_t> waiting = read_ints(out, "/timeseries/waiting_for_place");
+  const std::size_t weeks = 53, actors = 2, internship = index_of(Activity::company_internship);
+  double mean = 0;
+  for (std::size_t rep = 0; rep < 2; ++rep)
+    mean += waiting[((rep * weeks + weeks - 1) * actors + 1) * kActivities + internship] / 2.0;
+  CHECK(ordinary == 0.0);
+  CHECK(mean > 0);
+  CHECK(outreach == Approx(mean).margin(0.05));
 }
