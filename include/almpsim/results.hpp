@@ -42,6 +42,7 @@ struct ReplicationResult {
   std::vector<std::int32_t> meetings_held;          ///< [week][actor]
   std::vector<std::int32_t> meetings_overdue;       ///< [week][actor] due but not held
   std::vector<std::int32_t> waiting_for_place;      ///< [week][actor][activity] decided, waiting for a place
+  std::vector<std::int32_t> moved_to_self_support;  ///< [week][actor] cases it moved from benefit into self-support
   std::vector<double> costs;                        ///< [week][actor] administration, programmes, payments
   std::vector<double> cost_accounts;                ///< [week][actor][account], CostAccount order
   std::vector<double> job_finding_multiplier;       ///< [actor] drawn multiplier (job_finding_sd), 1 where not drawn

@@ -72,6 +72,7 @@ class Replication {
     result_.meetings_held.assign(weeks * actors_, 0);
     result_.meetings_overdue.assign(weeks * actors_, 0);
     result_.waiting_for_place.assign(weeks * actors_ * kActivities, 0);
+    result_.moved_to_self_support.assign(weeks * actors_, 0);
     result_.cost_accounts.assign(weeks * actors_ * kCostAccounts, 0.0);
   }
 
@@ -369,6 +370,7 @@ class Replication {
           book(w, a, CostAccount::programmes, programmes);
           book(w, a, CostAccount::payments, t.payments[a]);
           moved_to_self_support_[a] += t.to_self_support[a];
+          result_.moved_to_self_support[at(w, a, 0, 1)] += t.to_self_support[a];
         }
       }
     }
@@ -449,6 +451,7 @@ class Replication {
       }
       book(w, a, CostAccount::payments, meeting_moves.payments[a]);
       moved_to_self_support_[a] += meeting_moves.to_self_support[a];
+      result_.moved_to_self_support[at(w, a, 0, 1)] += meeting_moves.to_self_support[a];
     }
     pay_staff_bonuses(w);
   }

@@ -198,6 +198,7 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     ints("meetings_overdue", {weeks, actors}, &ReplicationResult::meetings_overdue, "week,actor");
     ints("waiting_for_place", {weeks, actors, kActivities}, &ReplicationResult::waiting_for_place,
          "week,actor,activity");
+    ints("moved_to_self_support", {weeks, actors}, &ReplicationResult::moved_to_self_support, "week,actor");
     write_per_replication<double>(
         g, s, "costs", {weeks, actors}, n_reps,
         [&](std::size_t r) -> const std::vector<double>& { return reps[r].costs; }, "week,actor");

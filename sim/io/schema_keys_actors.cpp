@@ -456,7 +456,8 @@ std::vector<Key> actor_keys() {
        .hi = 1e9,
        .fallback = 0,
        .unit = "citizens",
-       .meaning = "the target: the cases the actor moved from benefit into self-support in the period; 0: paid "
+       .meaning = "the target: the cases the actor moved from benefit into self-support in the period "
+                  "(`timeseries/moved_to_self_support`); 0: paid "
                   "every period, as Agens paid for 2008 though its targets were not reached"},
 
       // [macro] and [[shocks]]

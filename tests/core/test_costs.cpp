@@ -136,8 +136,8 @@ TEST_CASE("a staff bonus pays each caseworker of the week when the period's targ
 }
 
 TEST_CASE("a run books the staff bonus at each period's end from its cases' moves into self-support", "[unit]") {
-  // No referral and no excepted states, so the cases an actor moves into self-support are its
-  // entries there; administration holds nothing but the bonus.
+  // Administration holds nothing but the bonus. No referral and no excepted states, so the cases
+  // the actor moved into self-support are also its entries there.
   test::TempDir dir;
   const Params p = load_scenario(dir.write("bonus.toml", test::two_state_scenario(R"(
 [[actors]]
@@ -155,7 +155,9 @@ costs = { staff_bonus = { per_caseworker = 1000, every_weeks = 4, self_support_a
   double moved = 0;
   int paid = 0, missed = 0;
   for (Week w = 0; w < p.calendar.weeks; ++w) {
-    moved += r.entries[static_cast<std::size_t>(w) * kStates + index_of(State::self_support)];
+    const std::int32_t moves = r.moved_to_self_support[static_cast<std::size_t>(w)];
+    CHECK(moves == r.entries[static_cast<std::size_t>(w) * kStates + index_of(State::self_support)]);
+    moved += moves;
     if ((w + 1) % 4 != 0) {
       CHECK(administration(w) == 0);
       continue;

@@ -18,7 +18,8 @@ bool identical(const ReplicationResult& a, const ReplicationResult& b) {
   bool same = same_bits(a.occupancy, b.occupancy) && same_bits(a.entries, b.entries) && same_bits(a.exits, b.exits) &&
               same_bits(a.activity_occupancy, b.activity_occupancy) && same_bits(a.meetings_held, b.meetings_held) &&
               same_bits(a.meetings_overdue, b.meetings_overdue) && same_bits(a.costs, b.costs) &&
-              same_bits(a.waiting_for_place, b.waiting_for_place) && a.cohorts.size() == b.cohorts.size() &&
+              same_bits(a.waiting_for_place, b.waiting_for_place) &&
+              same_bits(a.moved_to_self_support, b.moved_to_self_support) && a.cohorts.size() == b.cohorts.size() &&
               a.spells.size() == b.spells.size();
   for (std::size_t c = 0; same && c < a.cohorts.size(); ++c) {
     for (const CohortMeasure& m : cohort_measures())
