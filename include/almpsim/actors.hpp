@@ -25,6 +25,12 @@ inline bool holds_meetings(const ActorSpec& a) {
                      [](int interval) { return interval > 0; });
 }
 
+/// Whether some team of the actor has caseworkers (else meetings have no capacity bound, and
+/// there is no staff to pay a bonus to).
+inline bool has_caseworker_limit(const ActorSpec& a) {
+  return std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& team) { return !team.empty(); });
+}
+
 /// The actor serving a citizen in `state`: the first non-`rest` rule that claims the case
 /// (in scenario order), else the first `rest` actor that does not exempt the state.
 int assign_actor(const std::vector<ActorSpec>& actors, const AssignmentFacts& facts, State state);

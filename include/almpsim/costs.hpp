@@ -64,7 +64,8 @@ bool books_transfers(const Params& params);
 
 /// Closes a replication's accounts from its weekly record: the transfers of each actor's
 /// citizens (occupancy at the start of the week times the state's transfer), each savings share
-/// settled into the payments account, and `costs` as administration, programmes and payments.
+/// settled into the payments account, each staff bonus earned into administration, and `costs`
+/// as administration, programmes and payments.
 void close_accounts(const Params& params, ReplicationResult& result);
 
 /// The unit costs are in, for showing beside them: "DKK, 2009 prices".

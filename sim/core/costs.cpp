@@ -101,6 +101,19 @@ void close_accounts(const Params& params, ReplicationResult& r) {
       }
     }
   }
+  // A staff bonus is settled at the end of each full period on the cases the actor moved.
+  for (std::size_t a = 0; a < actors; ++a) {
+    const ActorSpec& actor = params.actors[a];
+    if (actor.costs.staff_bonus.per_caseworker <= 0.0) continue;
+    double moved = 0.0;
+    for (std::size_t w = 0; w < weeks; ++w) {
+      moved += r.moved_to_self_support[w * actors + a];
+      const auto week = static_cast<Week>(w);
+      if (!ends_bonus_period(actor.costs.staff_bonus, week)) continue;
+      account(w, a, CostAccount::administration) += staff_bonus(actor, params.calendar.slot(week), moved);
+      moved = 0.0;
+    }
+  }
   r.costs.assign(weeks * actors, 0.0);
   for (std::size_t w = 0; w < weeks; ++w)
     for (std::size_t a = 0; a < actors; ++a)

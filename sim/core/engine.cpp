@@ -59,7 +59,6 @@ class Replication {
         cache_(params, hazards, pop_, threads_),
         places_(params) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
-    moved_to_self_support_.assign(actors_, 0.0);
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     for (const ActorSpec& a : params.actors) meeting_reach_ = std::max(meeting_reach_, effect_weeks(a.meeting_effect));
@@ -369,7 +368,6 @@ class Replication {
           book(w, a, CostAccount::administration, administration);
           book(w, a, CostAccount::programmes, programmes);
           book(w, a, CostAccount::payments, t.payments[a]);
-          moved_to_self_support_[a] += t.to_self_support[a];
           result_.moved_to_self_support[at(w, a, 0, 1)] += t.to_self_support[a];
         }
       }
@@ -381,16 +379,6 @@ class Replication {
     if (w < 0) return;
     for (std::size_t a = 0; a < actors_; ++a)
       for (int k = 0; k < kActivities; ++k) result_.waiting_for_place[at(w, a, k, kActivities)] = places_.waiting(a, k);
-  }
-
-  /// Books each staff bonus due at the end of week w, and starts the actor's next period.
-  void pay_staff_bonuses(Week w) {
-    for (std::size_t a = 0; a < actors_; ++a) {
-      const ActorSpec& actor = params_.actors[a];
-      if (actor.costs.staff_bonus.per_caseworker <= 0.0 || !ends_bonus_period(actor.costs.staff_bonus, w)) continue;
-      book(w, a, CostAccount::administration, staff_bonus(actor, params_.calendar.slot(w), moved_to_self_support_[a]));
-      moved_to_self_support_[a] = 0.0;
-    }
   }
 
   void hold_meetings(Week w) {
@@ -450,10 +438,8 @@ class Replication {
         result_.exits[at(w, a, s, kStates)] += meeting_moves.exits[a * kStates + s];
       }
       book(w, a, CostAccount::payments, meeting_moves.payments[a]);
-      moved_to_self_support_[a] += meeting_moves.to_self_support[a];
       result_.moved_to_self_support[at(w, a, 0, 1)] += meeting_moves.to_self_support[a];
     }
-    pay_staff_bonuses(w);
   }
 
   const Params& params_;
@@ -469,7 +455,6 @@ class Replication {
   std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
   std::vector<DueMeeting> due_;
   std::vector<double> capacity_carry_;
-  std::vector<double> moved_to_self_support_;  // [actor] in the staff bonus's current period
   struct DueMilestone {
     CitizenId citizen;
     Week since;          // the spell's first week: paid only if the spell still runs

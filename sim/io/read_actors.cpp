@@ -240,11 +240,6 @@ bool meets_after_course(const ActorSpec& a) {
     if (a.immediate_activation.states[s] && a.meeting_interval_weeks[s] > 0) return true;
   return false;
 }
-
-/// Whether some team of the actor has a caseworker limit (else meetings have no capacity bound).
-bool has_caseworker_limit(const ActorSpec& a) {
-  return std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& team) { return !team.empty(); });
-}
 }  // namespace
 
 void ParamsBuilder::read_early_meetings(Reader& r, ActorSpec& a) {

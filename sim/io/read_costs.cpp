@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "almpsim/actors.hpp"
 #include "almpsim/costs.hpp"
 #include "params_builder.hpp"
 #include "scenario_values.hpp"
@@ -105,9 +106,7 @@ void ParamsBuilder::read_staff_bonus(Reader& c, const ActorSpec& a, CostModel& c
     r.fail("every_weeks", "the run's " + std::to_string(p_.calendar.weeks) +
                               " reported weeks end before the first period does, and only full periods are settled, "
                               "so this would change nothing");
-  const bool has_caseworkers =
-      std::any_of(a.caseworkers.begin(), a.caseworkers.end(), [](const WeekSeries& t) { return !t.empty(); });
-  if (r.has("per_caseworker") && !has_caseworkers)
+  if (r.has("per_caseworker") && !has_caseworker_limit(a))
     r.fail("per_caseworker", "the actor has no caseworkers to pay (`caseworkers`), so this would change nothing");
 }
 

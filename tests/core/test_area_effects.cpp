@@ -36,11 +36,6 @@ name = "north_centre"
 assignment = { rule = "area", areas = ["north"] }
 )";
 
-std::size_t cell(const Params& p, Week w, std::size_t a, int s) {
-  return (static_cast<std::size_t>(w) * static_cast<std::size_t>(p.actor_count()) + a) * kStates +
-         static_cast<std::size_t>(s);
-}
-
 std::string exact(double x) {
   char text[64];
   std::snprintf(text, sizeof text, "%.17g", x);
@@ -58,9 +53,9 @@ TEST_CASE("an area's log effect multiplies the hazard of everyone there: surviva
   const int cash = index_of(State::cash_benefit);
   const Week t = 20;
   for (const auto& [actor, hazard] : {std::pair<std::size_t, double>{0, 0.04}, {1, 0.02}}) {
-    const double n = r.occupancy[cell(p, 0, actor, cash)];
+    const double n = r.occupancy[test::cell(p, 0, actor, cash, kStates)];
     const double expected = std::exp(-hazard * t);
-    const double left = r.occupancy[cell(p, t, actor, cash)] / n;
+    const double left = r.occupancy[test::cell(p, t, actor, cash, kStates)] / n;
     INFO("actor " << actor << ": " << left << " left, expected " << expected);
     CHECK(n == 10000);
     CHECK(std::abs(left - expected) < 4 * std::sqrt(expected * (1 - expected) / n));

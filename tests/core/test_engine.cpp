@@ -8,13 +8,9 @@
 #include "support/fixtures.hpp"
 
 using namespace almpsim;
+using test::cell;
 
 namespace {
-std::size_t cell(const Params& p, Week w, std::size_t a, int k, int width) {
-  return (static_cast<std::size_t>(w) * static_cast<std::size_t>(p.actor_count()) + a) *
-             static_cast<std::size_t>(width) +
-         static_cast<std::size_t>(k);
-}
 Params from_text(const test::TempDir& dir, const std::string& text) {
   return load_scenario(dir.write("s.toml", text)).params;
 }

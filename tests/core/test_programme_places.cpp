@@ -9,13 +9,9 @@
 #include "support/fixtures.hpp"
 
 using namespace almpsim;
+using test::cell;
 
 namespace {
-std::size_t cell(const Params& p, Week w, std::size_t a, int k, int width) {
-  return (static_cast<std::size_t>(w) * static_cast<std::size_t>(p.actor_count()) + a) *
-             static_cast<std::size_t>(width) +
-         static_cast<std::size_t>(k);
-}
 
 // 100 citizens on cash benefit meet every week; every meeting not in guidance decides on it.
 std::string weekly_guidance(double exit_hazard, double no_show = 0.0) {

@@ -60,6 +60,13 @@ inline CommandResult run_cli(const std::string& args) {
   return r;
 }
 
+/// Index of week w, actor a, column k of a [week][actor][width] series of a run of `p`.
+inline std::size_t cell(const Params& p, Week w, std::size_t a, int k, int width) {
+  return (static_cast<std::size_t>(w) * static_cast<std::size_t>(p.actor_count()) + a) *
+             static_cast<std::size_t>(width) +
+         static_cast<std::size_t>(k);
+}
+
 /// Loads a shipped scenario with overrides.
 inline Params shipped(const std::string& name, const std::vector<std::string>& overrides = {}) {
   return load_scenario(source_path("scenarios/" + name), overrides).params;
