@@ -26,9 +26,12 @@ enum class State : std::uint8_t {
   /// limited benefit period; after it, cash benefit. Placed after the older states so that
   /// their order among a citizen's destinations, and so the draws, stay as they were.
   ui_benefit,
+  /// Partly back at work on reduced sickness benefit (delvis raskmeldt): a state of its own,
+  /// placed after the older ones for the same reason as ui_benefit.
+  partial_return_to_work,
   exited,
 };
-inline constexpr int kStates = 10;
+inline constexpr int kStates = 11;
 
 /// What a citizen is doing besides being in a benefit state.
 enum class Activity : std::uint8_t {
@@ -43,8 +46,8 @@ enum class Activity : std::uint8_t {
 inline constexpr int kActivities = 7;
 
 inline constexpr std::array<std::string_view, kStates> kStateNames = {
-    "self_support",   "cash_benefit",       "sickness_benefit", "waiting_flexjob", "flexjob",
-    "rehabilitation", "disability_pension", "other_benefit",    "ui_benefit",      "exited"};
+    "self_support",       "cash_benefit",  "sickness_benefit", "waiting_flexjob",        "flexjob", "rehabilitation",
+    "disability_pension", "other_benefit", "ui_benefit",       "partial_return_to_work", "exited"};
 
 inline constexpr std::array<std::string_view, kActivities> kActivityNames = {
     "none", "immediate_activation", "inhouse_project", "guidance", "company_internship", "wage_subsidy", "education"};

@@ -16,7 +16,7 @@ import tomllib
 
 import numpy as np
 
-# The matrix's states, in the engine's order (it leaves ui_benefit out).
+# The matrix's states, in the engine's order (it leaves ui_benefit and partial_return_to_work out).
 STATES = ["self_support", "cash_benefit", "sickness_benefit", "waiting_flexjob", "flexjob",
           "rehabilitation", "disability_pension", "other_benefit", "exited"]
 

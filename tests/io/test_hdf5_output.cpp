@@ -115,8 +115,8 @@ TEST_CASE("an interrupted run leaves nothing at the destination", "[unit]") {
 }
 
 TEST_CASE("a results file with other benefit states is refused, not misread", "[unit]") {
-  // A file from a version with nine states (before unemployment-insurance benefit) would put
-  // every state-indexed number in the wrong place; reading it must stop with a clear error.
+  // A file from a version with fewer states (before partial return to work) would put every
+  // state-indexed number in the wrong place; reading it must stop with a clear error.
   test::TempDir dir;
   const std::string out = dir.file("run.h5");
   const auto r = test::run_cli("run " + test::source_path("scenarios/two_actors_shock.toml") + " -o " + out +
@@ -128,16 +128,16 @@ TEST_CASE("a results file with other benefit states is refused, not misread", "[
     REQUIRE(f >= 0);
     REQUIRE(H5Ldelete(f, "/axes/states", H5P_DEFAULT) >= 0);
     const hid_t axes = H5Gopen2(f, "/axes", H5P_DEFAULT);
-    std::vector<std::string> nine;
+    std::vector<std::string> older;
     for (const std::string_view name : kStateNames)
-      if (name != "ui_benefit") nine.emplace_back(name);
-    io::h5::write_strings(axes, "states", nine);
+      if (name != "partial_return_to_work") older.emplace_back(name);
+    io::h5::write_strings(axes, "states", older);
     H5Gclose(axes);
     H5Fclose(f);
   }
   const auto report = test::run_cli("report " + out);
   CHECK(report.status == 1);
-  CHECK(report.output.find("written with 9 benefit states, this program has 10") != std::string::npos);
+  CHECK(report.output.find("written with 10 benefit states, this program has 11") != std::string::npos);
 }
 
 TEST_CASE("the results state the currency and the price year of their costs", "[unit]") {

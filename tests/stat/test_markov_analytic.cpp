@@ -33,7 +33,7 @@ TEST_CASE("reference Markov occupancy matches p0 . P^t within 5 standard errors"
   const double n = static_cast<double>(p.population.size);
   constexpr double k = 5.0;  // standard errors allowed
   double largest = 0.0;
-  // The matrix's states, in its order; the model's other states (ui_benefit) stay empty.
+  // The matrix's states, in its order; the model's other states (ui_benefit, partial_return_to_work) stay empty.
   const State listed[9] = {State::self_support,       State::cash_benefit,  State::sickness_benefit,
                            State::waiting_flexjob,    State::flexjob,       State::rehabilitation,
                            State::disability_pension, State::other_benefit, State::exited};
@@ -161,6 +161,76 @@ moves = { waiting_flexjob = { disability_pension = 0.5 }, flexjob = { waiting_fl
     for (Week w = 1; w < 30; ++w) {
       expected = expected * arm.P;
       if (w != 5 && w != 15 && w != 29) continue;
+      for (int j = 0; j < 3; ++j) {
+        const double e = expected(j), got = count(w, arm.actor, states[j]) / n;
+        INFO("actor " << arm.actor << ", week " << w << ", " << name_of(states[j]) << ": " << got << " against " << e);
+        CHECK(std::abs(got - e) <= k * std::sqrt(e * (1 - e) / n));
+      }
+    }
+  }
+}
+
+TEST_CASE("the sick-listed move between sickness benefit and partial return to work as a Markov chain", "[stat]") {
+  // 100,000 on sickness benefit, who go partly back to work at 0.04 a week and fully at 0.10;
+  // partly back, they go fully back at 0.15 or fall back to full sickness benefit at 0.05. One
+  // actor doubles the move into partial return (a graded return its caseworkers arrange). Each
+  // arm is a Markov chain over (sickness benefit, partial return, self-support) with competing
+  // hazards.
+  test::TempDir dir;
+  const std::string scenario = dir.write("partial.toml", R"(
+start = 2020-01-06
+weeks = 30
+seed = 17
+[population]
+size = 100000
+state_shares = { sickness_benefit = 1.0 }
+[hazards.sickness_benefit.partial_return_to_work]
+baseline = 0.04
+[hazards.sickness_benefit.self_support]
+baseline = 0.10
+[hazards.partial_return_to_work.self_support]
+baseline = 0.15
+[hazards.partial_return_to_work.sickness_benefit]
+baseline = 0.05
+[[actors]]
+name = "centre"
+[[actors]]
+name = "graded"
+assignment = { rule = "random_share", share = 0.5 }
+moves = { sickness_benefit = { partial_return_to_work = 2.0 } }
+)");
+  const Params p = load_scenario(scenario, {}).params;
+  const auto r = run_monte_carlo(p, {}).front();
+  const std::size_t actors = p.actors.size();
+  auto count = [&](Week w, std::size_t a, State s) {
+    return double(r.occupancy[(static_cast<std::size_t>(w) * actors + a) * kStates + index_of(s)]);
+  };
+  auto chain = [](double partial, double full, double partial_to_full, double relapse) {
+    Eigen::Matrix3d P = Eigen::Matrix3d::Zero();
+    const double leave_sick = 1 - std::exp(-(partial + full));
+    P(0, 0) = 1 - leave_sick;
+    P(0, 1) = leave_sick * partial / (partial + full);
+    P(0, 2) = leave_sick * full / (partial + full);
+    const double leave_partial = 1 - std::exp(-(partial_to_full + relapse));
+    P(1, 0) = leave_partial * relapse / (partial_to_full + relapse);
+    P(1, 1) = 1 - leave_partial;
+    P(1, 2) = leave_partial * partial_to_full / (partial_to_full + relapse);
+    P(2, 2) = 1;
+    return P;
+  };
+  constexpr double k = 5.0;  // standard errors allowed
+  const struct {
+    std::size_t actor;
+    Eigen::Matrix3d P;
+  } arms[] = {{0, chain(0.04, 0.10, 0.15, 0.05)}, {1, chain(0.08, 0.10, 0.15, 0.05)}};
+  const State states[] = {State::sickness_benefit, State::partial_return_to_work, State::self_support};
+  for (const auto& arm : arms) {
+    const double n = count(0, arm.actor, State::sickness_benefit);
+    REQUIRE(n > 40000);
+    Eigen::RowVector3d expected(1, 0, 0);
+    for (Week w = 1; w < 30; ++w) {
+      expected = expected * arm.P;
+      if (w != 3 && w != 10 && w != 29) continue;
       for (int j = 0; j < 3; ++j) {
         const double e = expected(j), got = count(w, arm.actor, states[j]) / n;
         INFO("actor " << arm.actor << ", week " << w << ", " << name_of(states[j]) << ": " << got << " against " << e);
