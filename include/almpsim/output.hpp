@@ -30,6 +30,8 @@ struct RunMetadata {
 /// What `almpsim report` needs from a results file.
 struct StoredRun {
   std::string scenario_name;
+  std::uint64_t seed = 0;  ///< replication r of two runs with one seed shares its random numbers
+  std::string currency;    ///< of the costs; empty in files written before it was stated
   int replications = 0;
   std::vector<std::string> actors, cohort_names, cohort_kinds, measure_dates;
   std::vector<std::string> controls;                ///< [actor] the actor it is compared with; "" where not named

@@ -21,6 +21,7 @@
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
 #include "calibrate.hpp"
+#include "compare.hpp"
 #include "decompose.hpp"
 #include "power.hpp"
 #include "progress.hpp"
@@ -224,6 +225,16 @@ int main(int argc, char** argv) {
   report_cmd->add_option("results", report_path, "Results file (HDF5) written by almpsim run")->required();
   report_cmd->add_option("--format", report_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  std::string compare_base, compare_variant, compare_format = "text";
+  auto* compare_cmd = app.add_subcommand(
+      "compare", "Two runs with the same seed, replication by replication: paired differences with intervals");
+  compare_cmd->add_option("base", compare_base, "Results file of the base run")->required();
+  compare_cmd->add_option("variant", compare_variant, "Results file of the variant, run with the same seed")
+      ->required();
+  compare_cmd->add_option("--format", compare_format, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+
   bool schema_markdown = false, schema_measures = false;
   auto* schema_cmd = app.add_subcommand("schema", "Every scenario key: type, range, default, unit and meaning");
   schema_cmd->add_flag("--markdown", schema_markdown,
@@ -332,6 +343,11 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*report_cmd) return cli::report(report_path, report_format == "json");
+    if (*compare_cmd)
+      return cli::compare(compare_base, compare_variant,
+                          compare_format == "json"  ? cli::CompareFormat::json
+                          : compare_format == "csv" ? cli::CompareFormat::csv
+                                                    : cli::CompareFormat::text);
     if (*calibrate_cmd) return cli::calibrate(cal);
     if (*sweep_cmd) return cli::sweep(sw, ranks, join_command_line(argc, argv));
     if (*decompose_cmd) {

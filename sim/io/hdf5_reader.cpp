@@ -38,6 +38,15 @@ class Reader {
     return out;
   }
 
+  std::uint64_t unsigned_scalar(const std::string& name) const {
+    const hid_t set = open(name);
+    std::uint64_t out = 0;
+    const herr_t status = H5Dread(set, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &out);
+    H5Dclose(set);
+    if (status < 0) fail(name);
+    return out;
+  }
+
   std::vector<std::string> strings(const std::string& name) const {
     const hid_t set = open(name);
     const hid_t space = H5Dget_space(set);
@@ -103,6 +112,8 @@ StoredRun read_run(const std::string& path) {
   require_this_programs_states(in, path);
   StoredRun run;
   run.scenario_name = in.text("/meta/scenario_name");
+  run.seed = in.unsigned_scalar("/meta/seed");
+  run.currency = in.exists("/meta/currency") ? in.text("/meta/currency") : "";
   run.actors = in.strings("/axes/actors");
   // Files written before arms named their controls compare every arm with the first actor.
   run.controls =
