@@ -81,8 +81,8 @@ struct SweepTable {
 void write_sweep(const OutputTarget& target, const RunMetadata& meta, const SweepTable& table,
                  const std::vector<std::string>& point_files);
 
-/// What `almpsim report` needs from a sweep file: the points, and per cohort the summaries
-/// over replications of the scalar measures, each [point][actor].
+/// What `almpsim report` needs from a sweep file: the points, and per cohort the scalar
+/// measures, each [point][actor], summarised over replications and replication by replication.
 struct StoredSweep {
   std::string scenario_name, design;
   int replications = 0;
@@ -92,6 +92,9 @@ struct StoredSweep {
   struct Measure {
     std::string name;
     std::vector<double> mean, q05, q95;  ///< [point * actors + actor]
+    /// [(point * replications + replication) * actors + actor]: every point has the same draws
+    /// in replication r, so points are compared replication by replication.
+    std::vector<double> draws;
   };
   std::vector<std::vector<Measure>> cohorts;  ///< [cohort][measure]
 };

@@ -224,6 +224,9 @@ int main(int argc, char** argv) {
   auto* report_cmd = app.add_subcommand("report", "Published tables beside the simulated ones, and trial statistics");
   report_cmd->add_option("results", report_path, "Results file (HDF5) written by almpsim run")->required();
   report_cmd->add_option("--format", report_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  int report_reference = 0;
+  report_cmd->add_option("--reference", report_reference,
+                         "For a sweep file: the point (from 1) the others are compared with (default 1)");
 
   std::string compare_base, compare_variant, compare_format = "text";
   auto* compare_cmd = app.add_subcommand(
@@ -342,7 +345,7 @@ int main(int argc, char** argv) {
       std::fputs(text.c_str(), stdout);
       return 0;
     }
-    if (*report_cmd) return cli::report(report_path, report_format == "json");
+    if (*report_cmd) return cli::report(report_path, report_format == "json", report_reference);
     if (*compare_cmd)
       return cli::compare(compare_base, compare_variant,
                           compare_format == "json"  ? cli::CompareFormat::json

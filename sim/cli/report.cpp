@@ -239,8 +239,13 @@ void print_json(const StoredRun& run, const std::vector<Row>& rows) {
 
 }  // namespace
 
-int report(const std::string& path, bool json) {
-  if (is_sweep_file(path)) return report_sweep(path, json);
+int report(const std::string& path, bool json, int reference_point) {
+  if (is_sweep_file(path)) return report_sweep(path, json, reference_point == 0 ? 1 : reference_point);
+  if (reference_point != 0) {
+    std::fprintf(stderr, "error: --reference: %s is not a sweep file (to compare two runs, use almpsim compare)\n",
+                 path.c_str());
+    return 2;
+  }
   const StoredRun run = read_run(path);
   std::vector<Target> targets;
   if (!run.targets_csv.empty()) {

@@ -5,8 +5,11 @@
 namespace almpsim::cli {
 
 /// Prints the report of a results file as text or JSON; returns the exit status.
-int report(const std::string& path, bool json);
-/// The report of a sweep file: outcomes per point and their response to each swept key.
-int report_sweep(const std::string& path, bool json);
+/// `reference_point` (from 1) is the point a sweep's points are compared with; 0: the first,
+/// and for a run file, none.
+int report(const std::string& path, bool json, int reference_point = 0);
+/// The report of a sweep file: outcomes per point, their paired difference from the reference
+/// point and the main effect of each swept key.
+int report_sweep(const std::string& path, bool json, int reference_point);
 
 }  // namespace almpsim::cli

@@ -1,13 +1,15 @@
-// almpsim report on a sweep file: each outcome at each point, and its response to each key.
+// almpsim report on a sweep file: each outcome at each point, its paired difference from a
+// reference point, and its main effect of each key.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "almpsim/array_view.hpp"
 #include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
+#include "almpsim/stats.hpp"
 #include "almpsim/sweep_effects.hpp"
 #include "report.hpp"
 #include "text_columns.hpp"
@@ -15,6 +17,9 @@
 namespace almpsim::cli {
 
 namespace {
+
+constexpr int kExitBadInput = 2;
+constexpr std::size_t kLongestValue = 14;  // longer values (inline tables) print as letters
 
 /// The measures a sweep report shows, in the table's order.
 std::vector<const CohortMeasure*> shown() {
@@ -24,24 +29,78 @@ std::vector<const CohortMeasure*> shown() {
   return out;
 }
 
-std::string fmt(const char* format, double x) {
+std::string fixed(int decimals, double x, bool sign = false) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, format, x);
-  return buf;
-}
-/// A value already in a measure's printed unit, with the measure's decimals.
-std::string fixed(const CohortMeasure& m, double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", m.decimals, x);
+  std::snprintf(buf, sizeof buf, sign ? "%+.*f" : "%.*f", decimals, x);
   return buf;
 }
 
-}  // namespace
+/// How one swept key's values print: as they are, numbers in four significant digits, or,
+/// where any is long (an inline table), as letters explained in a legend.
+struct KeyColumn {
+  std::string heading;              // the key's last part
+  std::vector<std::string> cells;   // [point]
+  std::vector<std::string> legend;  // "a = {...}" lines; empty when the values print as they are
+};
 
-namespace {
-/// Each point's values, and per cohort, measure and actor the mean and 90% interval at every
-/// point; NaN (an arm that serves nobody) becomes null.
-void print_sweep_json(const StoredSweep& sw) {
+KeyColumn key_column(const StoredSweep& sw, std::size_t k) {
+  KeyColumn col;
+  col.heading = sw.keys[k].substr(sw.keys[k].rfind('.') + 1);
+  bool long_values = false;
+  for (std::size_t p = 0; p < sw.values.size(); ++p) {
+    const double x = sw.numbers[p][k];
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", x);
+    col.cells.push_back(std::isfinite(x) ? std::string(buf) : sw.values[p][k]);
+    long_values = long_values || col.cells.back().size() > kLongestValue;
+  }
+  if (!long_values) return col;
+  std::vector<std::string> distinct;
+  for (std::size_t p = 0; p < sw.values.size(); ++p) {
+    auto at = std::find(distinct.begin(), distinct.end(), sw.values[p][k]);
+    if (at == distinct.end()) {
+      distinct.push_back(sw.values[p][k]);
+      at = distinct.end() - 1;
+    }
+    col.cells[p] = std::string(1, static_cast<char>('a' + (at - distinct.begin()) % 26));
+  }
+  for (std::size_t i = 0; i < distinct.size(); ++i)
+    col.legend.push_back(std::string(1, static_cast<char>('a' + i % 26)) + " = " + distinct[i]);
+  return col;
+}
+
+/// The first point at which key k has this value (as text).
+std::size_t first_point_with(const StoredSweep& sw, std::size_t k, const std::string& value) {
+  std::size_t p = 0;
+  while (p + 1 < sw.values.size() && sw.values[p][k] != value) ++p;
+  return p;
+}
+
+/// Actors with members in the cohort at some point: an arm that serves nobody has no column.
+std::vector<std::size_t> served(const StoredSweep& sw, std::size_t c, std::size_t members) {
+  const std::size_t actors = sw.actors.size(), points = sw.values.size();
+  const auto mean_at = view(sw.cohorts[c][members].mean, points, actors);
+  std::vector<std::size_t> out;
+  for (std::size_t a = 0; a < actors; ++a)
+    for (std::size_t p = 0; p < points; ++p)
+      if (mean_at(p, a) > 0) {
+        out.push_back(a);
+        break;
+      }
+  return out;
+}
+
+/// Point p's value less the reference's, replication by replication, and its 95% interval.
+MeanInterval contrast(const StoredSweep& sw, const StoredSweep::Measure& m, std::size_t p, std::size_t reference,
+                      std::size_t a) {
+  const std::size_t actors = sw.actors.size(), reps = static_cast<std::size_t>(sw.replications);
+  const auto draw = view(m.draws, sw.values.size(), reps, actors);
+  std::vector<double> d;
+  for (std::size_t r = 0; r < reps; ++r) d.push_back(draw(p, r, a) - draw(reference, r, a));
+  return mean_interval(d, 0.95);
+}
+
+void print_sweep_json(const StoredSweep& sw, std::size_t reference, std::size_t members) {
   using json = nlohmann::ordered_json;
   const std::size_t actors = sw.actors.size(), points = sw.values.size();
   json point_values = json::array();
@@ -59,80 +118,139 @@ void print_sweep_json(const StoredSweep& sw) {
       const auto mean_at = view(ms.mean, points, actors), q05_at = view(ms.q05, points, actors),
                  q95_at = view(ms.q95, points, actors);
       json by_actor = json::object();
-      for (std::size_t a = 0; a < actors; ++a) {
-        json mean = json::array(), q05 = json::array(), q95 = json::array();
+      for (const std::size_t a : served(sw, c, members)) {
+        json mean = json::array(), q05 = json::array(), q95 = json::array(), diff = json::array(),
+             lower = json::array(), upper = json::array();
         for (std::size_t p = 0; p < points; ++p) {
           mean.push_back(mean_at(p, a) * s.scale);
           q05.push_back(q05_at(p, a) * s.scale);
           q95.push_back(q95_at(p, a) * s.scale);
+          const MeanInterval d = contrast(sw, ms, p, reference, a);
+          diff.push_back(d.mean * s.scale);
+          lower.push_back(d.lower * s.scale);
+          upper.push_back(d.upper * s.scale);
         }
-        by_actor[sw.actors[a]] = {{"mean", std::move(mean)}, {"q05", std::move(q05)}, {"q95", std::move(q95)}};
+        by_actor[sw.actors[a]] = {{"mean", std::move(mean)},
+                                  {"q05", std::move(q05)},
+                                  {"q95", std::move(q95)},
+                                  {"difference", std::move(diff)},
+                                  {"difference_lower", std::move(lower)},
+                                  {"difference_upper", std::move(upper)}};
       }
       measures[std::string(s.name)] = std::move(by_actor);
     }
     cohorts[sw.cohort_names[c]] = std::move(measures);
   }
-  const json out = {{"scenario", sw.scenario_name},
-                    {"design", sw.design},
-                    {"points", std::move(point_values)},
-                    {"cohorts", std::move(cohorts)}};
+  const json out = {{"scenario", sw.scenario_name},      {"design", sw.design},
+                    {"replications", sw.replications},   {"reference_point", reference + 1},
+                    {"points", std::move(point_values)}, {"cohorts", std::move(cohorts)}};
   std::printf("%s\n", out.dump().c_str());
 }
-}  // namespace
 
-int report_sweep(const std::string& path, bool json) {
-  std::vector<std::string> names;
-  for (const CohortMeasure* s : shown()) names.emplace_back(s->name);
-  const StoredSweep sw = read_sweep(path, names);
-  if (json) {
-    print_sweep_json(sw);
-    return 0;
-  }
-  const std::size_t actors = sw.actors.size(), points = sw.values.size();
-  std::ostringstream out;
-  out << "Sweep of " << sw.scenario_name << ": " << points << " point(s) (" << sw.design << ") x " << sw.replications
-      << " replication(s); mean [90% interval over replications]\n";
-  for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
-    out << "\ncohort " << sw.cohort_names[c] << "\n";
-    for (std::size_t m = 0; m < shown().size(); ++m) {
-      const CohortMeasure& s = *shown()[m];
-      const StoredSweep::Measure& ms = sw.cohorts[c][m];
-      const auto mean_at = view(ms.mean, points, actors), q05_at = view(ms.q05, points, actors),
-                 q95_at = view(ms.q95, points, actors);
-      out << "  " << s.label << "\n    ";
-      for (const std::string& k : sw.keys) out << padded(k.substr(k.rfind('.') + 1), 15);
-      for (const std::string& a : sw.actors) out << padded(a, 28);
-      out << "\n";
-      for (std::size_t p = 0; p < points; ++p) {
-        out << "    ";
-        for (const std::string& v : sw.values[p]) out << padded(v, 15);
-        for (std::size_t a = 0; a < actors; ++a) {
-          const std::string cell = fixed(s, mean_at(p, a) * s.scale) + " [" + fixed(s, q05_at(p, a) * s.scale) + ", " +
-                                   fixed(s, q95_at(p, a) * s.scale) + "]";
-          out << padded(cell, 28);
-        }
-        out << "\n";
+/// One measure of one cohort: a row per point, two columns per served actor.
+void print_measure(std::ostringstream& out, const StoredSweep& sw, const std::vector<KeyColumn>& keys,
+                   const CohortMeasure& s, const StoredSweep::Measure& ms, const std::vector<std::size_t>& actors,
+                   std::size_t reference) {
+  const std::size_t points = sw.values.size(), all_actors = sw.actors.size();
+  const auto mean_at = view(ms.mean, points, all_actors), q05_at = view(ms.q05, points, all_actors),
+             q95_at = view(ms.q95, points, all_actors);
+  const int d = s.decimals;
+  out << "\n  " << s.label << "\n    " << padded("point", 7);
+  for (const KeyColumn& k : keys) out << padded(k.heading, std::max<std::size_t>(k.heading.size() + 2, 8));
+  for (const std::size_t a : actors)
+    out << padded(sw.actors[a], 24) << padded("vs point " + std::to_string(reference + 1), 30);
+  out << "\n";
+  for (std::size_t p = 0; p < points; ++p) {
+    out << "    " << padded(std::to_string(p + 1), 7);
+    for (const KeyColumn& k : keys) out << padded(k.cells[p], std::max<std::size_t>(k.heading.size() + 2, 8));
+    for (const std::size_t a : actors) {
+      const double k = s.scale;
+      out << padded(
+          fixed(d, k * mean_at(p, a)) + " [" + fixed(d, k * q05_at(p, a)) + ", " + fixed(d, k * q95_at(p, a)) + "]",
+          24);
+      if (p == reference) {
+        out << padded("reference", 30);
+        continue;
       }
-      // The response to each key, per actor.
-      for (std::size_t a = 0; a < actors; ++a) {
-        std::vector<double> means(points);
-        for (std::size_t p = 0; p < points; ++p) means[p] = mean_at(p, a) * s.scale;
-        if (sw.design == "grid") {
-          for (std::size_t k = 0; k < sw.keys.size(); ++k) {
-            out << "    response of " << sw.actors[a] << " to " << sw.keys[k] << ":";
-            for (const auto& [v, x] : main_effect(sw.values, k, means)) out << "  " << v << " -> " << fixed(s, x);
-            out << "\n";
-          }
-        } else {
-          const auto b = least_squares_slopes(sw.numbers, means);
-          for (std::size_t k = 0; k < sw.keys.size(); ++k)
-            out << "    response of " << sw.actors[a] << " to " << sw.keys[k] << ": " << fmt("%.4g", b[k])
-                << " per unit (least squares over the points)\n";
-        }
+      const MeanInterval c = contrast(sw, ms, p, reference, a);
+      const bool clear = c.lower > 0 || c.upper < 0;
+      out << padded(fixed(d + 1, k * c.mean, true) + " [" + fixed(d + 1, k * c.lower, true) + ", " +
+                        fixed(d + 1, k * c.upper, true) + "]" + (clear ? " *" : ""),
+                    30);
+    }
+    out << "\n";
+  }
+  for (const std::size_t a : actors) {
+    std::vector<double> means(points);
+    for (std::size_t p = 0; p < points; ++p) means[p] = mean_at(p, a) * s.scale;
+    for (std::size_t k = 0; k < sw.keys.size(); ++k) {
+      if (sw.design == "grid") {
+        out << "    main effect of " << keys[k].heading << " for " << sw.actors[a] << ":";
+        const auto effect = main_effect(sw.values, k, means);
+        for (std::size_t i = 0; i < effect.size(); ++i)
+          out << (i ? " | " : " ") << keys[k].cells[first_point_with(sw, k, effect[i].first)] << ": "
+              << fixed(d, effect[i].second);
+        out << "\n";
+      } else {
+        char slope[48];
+        std::snprintf(slope, sizeof slope, "%.4g", least_squares_slopes(sw.numbers, means)[k]);
+        out << "    slope of " << sw.actors[a] << " on " << keys[k].heading << ": " << slope
+            << " per unit (least squares over the points)\n";
       }
     }
   }
-  std::fputs(out.str().c_str(), stdout);
+}
+
+}  // namespace
+
+int report_sweep(const std::string& path, bool json, int reference_point) {
+  std::vector<std::string> names;
+  for (const CohortMeasure* s : shown()) names.emplace_back(s->name);
+  names.emplace_back("members");
+  const StoredSweep sw = read_sweep(path, names);
+  const std::size_t points = sw.values.size();
+  if (reference_point < 1 || static_cast<std::size_t>(reference_point) > points) {
+    std::fprintf(stderr, "error: --reference %d: the sweep has points 1 to %zu\n", reference_point, points);
+    return kExitBadInput;
+  }
+  const auto reference = static_cast<std::size_t>(reference_point - 1);
+  // The members are read after the shown measures, to find the actors each cohort has.
+  const std::size_t members_at = shown().size();
+  if (json) {
+    print_sweep_json(sw, reference, members_at);
+    return 0;
+  }
+  std::vector<KeyColumn> keys;
+  for (std::size_t k = 0; k < sw.keys.size(); ++k) keys.push_back(key_column(sw, k));
+  std::ostringstream out;
+  out << "Sweep of " << sw.scenario_name << ": " << points << " point(s) (" << sw.design << ") x " << sw.replications
+      << " replication(s).\n"
+      << "Each point: mean [90% interval over replications]. vs point " << reference + 1
+      << ": the difference from that point,\n"
+      << "replication by replication (the same draws at every point), mean [95% interval], * where it\n"
+      << "excludes 0 (--reference chooses the point). Actors that serve nobody in a cohort are left out.\n"
+      << "A main effect is the mean over the points with each value.\n\nKeys:\n";
+  for (std::size_t k = 0; k < sw.keys.size(); ++k) {
+    out << "  " << keys[k].heading << " = " << sw.keys[k] << "\n";
+    for (const std::string& line : keys[k].legend) out << "    " << line << "\n";
+  }
+  for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
+    const std::vector<std::size_t> actors = served(sw, c, members_at);
+    out << "\ncohort " << sw.cohort_names[c];
+    if (actors.empty()) {
+      out << ": no members at any point\n";
+      continue;
+    }
+    out << "\n";
+    for (std::size_t m = 0; m < shown().size(); ++m)
+      print_measure(out, sw, keys, *shown()[m], sw.cohorts[c][m], actors, reference);
+  }
+  // Cells are padded to their columns; the last one's padding ends no line.
+  std::istringstream lines(out.str());
+  for (std::string line; std::getline(lines, line);) {
+    line.erase(line.find_last_not_of(' ') + 1);
+    std::printf("%s\n", line.c_str());
+  }
   return 0;
 }
 

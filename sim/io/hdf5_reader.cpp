@@ -189,8 +189,13 @@ StoredSweep read_sweep(const std::string& path, const std::vector<std::string>& 
     std::vector<StoredSweep::Measure> ms;
     for (const std::string& m : measures) {
       const std::string base = "/sweep/summary/cohorts/" + c + "/" + m + "/";
-      ms.push_back(
-          {m, in.doubles(base + "mean", dims), in.doubles(base + "q05", dims), in.doubles(base + "q95", dims)});
+      const std::string all = "/sweep/cohorts/" + c + "/" + m;
+      std::vector<double> draws = in.doubles(all, dims);
+      if (dims.size() != 3 || dims[0] != sw.values.size() || dims[1] != static_cast<hsize_t>(sw.replications) ||
+          dims[2] != sw.actors.size())
+        throw OutputError(path + ": " + all + " has the wrong shape");
+      ms.push_back({m, in.doubles(base + "mean", dims), in.doubles(base + "q05", dims), in.doubles(base + "q95", dims),
+                    std::move(draws)});
     }
     sw.cohorts.push_back(std::move(ms));
   }

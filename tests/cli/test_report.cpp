@@ -156,3 +156,59 @@ name = "rest"
   CHECK(refused.status == 2);
   CHECK(refused.output.find("actors.trial.control: unknown actor 'nobody'") != std::string::npos);
 }
+
+TEST_CASE("a sweep's report compares each point with a reference point, replication by replication", "[unit]") {
+  // Actor b serves everyone; actor a (a random share of 0) serves nobody and gets no column.
+  test::TempDir dir;
+  const std::string scenario = dir.write("sweep.toml", test::two_state_scenario(R"(
+[[actors]]
+name = "a"
+assignment = { rule = "random_share", share = 0.0 }
+[[actors]]
+name = "b"
+assignment = { rule = "rest" }
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+)"));
+  const std::string sweep = dir.file("sweep.h5");
+  REQUIRE(test::run_cli("sweep " + scenario + " --quiet --replications 8 -o " + sweep +
+                        " --vary actors.b.job_finding=0.8,1,1.25")
+              .status == 0);
+  const auto text = test::run_cli("report " + sweep + " --reference 2");
+  INFO(text.output);
+  REQUIRE(text.status == 0);
+  CHECK(text.output.find("vs point 2") != std::string::npos);
+  CHECK(text.output.find("reference") != std::string::npos);
+  CHECK(text.output.find("main effect of job_finding for b: 0.8: ") != std::string::npos);
+  CHECK(text.output.find("nan") == std::string::npos);
+  // b's column and its contrast, and none for the empty arm a.
+  CHECK(text.output.find("    point  job_finding  b                       vs point 2\n") != std::string::npos);
+
+  const auto json_run = test::run_cli("report " + sweep + " --reference 2 --format json");
+  REQUIRE(json_run.status == 0);
+  const auto json = nlohmann::json::parse(json_run.output);
+  CHECK(json["reference_point"] == 2);
+  const auto& share = json["cohorts"]["stock"]["self_support_share"];
+  CHECK_FALSE(share.contains("a"));
+  const auto& b = share["b"];
+  // With no arm empty in any replication, the mean difference is the difference of the means;
+  // the common draws make it far narrower than the points' own spread.
+  for (std::size_t p = 0; p < 3; ++p) {
+    INFO("point " << p + 1);
+    CHECK(b["difference"][p].get<double>() ==
+          Approx(b["mean"][p].get<double>() - b["mean"][1].get<double>()).margin(1e-9));
+    CHECK(b["difference_lower"][p].get<double>() <= b["difference"][p].get<double>());
+    CHECK(b["difference_upper"][p].get<double>() >= b["difference"][p].get<double>());
+  }
+  CHECK(b["difference"][1].get<double>() == 0.0);
+  CHECK(b["difference_lower"][2].get<double>() > 0);  // more job finding, more self-support, surely
+  CHECK(b["difference_upper"][2].get<double>() - b["difference_lower"][2].get<double>() <
+        b["q95"][2].get<double>() - b["q05"][2].get<double>());
+
+  const auto out_of_range = test::run_cli("report " + sweep + " --reference 4");
+  CHECK(out_of_range.status == 2);
+  CHECK(out_of_range.output.find("the sweep has points 1 to 3") != std::string::npos);
+}
