@@ -39,6 +39,11 @@ struct StoredRun {
   std::string targets_csv, targets_file;
 };
 
+/// To be called before any other HDF5 call. A file whose write failed (a full disk, a file-size
+/// limit) cannot be closed, and the library's own clean-up at exit would crash on it; every
+/// file this program writes is closed explicitly, so that clean-up is left out.
+void skip_hdf5_cleanup_at_exit();
+
 /// Reads a results file written by write_results. Throws OutputError.
 StoredRun read_run(const std::string& path);
 

@@ -193,6 +193,7 @@ int run(const RunArgs& args, const std::string& command_line) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  skip_hdf5_cleanup_at_exit();
   const cli::Ranks ranks(argc, argv);
   CLI::App app{"almpsim: an agent-based simulator of active labour market policy"};
   app.set_version_flag("--version", std::string("almpsim ") + ALMPSIM_VERSION);

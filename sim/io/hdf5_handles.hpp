@@ -3,7 +3,9 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,8 +33,14 @@ class Handle {
   herr_t (*close_)(hid_t);
 };
 
+/// Why a write failed, where the system says it: no space, or a file-size or disk quota limit.
+inline std::string write_failure_reason() {
+  if (errno == ENOSPC || errno == EFBIG || errno == EDQUOT) return std::string(": ") + std::strerror(errno);
+  return "";
+}
+
 inline void check(herr_t status, const std::string& what) {
-  if (status < 0) throw OutputError("HDF5: cannot write " + what);
+  if (status < 0) throw OutputError("HDF5: cannot write " + what + write_failure_reason());
 }
 
 /// Creation properties that keep no timestamps, so the same results give the same bytes.

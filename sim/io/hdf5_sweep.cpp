@@ -167,7 +167,8 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
     }
   }
   targets.clear();
-  if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw OutputError("HDF5: cannot flush " + target.temporary());
+  if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0)
+    throw OutputError("HDF5: cannot flush " + target.temporary() + write_failure_reason());
 }
 
 }  // namespace almpsim

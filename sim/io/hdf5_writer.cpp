@@ -113,6 +113,10 @@ void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
 
 }  // namespace
 
+void skip_hdf5_cleanup_at_exit() {
+  H5dont_atexit();
+}
+
 OutputTarget::OutputTarget(std::string destination) : destination_(std::move(destination)) {
   namespace fs = std::filesystem;
   const fs::path dest(destination_);
@@ -129,6 +133,9 @@ OutputTarget::OutputTarget(std::string destination) : destination_(std::move(des
   std::signal(SIGINT, remove_pending_and_exit);
   std::signal(SIGTERM, remove_pending_and_exit);
   std::signal(SIGHUP, remove_pending_and_exit);
+  // Past a file-size limit a write fails with EFBIG, reported as an error like a full disk,
+  // instead of the signal killing the process with its temporary file left behind.
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 OutputTarget::~OutputTarget() {
@@ -260,7 +267,8 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_text(g, "csv", meta.targets_csv);
     write_text(g, "file", meta.targets_file);
   }
-  if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw OutputError("HDF5: cannot flush " + target.temporary());
+  if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0)
+    throw OutputError("HDF5: cannot flush " + target.temporary() + write_failure_reason());
 }
 
 }  // namespace almpsim

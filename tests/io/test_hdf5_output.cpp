@@ -114,6 +114,20 @@ TEST_CASE("an interrupted run leaves nothing at the destination", "[unit]") {
   CHECK(dir.entries().empty());
 }
 
+TEST_CASE("a write that runs out of space ends with an error and leaves no file", "[unit]") {
+  // A file-size limit of 100 blocks stands for a full disk: the register does not fit.
+  test::TempDir dir;
+  const std::string out = dir.file("run.h5");
+  const auto r = test::run_cli("run " + test::source_path("scenarios/koege_2008.toml") + " -o " + out +
+                                   " --replications 2 --threads 2 --register --quiet",
+                               "ulimit -f 100; ");
+  INFO(r.output);
+  CHECK(r.status == 1);
+  CHECK(r.output.find("error: HDF5: cannot write") != std::string::npos);
+  CHECK(r.output.find("File too large") != std::string::npos);
+  CHECK(dir.entries().empty());
+}
+
 TEST_CASE("a results file with other benefit states is refused, not misread", "[unit]") {
   // A file from a version with fewer states (before partial return to work) would put every
   // state-indexed number in the wrong place; reading it must stop with a clear error.

@@ -47,9 +47,10 @@ struct CommandResult {
   std::string output;  // standard output and error together
 };
 
-/// Runs the almpsim program with arguments (shell-quoted by the caller where needed).
-inline CommandResult run_cli(const std::string& args) {
-  const std::string cmd = std::string(ALMPSIM_BINARY) + " " + args + " 2>&1";
+/// Runs the almpsim program with arguments (shell-quoted by the caller where needed), after
+/// `shell_setup` (e.g. "ulimit -f 100; ") in the same shell.
+inline CommandResult run_cli(const std::string& args, const std::string& shell_setup = "") {
+  const std::string cmd = shell_setup + std::string(ALMPSIM_BINARY) + " " + args + " 2>&1";
   CommandResult r;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) return r;
