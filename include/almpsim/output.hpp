@@ -109,6 +109,13 @@ bool is_sweep_file(const std::string& path);
 /// Reads a sweep file. Throws OutputError.
 StoredSweep read_sweep(const std::string& path, const std::vector<std::string>& measures);
 
+/// The resolved scenario of each point stored in a sweep file (empty if it cannot be read).
+std::vector<std::string> stored_sweep_scenarios(const std::string& path);
+
+/// A line printed to standard error when SIGINT, SIGTERM or SIGHUP ends the process (e.g. how
+/// to resume); empty: none.
+void set_interrupt_note(const std::string& note);
+
 /// Reads the resolved scenario text stored in a results file ("" if it cannot be read).
 std::string stored_scenario(const std::string& path);
 

@@ -41,8 +41,9 @@ void Progress::sweep_step(long long done, long long total, int points_done, int 
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   if (!terminal_ && done < total && std::chrono::duration<double>(now - last_line_).count() < 2.0) return;
   last_line_ = now;
-  const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0;
-  const double left = done > 0 ? elapsed / static_cast<double>(done) * static_cast<double>(total - done) : 0.0;
+  const long long ran = done - skipped_;
+  const double rate = elapsed > 0 ? static_cast<double>(ran) / elapsed : 0.0;
+  const double left = ran > 0 ? elapsed / static_cast<double>(ran) * static_cast<double>(total - done) : 0.0;
   char e[32], l[32];
   format_seconds(elapsed, e, sizeof e);
   format_seconds(left, l, sizeof l);

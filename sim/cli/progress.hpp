@@ -11,12 +11,16 @@ class Progress {
   void replication_done(int done, int total);
   /// A sweep: replications over all points, and whole points finished.
   void sweep_step(long long done, long long total, int points_done, int points_total);
+  /// Replications counted as done that were not run here (a resumed sweep's finished points):
+  /// left out of the rate and of the time left.
+  void skipped(long long replications) { skipped_ += replications; }
 
  private:
   bool enabled_;
   bool terminal_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_line_;
+  long long skipped_ = 0;
 };
 
 }  // namespace almpsim::cli

@@ -64,8 +64,16 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   }
 
   const std::string output = args.output.empty() ? "output/" + base.params.name + "_sweep.h5" : args.output;
-  if (ranks.rank() == 0) OutputTarget probe(output);  // an unwritable destination fails before any simulation
   const fs::path dir = output + ".points";
+  if (args.resume && !fs::exists(dir)) {
+    if (fs::exists(output) && stored_sweep_scenarios(output) == table.scenarios) {
+      if (ranks.rank() == 0 && !args.quiet) std::printf("%s is complete already: nothing to resume\n", output.c_str());
+      return 0;
+    }
+    if (ranks.rank() == 0)
+      std::fprintf(stderr, "note: no finished points in %s: every point is run\n", dir.string().c_str());
+  }
+  if (ranks.rank() == 0) OutputTarget probe(output);  // an unwritable destination fails before any simulation
   if (ranks.rank() == 0) {
     if (!args.resume) fs::remove_all(dir);
     fs::create_directories(dir);
@@ -76,20 +84,29 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   long long owned = 0;
   for (std::size_t p = 0; p < points.size(); ++p) owned += ranks.owns(static_cast<long long>(p)) ? 1 : 0;
   Progress progress(!args.quiet && ranks.rank() == 0);
-  long long done = 0;
+  long long done = 0, ran = 0;  // replications finished, and of them run by this process now
   int points_done = 0;
   const auto started = std::chrono::steady_clock::now();
+  const std::string resume_note =
+      "the finished points are kept in " + dir.string() + "; the same command with --resume runs only the rest";
+  set_interrupt_note("interrupted: " + resume_note);
   for (std::size_t p = 0; p < points.size(); ++p) {
     if (!ranks.owns(static_cast<long long>(p))) continue;
     const std::string file = point_file(dir, p);
     if (args.resume && fs::exists(file)) {
-      if (stored_scenario(file) != table.scenarios[p])
+      const std::string stored = stored_scenario(file);
+      if (!stored.empty() && stored != table.scenarios[p])
         throw ScenarioError({{file, 0, "--resume",
                               "this finished point belongs to a different sweep; remove " + dir.string() +
                                   " or run without --resume"}});
-      done += reps;
-      progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
-      continue;
+      if (!stored.empty()) {
+        done += reps;
+        progress.skipped(reps);
+        progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
+        continue;
+      }
+      // A point file that cannot be read (damaged after it was written) is computed again.
+      std::fprintf(stderr, "note: %s cannot be read: point %zu is run again\n", file.c_str(), p + 1);
     }
     const Params& params = point_scenarios[p].params;
     MonteCarloOptions options;
@@ -101,10 +118,16 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     // Same seed at every point: common random numbers, so differences between points are the
     // parameters' and not the draws'.
     const auto results = run_monte_carlo(params, options);
-    OutputTarget target(file);
-    write_results(target, params, metadata(command_line, args.scenario, point_scenarios[p]), results);
-    target.commit();
+    try {
+      OutputTarget target(file);
+      write_results(target, params, metadata(command_line, args.scenario, point_scenarios[p]), results);
+      target.commit();
+    } catch (const OutputError&) {
+      if (points_done > 0) std::fprintf(stderr, "note: %s\n", resume_note.c_str());
+      throw;
+    }
     done += reps;
+    ran += reps;
     progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -116,11 +139,14 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   OutputTarget target(output);
   write_sweep(target, metadata(command_line, args.scenario, base), table, files);
   target.commit();
+  set_interrupt_note("");
   fs::remove_all(dir);
   if (!args.quiet) {
-    std::printf("%s: %zu point(s) x %d replication(s); this process ran %lld replication(s) in %.2f s (%.1f per s)\n",
-                base.params.name.c_str(), points.size(), reps, owned * reps, seconds,
-                seconds > 0 ? static_cast<double>(owned * reps) / seconds : 0.0);
+    std::printf("%s: %zu point(s) x %d replication(s); this process ran %lld replication(s) in %.2f s (%.1f per s)",
+                base.params.name.c_str(), points.size(), reps, ran, seconds,
+                seconds > 0 ? static_cast<double>(ran) / seconds : 0.0);
+    if (ran < owned * reps) std::printf("; %lld were finished already", owned * reps - ran);
+    std::printf("\n");
     std::printf("wrote %s\n", output.c_str());
   }
   return 0;

@@ -159,6 +159,15 @@ std::string stored_scenario(const std::string& path) {
   }
 }
 
+std::vector<std::string> stored_sweep_scenarios(const std::string& path) {
+  try {
+    const Reader in(path);
+    return in.strings("/sweep/points/scenarios");
+  } catch (const OutputError&) {
+    return {};
+  }
+}
+
 bool is_sweep_file(const std::string& path) {
   const Reader in(path);
   return in.exists("/sweep");

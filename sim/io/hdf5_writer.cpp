@@ -23,9 +23,15 @@ namespace {
 
 // The temporary file to remove if the process is interrupted; one output per process.
 char g_pending_temporary[4096] = {0};
+// What to tell the user then (only async-signal-safe calls may print it).
+char g_interrupt_note[4096] = {0};
 
 extern "C" void remove_pending_and_exit(int sig) {
   if (g_pending_temporary[0] != '\0') ::unlink(g_pending_temporary);
+  if (g_interrupt_note[0] != '\0') {
+    const ssize_t written = ::write(STDERR_FILENO, g_interrupt_note, std::strlen(g_interrupt_note));
+    (void)written;  // nothing more can be done about a failed write here
+  }
   std::signal(sig, SIG_DFL);
   std::raise(sig);
 }
@@ -112,6 +118,11 @@ void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
 }
 
 }  // namespace
+
+void set_interrupt_note(const std::string& note) {
+  const std::string line = note.empty() ? "" : "\n" + note + "\n";
+  std::snprintf(g_interrupt_note, sizeof g_interrupt_note, "%s", line.c_str());
+}
 
 void skip_hdf5_cleanup_at_exit() {
   H5dont_atexit();

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -50,7 +51,9 @@ TEST_CASE("a killed and resumed sweep equals an uninterrupted one", "[regression
   const std::string scenario = test::source_path("scenarios/two_actors_shock.toml");
   const std::string vary = "--vary=inflow.cash_benefit=6.0,8.0,10.0,12.0,14.0,16.0";
   const std::string out = dir.file("sweep.h5");
-  REQUIRE(test::run_cli("sweep " + scenario + " " + vary + " --replications 4 -o " + out + " --quiet").status == 0);
+  // Not --quiet, as the resumed command below, which must say what it ran: the command line is in
+  // the file.
+  REQUIRE(test::run_cli("sweep " + scenario + " " + vary + " --replications 4 -o " + out).status == 0);
   const std::string whole = test::file_bytes(out);
   std::filesystem::remove(out);
 
@@ -58,7 +61,7 @@ TEST_CASE("a killed and resumed sweep equals an uninterrupted one", "[regression
   REQUIRE(child >= 0);
   if (child == 0) {
     ::execl(ALMPSIM_BINARY, ALMPSIM_BINARY, "sweep", scenario.c_str(), vary.c_str(), "--replications", "4", "-o",
-            out.c_str(), "--quiet", static_cast<char*>(nullptr));
+            out.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
   // Kill it without warning as soon as its first point is safely on disk.
@@ -80,10 +83,56 @@ TEST_CASE("a killed and resumed sweep equals an uninterrupted one", "[regression
   CHECK(kept < 6);  // the kill really interrupted it
   CHECK(!std::filesystem::exists(out));
 
-  const auto resumed =
-      test::run_cli("sweep " + scenario + " " + vary + " --replications 4 -o " + out + " --quiet --resume");
+  const auto resumed = test::run_cli("sweep " + scenario + " " + vary + " --replications 4 -o " + out + " --resume");
+  INFO(resumed.output);
   REQUIRE(resumed.status == 0);
   CHECK(test::file_bytes(out) == whole);
+  // It says how many replications it ran, and that the others were finished already.
+  CHECK(resumed.output.find("this process ran " + std::to_string(4 * (6 - kept)) + " replication(s)") !=
+        std::string::npos);
+  CHECK(resumed.output.find(std::to_string(4 * kept) + " were finished already") != std::string::npos);
+
+  // Resuming the finished sweep runs nothing and leaves its file as it is.
+  const auto again = test::run_cli("sweep " + scenario + " " + vary + " --replications 4 -o " + out + " --resume");
+  CHECK(again.status == 0);
+  CHECK(again.output.find("is complete already: nothing to resume") != std::string::npos);
+  CHECK(test::file_bytes(out) == whole);
+}
+
+TEST_CASE("a point file damaged after it was written is run again on --resume", "[regression]") {
+  test::TempDir dir;
+  const std::string scenario = test::source_path("scenarios/two_actors_shock.toml");
+  const std::string vary = "--vary=inflow.cash_benefit=6.0,10.0,14.0";
+  const std::string out = dir.file("sweep.h5");
+  REQUIRE(test::run_cli("sweep " + scenario + " " + vary + " --replications 3 -o " + out).status == 0);
+  const std::string whole = test::file_bytes(out);
+  std::filesystem::remove(out);
+  std::filesystem::create_directories(out + ".points");
+  {
+    std::ofstream damaged(out + ".points/point_000001.h5", std::ios::binary);
+    damaged << "not an HDF5 file: the disk lost it";
+  }
+  const auto resumed = test::run_cli("sweep " + scenario + " " + vary + " --replications 3 -o " + out + " --resume");
+  INFO(resumed.output);
+  REQUIRE(resumed.status == 0);
+  CHECK(resumed.output.find("point_000001.h5 cannot be read: point 2 is run again") != std::string::npos);
+  CHECK(test::file_bytes(out) == whole);
+}
+
+TEST_CASE("an interrupted sweep says how to resume it", "[regression]") {
+  test::TempDir dir;
+  const std::string out = dir.file("sweep.h5");
+  // SIGINT after a second, long before 8 points of the Køge model are done.
+  const auto r = test::run_cli("sweep " + test::source_path("scenarios/koege_2008.toml") +
+                                   " --vary=actors.jobcenter.immediate_activation.delay_weeks=0,1,2,3,4,5,6,7 "
+                                   "--replications 8 --quiet -o " +
+                                   out,
+                               "timeout -s INT 1 ");
+  INFO(r.output);
+  CHECK(r.status != 0);
+  CHECK(r.output.find("interrupted: the finished points are kept in " + out +
+                      ".points; the same command with --resume runs only the rest") != std::string::npos);
+  CHECK(!std::filesystem::exists(out));
 }
 
 TEST_CASE("a resumed sweep refuses points finished by a different sweep", "[unit]") {
