@@ -236,10 +236,11 @@ struct CohortSpec {
   std::string name;
   Kind kind = Kind::stock;
   PerState<bool> states{};
-  std::vector<bool> groups;  ///< match groups as assessed on joining (per group); empty: all
-  Week at = 0;               ///< stock: on benefit at the start of this week
-  Week from = 0, to = 0;     ///< inflow and period cohorts: the window [from, to]
-  Week measure_at = 0;
+  std::vector<bool> groups;          ///< match groups as assessed on joining (per group); empty: all
+  Week at = 0;                       ///< stock: on benefit at the start of this week
+  Week from = 0, to = 0;             ///< inflow and period cohorts: the window [from, to]
+  Week measure_at = 0;               ///< the state is taken at the start of this week
+  std::optional<Date> measure_date;  ///< the date the scenario gives, in that week (none: its first day)
   /// inflow: leave out people whose spell on the cohort's states began before the window, so that
   /// a stock cohort at `from` and this one are disjoint (the evaluation tables count each
   /// person in one of the two).

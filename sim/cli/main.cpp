@@ -40,6 +40,15 @@ CLI::Range schema_range(std::string_view key) {
 }
 
 constexpr int kExitBadInput = 2;
+
+/// "2009-09-30", or where the week's first day differs, "2009-09-30 (the state at the start of
+/// its week, 2009-09-29)": what the measurement date means in a weekly model.
+std::string measured_text(const Calendar& calendar, const CohortSpec& spec) {
+  const Date week_start = calendar.date_of(spec.measure_at);
+  const Date given = spec.measure_date.value_or(week_start);
+  if (given == week_start) return week_start.iso();
+  return given.iso() + " (the state at the start of its week, " + week_start.iso() + ")";
+}
 constexpr int kExitFailure = 1;
 
 struct RunArgs {
@@ -131,7 +140,7 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
   for (std::size_t c = 0; c < params.cohorts.size(); ++c) {
     const CohortSpec& spec = params.cohorts[c];
     std::printf("\ncohort %s (%s), measured %s: mean [90%% interval over replications]\n", spec.name.c_str(),
-                std::string(name_of(spec.kind)).c_str(), params.calendar.date_of(spec.measure_at).iso().c_str());
+                std::string(name_of(spec.kind)).c_str(), measured_text(params.calendar, spec).c_str());
     for (const CohortMeasure& m : cohort_measures()) {
       if (!m.in_run_summary) continue;
       if (m.needs_transfers && !books_transfers(params)) continue;

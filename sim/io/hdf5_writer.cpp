@@ -256,7 +256,8 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
           states += (states.empty() ? "" : ",") + std::string(kStateNames[static_cast<std::size_t>(k)]);
       set_text_attribute(cg, "kind", std::string(name_of(spec.kind)));
       set_text_attribute(cg, "states", states);
-      set_text_attribute(cg, "measure_at", params.calendar.date_of(spec.measure_at).iso());
+      set_text_attribute(cg, "measure_at", spec.measure_date.value_or(params.calendar.date_of(spec.measure_at)).iso());
+      set_text_attribute(cg, "measure_week_start", params.calendar.date_of(spec.measure_at).iso());
       if (spec.kind == CohortSpec::Kind::stock) {
         set_text_attribute(cg, "at", params.calendar.date_of(spec.at).iso());
       } else {

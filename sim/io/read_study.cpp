@@ -67,6 +67,7 @@ void ParamsBuilder::read_cohorts() {
     const auto measure = week_in_run(r, "measure_at", cal, true);
     if (!measure && !r.has("measure_at")) r.fail("measure_at", "missing: the date at which outcomes are measured");
     c.measure_at = measure.value_or(0);
+    if (measure) c.measure_date = *r.date("measure_at");
     Week begins = 0;
     if (c.kind == CohortSpec::Kind::stock) {
       const auto at = week_in_run(r, "at", cal, true);

@@ -212,3 +212,26 @@ measure_at = 2020-06-01
   CHECK(out_of_range.status == 2);
   CHECK(out_of_range.output.find("the sweep has points 1 to 3") != std::string::npos);
 }
+
+TEST_CASE("the run summary names the measurement date as given and the week it falls in", "[unit]") {
+  // Weeks start on Mondays from 2020-01-06; 2020-06-03 is a Wednesday, in the week from 2020-06-01.
+  test::TempDir dir;
+  const std::string scenario = dir.write("dated.toml", test::two_state_scenario(R"(
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-03
+[[cohorts]]
+name = "on_monday"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+)"));
+  const auto r = test::run_cli("run " + scenario + " --replications 2 -o " + dir.file("out.h5"));
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("cohort stock (stock), measured 2020-06-03 (the state at the start of its week, 2020-06-01)") !=
+        std::string::npos);
+  CHECK(r.output.find("cohort on_monday (stock), measured 2020-06-01:") != std::string::npos);
+}
