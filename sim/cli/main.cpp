@@ -215,7 +215,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--replications", args.replications, "Number of replications (overrides the scenario)")
       ->check(schema_range("replications"));
   run_cmd->add_option("--threads", args.threads, "Worker threads (results do not depend on it)")
-      ->check(CLI::Range(1, 1024));
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   run_cmd->add_option("--seed", args.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--set", args.overrides, "Override a scenario key: --set key.path=value (repeatable)");
   run_cmd->add_flag("--quiet", args.quiet, "No progress and no summary");
@@ -233,7 +234,9 @@ int main(int argc, char** argv) {
   std::string report_path, report_format = "text";
   auto* report_cmd = app.add_subcommand("report", "Published tables beside the simulated ones, and trial statistics");
   report_cmd->add_option("results", report_path, "Results file (HDF5) written by almpsim run")->required();
-  report_cmd->add_option("--format", report_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  report_cmd->add_option("--format", report_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   int report_reference = 0;
   report_cmd->add_option("--reference", report_reference,
                          "For a sweep file: the point (from 1) the others are compared with (default 1)");
@@ -264,7 +267,9 @@ int main(int argc, char** argv) {
       ->check(schema_range("calibration.replications"));
   calibrate_cmd->add_option("--max-evaluations", cal.max_evaluations, "Most evaluations of the objective")
       ->check(schema_range("calibration.max_evaluations"));
-  calibrate_cmd->add_option("--threads", cal.threads, "Worker threads")->check(CLI::Range(1, 1024));
+  calibrate_cmd->add_option("--threads", cal.threads, "Worker threads")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   calibrate_cmd->add_option("--seed", cal.seed, "Random seed")->check(CLI::NonNegativeNumber);
   calibrate_cmd->add_option("--set", cal.overrides, "Override a scenario key (repeatable)");
   calibrate_cmd->add_flag("--quiet", cal.quiet, "No progress and no summary");
@@ -278,7 +283,8 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--replications", sw.replications, "Replications per point")
       ->check(schema_range("replications"));
   sweep_cmd->add_option("--threads", sw.threads, "Worker threads (results do not depend on it)")
-      ->check(CLI::Range(1, 1024));
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   sweep_cmd->add_option("--seed", sw.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
   sweep_cmd->add_option("--set", sw.overrides, "Override a scenario key at every point (repeatable)");
   sweep_cmd->add_flag("--resume", sw.resume, "Keep the finished points of an interrupted sweep and run the rest");
@@ -300,10 +306,13 @@ int main(int argc, char** argv) {
   decompose_cmd->add_option("--replications", dc.replications, "Replications per point and channel setting")
       ->check(schema_range("replications"));
   decompose_cmd->add_option("--threads", dc.threads, "Worker threads (results do not depend on it)")
-      ->check(CLI::Range(1, 1024));
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   decompose_cmd->add_option("--seed", dc.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
   decompose_cmd->add_option("--set", dc.overrides, "Override a scenario key at every point (repeatable)");
-  decompose_cmd->add_option("--format", decompose_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  decompose_cmd->add_option("--format", decompose_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   decompose_cmd->add_flag("--quiet", dc.quiet, "No progress");
 
   cli::PowerArgs pw;
@@ -320,11 +329,28 @@ int main(int argc, char** argv) {
   power_cmd->add_option("--replications", pw.replications, "Replications per size")
       ->check(schema_range("replications"));
   power_cmd->add_option("--threads", pw.threads, "Worker threads (results do not depend on it)")
-      ->check(CLI::Range(1, 1024));
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   power_cmd->add_option("--seed", pw.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
   power_cmd->add_option("--set", pw.overrides, "Override a scenario key (repeatable)");
-  power_cmd->add_option("--format", power_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  power_cmd->add_option("--format", power_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   power_cmd->add_flag("--quiet", pw.quiet, "No progress");
+
+  // CLI11 would say only that a subcommand is required.
+  if (argc >= 2 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+      known = known || sub->get_name() == argv[1];
+    }
+    if (!known) {
+      std::fprintf(stderr, "unknown command '%s'; the commands are %s (almpsim --help)\n", argv[1], names.c_str());
+      return kExitBadInput;
+    }
+  }
 
   try {
     app.parse(argc, argv);
