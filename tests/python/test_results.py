@@ -1,0 +1,105 @@
+"""The Python reader against the results files the program writes, and against its own reports."""
+import json
+import os
+import pathlib
+import subprocess
+
+import h5py
+import numpy as np
+import pytest
+
+import almpsim
+
+BINARY = os.environ.get("ALMPSIM_BINARY", "build/release/almpsim")
+SCENARIO = """
+start = 2020-01-06
+weeks = 30
+seed = 7
+[population]
+size = 2000
+state_shares = { cash_benefit = 1.0 }
+[hazards.cash_benefit.self_support]
+baseline = 0.05
+[hazards.self_support.cash_benefit]
+baseline = 0.01
+[[actors]]
+name = "centre"
+assignment = { rule = "random_share", share = 0.5 }
+[[actors]]
+name = "provider"
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+"""
+
+
+def almpsim_cli(*args):
+    return subprocess.run([BINARY, *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    d = tmp_path_factory.mktemp("results")
+    scenario = d / "s.toml"
+    scenario.write_text(SCENARIO)
+    run, sweep = d / "run.h5", d / "sweep.h5"
+    almpsim_cli("run", str(scenario), "-o", str(run), "--replications", "5", "--quiet")
+    almpsim_cli("sweep", str(scenario), "-o", str(sweep), "--replications", "6", "--quiet",
+                "--vary", "actors.provider.job_finding=0.8,1,1.3")
+    return {"run": run, "sweep": sweep}
+
+
+def test_cohorts_label_what_the_file_holds(files):
+    stock = almpsim.cohorts(files["run"])["stock"]
+    with h5py.File(files["run"], "r") as f:
+        raw = f["cohorts/stock/status"][()]
+    assert stock.status.dims == ("replication", "actor", "state")
+    assert list(stock.actor.values) == ["centre", "provider"]
+    assert stock.state.values[0] == "self_support"
+    np.testing.assert_array_equal(stock.status.values, raw)
+    assert stock.attrs["measure_at"] == "2020-06-01"
+    # The status shares of each arm add up to 1 in every replication.
+    np.testing.assert_allclose(stock.status.sum("state").values, 1.0)
+
+
+def test_a_sweep_has_its_points_and_keys(files):
+    stock = almpsim.cohorts(files["sweep"])["stock"]
+    assert stock.self_support_share.dims == ("point", "replication", "actor")
+    assert list(stock.point.values) == [1, 2, 3]
+    assert list(stock["actors.provider.job_finding"].values) == [0.8, 1.0, 1.3]
+    assert list(almpsim.points(files["sweep"])["actors.provider.job_finding"]) == [0.8, 1.0, 1.3]
+
+
+def test_the_paired_contrast_is_the_one_report_prints(files):
+    share = almpsim.cohorts(files["sweep"])["stock"].self_support_share
+    mine = almpsim.contrast(share, reference=2).sel(actor="provider")
+    # By hand: point 3 less point 2 in each replication, mean and t interval.
+    d = (share.sel(point=3) - share.sel(point=2)).sel(actor="provider").values
+    half = 2.5705818366147395 * d.std(ddof=1) / np.sqrt(len(d))  # t(5, 0.975)
+    assert mine.difference.sel(point=3) == pytest.approx(d.mean(), abs=1e-12)
+    assert mine.upper.sel(point=3) == pytest.approx(d.mean() + half, abs=1e-12)
+    report = json.loads(almpsim_cli("report", str(files["sweep"]), "--format", "json", "--reference", "2"))
+    printed = report["cohorts"]["stock"]["self_support_share"]["provider"]
+    np.testing.assert_allclose(100 * mine.difference.values, printed["difference"], atol=1e-9)
+    np.testing.assert_allclose(100 * mine.lower.values, printed["difference_lower"], atol=1e-9)
+
+
+def test_the_table_is_tidy(files):
+    table = almpsim.table(files["sweep"], ["self_support_share", "status"])
+    assert list(table.columns[:2]) == ["point", "actors.provider.job_finding"]
+    assert table.columns[-1] == "value"
+    # 3 points x 6 replications x 2 actors, once for the share and once per state.
+    states = almpsim.cohorts(files["sweep"])["stock"].state.size
+    assert len(table) == 3 * 6 * 2 * (1 + states)
+    one = table[(table.measure == "status") & (table.point == 1) & (table.replication == 0) & (table.actor == "centre")]
+    assert one.value.sum() == pytest.approx(1.0)
+
+
+def test_timeseries_keep_flow_accounting(files):
+    ts = almpsim.timeseries(files["run"])
+    occupancy = ts.occupancy.sum("state")
+    # Nobody enters or leaves the population: every week holds all 2,000.
+    np.testing.assert_array_equal(occupancy.sum("actor").values, 2000)
+    assert str(ts.week.values[0])[:10] == "2020-01-06"
