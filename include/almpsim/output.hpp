@@ -2,6 +2,7 @@
 /// Writing results to HDF5 (layout in output/README.md). Files are written to a temporary
 /// name beside the destination and renamed into place, so a failed or interrupted run never
 /// leaves a partial file at the destination.
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -115,6 +116,12 @@ std::vector<std::string> stored_sweep_scenarios(const std::string& path);
 /// A line printed to standard error when SIGINT, SIGTERM or SIGHUP ends the process (e.g. how
 /// to resume); empty: none.
 void set_interrupt_note(const std::string& note);
+
+/// Writes every cohort measure of a results or sweep file as one long CSV table: a row per
+/// number, with columns point and the swept keys (sweeps), cohort, measure, replication,
+/// actor, state, activity, weeks_since_entry (empty where the measure has no such axis) and
+/// value (empty where not measured). Throws OutputError.
+void export_cohorts_csv(const std::string& path, std::ostream& out);
 
 /// Reads the resolved scenario text stored in a results file ("" if it cannot be read).
 std::string stored_scenario(const std::string& path);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -40,6 +41,23 @@ CLI::Range schema_range(std::string_view key) {
 }
 
 constexpr int kExitBadInput = 2;
+
+/// `almpsim export`: to standard output, or through a temporary file renamed into place.
+int export_table(const std::string& results, const std::string& output) {
+  if (output.empty()) {
+    export_cohorts_csv(results, std::cout);
+    return 0;
+  }
+  OutputTarget target(output);
+  {
+    std::ofstream out(target.temporary(), std::ios::binary | std::ios::trunc);
+    export_cohorts_csv(results, out);
+    out.flush();
+    if (!out) throw OutputError("cannot write " + output + ": " + std::strerror(errno));
+  }
+  target.commit();
+  return 0;
+}
 
 /// "2009-09-30", or where the week's first day differs, "2009-09-30 (the state at the start of
 /// its week, 2009-09-29)": what the measurement date means in a weekly model.
@@ -251,6 +269,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
 
+  std::string export_path, export_output, export_format = "csv";
+  auto* export_cmd = app.add_subcommand(
+      "export", "Every cohort measure of a results or sweep file as one long table, a row per number");
+  export_cmd->add_option("results", export_path, "Results or sweep file (HDF5)")->required();
+  export_cmd->add_option("-o,--output", export_output, "File to write (default: standard output)");
+  export_cmd->add_option("--format", export_format, "csv")->check(CLI::IsMember({"csv"}))->capture_default_str();
+
   bool schema_markdown = false, schema_measures = false;
   auto* schema_cmd = app.add_subcommand("schema", "Every scenario key: type, range, default, unit and meaning");
   schema_cmd->add_flag("--markdown", schema_markdown,
@@ -381,6 +406,7 @@ int main(int argc, char** argv) {
       std::fputs(text.c_str(), stdout);
       return 0;
     }
+    if (*export_cmd) return export_table(export_path, export_output);
     if (*report_cmd) return cli::report(report_path, report_format == "json", report_reference);
     if (*compare_cmd)
       return cli::compare(compare_base, compare_variant,

@@ -5,8 +5,7 @@
 TEST_CASE("an unknown command is named, with the commands there are", "[unit]") {
   const auto r = almpsim::test::run_cli("rnu scenarios/koege_2008.toml");
   CHECK(r.status == 2);
-  CHECK(r.output.find("unknown command 'rnu'; the commands are run, validate, report, compare") !=
-        std::string::npos);
+  CHECK(r.output.find("unknown command 'rnu'; the commands are run, validate, report, compare") != std::string::npos);
 }
 
 TEST_CASE("--help shows the defaults of the options that have one", "[unit]") {
