@@ -1,0 +1,65 @@
+// The engine in a Python process: `almpsim.run` and `almpsim.sweep` (python/almpsim/engine.py)
+// call `run_to_file`, which runs a scenario as `almpsim run` does and writes its results file.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <fstream>
+#include <iterator>
+#include <optional>
+
+#include "almpsim/engine.hpp"
+#include "almpsim/memory.hpp"
+#include "almpsim/output.hpp"
+#include "almpsim/scenario.hpp"
+#include "almpsim/targets.hpp"
+
+namespace py = pybind11;
+using namespace almpsim;
+
+namespace {
+
+void run_to_file(const std::string& scenario, const std::vector<std::string>& overrides, const std::string& output,
+                 std::optional<int> replications, std::optional<std::uint64_t> seed, int threads) {
+  LoadedScenario loaded = load_scenario(scenario, overrides);
+  Params& params = loaded.params;
+  if (replications) params.run.replications = *replications;
+  if (seed) params.run.seed = *seed;
+  require_memory(params, threads, scenario);
+  std::string targets_csv;
+  if (!loaded.study.targets_file.empty()) {
+    check_targets(read_targets(loaded.study.targets_file), params, loaded.study.targets_file);
+    std::ifstream in(loaded.study.targets_file);
+    targets_csv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  OutputTarget target(output);
+  MonteCarloOptions options;
+  options.threads = threads;
+  std::vector<ReplicationResult> results;
+  {
+    py::gil_scoped_release free_python;  // the run takes no Python objects
+    results = run_monte_carlo(params, options);
+  }
+  RunMetadata meta;
+  meta.version = ALMPSIM_VERSION;
+  meta.command_line = "python: almpsim.run(" + scenario + ")";
+  meta.scenario_file = scenario;
+  meta.resolved_scenario = loaded.resolved_text;
+  meta.seed = params.run.seed;
+  meta.targets_csv = targets_csv;
+  meta.targets_file = loaded.study.targets_file;
+  write_results(target, params, meta, results);
+  target.commit();
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_almpsim, m) {
+  m.doc() = "The almpsim engine, for python/almpsim";
+  // A bad scenario is a ValueError that lists every problem as file:line: key: message.
+  py::register_exception<ScenarioError>(m, "ScenarioError", PyExc_ValueError);
+  py::register_exception<OutputError>(m, "OutputError", PyExc_OSError);
+  m.def("run_to_file", &run_to_file, py::arg("scenario"), py::arg("overrides"), py::arg("output"),
+        py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 1,
+        "Runs a scenario with --set style overrides and writes its results file, as `almpsim run` does");
+  m.attr("__version__") = ALMPSIM_VERSION;
+}

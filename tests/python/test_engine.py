@@ -1,0 +1,61 @@
+"""The engine run in the Python process gives the bits the program gives."""
+import os
+import subprocess
+
+import numpy as np
+import pytest
+
+import almpsim
+from almpsim.engine import _toml
+
+BINARY = os.environ.get("ALMPSIM_BINARY", "build/release/almpsim")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCENARIO = os.path.join(ROOT, "scenarios", "two_actors_shock.toml")
+
+
+def cli(*args):
+    subprocess.run([BINARY, *args], check=True, capture_output=True, text=True)
+
+
+def assert_same(mine, theirs):
+    assert set(mine) == set(theirs)
+    for cohort in theirs:
+        for measure in theirs[cohort].data_vars:
+            np.testing.assert_array_equal(mine[cohort][measure].values, theirs[cohort][measure].values,
+                                          err_msg=f"{cohort} {measure}")
+
+
+def test_run_in_process_equals_the_program(tmp_path):
+    out = tmp_path / "cli.h5"
+    cli("run", SCENARIO, "-o", str(out), "--replications", "3", "--quiet", "--set", "population.size=3000",
+        "--set", "actors.agens.job_finding=1.2")
+    mine = almpsim.run(SCENARIO, set={"population.size": 3000, "actors.agens.job_finding": 1.2}, replications=3,
+                       threads=2)
+    assert_same(mine, almpsim.cohorts(out))
+
+
+def test_sweep_in_process_equals_the_program(tmp_path):
+    out = tmp_path / "sweep.h5"
+    cli("sweep", SCENARIO, "-o", str(out), "--replications", "2", "--quiet", "--set", "population.size=2000",
+        "--vary", "actors.agens.job_finding=1,1.5", "--vary", "inflow.cash_benefit=6,9")
+    mine = almpsim.sweep(SCENARIO, {"actors.agens.job_finding": [1, 1.5], "inflow.cash_benefit": [6, 9]},
+                         set={"population.size": 2000}, replications=2)
+    theirs = almpsim.cohorts(out)
+    assert_same(mine, theirs)
+    stock = mine["stock_cash"]
+    assert list(stock.point.values) == [1, 2, 3, 4]
+    assert list(stock["actors.agens.job_finding"].values) == [1, 1, 1.5, 1.5]
+    assert list(stock["inflow.cash_benefit"].values) == [6, 9, 6, 9]
+
+
+def test_a_bad_key_is_a_value_error_that_says_where():
+    with pytest.raises(ValueError, match="population.sise"):
+        almpsim.run(SCENARIO, set={"population.sise": 10}, replications=1)
+
+
+def test_python_values_become_scenario_values():
+    assert _toml(True) == "true"
+    assert _toml(3) == "3" and _toml(0.5) == "0.5"
+    assert _toml("rest") == '"rest"'
+    assert _toml(["a", 2]) == '["a", 2]'
+    assert _toml({"inhouse_project": 0.5, "guidance": 0.5}) == "{ inhouse_project = 0.5, guidance = 0.5 }"
