@@ -33,8 +33,10 @@ struct StoredRun {
   std::string scenario_name;
   std::uint64_t seed = 0;  ///< replication r of two runs with one seed shares its random numbers
   std::string currency;    ///< of the costs; empty in files written before it was stated
+  std::string money_unit;  ///< "DKK, 2009 prices", or "DKK, price year not stated"
   int replications = 0;
-  std::vector<std::string> actors, cohort_names, cohort_kinds, measure_dates;
+  std::vector<std::string> actors, cohort_names, cohort_kinds;
+  std::vector<std::string> measure_dates;           ///< as `run` prints them
   std::vector<std::string> controls;                ///< [actor] the actor it is compared with; "" where not named
   std::vector<std::vector<CohortOutcome>> cohorts;  ///< [replication][cohort]
   std::string targets_csv, targets_file;

@@ -21,9 +21,12 @@
 #include "almpsim/schema.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
+#include "almpsim/trial.hpp"
 #include "calibrate.hpp"
+#include "cohort_summary.hpp"
 #include "compare.hpp"
 #include "decompose.hpp"
+#include "output_path.hpp"
 #include "power.hpp"
 #include "progress.hpp"
 #include "ranks.hpp"
@@ -76,6 +79,7 @@ struct RunArgs {
   int replications = 0;
   int threads = 1;
   long long seed = -1;
+  double scale = 1.0;
   bool quiet = false;
   bool register_spells = false;
 };
@@ -157,22 +161,14 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
   print_waiting_lists(params, reps);
   for (std::size_t c = 0; c < params.cohorts.size(); ++c) {
     const CohortSpec& spec = params.cohorts[c];
-    std::printf("\ncohort %s (%s), measured %s: mean [90%% interval over replications]\n", spec.name.c_str(),
-                std::string(name_of(spec.kind)).c_str(), measured_text(params.calendar, spec).c_str());
-    for (const CohortMeasure& m : cohort_measures()) {
-      if (!m.in_run_summary) continue;
-      if (m.needs_transfers && !books_transfers(params)) continue;
-      std::printf("  %-20s", std::string(m.label).c_str());
-      if (m.in_currency) std::printf("  (%s)", money_unit(params).c_str());
-      for (std::size_t a = 0; a < actors; ++a) {
-        std::vector<double> v;
-        for (const auto& r : reps) v.push_back((r.cohorts[c].*m.field)[a] * m.scale);
-        const Summary s = summarise(v);
-        const int d = m.decimals;
-        std::printf("  %s %.*f [%.*f, %.*f]", params.actors[a].name.c_str(), d, s.mean, d, s.q05, d, s.q95);
-      }
-      std::printf("\n");
-    }
+    cli::print_cohort_summary(
+        spec.name, std::string(name_of(spec.kind)), measured_text(params.calendar, spec), params.actor_names(),
+        [&](const CohortMeasure& m, std::size_t a) {
+          std::vector<double> v;
+          for (const auto& r : reps) v.push_back((r.cohorts[c].*m.field)[a]);
+          return v;
+        },
+        money_unit(params), books_transfers(params));
   }
   print_accounts(params, reps);
 }
@@ -182,6 +178,7 @@ int run(const RunArgs& args, const std::string& command_line) {
   Params& params = loaded.params;
   if (args.replications > 0) params.run.replications = args.replications;
   if (args.seed >= 0) params.run.seed = static_cast<std::uint64_t>(args.seed);
+  if (args.scale != 1.0) scale_population(params, args.scale);
   params.run.register_spells = args.register_spells;
   require_memory(params, args.threads, args.scenario);
   // Published numbers travel inside the results file, checked against the scenario first.
@@ -191,7 +188,7 @@ int run(const RunArgs& args, const std::string& command_line) {
     std::ifstream in(loaded.study.targets_file);
     targets_csv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  const std::string output = args.output.empty() ? "output/" + params.name + ".h5" : args.output;
+  const std::string output = cli::results_path(args.output, params.name + ".h5", args.quiet);
   OutputTarget target(output);  // fails here, before simulating, if the destination is unwritable
 
   cli::Progress progress(!args.quiet);
@@ -237,6 +234,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_cmd->add_option("--seed", args.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--set", args.overrides, "Override a scenario key: --set key.path=value (repeatable)");
+  run_cmd
+      ->add_option("--scale", args.scale,
+                   "Population factor: the initial size, the inflow and the caseworkers (caseloads stay)")
+      ->check(CLI::Range(1e-3, 1e3))
+      ->capture_default_str();
   run_cmd->add_flag("--quiet", args.quiet, "No progress and no summary");
   run_cmd->add_flag("--register", args.register_spells, "Also write register-style spells to /register/spells");
 

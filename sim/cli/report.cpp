@@ -13,6 +13,7 @@
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
 #include "almpsim/trial.hpp"
+#include "cohort_summary.hpp"
 
 namespace almpsim::cli {
 
@@ -117,6 +118,16 @@ void print_status(const StoredRun& run, const std::vector<Row>& rows) {
 
 void print_text(const StoredRun& run, const std::vector<Row>& rows) {
   std::printf("%s: %d replications\n", run.scenario_name.c_str(), run.replications);
+  // The cohorts as `run` summarised them.
+  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+    bool transfers = false;
+    for (const auto& rep : run.cohorts)
+      for (const double x : rep[c].transfers_per_citizen) transfers = transfers || (x != 0 && !std::isnan(x));
+    print_cohort_summary(
+        run.cohort_names[c], run.cohort_kinds[c], run.measure_dates[c], run.actors,
+        [&](const CohortMeasure& m, std::size_t a) { return over_replications(run, c, m.field, a); }, run.money_unit,
+        transfers);
+  }
   print_status(run, rows);
   if (!rows.empty()) {
     std::printf(

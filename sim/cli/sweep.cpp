@@ -11,6 +11,7 @@
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/sweep_design.hpp"
+#include "output_path.hpp"
 #include "progress.hpp"
 #include "sweep_plan.hpp"
 
@@ -63,7 +64,8 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     table.values.push_back(points[p].values);
   }
 
-  const std::string output = args.output.empty() ? "output/" + base.params.name + "_sweep.h5" : args.output;
+  const std::string output =
+      results_path(args.output, base.params.name + "_sweep.h5", args.quiet || args.resume || ranks.rank() != 0);
   const fs::path dir = output + ".points";
   if (args.resume && !fs::exists(dir)) {
     if (fs::exists(output) && stored_sweep_scenarios(output) == table.scenarios) {

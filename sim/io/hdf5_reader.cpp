@@ -30,6 +30,13 @@ StoredRun read_run(const std::string& path) {
   run.scenario_name = in.text("/meta/scenario_name");
   run.seed = in.unsigned_scalar("/meta/seed");
   run.currency = in.exists("/meta/currency") ? in.text("/meta/currency") : "";
+  {
+    std::vector<hsize_t> dims;
+    run.money_unit = run.currency + ", " +
+                     (in.exists("/meta/price_year")
+                          ? std::to_string(static_cast<int>(in.doubles("/meta/price_year", dims).at(0))) + " prices"
+                          : std::string("price year not stated"));
+  }
   run.actors = in.strings("/axes/actors");
   // Files written before arms named their controls compare every arm with the first actor.
   run.controls =
@@ -42,7 +49,13 @@ StoredRun read_run(const std::string& path) {
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
     const std::string group = "/cohorts/" + run.cohort_names[c];
     run.cohort_kinds.push_back(in.attribute(group, "kind"));
-    run.measure_dates.push_back(in.attribute(group, "measure_at"));
+    // As `run` prints it: the date given, and the first day of its week where that differs.
+    std::string measured = in.attribute(group, "measure_at");
+    if (in.has_attribute(group, "measure_week_start")) {
+      const std::string week_start = in.attribute(group, "measure_week_start");
+      if (week_start != measured) measured += " (the state at the start of its week, " + week_start + ")";
+    }
+    run.measure_dates.push_back(measured);
     for (const CohortMeasure& m : cohort_measures()) {
       const std::string name = group + "/" + std::string(m.name);
       // A file written before a per-actor measure existed reads it as NaN (not measured).

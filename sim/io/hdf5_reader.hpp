@@ -74,6 +74,10 @@ class Reader {
     return v.empty() ? std::string() : v.front();
   }
 
+  bool has_attribute(const std::string& object, const std::string& name) const {
+    return H5Aexists_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT) > 0;
+  }
+
   std::string attribute(const std::string& object, const std::string& name) const {
     const hid_t attr = H5Aopen_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT);
     if (attr < 0) fail(object + "@" + name);
