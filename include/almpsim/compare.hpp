@@ -42,7 +42,7 @@ struct Comparison {
 
 /// Pairs base and variant by replication, cohort name and actor name. Throws UnpairedRuns when
 /// their seeds differ, when either has fewer than two replications, or when they share no
-/// cohort or no actor.
+/// number to compare (no cohort or actor in common, or every shared number 0 in both).
 Comparison compare_runs(const StoredRun& base, const StoredRun& variant, double level = 0.95);
 
 }  // namespace almpsim

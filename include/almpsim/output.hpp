@@ -2,6 +2,9 @@
 /// Writing results to HDF5 (layout in output/README.md). Files are written to a temporary
 /// name beside the destination and renamed into place, so a failed or interrupted run never
 /// leaves a partial file at the destination.
+#include <signal.h>
+
+#include <array>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -50,9 +53,13 @@ void skip_hdf5_cleanup_at_exit();
 /// Reads a results file written by write_results. Throws OutputError.
 StoredRun read_run(const std::string& path);
 
+/// The signals an OutputTarget handles while it exists: SIGINT, SIGTERM and SIGHUP remove the
+/// temporary file and end the process; SIGXFSZ is ignored, so a write past a file-size limit fails.
+inline constexpr std::array<int, 4> kHandledSignals = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+
 /// A reserved destination: the temporary file exists from construction (so an unwritable
 /// destination fails before any simulation), is removed on destruction or on SIGINT/SIGTERM
-/// unless committed.
+/// unless committed. The signal handlers it replaces come back on destruction.
 class OutputTarget {
  public:
   explicit OutputTarget(std::string destination);
@@ -67,6 +74,7 @@ class OutputTarget {
  private:
   std::string destination_, temporary_;
   bool committed_ = false;
+  std::array<struct sigaction, 4> previous_{};  ///< the handlers of kHandledSignals before
 };
 
 /// Writes the results of all replications, with summaries over replications, to target's

@@ -270,7 +270,8 @@ struct PopulationSpec {
 struct RunOptions {
   std::uint64_t seed = 1;
   int replications = 1;
-  bool register_spells = false;  ///< also record every spell (the register)
+  bool register_spells = false;   ///< also record every spell (the register)
+  std::vector<CitizenId> traced;  ///< citizens whose every week is recorded (sorted); none: no trace
 };
 
 /// Per state, the moves out of it that job finding means: into self-support unless a scenario

@@ -34,6 +34,18 @@ struct Spell {
   Week first_week, last_week;
 };
 
+/// One traced citizen at the start of one week: what the engine holds for the case then.
+struct TracedWeek {
+  CitizenId citizen;
+  Week week;
+  std::uint8_t state, actor, activity;  ///< activity: the one planned or running (see the weeks)
+  std::uint8_t sex, origin, area, match, sick_category, employability;
+  std::int16_t birth_week, state_since;
+  std::int16_t activity_announced, activity_from, activity_to;  ///< kNever (32000) where none
+  std::int16_t next_meeting, last_met;                          ///< kNever where none
+  std::uint16_t meetings;                                       ///< held so far
+};
+
 struct ReplicationResult {
   std::vector<std::int32_t> occupancy;              ///< [week][actor][state], start of week
   std::vector<std::int32_t> entries;                ///< [week][actor][state], during the week
@@ -49,6 +61,7 @@ struct ReplicationResult {
   std::vector<double> area_job_finding_multiplier;  ///< [area] drawn (area_job_finding_sd), else 1
   std::vector<CohortOutcome> cohorts;               ///< in scenario order
   std::vector<Spell> spells;                        ///< only with register output
+  std::vector<TracedWeek> trace;                    ///< the traced citizens, week by week, if any
   std::size_t citizens = 0;                         ///< everyone simulated: initial stock and all inflow
 };
 

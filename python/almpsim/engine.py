@@ -4,6 +4,7 @@ import datetime
 import importlib
 import itertools
 import json
+import numbers
 import pathlib
 import sys
 import tempfile
@@ -33,8 +34,10 @@ def _toml(value):
     """A Python value as the TOML text `--set` takes."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        return repr(float(value))
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()[:10]
     if isinstance(value, str):

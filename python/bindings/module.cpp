@@ -18,12 +18,14 @@ using namespace almpsim;
 
 namespace {
 
-void run_to_file(const std::string& scenario, const std::vector<std::string>& overrides, const std::string& output,
-                 std::optional<int> replications, std::optional<std::uint64_t> seed, int threads) {
+void run_to_file(const std::string& scenario, std::vector<std::string> overrides, const std::string& output,
+                 std::optional<long long> replications, std::optional<long long> seed, int threads) {
+  // Given as keys, so that the scenario's schema checks their ranges as it checks --set.
+  if (replications) overrides.push_back("replications=" + std::to_string(*replications));
+  if (seed) overrides.push_back("seed=" + std::to_string(*seed));
+  if (threads < 1) throw py::value_error("threads must be 1 or more");
   LoadedScenario loaded = load_scenario(scenario, overrides);
   Params& params = loaded.params;
-  if (replications) params.run.replications = *replications;
-  if (seed) params.run.seed = *seed;
   require_memory(params, threads, scenario);
   std::string targets_csv;
   if (!loaded.study.targets_file.empty()) {

@@ -7,12 +7,11 @@
 
 #include "almpsim/compare.hpp"
 #include "almpsim/measures.hpp"
+#include "exit_status.hpp"
 
 namespace almpsim::cli {
 
 namespace {
-
-constexpr int kExitBadInput = 2;
 
 /// The printed unit of a row: percent for shares, the currency for money, else the measure's own.
 std::string unit_of(const PairedDifference& row, const std::string& currency) {
@@ -56,16 +55,17 @@ void print_text(const Comparison& c, const StoredRun& base, const StoredRun& var
       std::printf("\nCohort %s\n  %-38s %-16s %12s %12s %12s  %-24s %s\n", cohort.c_str(), "measure", "actor", "base",
                   "variant", "difference", "interval", "unpaired +-");
     }
-    const int d = row.decimals;
-    const double k = row.scale;
+    const int decimals = row.decimals;
+    const double scale = row.scale;
     std::string label = row.measure;
     if (const std::string unit = unit_of(row, base.currency); !unit.empty()) label += " (" + unit + ")";
-    const std::string interval = "[" + signed_number(k * row.difference.lower, d + 1) + ", " +
-                                 signed_number(k * row.difference.upper, d + 1) + "]" +
+    const std::string interval = "[" + signed_number(scale * row.difference.lower, decimals + 1) + ", " +
+                                 signed_number(scale * row.difference.upper, decimals + 1) + "]" +
                                  (row.excludes_zero() ? " *" : "");
-    std::printf("  %-38s %-16s %12.*f %12.*f %12s  %-24s %.*f\n", label.c_str(), row.actor.c_str(), d, k * row.base, d,
-                k * row.variant, signed_number(k * row.difference.mean, d + 1).c_str(), interval.c_str(), d + 1,
-                k * row.unpaired_half_width);
+    std::printf("  %-38s %-16s %12.*f %12.*f %12s  %-24s %.*f\n", label.c_str(), row.actor.c_str(), decimals,
+                scale * row.base, decimals, scale * row.variant,
+                signed_number(scale * row.difference.mean, decimals + 1).c_str(), interval.c_str(), decimals + 1,
+                scale * row.unpaired_half_width);
   }
 }
 
@@ -74,17 +74,17 @@ nlohmann::ordered_json as_json(const Comparison& c, const StoredRun& base, const
   using json = nlohmann::ordered_json;
   json rows = json::array();
   for (const PairedDifference& row : c.rows) {
-    const double k = row.scale;
+    const double scale = row.scale;
     rows.push_back({{"cohort", row.cohort},
                     {"actor", row.actor},
                     {"measure", row.measure},
                     {"unit", unit_of(row, base.currency)},
-                    {"base", k * row.base},
-                    {"variant", k * row.variant},
-                    {"difference", k * row.difference.mean},
-                    {"lower", k * row.difference.lower},
-                    {"upper", k * row.difference.upper},
-                    {"unpaired_half_width", k * row.unpaired_half_width},
+                    {"base", scale * row.base},
+                    {"variant", scale * row.variant},
+                    {"difference", scale * row.difference.mean},
+                    {"lower", scale * row.difference.lower},
+                    {"upper", scale * row.difference.upper},
+                    {"unpaired_half_width", scale * row.unpaired_half_width},
                     {"replications", row.replications},
                     {"identical", row.identical}});
   }
@@ -99,14 +99,15 @@ nlohmann::ordered_json as_json(const Comparison& c, const StoredRun& base, const
 }
 
 void print_csv(const Comparison& c, const StoredRun& base) {
-  std::printf("cohort,actor,measure,unit,base,variant,difference,lower,upper,unpaired_half_width,replications\n");
+  std::printf(
+      "cohort,actor,measure,unit,base,variant,difference,lower,upper,unpaired_half_width,replications,identical\n");
   for (const PairedDifference& row : c.rows) {
-    const double k = row.scale;
+    const double scale = row.scale;
     // Names are identifiers (scenario keys), so they need no quoting.
-    std::printf("%s,%s,%s,%s,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%d\n", row.cohort.c_str(), row.actor.c_str(),
-                row.measure.c_str(), unit_of(row, base.currency).c_str(), k * row.base, k * row.variant,
-                k * row.difference.mean, k * row.difference.lower, k * row.difference.upper,
-                k * row.unpaired_half_width, row.replications);
+    std::printf("%s,%s,%s,%s,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%d,%s\n", row.cohort.c_str(), row.actor.c_str(),
+                row.measure.c_str(), unit_of(row, base.currency).c_str(), scale * row.base, scale * row.variant,
+                scale * row.difference.mean, scale * row.difference.lower, scale * row.difference.upper,
+                scale * row.unpaired_half_width, row.replications, row.identical ? "true" : "false");
   }
 }
 

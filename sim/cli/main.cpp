@@ -26,16 +26,20 @@
 #include "cohort_summary.hpp"
 #include "compare.hpp"
 #include "decompose.hpp"
+#include "exit_status.hpp"
 #include "output_path.hpp"
 #include "power.hpp"
 #include "progress.hpp"
 #include "ranks.hpp"
 #include "report.hpp"
 #include "sweep.hpp"
+#include "trace.hpp"
 
 namespace {
 
 using namespace almpsim;
+using cli::kExitBadInput;
+using cli::kExitFailure;
 
 /// The range the scenario schema gives a key, for an option that overrides it.
 CLI::Range schema_range(std::string_view key) {
@@ -43,12 +47,12 @@ CLI::Range schema_range(std::string_view key) {
   return CLI::Range(k.lo, k.hi);
 }
 
-constexpr int kExitBadInput = 2;
-
 /// `almpsim export`: to standard output, or through a temporary file renamed into place.
 int export_table(const std::string& results, const std::string& output) {
   if (output.empty()) {
     export_cohorts_csv(results, std::cout);
+    std::cout.flush();
+    if (!std::cout) throw OutputError("cannot write the table to standard output");
     return 0;
   }
   OutputTarget target(output);
@@ -56,7 +60,7 @@ int export_table(const std::string& results, const std::string& output) {
     std::ofstream out(target.temporary(), std::ios::binary | std::ios::trunc);
     export_cohorts_csv(results, out);
     out.flush();
-    if (!out) throw OutputError("cannot write " + output + ": " + std::strerror(errno));
+    if (!out) throw OutputError("cannot write " + output);
   }
   target.commit();
   return 0;
@@ -70,7 +74,6 @@ std::string measured_text(const Calendar& calendar, const CohortSpec& spec) {
   if (given == week_start) return week_start.iso();
   return given.iso() + " (the state at the start of its week, " + week_start.iso() + ")";
 }
-constexpr int kExitFailure = 1;
 
 struct RunArgs {
   std::string scenario;
@@ -258,8 +261,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   int report_reference = 0;
-  report_cmd->add_option("--reference", report_reference,
-                         "For a sweep file: the point (from 1) the others are compared with (default 1)");
+  report_cmd
+      ->add_option("--reference", report_reference,
+                   "For a sweep file: the point (from 1) the others are compared with (default 1)")
+      ->check(CLI::PositiveNumber);
 
   std::string compare_base, compare_variant, compare_format = "text";
   auto* compare_cmd = app.add_subcommand(
@@ -277,6 +282,25 @@ int main(int argc, char** argv) {
   export_cmd->add_option("results", export_path, "Results or sweep file (HDF5)")->required();
   export_cmd->add_option("-o,--output", export_output, "File to write (default: standard output)");
   export_cmd->add_option("--format", export_format, "csv")->check(CLI::IsMember({"csv"}))->capture_default_str();
+
+  cli::TraceArgs tr;
+  std::string trace_format = "text";
+  auto* trace_cmd = app.add_subcommand("trace", "A few citizens' lives week by week, as the full run has them");
+  trace_cmd->add_option("scenario", tr.scenario, "Scenario file (TOML)")->required();
+  trace_cmd->add_option("--citizen", tr.citizens, "A citizen's id (0: the first of the initial stock; repeatable)");
+  trace_cmd->add_option("--sample", tr.sample, "Also this many citizens of the initial stock, drawn from the seed")
+      ->check(CLI::Range(1, 10000));
+  trace_cmd->add_option("--replication", tr.replication, "Which replication (from 0)")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  trace_cmd->add_option("--threads", tr.threads, "Worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  trace_cmd->add_option("--seed", tr.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
+  trace_cmd->add_option("--set", tr.overrides, "Override a scenario key (repeatable)");
+  trace_cmd->add_option("--format", trace_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
 
   bool schema_markdown = false, schema_measures = false;
   auto* schema_cmd = app.add_subcommand("schema", "Every scenario key: type, range, default, unit and meaning");
@@ -409,6 +433,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*export_cmd) return export_table(export_path, export_output);
+    if (*trace_cmd) {
+      tr.json = trace_format == "json";
+      return cli::trace(tr);
+    }
     if (*report_cmd) return cli::report(report_path, report_format == "json", report_reference);
     if (*compare_cmd)
       return cli::compare(compare_base, compare_variant,

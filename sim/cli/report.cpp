@@ -14,6 +14,7 @@
 #include "almpsim/targets.hpp"
 #include "almpsim/trial.hpp"
 #include "cohort_summary.hpp"
+#include "exit_status.hpp"
 
 namespace almpsim::cli {
 
@@ -118,11 +119,13 @@ void print_status(const StoredRun& run, const std::vector<Row>& rows) {
 
 void print_text(const StoredRun& run, const std::vector<Row>& rows) {
   std::printf("%s: %d replications\n", run.scenario_name.c_str(), run.replications);
-  // The cohorts as `run` summarised them.
+  // The cohorts as `run` summarised them; transfers where the scenario pays any (as far as the
+  // file shows: some member received some).
+  bool transfers = false;
+  for (const auto& rep : run.cohorts)
+    for (const CohortOutcome& o : rep)
+      for (const double x : o.transfers_per_citizen) transfers = transfers || (x != 0 && !std::isnan(x));
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-    bool transfers = false;
-    for (const auto& rep : run.cohorts)
-      for (const double x : rep[c].transfers_per_citizen) transfers = transfers || (x != 0 && !std::isnan(x));
     print_cohort_summary(
         run.cohort_names[c], run.cohort_kinds[c], run.measure_dates[c], run.actors,
         [&](const CohortMeasure& m, std::size_t a) { return over_replications(run, c, m.field, a); }, run.money_unit,
@@ -255,7 +258,7 @@ int report(const std::string& path, bool json, int reference_point) {
   if (reference_point != 0) {
     std::fprintf(stderr, "error: --reference: %s is not a sweep file (to compare two runs, use almpsim compare)\n",
                  path.c_str());
-    return 2;
+    return kExitBadInput;
   }
   const StoredRun run = read_run(path);
   std::vector<Target> targets;

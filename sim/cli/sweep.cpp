@@ -138,9 +138,14 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
 
   std::vector<std::string> files;
   for (std::size_t p = 0; p < points.size(); ++p) files.push_back(point_file(dir, p));
-  OutputTarget target(output);
-  write_sweep(target, metadata(command_line, args.scenario, base), table, files);
-  target.commit();
+  try {
+    OutputTarget target(output);
+    write_sweep(target, metadata(command_line, args.scenario, base), table, files);
+    target.commit();
+  } catch (const OutputError&) {
+    std::fprintf(stderr, "note: %s\n", resume_note.c_str());
+    throw;
+  }
   set_interrupt_note("");
   fs::remove_all(dir);
   if (!args.quiet) {

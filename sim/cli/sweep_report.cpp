@@ -11,6 +11,7 @@
 #include "almpsim/output.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/sweep_effects.hpp"
+#include "exit_status.hpp"
 #include "report.hpp"
 #include "text_columns.hpp"
 
@@ -18,7 +19,6 @@ namespace almpsim::cli {
 
 namespace {
 
-constexpr int kExitBadInput = 2;
 constexpr std::size_t kLongestValue = 14;  // longer values (inline tables) print as letters
 
 /// The measures a sweep report shows, in the table's order.
@@ -154,28 +154,29 @@ void print_measure(std::ostringstream& out, const StoredSweep& sw, const std::ve
   const std::size_t points = sw.values.size(), all_actors = sw.actors.size();
   const auto mean_at = view(ms.mean, points, all_actors), q05_at = view(ms.q05, points, all_actors),
              q95_at = view(ms.q95, points, all_actors);
-  const int d = s.decimals;
+  const int decimals = s.decimals;
   out << "\n  " << s.label << "\n    " << padded("point", 7);
-  for (const KeyColumn& k : keys) out << padded(k.heading, std::max<std::size_t>(k.heading.size() + 2, 8));
+  for (const KeyColumn& key : keys) out << padded(key.heading, std::max<std::size_t>(key.heading.size() + 2, 8));
   for (const std::size_t a : actors)
     out << padded(sw.actors[a], 24) << padded("vs point " + std::to_string(reference + 1), 30);
   out << "\n";
   for (std::size_t p = 0; p < points; ++p) {
     out << "    " << padded(std::to_string(p + 1), 7);
-    for (const KeyColumn& k : keys) out << padded(k.cells[p], std::max<std::size_t>(k.heading.size() + 2, 8));
+    for (const KeyColumn& key : keys) out << padded(key.cells[p], std::max<std::size_t>(key.heading.size() + 2, 8));
     for (const std::size_t a : actors) {
-      const double k = s.scale;
-      out << padded(
-          fixed(d, k * mean_at(p, a)) + " [" + fixed(d, k * q05_at(p, a)) + ", " + fixed(d, k * q95_at(p, a)) + "]",
-          24);
+      const double scale = s.scale;
+      out << padded(fixed(decimals, scale * mean_at(p, a)) + " [" + fixed(decimals, scale * q05_at(p, a)) + ", " +
+                        fixed(decimals, scale * q95_at(p, a)) + "]",
+                    24);
       if (p == reference) {
         out << padded("reference", 30);
         continue;
       }
-      const MeanInterval c = contrast(sw, ms, p, reference, a);
-      const bool clear = c.lower > 0 || c.upper < 0;
-      out << padded(fixed(d + 1, k * c.mean, true) + " [" + fixed(d + 1, k * c.lower, true) + ", " +
-                        fixed(d + 1, k * c.upper, true) + "]" + (clear ? " *" : ""),
+      const MeanInterval diff = contrast(sw, ms, p, reference, a);
+      const bool clear = diff.lower > 0 || diff.upper < 0;
+      out << padded(fixed(decimals + 1, scale * diff.mean, true) + " [" +
+                        fixed(decimals + 1, scale * diff.lower, true) + ", " +
+                        fixed(decimals + 1, scale * diff.upper, true) + "]" + (clear ? " *" : ""),
                     30);
     }
     out << "\n";
@@ -189,7 +190,7 @@ void print_measure(std::ostringstream& out, const StoredSweep& sw, const std::ve
         const auto effect = main_effect(sw.values, k, means);
         for (std::size_t i = 0; i < effect.size(); ++i)
           out << (i ? " | " : " ") << keys[k].cells[first_point_with(sw, k, effect[i].first)] << ": "
-              << fixed(d, effect[i].second);
+              << fixed(decimals, effect[i].second);
         out << "\n";
       } else {
         char slope[48];

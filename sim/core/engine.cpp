@@ -194,6 +194,19 @@ class Replication {
       trackers_[member_chunks_[k].tracker].add_activity_weeks(chunk_counts_.data() + k * width);
     entrants_.clear();
     if (params_.run.register_spells && w >= 0) register_.observe(w, pop_, present);
+    if (!params_.run.traced.empty() && w >= 0) record_trace(w, present);
+  }
+
+  /// The traced citizens present at the start of week w, as the engine holds them.
+  void record_trace(Week w, CitizenId present) {
+    for (const CitizenId i : params_.run.traced) {
+      if (i >= present) break;  // sorted: the rest enter later
+      result_.trace.push_back({i, w, pop_.state[i], pop_.actor[i], pop_.activity[i], pop_.sex[i], pop_.origin[i],
+                               pop_.area[i], pop_.match[i], pop_.sick_category[i], pop_.employability[i],
+                               pop_.birth_week[i], pop_.state_since[i], pop_.activity_announced[i],
+                               pop_.activity_from[i], pop_.activity_to[i], pop_.next_meeting[i], pop_.last_met[i],
+                               pop_.meetings[i]});
+    }
   }
 
   /// Records a move made during week w and applies the entry rules of the new state.

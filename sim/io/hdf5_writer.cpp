@@ -122,6 +122,11 @@ void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
 void set_interrupt_note(const std::string& note) {
   const std::string line = note.empty() ? "" : "\n" + note + "\n";
   std::snprintf(g_interrupt_note, sizeof g_interrupt_note, "%s", line.c_str());
+  if (note.empty()) return;
+  // For the rest of the process: the note is for the whole of a long command.
+  struct sigaction say {};
+  say.sa_handler = remove_pending_and_exit;
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &say, nullptr);
 }
 
 void skip_hdf5_cleanup_at_exit() {
@@ -138,20 +143,29 @@ OutputTarget::OutputTarget(std::string destination) : destination_(std::move(des
   if (fs::is_directory(dest, ec)) throw OutputError("cannot write " + destination_ + ": it is a directory");
   temporary_ = (dir / ("." + dest.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
   if (temporary_.size() >= sizeof g_pending_temporary) throw OutputError("output path too long: " + destination_);
-  std::ofstream probe(temporary_, std::ios::binary | std::ios::trunc);
-  if (!probe) throw OutputError("cannot write " + destination_ + ": " + std::strerror(errno));
+  // Known to the handlers before it exists, so that no signal can leave it behind.
   std::strcpy(g_pending_temporary, temporary_.c_str());
-  std::signal(SIGINT, remove_pending_and_exit);
-  std::signal(SIGTERM, remove_pending_and_exit);
-  std::signal(SIGHUP, remove_pending_and_exit);
+  std::ofstream probe(temporary_, std::ios::binary | std::ios::trunc);
+  if (!probe) {
+    g_pending_temporary[0] = '\0';
+    throw OutputError("cannot write " + destination_ + ": " + std::strerror(errno));
+  }
   // Past a file-size limit a write fails with EFBIG, reported as an error like a full disk,
-  // instead of the signal killing the process with its temporary file left behind.
-  std::signal(SIGXFSZ, SIG_IGN);
+  // instead of the signal killing the process with its temporary file left behind. The
+  // process's own handlers (a Python interpreter's) come back when the target is done.
+  struct sigaction remove {
+  }, ignore{};
+  remove.sa_handler = remove_pending_and_exit;
+  ignore.sa_handler = SIG_IGN;
+  for (std::size_t k = 0; k < kHandledSignals.size(); ++k)
+    ::sigaction(kHandledSignals[k], kHandledSignals[k] == SIGXFSZ ? &ignore : &remove, &previous_[k]);
+  errno = 0;  // a write failure's reason is read from errno
 }
 
 OutputTarget::~OutputTarget() {
   if (!committed_) std::remove(temporary_.c_str());
   g_pending_temporary[0] = '\0';
+  for (std::size_t k = 0; k < kHandledSignals.size(); ++k) ::sigaction(kHandledSignals[k], &previous_[k], nullptr);
 }
 
 void OutputTarget::commit() {

@@ -78,7 +78,7 @@ TEST_CASE("runs that do not pair are refused with the reason", "[unit]") {
     CHECK_THROWS_WITH(compare_runs(base, zero_run({"centre"}, 1)), Catch::Contains("at least two replications"));
   }
   SECTION("no actor in common") {
-    CHECK_THROWS_WITH(compare_runs(base, zero_run({"provider"}, 4)), Catch::Contains("share no cohort and actor"));
+    CHECK_THROWS_WITH(compare_runs(base, zero_run({"provider"}, 4)), Catch::Contains("nothing to compare"));
   }
   SECTION("fewer replications in one run: the first ones pair, and a cohort in one run only is named") {
     StoredRun variant = zero_run({"centre"}, 3);

@@ -1,9 +1,12 @@
 // The command line itself: unknown commands and what --help tells.
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "almpsim/output.hpp"
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
+#include "support/h5read.hpp"
 
 TEST_CASE("an unknown command is named, with the commands there are", "[unit]") {
   const auto r = almpsim::test::run_cli("rnu scenarios/koege_2008.toml");
@@ -35,19 +38,50 @@ TEST_CASE("without -o, results go to output/ under the current folder, created i
 }
 
 TEST_CASE("run --scale grows the population, its inflow and the caseworkers by the factor", "[unit]") {
+  // 2,000 on cash benefit, about 20 new cases a week for 30 weeks, and one caseworker.
   almpsim::test::TempDir dir;
-  const std::string scenario = dir.write("s.toml", almpsim::test::null_trial());
-  const std::string base = dir.file("base.h5"), double_size = dir.file("double.h5");
-  REQUIRE(almpsim::test::run_cli("run " + scenario + " --replications 2 --quiet -o " + base).status == 0);
-  REQUIRE(almpsim::test::run_cli("run " + scenario + " --replications 2 --quiet --scale 2 -o " + double_size).status ==
-          0);
-  const auto members = [](const std::string& file) {
-    return almpsim::read_run(file).cohorts[0][0].members;  // replication 0, the stock cohort
-  };
-  const auto one = members(base), two = members(double_size);
-  // 2,000 citizens split at random between two arms, and then 4,000.
-  CHECK(one[0] + one[1] == 2000);
-  CHECK(two[0] + two[1] == 4000);
+  const std::string scenario = dir.write("s.toml", almpsim::test::two_state_scenario(R"(
+[inflow]
+cash_benefit = 20.0
+[[actors]]
+name = "centre"
+meeting_interval_weeks = { cash_benefit = 13 }
+caseworkers = { cash_benefit = 1 }
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+[[cohorts]]
+name = "inflow"
+kind = "inflow"
+states = ["cash_benefit"]
+from = 2020-01-06
+to = 2020-06-01
+measure_at = 2020-06-01
+)"));
+  const std::string base = dir.file("base.h5"), doubled = dir.file("double.h5");
+  REQUIRE(almpsim::test::run_cli("run " + scenario + " --replications 4 --quiet -o " + base).status == 0);
+  REQUIRE(almpsim::test::run_cli("run " + scenario + " --replications 4 --quiet --scale 2 -o " + doubled).status == 0);
+  const auto one = almpsim::read_run(base), two = almpsim::read_run(doubled);
+  for (std::size_t r = 0; r < 4; ++r) {
+    CHECK(one.cohorts[r][0].members[0] == 2000);
+    CHECK(two.cohorts[r][0].members[0] == 4000);
+  }
+  // The inflow: about 400 entrants against 800, Poisson; 5 standard errors of the difference.
+  double entrants_one = 0, entrants_two = 0;
+  for (std::size_t r = 0; r < 4; ++r) {
+    entrants_one += one.cohorts[r][1].members[0];
+    entrants_two += two.cohorts[r][1].members[0];
+  }
+  CHECK(std::abs(entrants_two - 2 * entrants_one) < 5 * std::sqrt(entrants_two + 4 * entrants_one));
+  CHECK(entrants_one > 0);
+  // The caseworkers, week by week.
+  const auto staff_one = almpsim::test::read_dataset<double>(base, "/timeseries/caseworkers");
+  const auto staff_two = almpsim::test::read_dataset<double>(doubled, "/timeseries/caseworkers");
+  REQUIRE(staff_one.size() == staff_two.size());
+  CHECK(std::any_of(staff_one.begin(), staff_one.end(), [](double x) { return x > 0; }));
+  for (std::size_t k = 0; k < staff_one.size(); ++k) CHECK(staff_two[k] == 2 * staff_one[k]);
 }
 
 TEST_CASE("report prints a run's cohort summary again from the results file", "[unit]") {

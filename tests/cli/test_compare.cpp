@@ -53,7 +53,8 @@ TEST_CASE("compare pairs two runs by replication and prints text, JSON and CSV",
   std::istringstream lines(csv.output);
   std::string header;
   std::getline(lines, header);
-  CHECK(header == "cohort,actor,measure,unit,base,variant,difference,lower,upper,unpaired_half_width,replications");
+  CHECK(header ==
+        "cohort,actor,measure,unit,base,variant,difference,lower,upper,unpaired_half_width,replications,identical");
   std::size_t rows = 0;
   for (std::string line; std::getline(lines, line);) rows += !line.empty();
   CHECK(rows == json["rows"].size());

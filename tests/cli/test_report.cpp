@@ -180,8 +180,15 @@ measure_at = 2020-06-01
   const auto text = test::run_cli("report " + sweep + " --reference 2");
   INFO(text.output);
   REQUIRE(text.status == 0);
-  CHECK(text.output.find("vs point 2") != std::string::npos);
-  CHECK(text.output.find("reference") != std::string::npos);
+  // Point 2's row says it is the reference; the others carry their difference from it.
+  const auto row = [&](const std::string& start) {
+    const std::size_t at = text.output.find("\n    " + start);
+    REQUIRE(at != std::string::npos);
+    return text.output.substr(at + 1, text.output.find('\n', at + 1) - at - 1);
+  };
+  CHECK(row("2      1  ").ends_with("reference"));
+  CHECK(row("1      0.8  ").find("reference") == std::string::npos);
+  CHECK(row("3      1.25  ").find("reference") == std::string::npos);
   CHECK(text.output.find("main effect of job_finding for b: 0.8: ") != std::string::npos);
   CHECK(text.output.find("nan") == std::string::npos);
   // b's column and its contrast, and none for the empty arm a.

@@ -47,6 +47,18 @@ struct CommandResult {
   std::string output;  // standard output and error together
 };
 
+/// Runs a shell command line; its standard output and error together.
+inline CommandResult run_shell(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = ::popen(("(" + command + ") 2>&1").c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.output.append(buf, n);
+  const int raw = ::pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
 /// Runs the almpsim program with arguments (shell-quoted by the caller where needed), after
 /// `shell_setup` (e.g. "ulimit -f 100; ") in the same shell.
 inline CommandResult run_cli(const std::string& args, const std::string& shell_setup = "") {
