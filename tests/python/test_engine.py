@@ -59,3 +59,14 @@ def test_python_values_become_scenario_values():
     assert _toml("rest") == '"rest"'
     assert _toml(["a", 2]) == '["a", 2]'
     assert _toml({"inhouse_project": 0.5, "guidance": 0.5}) == "{ inhouse_project = 0.5, guidance = 0.5 }"
+
+
+def test_ctrl_c_still_interrupts_python_after_a_run():
+    # The run installs its own signal handlers while it writes, and gives Python's back after.
+    import signal
+    import time
+
+    almpsim.run(SCENARIO, set={"population.size": 500}, replications=1)
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
