@@ -7,7 +7,7 @@ packages=(
   libboost-dev libeigen3-dev libtomlplusplus-dev libhdf5-dev catch2 libcli11-dev nlohmann-json3-dev librandom123-dev libnlopt-cxx-dev
   libopenmpi-dev openmpi-bin openssh-client
   python3 python3-numpy python3-h5py python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
-  python3-pandas python3-xarray python3-scipy python3-pytest python3-dev pybind11-dev
+  python3-pandas python3-xarray python3-scipy python3-pytest python3-dev pybind11-dev python3-nbconvert
 )
 [ $# -gt 0 ] && packages=("$@")
 missing=()
