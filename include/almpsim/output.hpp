@@ -101,6 +101,7 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
 /// measures, each [point][actor], summarised over replications and replication by replication.
 struct StoredSweep {
   std::string scenario_name, design;
+  std::string money_unit;  ///< "DKK, 2009 prices"
   int replications = 0;
   std::vector<std::string> keys, actors, cohort_names;
   std::vector<std::vector<std::string>> values;  ///< [point][key]

@@ -155,7 +155,7 @@ void print_measure(std::ostringstream& out, const StoredSweep& sw, const std::ve
   const auto mean_at = view(ms.mean, points, all_actors), q05_at = view(ms.q05, points, all_actors),
              q95_at = view(ms.q95, points, all_actors);
   const int decimals = s.decimals;
-  out << "\n  " << s.label << "\n    " << padded("point", 7);
+  out << "\n  " << s.label << (s.in_currency ? " (" + sw.money_unit + ")" : "") << "\n    " << padded("point", 7);
   for (const KeyColumn& key : keys) out << padded(key.heading, std::max<std::size_t>(key.heading.size() + 2, 8));
   for (const std::size_t a : actors)
     out << padded(sw.actors[a], 24) << padded("vs point " + std::to_string(reference + 1), 30);

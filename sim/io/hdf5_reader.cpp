@@ -12,6 +12,17 @@ namespace {
 
 using io::h5::Reader;
 
+/// "DKK, 2009 prices" as the results state them (costs.hpp's money_unit from the parameters);
+/// files written before the currency was stated say so.
+std::string money_unit_of(const Reader& in) {
+  if (!in.exists("/meta/currency")) return "currency not stated";
+  std::vector<hsize_t> dims;
+  return in.text("/meta/currency") + ", " +
+         (in.exists("/meta/price_year")
+              ? std::to_string(static_cast<int>(in.doubles("/meta/price_year", dims).at(0))) + " prices"
+              : std::string("price year not stated"));
+}
+
 /// Measures indexed by state are read by this program's state order: a file with other states
 /// (written by an earlier version) would be read into the wrong places.
 void require_this_programs_states(const Reader& in, const std::string& path) {
@@ -30,13 +41,7 @@ StoredRun read_run(const std::string& path) {
   run.scenario_name = in.text("/meta/scenario_name");
   run.seed = in.unsigned_scalar("/meta/seed");
   run.currency = in.exists("/meta/currency") ? in.text("/meta/currency") : "";
-  {
-    std::vector<hsize_t> dims;
-    run.money_unit = run.currency + ", " +
-                     (in.exists("/meta/price_year")
-                          ? std::to_string(static_cast<int>(in.doubles("/meta/price_year", dims).at(0))) + " prices"
-                          : std::string("price year not stated"));
-  }
+  run.money_unit = money_unit_of(in);
   run.actors = in.strings("/axes/actors");
   // Files written before arms named their controls compare every arm with the first actor.
   run.controls =
@@ -108,6 +113,7 @@ StoredSweep read_sweep(const std::string& path, const std::vector<std::string>& 
   StoredSweep sw;
   sw.scenario_name = in.text("/meta/scenario_name");
   sw.design = in.text("/sweep/points/design");
+  sw.money_unit = money_unit_of(in);
   sw.keys = in.strings("/sweep/points/keys");
   sw.actors = in.strings("/axes/actors");
   sw.cohort_names = in.strings("/axes/cohorts");

@@ -92,10 +92,9 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
     copy_object(first, file, "axes");
     if (H5Lexists(first, "targets", H5P_DEFAULT) > 0) copy_object(first, file, "targets");
     Handle m = group(file, "meta");
-    for (const char* name : {"scenario_name", "seed", "replications", "burn_in_weeks"}) {
-      Handle from(H5Gopen2(first, "meta", H5P_DEFAULT), H5Gclose, "meta");
-      copy_object(from, m, name);
-    }
+    Handle from(H5Gopen2(first, "meta", H5P_DEFAULT), H5Gclose, "meta");
+    for (const char* name : {"scenario_name", "seed", "replications", "burn_in_weeks", "currency", "price_year"})
+      if (H5Lexists(from, name, H5P_DEFAULT) > 0) copy_object(from, m, name);
     write_text(m, "version", meta.version);
     write_text(m, "command_line", meta.command_line);
     write_text(m, "scenario_file", meta.scenario_file);

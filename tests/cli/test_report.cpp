@@ -190,6 +190,7 @@ measure_at = 2020-06-01
   CHECK(row("1      0.8  ").find("reference") == std::string::npos);
   CHECK(row("3      1.25  ").find("reference") == std::string::npos);
   CHECK(text.output.find("main effect of job_finding for b: 0.8: ") != std::string::npos);
+  CHECK(text.output.find("  cost per citizen (DKK, price year not stated)\n") != std::string::npos);
   CHECK(text.output.find("nan") == std::string::npos);
   // b's column and its contrast, and none for the empty arm a.
   CHECK(text.output.find("    point  job_finding  b                       vs point 2\n") != std::string::npos);
