@@ -121,6 +121,37 @@ std::string key_of(const std::string& text, std::size_t eq) {
   return first == std::string::npos || first >= eq ? std::string{} : text.substr(first, last - first + 1);
 }
 
+/// How many leading parts of a key path the document has already (entries of named arrays
+/// counted as one part with their array's name).
+std::size_t existing_parts(const toml::table& root, const std::vector<std::string>& parts) {
+  const toml::table* t = &root;
+  std::size_t k = 0;
+  while (t && k < parts.size()) {
+    const toml::node* next = t->get(parts[k]);
+    if (!next) break;
+    if (next->is_array() && is_named_array(parts[k]) && k + 1 < parts.size()) {
+      t = find_named(*next->as_array(), parts[k + 1]);
+      if (!t) break;
+      k += 2;
+      continue;
+    }
+    t = next->as_table();
+    ++k;
+  }
+  return k;
+}
+
+/// Keys an override brings that the files do not have are located at the override, so that a
+/// misspelt one is reported there and not at the table that receives it.
+void locate_new_parts(ScenarioDocument& doc, const std::vector<std::string>& parts, std::size_t existing,
+                      const Location& at) {
+  std::string prefix;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    prefix = join_key(prefix, parts[k]);
+    if (k >= existing) doc.where.emplace(prefix, at);
+  }
+}
+
 void apply_override(ScenarioDocument& doc, const Override& o) {
   const Location at{o.origin, o.position};
   const std::string& text = o.text;
@@ -153,6 +184,7 @@ void apply_override(ScenarioDocument& doc, const Override& o) {
     t = next ? next->as_table() : nullptr;
   }
   toml::table parsed = parse_value(text.substr(eq + 1));
+  locate_new_parts(doc, parts, existing_parts(doc.root, parts), at);
   doc.where[unquoted] = at;
   doc.override_keys.emplace_back(unquoted, at);
   // One value in an existing table is set in place, even in a table that `extends` replaces
@@ -202,7 +234,10 @@ void note_overrides_reaching(ScenarioDocument& doc, const toml::table& own, cons
       if (!level || replaces_whole(path, *level)) break;
     }
     if (!inherited) continue;
-    doc.notes.push_back(at.file + " " + std::to_string(at.line) + ": " + key + " also reaches actor '" + name +
+    // What the child inherits from the override is located at the override too.
+    const std::vector<std::string> child_parts = split_key("actors." + name + "." + key.substr(prefix.size()));
+    locate_new_parts(doc, child_parts, existing_parts(doc.root, child_parts), at);
+    doc.notes.push_back(at.file + ":" + std::to_string(at.line) + ": " + key + " also reaches actor '" + name +
                         "', which extends '" + base + "' (set actors." + name + "." + key.substr(prefix.size()) +
                         " too to keep them apart)");
   }

@@ -86,6 +86,25 @@ TEST_CASE("overrides are checked like the file and located at the --set argument
   CHECK(ok.status == 0);
 }
 
+TEST_CASE("a misspelt key inside a table the file has is located at the --set that brings it", "[unit]") {
+  // Køge's agens extends jobcenter, so the misspelling reaches it too: both at --set:1, none at
+  // the shipped file's lines.
+  for (const std::string key :
+       {"actors.jobcenter.imediate_activation.delay_weeks=8", "actors.jobcenter.immediate_activation.delay_week=8"}) {
+    INFO(key);
+    try {
+      load_scenario(test::source_path("scenarios/koege_2008.toml"), {key});
+      FAIL("accepted");
+    } catch (const ScenarioError& err) {
+      REQUIRE(!err.issues().empty());
+      for (const auto& issue : err.issues()) {
+        CHECK(issue.file == "--set");
+        CHECK(issue.line == 1);
+      }
+    }
+  }
+}
+
 TEST_CASE("an override may have blanks around its equals sign", "[unit]") {
   const Params spaced = load_scenario(test::source_path("scenarios/two_actors_shock.toml"),
                                       {" population.size = 10", "actors.agens.costs = { admin_per_case_week = 7 }"})

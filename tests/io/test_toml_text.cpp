@@ -88,7 +88,7 @@ TEST_CASE("validate says when an override of an actor also reaches an actor that
   const std::string scenario = test::source_path("scenarios/two_actors_shock.toml");
   const auto reaches = test::run_cli("validate " + scenario + " --set actors.jobcenter.first_meeting_weeks=3");
   CHECK(reaches.status == 0);
-  CHECK(reaches.output.find("note: --set 1: actors.jobcenter.first_meeting_weeks also reaches actor 'agens'") !=
+  CHECK(reaches.output.find("note: --set:1: actors.jobcenter.first_meeting_weeks also reaches actor 'agens'") !=
         std::string::npos);
   // The provider sets its own sanctions, so an override of the job centre's stays there.
   const auto own = test::run_cli("validate " + scenario + " --set actors.jobcenter.sanctions.no_show=0.2");
