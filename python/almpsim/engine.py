@@ -53,18 +53,19 @@ def _overrides(settings):
     return [f"{key}={_toml(value)}" for key, value in (settings or {}).items()]
 
 
-def run(scenario, set=None, replications=None, threads=1, seed=None, output=None):
+def run(scenario, set=None, replications=None, threads=1, seed=None, output=None, scale=1.0):
     """Runs a scenario in this process, as `almpsim run SCENARIO --set KEY=VALUE ...` does (the
     same bits), and returns its cohorts as `cohorts()` reads them: {cohort: xarray.Dataset}.
-    `set` maps scenario keys to Python values; `output` keeps the results file there. A bad
-    scenario raises ValueError naming the file, line and key."""
+    `set` maps scenario keys to Python values; `scale` grows the population, inflow and
+    caseworkers as `--scale` does; `output` keeps the results file there. A bad scenario raises
+    ValueError naming the file, line and key."""
     with tempfile.TemporaryDirectory() as scratch:
         path = str(output) if output else str(pathlib.Path(scratch) / "run.h5")
-        _module().run_to_file(str(scenario), _overrides(set), path, replications, seed, threads)
+        _module().run_to_file(str(scenario), _overrides(set), path, replications, seed, threads, scale)
         return cohorts(path)
 
 
-def sweep(scenario, vary, set=None, replications=None, threads=1, seed=None):
+def sweep(scenario, vary, set=None, replications=None, threads=1, seed=None, scale=1.0):
     """Runs every point of the grid `vary` ({key: [values]}, the first key varying slowest, as
     `almpsim sweep --vary` orders them) with the same draws, and returns {cohort: Dataset}
     with a leading `point` dimension (from 1) and the keys as its coordinates, as `cohorts()`
@@ -75,7 +76,7 @@ def sweep(scenario, vary, set=None, replications=None, threads=1, seed=None):
     for values in points:
         settings = dict(set or {})
         settings.update(zip(keys, values))
-        runs.append(run(scenario, settings, replications, threads, seed))
+        runs.append(run(scenario, settings, replications, threads, seed, scale=scale))
     out = {}
     for cohort in runs[0]:
         ds = xr.concat([r[cohort] for r in runs], dim="point", combine_attrs="override")

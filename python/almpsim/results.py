@@ -128,6 +128,8 @@ def contrast(array, reference=1, level=0.95):
     runs share their draws, so the paired difference is far more precise than the points' own
     spreads. Returns a Dataset of the mean difference and its Student-t interval, per point and
     the array's other dimensions but replication."""
+    if reference not in array.point.values:
+        raise ValueError(f"reference {reference}: the points are {list(array.point.values)}")
     differences = array - array.sel(point=reference)
     n = differences.count("replication")
     with warnings.catch_warnings():  # an arm that serves nobody is all NaN, and stays so
@@ -135,4 +137,7 @@ def contrast(array, reference=1, level=0.95):
         mean = differences.mean("replication")
         se = differences.std("replication", ddof=1) / np.sqrt(n)
         half = se * stats.t.ppf(0.5 + level / 2, n - 1)
-    return xr.Dataset({"difference": mean, "lower": mean - half, "upper": mean + half})
+    out = xr.Dataset({"difference": mean, "lower": mean - half, "upper": mean + half})
+    # The swept keys, lost in the subtraction, label the points again.
+    keys = {name: coord for name, coord in array.coords.items() if coord.dims == ("point",) and name != "point"}
+    return out.assign_coords(keys)

@@ -12,6 +12,7 @@
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
 #include "almpsim/targets.hpp"
+#include "almpsim/trial.hpp"
 
 namespace py = pybind11;
 using namespace almpsim;
@@ -19,13 +20,15 @@ using namespace almpsim;
 namespace {
 
 void run_to_file(const std::string& scenario, std::vector<std::string> overrides, const std::string& output,
-                 std::optional<long long> replications, std::optional<long long> seed, int threads) {
+                 std::optional<long long> replications, std::optional<long long> seed, int threads, double scale) {
   // Given as keys, so that the scenario's schema checks their ranges as it checks --set.
   if (replications) overrides.push_back("replications=" + std::to_string(*replications));
   if (seed) overrides.push_back("seed=" + std::to_string(*seed));
   if (threads < 1) throw py::value_error("threads must be 1 or more");
+  if (!(scale > 0)) throw py::value_error("scale must be above 0");
   LoadedScenario loaded = load_scenario(scenario, overrides);
   Params& params = loaded.params;
+  if (scale != 1.0) scale_population(params, scale);  // as `almpsim run --scale`
   require_memory(params, threads, scenario);
   std::string targets_csv;
   if (!loaded.study.targets_file.empty()) {
@@ -62,6 +65,7 @@ PYBIND11_MODULE(_almpsim, m) {
   py::register_exception<OutputError>(m, "OutputError", PyExc_OSError);
   m.def("run_to_file", &run_to_file, py::arg("scenario"), py::arg("overrides"), py::arg("output"),
         py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 1,
+        py::arg("scale") = 1.0,
         "Runs a scenario with --set style overrides and writes its results file, as `almpsim run` does");
   m.attr("__version__") = ALMPSIM_VERSION;
 }

@@ -264,7 +264,7 @@ int main(int argc, char** argv) {
   report_cmd
       ->add_option("--reference", report_reference,
                    "For a sweep file: the point (from 1) the others are compared with (default 1)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 1000000));
 
   std::string compare_base, compare_variant, compare_format = "text";
   auto* compare_cmd = app.add_subcommand(

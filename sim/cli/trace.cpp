@@ -8,6 +8,7 @@
 
 #include "almpsim/case_rules.hpp"
 #include "almpsim/engine.hpp"
+#include "almpsim/meeting_effect.hpp"
 #include "almpsim/scenario.hpp"
 
 namespace almpsim::cli {
@@ -18,12 +19,12 @@ namespace {
 std::vector<CitizenId> chosen(const TraceArgs& args, const Params& params) {
   std::set<CitizenId> ids;
   for (const long long id : args.citizens) {
-    if (id < 0) throw ScenarioError({{"--citizen", 0, "--citizen", "an id is 0 or more"}});
+    if (id < 0) throw ScenarioError({{args.scenario, 0, "--citizen", "an id is 0 or more"}});
     ids.insert(static_cast<CitizenId>(id));
   }
   if (args.sample > 0) {
     if (args.sample > params.population.size)
-      throw ScenarioError({{"--sample", 0, "--sample",
+      throw ScenarioError({{args.scenario, 0, "--sample",
                             "the initial stock has " + std::to_string(params.population.size) + " citizens"}});
     std::mt19937_64 draw(params.run.seed);
     std::uniform_int_distribution<std::int64_t> any(0, params.population.size - 1);
@@ -31,12 +32,14 @@ std::vector<CitizenId> chosen(const TraceArgs& args, const Params& params) {
     while (static_cast<int>(sample.size()) < args.sample) sample.insert(static_cast<CitizenId>(any(draw)));
     ids.insert(sample.begin(), sample.end());
   }
-  if (ids.empty()) throw ScenarioError({{"trace", 0, "--citizen", "name the citizens: --citizen ID or --sample N"}});
+  if (ids.empty())
+    throw ScenarioError({{args.scenario, 0, "--citizen", "name the citizens: --citizen ID or --sample N"}});
   return {ids.begin(), ids.end()};
 }
 
+/// A week as a date; "-" for the markers of none (never planned, never met).
 std::string date(const Params& p, std::int16_t week) {
-  return week == kNever ? std::string("-") : p.calendar.date_of(week).iso();
+  return week == kNever || week == kNoMeeting ? std::string("-") : p.calendar.date_of(week).iso();
 }
 
 /// What a week's line says about the case: state, actor, programme, meetings.
@@ -49,18 +52,23 @@ std::string describe(const Params& p, const TracedWeek& t) {
     if (t.activity_from == kNever)
       s += " decided, waiting for a place";
     else
-      s += " announced " + date(p, t.activity_announced) + ", runs " + date(p, t.activity_from) + " to " +
-           date(p, t.activity_to) + (t.week >= t.activity_to ? " (ended)" : "");
+      s += std::string(t.week < t.activity_from ? " announced"
+                       : t.week < t.activity_to ? " running"
+                                                : " ended") +
+           " (told " + date(p, t.activity_announced) + ", runs " + date(p, t.activity_from) + " to " +
+           date(p, t.activity_to) + ")";
   }
-  if (t.next_meeting != kNever) s += "; next meeting " + date(p, t.next_meeting);
+  if (t.next_meeting != kNever)
+    s +=
+        std::string(t.next_meeting < t.week ? "; meeting overdue since " : "; next meeting ") + date(p, t.next_meeting);
   return s;
 }
 
 /// A line where something changed from the week before (and the first and last weeks).
 void print_citizen(const Params& p, const std::vector<TracedWeek>& weeks) {
   const TracedWeek& first = weeks.front();
-  std::printf("\ncitizen %u: %s, %s, born %s, area %s, employability class %d of %zu\n", first.citizen,
-              std::string(kSexNames[first.sex]).c_str(), std::string(kOriginNames[first.origin]).c_str(),
+  std::printf("\ncitizen %u: %s, %s, born %s, area %s, employability class %d of %zu (1: least employable)\n",
+              first.citizen, std::string(kSexNames[first.sex]).c_str(), std::string(kOriginNames[first.origin]).c_str(),
               p.calendar.date_of(first.birth_week).iso().substr(0, 7).c_str(),
               p.attributes.area_names.empty() ? "-" : p.attributes.area_names[first.area].c_str(),
               first.employability + 1, p.employability.shares.size());
@@ -78,7 +86,7 @@ void print_citizen(const Params& p, const std::vector<TracedWeek>& weeks) {
 
 nlohmann::ordered_json as_json(const Params& p, const std::vector<TracedWeek>& weeks) {
   using json = nlohmann::ordered_json;
-  auto week_or_null = [&](std::int16_t w) { return w == kNever ? json(nullptr) : json(date(p, w)); };
+  auto week_or_null = [&](std::int16_t w) { return date(p, w) == "-" ? json(nullptr) : json(date(p, w)); };
   const TracedWeek& first = weeks.front();
   json rows = json::array();
   for (const TracedWeek& t : weeks)
@@ -100,7 +108,7 @@ nlohmann::ordered_json as_json(const Params& p, const std::vector<TracedWeek>& w
           {"origin", kOriginNames[first.origin]},
           {"born", p.calendar.date_of(first.birth_week).iso()},
           {"area", p.attributes.area_names.empty() ? json(nullptr) : json(p.attributes.area_names[first.area])},
-          {"employability_class", first.employability},
+          {"employability_class", first.employability + 1},  // 1 (least employable) to classes, as text
           {"weeks", std::move(rows)}};
 }
 
@@ -117,15 +125,19 @@ int trace(const TraceArgs& args) {
       run_replication(params, hazards, static_cast<std::uint32_t>(args.replication), std::max(1, args.threads));
   for (const CitizenId id : params.run.traced)
     if (id >= r.citizens)
-      throw ScenarioError({{"--citizen", 0, "--citizen",
+      throw ScenarioError({{args.scenario, 0, "--citizen",
                             "citizen " + std::to_string(id) + " is not in this run, which has " +
                                 std::to_string(r.citizens) + " (ids 0 to " + std::to_string(r.citizens - 1) + ")"}});
   std::vector<TracedWeek> all = r.trace;
   std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.citizen < b.citizen; });
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   if (!args.json)
-    std::printf("%s, replication %d (seed %llu): each citizen's weeks, a line where something changed\n",
-                params.name.c_str(), args.replication, static_cast<unsigned long long>(params.run.seed));
+    std::printf(
+        "%s, replication %d (seed %llu): each citizen's weeks, a line where something changed.\n"
+        "Each line is the case at the start of that week: benefit state and since when, actor, match category\n"
+        "(1-3 job-ready, 4-5 not), a programme announced, running or ended, the next meeting due; \"met (n)\":\n"
+        "n meetings attended the week before.\n",
+        params.name.c_str(), args.replication, static_cast<unsigned long long>(params.run.seed));
   for (auto first = all.begin(); first != all.end();) {
     const auto last = std::find_if(first, all.end(), [&](const auto& t) { return t.citizen != first->citizen; });
     const std::vector<TracedWeek> weeks(first, last);
@@ -135,7 +147,13 @@ int trace(const TraceArgs& args) {
       print_citizen(params, weeks);
     first = last;
   }
-  if (args.json) std::printf("%s\n", out.dump(2).c_str());
+  if (args.json) {
+    const nlohmann::ordered_json doc = {{"scenario", params.name},
+                                        {"seed", params.run.seed},
+                                        {"replication", args.replication},
+                                        {"citizens", std::move(out)}};
+    std::printf("%s\n", doc.dump(2).c_str());
+  }
   return 0;
 }
 

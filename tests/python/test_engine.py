@@ -70,3 +70,21 @@ def test_ctrl_c_still_interrupts_python_after_a_run():
     with pytest.raises(KeyboardInterrupt):
         os.kill(os.getpid(), signal.SIGINT)
         time.sleep(1)
+
+
+def test_scale_in_process_equals_the_program(tmp_path):
+    out = tmp_path / "scaled.h5"
+    cli("run", SCENARIO, "-o", str(out), "--replications", "2", "--quiet", "--set", "population.size=2000",
+        "--scale", "1.5")
+    mine = almpsim.run(SCENARIO, set={"population.size": 2000}, replications=2, scale=1.5)
+    assert_same(mine, almpsim.cohorts(out))
+
+
+def test_contrast_keeps_the_swept_keys_and_refuses_an_unknown_reference():
+    runs = almpsim.sweep(SCENARIO, {"actors.agens.job_finding": [1, 1.2]}, set={"population.size": 1000},
+                         replications=2)
+    share = runs["stock_cash"].self_support_share
+    paired = almpsim.contrast(share, reference=1)
+    assert list(paired["actors.agens.job_finding"].values) == [1, 1.2]
+    with pytest.raises(ValueError, match="the points are"):
+        almpsim.contrast(share, reference=3)
