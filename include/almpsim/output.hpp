@@ -12,6 +12,7 @@
 
 #include "almpsim/params.hpp"
 #include "almpsim/results.hpp"
+#include "almpsim/scenario.hpp"
 
 namespace almpsim {
 
@@ -30,6 +31,12 @@ struct RunMetadata {
   std::string targets_csv;  ///< the published numbers to compare with, as CSV text (may be empty)
   std::string targets_file;
 };
+
+/// What a results file records besides the numbers: the program, the command, the scenario as
+/// resolved and its published targets, which are checked against `params` first (ScenarioError
+/// naming the targets file where they do not fit).
+RunMetadata run_metadata(const LoadedScenario& loaded, const Params& params, const std::string& scenario_file,
+                         const std::string& command_line);
 
 /// What `almpsim report` needs from a results file.
 struct StoredRun {

@@ -30,12 +30,7 @@ void run_to_file(const std::string& scenario, std::vector<std::string> overrides
   Params& params = loaded.params;
   if (scale != 1.0) scale_population(params, scale);  // as `almpsim run --scale`
   require_memory(params, threads, scenario);
-  std::string targets_csv;
-  if (!loaded.study.targets_file.empty()) {
-    check_targets(read_targets(loaded.study.targets_file), params, loaded.study.targets_file);
-    std::ifstream in(loaded.study.targets_file);
-    targets_csv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+  const RunMetadata meta = run_metadata(loaded, params, scenario, "python: almpsim.run(" + scenario + ")");
   OutputTarget target(output);
   MonteCarloOptions options;
   options.threads = threads;
@@ -44,14 +39,6 @@ void run_to_file(const std::string& scenario, std::vector<std::string> overrides
     py::gil_scoped_release free_python;  // the run takes no Python objects
     results = run_monte_carlo(params, options);
   }
-  RunMetadata meta;
-  meta.version = ALMPSIM_VERSION;
-  meta.command_line = "python: almpsim.run(" + scenario + ")";
-  meta.scenario_file = scenario;
-  meta.resolved_scenario = loaded.resolved_text;
-  meta.seed = params.run.seed;
-  meta.targets_csv = targets_csv;
-  meta.targets_file = loaded.study.targets_file;
   write_results(target, params, meta, results);
   target.commit();
 }

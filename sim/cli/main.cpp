@@ -184,13 +184,7 @@ int run(const RunArgs& args, const std::string& command_line) {
   if (args.scale != 1.0) scale_population(params, args.scale);
   params.run.register_spells = args.register_spells;
   require_memory(params, args.threads, args.scenario);
-  // Published numbers travel inside the results file, checked against the scenario first.
-  std::string targets_csv;
-  if (!loaded.study.targets_file.empty()) {
-    check_targets(read_targets(loaded.study.targets_file), params, loaded.study.targets_file);
-    std::ifstream in(loaded.study.targets_file);
-    targets_csv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+  const RunMetadata meta = run_metadata(loaded, params, args.scenario, command_line);
   const std::string output = cli::results_path(args.output, params.name + ".h5", args.quiet);
   OutputTarget target(output);  // fails here, before simulating, if the destination is unwritable
 
@@ -202,14 +196,6 @@ int run(const RunArgs& args, const std::string& command_line) {
   const auto results = run_monte_carlo(params, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  RunMetadata meta;
-  meta.version = ALMPSIM_VERSION;
-  meta.command_line = command_line;
-  meta.scenario_file = args.scenario;
-  meta.resolved_scenario = loaded.resolved_text;
-  meta.seed = params.run.seed;
-  meta.targets_csv = targets_csv;
-  meta.targets_file = loaded.study.targets_file;
   write_results(target, params, meta, results);
   target.commit();
   if (!args.quiet) print_summary(params, results, seconds);

@@ -27,24 +27,6 @@ std::string point_file(const fs::path& dir, std::size_t p) {
   return (dir / name).string();
 }
 
-std::string targets_text(const StudySpec& study) {
-  if (study.targets_file.empty()) return "";
-  std::ifstream in(study.targets_file);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-RunMetadata metadata(const std::string& command_line, const std::string& scenario, const LoadedScenario& loaded) {
-  RunMetadata meta;
-  meta.version = ALMPSIM_VERSION;
-  meta.command_line = command_line;
-  meta.scenario_file = scenario;
-  meta.resolved_scenario = loaded.resolved_text;
-  meta.seed = loaded.params.run.seed;
-  meta.targets_csv = targets_text(loaded.study);
-  meta.targets_file = loaded.study.targets_file;
-  return meta;
-}
-
 }  // namespace
 
 int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_line) {
@@ -122,7 +104,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     const auto results = run_monte_carlo(params, options);
     try {
       OutputTarget target(file);
-      write_results(target, params, metadata(command_line, args.scenario, point_scenarios[p]), results);
+      write_results(target, params, run_metadata(point_scenarios[p], params, args.scenario, command_line), results);
       target.commit();
     } catch (const OutputError&) {
       if (points_done > 0) std::fprintf(stderr, "note: %s\n", resume_note.c_str());
@@ -140,7 +122,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   for (std::size_t p = 0; p < points.size(); ++p) files.push_back(point_file(dir, p));
   try {
     OutputTarget target(output);
-    write_sweep(target, metadata(command_line, args.scenario, base), table, files);
+    write_sweep(target, run_metadata(base, base.params, args.scenario, command_line), table, files);
     target.commit();
   } catch (const OutputError&) {
     std::fprintf(stderr, "note: %s\n", resume_note.c_str());

@@ -62,15 +62,7 @@ inline CommandResult run_shell(const std::string& command) {
 /// Runs the almpsim program with arguments (shell-quoted by the caller where needed), after
 /// `shell_setup` (e.g. "ulimit -f 100; ") in the same shell.
 inline CommandResult run_cli(const std::string& args, const std::string& shell_setup = "") {
-  const std::string cmd = shell_setup + std::string(ALMPSIM_BINARY) + " " + args + " 2>&1";
-  CommandResult r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.output.append(buf, n);
-  const int raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
+  return run_shell(shell_setup + std::string(ALMPSIM_BINARY) + " " + args);
 }
 
 /// Index of week w, actor a, column k of a [week][actor][width] series of a run of `p`.
