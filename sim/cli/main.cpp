@@ -47,6 +47,16 @@ CLI::Range schema_range(std::string_view key) {
   return CLI::Range(k.lo, k.hi);
 }
 
+/// A results file named on the command line that is not there is bad input, said plainly.
+bool all_exist(std::initializer_list<std::string> paths) {
+  for (const std::string& path : paths)
+    if (!std::filesystem::exists(path)) {
+      std::fprintf(stderr, "error: %s: no such file\n", path.c_str());
+      return false;
+    }
+  return true;
+}
+
 /// `almpsim export`: to standard output, or through a temporary file renamed into place.
 int export_table(const std::string& results, const std::string& output) {
   if (output.empty()) {
@@ -418,6 +428,8 @@ int main(int argc, char** argv) {
       std::fputs(text.c_str(), stdout);
       return 0;
     }
+    if ((*export_cmd || *report_cmd) && !all_exist({*export_cmd ? export_path : report_path})) return kExitBadInput;
+    if (*compare_cmd && !all_exist({compare_base, compare_variant})) return kExitBadInput;
     if (*export_cmd) return export_table(export_path, export_output);
     if (*trace_cmd) {
       tr.json = trace_format == "json";

@@ -78,4 +78,7 @@ TEST_CASE("compare refuses runs with different seeds and sweep files, with exit 
   const auto refused = test::run_cli("compare " + sweep + " " + base);
   CHECK(refused.status == 2);
   CHECK(refused.output.find("is a sweep file") != std::string::npos);
+  const auto missing = test::run_cli("compare " + base + " " + dir.file("none.h5"));
+  CHECK(missing.status == 2);
+  CHECK(missing.output.find("none.h5: no such file") != std::string::npos);
 }

@@ -35,7 +35,8 @@ TEST_CASE("report prints the published tables beside the simulated ones from the
   for (std::string line; std::getline(csv, line);) lines += !line.empty();
   CHECK(rows == lines - 1);
   const auto missing = test::run_cli("report " + dir.file("none.h5"));
-  CHECK(missing.status == 1);
+  CHECK(missing.status == 2);
+  CHECK(missing.output.find("none.h5: no such file") != std::string::npos);
 }
 
 TEST_CASE("report tests each arm of a trial against the first actor, and an effect target by its two arms",
