@@ -90,6 +90,21 @@ std::vector<std::size_t> served(const StoredSweep& sw, std::size_t c, std::size_
   return out;
 }
 
+/// Whether any shown measure of actor a differs between some point and the first in some
+/// replication: an actor the swept keys do not touch has the same draws, so the same numbers.
+bool reached(const StoredSweep& sw, std::size_t c, std::size_t a, std::size_t measures) {
+  const std::size_t points = sw.values.size(), reps = static_cast<std::size_t>(sw.replications);
+  for (std::size_t m = 0; m < measures; ++m) {
+    const auto draw = view(sw.cohorts[c][m].draws, points, reps, sw.actors.size());
+    for (std::size_t p = 1; p < points; ++p)
+      for (std::size_t r = 0; r < reps; ++r) {
+        const double x = draw(p, r, a), y = draw(0, r, a);
+        if (x != y && !(std::isnan(x) && std::isnan(y))) return true;
+      }
+  }
+  return false;
+}
+
 /// Point p's value less the reference's, replication by replication, and its 95% interval.
 MeanInterval contrast(const StoredSweep& sw, const StoredSweep::Measure& m, std::size_t p, std::size_t reference,
                       std::size_t a) {
@@ -236,13 +251,19 @@ int report_sweep(const std::string& path, bool json, int reference_point) {
     for (const std::string& line : keys[k].legend) out << "    " << line << "\n";
   }
   for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
-    const std::vector<std::size_t> actors = served(sw, c, members_at);
+    std::vector<std::size_t> actors = served(sw, c, members_at);
     out << "\ncohort " << sw.cohort_names[c];
     if (actors.empty()) {
       out << ": no members at any point\n";
       continue;
     }
     out << "\n";
+    const auto unreached =
+        std::partition(actors.begin(), actors.end(), [&](std::size_t a) { return reached(sw, c, a, shown().size()); });
+    for (auto a = unreached; a != actors.end(); ++a)
+      out << "  " << sw.actors[*a] << ": the same at every point in every replication (the sweep does not reach it)\n";
+    actors.erase(unreached, actors.end());
+    if (actors.empty()) continue;
     for (std::size_t m = 0; m < shown().size(); ++m)
       print_measure(out, sw, keys, *shown()[m], sw.cohorts[c][m], actors, reference);
   }

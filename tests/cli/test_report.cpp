@@ -217,6 +217,18 @@ measure_at = 2020-06-01
   CHECK(b["difference_upper"][2].get<double>() - b["difference_lower"][2].get<double>() <
         b["q95"][2].get<double>() - b["q05"][2].get<double>());
 
+  // An actor the swept keys do not reach has no column either, and the report says why.
+  const std::string trial = dir.write("trial.toml", test::null_trial());
+  const std::string trial_sweep = dir.file("trial_sweep.h5");
+  REQUIRE(test::run_cli("sweep " + trial + " --quiet --replications 4 -o " + trial_sweep +
+                        " --vary actors.b.job_finding=1,1.5")
+              .status == 0);
+  const auto trial_text = test::run_cli("report " + trial_sweep).output;
+  INFO(trial_text);
+  CHECK(trial_text.find("  a: the same at every point in every replication (the sweep does not reach it)\n") !=
+        std::string::npos);
+  CHECK(trial_text.find("    point  job_finding  b                       vs point 1\n") != std::string::npos);
+
   const auto out_of_range = test::run_cli("report " + sweep + " --reference 4");
   CHECK(out_of_range.status == 2);
   CHECK(out_of_range.output.find("the sweep has points 1 to 3") != std::string::npos);
