@@ -70,5 +70,7 @@ void close_accounts(const Params& params, ReplicationResult& result);
 
 /// The unit costs are in, for showing beside them: "DKK, 2009 prices".
 std::string money_unit(const Params& params);
+/// The same from the currency and the price year as a results file states them.
+std::string money_unit(const std::string& currency, std::optional<int> price_year);
 
 }  // namespace almpsim

@@ -21,6 +21,11 @@ struct Date {
   friend bool operator==(Date, Date) = default;
 };
 
+/// A measurement date as a report prints it: the date given, and the first day of its week
+/// where that differs ("2009-09-30 (the state at the start of its week, 2009-09-29)"), since a
+/// weekly model takes the state at the start of the week.
+std::string measured_text(Date given, Date week_start);
+
 /// The weeks a run simulates: weeks [-burn_in, weeks) with week 0 starting on `start`.
 struct Calendar {
   Date start;

@@ -80,9 +80,7 @@ int export_table(const std::string& results, const std::string& output) {
 /// its week, 2009-09-29)": what the measurement date means in a weekly model.
 std::string measured_text(const Calendar& calendar, const CohortSpec& spec) {
   const Date week_start = calendar.date_of(spec.measure_at);
-  const Date given = spec.measure_date.value_or(week_start);
-  if (given == week_start) return week_start.iso();
-  return given.iso() + " (the state at the start of its week, " + week_start.iso() + ")";
+  return almpsim::measured_text(spec.measure_date.value_or(week_start), week_start);
 }
 
 struct RunArgs {

@@ -122,8 +122,12 @@ void close_accounts(const Params& params, ReplicationResult& r) {
 }
 
 std::string money_unit(const Params& params) {
-  return params.currency + ", " +
-         (params.price_year ? std::to_string(*params.price_year) + " prices" : std::string("price year not stated"));
+  return money_unit(params.currency, params.price_year);
+}
+
+std::string money_unit(const std::string& currency, std::optional<int> price_year) {
+  return currency + ", " +
+         (price_year ? std::to_string(*price_year) + " prices" : std::string("price year not stated"));
 }
 
 bool pays_milestones(const Params& params) {

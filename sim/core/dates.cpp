@@ -76,4 +76,9 @@ Week Calendar::week_of(Date d) const {
   return delta >= 0 ? delta / 7 : -((-delta + 6) / 7);
 }
 
+std::string measured_text(Date given, Date week_start) {
+  if (given == week_start) return given.iso();
+  return given.iso() + " (the state at the start of its week, " + week_start.iso() + ")";
+}
+
 }  // namespace almpsim

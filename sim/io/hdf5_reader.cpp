@@ -2,6 +2,7 @@
 #include <hdf5.h>
 #include <cmath>
 
+#include "almpsim/costs.hpp"
 #include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
 #include "hdf5_reader.hpp"
@@ -17,10 +18,9 @@ using io::h5::Reader;
 std::string money_unit_of(const Reader& in) {
   if (!in.exists("/meta/currency")) return "currency not stated";
   std::vector<hsize_t> dims;
-  return in.text("/meta/currency") + ", " +
-         (in.exists("/meta/price_year")
-              ? std::to_string(static_cast<int>(in.doubles("/meta/price_year", dims).at(0))) + " prices"
-              : std::string("price year not stated"));
+  std::optional<int> price_year;
+  if (in.exists("/meta/price_year")) price_year = static_cast<int>(in.doubles("/meta/price_year", dims).at(0));
+  return money_unit(in.text("/meta/currency"), price_year);
 }
 
 /// Measures indexed by state are read by this program's state order: a file with other states
@@ -55,12 +55,12 @@ StoredRun read_run(const std::string& path) {
     const std::string group = "/cohorts/" + run.cohort_names[c];
     run.cohort_kinds.push_back(in.attribute(group, "kind"));
     // As `run` prints it: the date given, and the first day of its week where that differs.
-    std::string measured = in.attribute(group, "measure_at");
-    if (in.has_attribute(group, "measure_week_start")) {
-      const std::string week_start = in.attribute(group, "measure_week_start");
-      if (week_start != measured) measured += " (the state at the start of its week, " + week_start + ")";
-    }
-    run.measure_dates.push_back(measured);
+    const std::string given = in.attribute(group, "measure_at");
+    const auto given_date = Date::parse(given);
+    const auto week_start = in.has_attribute(group, "measure_week_start")
+                                ? Date::parse(in.attribute(group, "measure_week_start"))
+                                : given_date;
+    run.measure_dates.push_back(given_date && week_start ? measured_text(*given_date, *week_start) : given);
     for (const CohortMeasure& m : cohort_measures()) {
       const std::string name = group + "/" + std::string(m.name);
       // A file written before a per-actor measure existed reads it as NaN (not measured).

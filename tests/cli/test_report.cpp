@@ -161,22 +161,10 @@ name = "rest"
 TEST_CASE("a sweep's report compares each point with a reference point, replication by replication", "[unit]") {
   // Actor b serves everyone; actor a (a random share of 0) serves nobody and gets no column.
   test::TempDir dir;
-  const std::string scenario = dir.write("sweep.toml", test::two_state_scenario(R"(
-[[actors]]
-name = "a"
-assignment = { rule = "random_share", share = 0.0 }
-[[actors]]
-name = "b"
-assignment = { rule = "rest" }
-[[cohorts]]
-name = "stock"
-states = ["cash_benefit"]
-at = 2020-01-06
-measure_at = 2020-06-01
-)"));
+  const std::string scenario = dir.write("sweep.toml", test::null_trial());
   const std::string sweep = dir.file("sweep.h5");
   REQUIRE(test::run_cli("sweep " + scenario + " --quiet --replications 8 -o " + sweep +
-                        " --vary actors.b.job_finding=0.8,1,1.25")
+                        " --set actors.a.assignment.share=0.0 --vary actors.b.job_finding=0.8,1,1.25")
               .status == 0);
   const auto text = test::run_cli("report " + sweep + " --reference 2");
   INFO(text.output);

@@ -1,5 +1,7 @@
 // The reference Markov workload against its exact answer: occupancy share at week w = p0 . P^w.
 #include <Eigen/Dense>
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <iostream>
 
@@ -8,6 +10,40 @@
 #include "support/fixtures.hpp"
 
 using namespace almpsim;
+
+namespace {
+/// One arm of a three-state chain whose members all start in the first state.
+struct ChainArm {
+  std::size_t actor;
+  Eigen::Matrix3d P;
+};
+
+/// Each arm's occupancy of `states` at `weeks` against the exact p0 . P^w, within 5 standard
+/// errors of a share of the arm's members.
+void check_chains(const Params& p, const ReplicationResult& r, const std::array<State, 3>& states,
+                  std::initializer_list<ChainArm> arms, std::initializer_list<Week> weeks) {
+  const std::size_t actors = p.actors.size();
+  auto count = [&](Week w, std::size_t a, State s) {
+    return double(r.occupancy[(static_cast<std::size_t>(w) * actors + a) * kStates + index_of(s)]);
+  };
+  constexpr double k = 5.0;  // standard errors allowed
+  const Week last = std::max(weeks);
+  for (const ChainArm& arm : arms) {
+    const double n = count(0, arm.actor, states[0]);
+    REQUIRE(n > 40000);
+    Eigen::RowVector3d expected(1, 0, 0);
+    for (Week w = 1; w <= last; ++w) {
+      expected = expected * arm.P;
+      if (std::find(weeks.begin(), weeks.end(), w) == weeks.end()) continue;
+      for (int j = 0; j < 3; ++j) {
+        const double e = expected(j), got = count(w, arm.actor, states[j]) / n;
+        INFO("actor " << arm.actor << ", week " << w << ", " << name_of(states[j]) << ": " << got << " against " << e);
+        CHECK(std::abs(got - e) <= k * std::sqrt(e * (1 - e) / n));
+      }
+    }
+  }
+}
+}  // namespace
 
 TEST_CASE("reference Markov occupancy matches p0 . P^t within 5 standard errors", "[stat]") {
   const Params p = test::shipped("reference_markov.toml");
@@ -132,10 +168,6 @@ moves = { waiting_flexjob = { disability_pension = 0.5 }, flexjob = { waiting_fl
 )");
   const Params p = load_scenario(scenario, {}).params;
   const auto r = run_monte_carlo(p, {}).front();
-  const std::size_t actors = p.actors.size();
-  auto count = [&](Week w, std::size_t a, State s) {
-    return double(r.occupancy[(static_cast<std::size_t>(w) * actors + a) * kStates + index_of(s)]);
-  };
   // The weekly transition matrix of one arm over (waiting, flex job, pension).
   auto chain = [](double f, double d, double loss) {
     Eigen::Matrix3d P = Eigen::Matrix3d::Zero();
@@ -148,26 +180,8 @@ moves = { waiting_flexjob = { disability_pension = 0.5 }, flexjob = { waiting_fl
     P(2, 2) = 1;
     return P;
   };
-  constexpr double k = 5.0;  // standard errors allowed
-  const struct {
-    std::size_t actor;
-    Eigen::Matrix3d P;
-  } arms[] = {{0, chain(0.015, 0.01, 0.02)}, {1, chain(0.03, 0.005, 0.01)}};
-  const State states[] = {State::waiting_flexjob, State::flexjob, State::disability_pension};
-  for (const auto& arm : arms) {
-    const double n = count(0, arm.actor, State::waiting_flexjob);
-    REQUIRE(n > 40000);
-    Eigen::RowVector3d expected(1, 0, 0);
-    for (Week w = 1; w < 30; ++w) {
-      expected = expected * arm.P;
-      if (w != 5 && w != 15 && w != 29) continue;
-      for (int j = 0; j < 3; ++j) {
-        const double e = expected(j), got = count(w, arm.actor, states[j]) / n;
-        INFO("actor " << arm.actor << ", week " << w << ", " << name_of(states[j]) << ": " << got << " against " << e);
-        CHECK(std::abs(got - e) <= k * std::sqrt(e * (1 - e) / n));
-      }
-    }
-  }
+  check_chains(p, r, {State::waiting_flexjob, State::flexjob, State::disability_pension},
+               {{0, chain(0.015, 0.01, 0.02)}, {1, chain(0.03, 0.005, 0.01)}}, {5, 15, 29});
 }
 
 TEST_CASE("the sick-listed move between sickness benefit and partial return to work as a Markov chain", "[stat]") {
@@ -201,10 +215,6 @@ moves = { sickness_benefit = { partial_return_to_work = 2.0 } }
 )");
   const Params p = load_scenario(scenario, {}).params;
   const auto r = run_monte_carlo(p, {}).front();
-  const std::size_t actors = p.actors.size();
-  auto count = [&](Week w, std::size_t a, State s) {
-    return double(r.occupancy[(static_cast<std::size_t>(w) * actors + a) * kStates + index_of(s)]);
-  };
   auto chain = [](double partial, double full, double partial_to_full, double relapse) {
     Eigen::Matrix3d P = Eigen::Matrix3d::Zero();
     const double leave_sick = 1 - std::exp(-(partial + full));
@@ -218,24 +228,6 @@ moves = { sickness_benefit = { partial_return_to_work = 2.0 } }
     P(2, 2) = 1;
     return P;
   };
-  constexpr double k = 5.0;  // standard errors allowed
-  const struct {
-    std::size_t actor;
-    Eigen::Matrix3d P;
-  } arms[] = {{0, chain(0.04, 0.10, 0.15, 0.05)}, {1, chain(0.08, 0.10, 0.15, 0.05)}};
-  const State states[] = {State::sickness_benefit, State::partial_return_to_work, State::self_support};
-  for (const auto& arm : arms) {
-    const double n = count(0, arm.actor, State::sickness_benefit);
-    REQUIRE(n > 40000);
-    Eigen::RowVector3d expected(1, 0, 0);
-    for (Week w = 1; w < 30; ++w) {
-      expected = expected * arm.P;
-      if (w != 3 && w != 10 && w != 29) continue;
-      for (int j = 0; j < 3; ++j) {
-        const double e = expected(j), got = count(w, arm.actor, states[j]) / n;
-        INFO("actor " << arm.actor << ", week " << w << ", " << name_of(states[j]) << ": " << got << " against " << e);
-        CHECK(std::abs(got - e) <= k * std::sqrt(e * (1 - e) / n));
-      }
-    }
-  }
+  check_chains(p, r, {State::sickness_benefit, State::partial_return_to_work, State::self_support},
+               {{0, chain(0.04, 0.10, 0.15, 0.05)}, {1, chain(0.08, 0.10, 0.15, 0.05)}}, {3, 10, 29});
 }
