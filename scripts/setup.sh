@@ -8,6 +8,7 @@ packages=(
   libopenmpi-dev openmpi-bin openssh-client
   python3 python3-numpy python3-h5py python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
   python3-pandas python3-xarray python3-scipy python3-pytest python3-dev pybind11-dev python3-nbconvert
+  chromium chromium-driver python3-selenium
 )
 [ $# -gt 0 ] && packages=("$@")
 missing=()

@@ -7,8 +7,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <iterator>
 
 #include "almpsim/array_view.hpp"
@@ -55,25 +53,6 @@ bool all_exist(std::initializer_list<std::string> paths) {
       return false;
     }
   return true;
-}
-
-/// `almpsim export`: to standard output, or through a temporary file renamed into place.
-int export_table(const std::string& results, const std::string& output) {
-  if (output.empty()) {
-    export_cohorts_csv(results, std::cout);
-    std::cout.flush();
-    if (!std::cout) throw OutputError("cannot write the table to standard output");
-    return 0;
-  }
-  OutputTarget target(output);
-  {
-    std::ofstream out(target.temporary(), std::ios::binary | std::ios::trunc);
-    export_cohorts_csv(results, out);
-    out.flush();
-    if (!out) throw OutputError("cannot write " + output);
-  }
-  target.commit();
-  return 0;
 }
 
 /// "2009-09-30", or where the week's first day differs, "2009-09-30 (the state at the start of
@@ -251,9 +230,12 @@ int main(int argc, char** argv) {
   std::string report_path, report_format = "text";
   auto* report_cmd = app.add_subcommand("report", "Published tables beside the simulated ones, and trial statistics");
   report_cmd->add_option("results", report_path, "Results file (HDF5) written by almpsim run")->required();
-  report_cmd->add_option("--format", report_format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  report_cmd->add_option("--format", report_format, "text, json or html (one self-contained page with figures)")
+      ->check(CLI::IsMember({"text", "json", "html"}))
       ->capture_default_str();
+  std::string report_output;
+  report_cmd->add_option("-o,--output", report_output,
+                         "With --format html: the page to write (default: standard output)");
   int report_reference = 0;
   report_cmd
       ->add_option("--reference", report_reference,
@@ -428,12 +410,23 @@ int main(int argc, char** argv) {
     }
     if ((*export_cmd || *report_cmd) && !all_exist({*export_cmd ? export_path : report_path})) return kExitBadInput;
     if (*compare_cmd && !all_exist({compare_base, compare_variant})) return kExitBadInput;
-    if (*export_cmd) return export_table(export_path, export_output);
+    if (*export_cmd) {
+      cli::write_text_output(export_output, [&](std::ostream& out) { export_cohorts_csv(export_path, out); });
+      return 0;
+    }
     if (*trace_cmd) {
       tr.json = trace_format == "json";
       return cli::trace(tr);
     }
-    if (*report_cmd) return cli::report(report_path, report_format == "json", report_reference);
+    if (*report_cmd) {
+      if (report_format == "html") return cli::report_html(report_path, report_reference, report_output);
+      if (!report_output.empty()) {
+        std::fprintf(stderr,
+                     "error: -o: only with --format html (the text and JSON reports print to standard output)\n");
+        return kExitBadInput;
+      }
+      return cli::report(report_path, report_format == "json", report_reference);
+    }
     if (*compare_cmd)
       return cli::compare(compare_base, compare_variant,
                           compare_format == "json"  ? cli::CompareFormat::json

@@ -1,5 +1,8 @@
 #pragma once
-// Where `run` and `sweep` write when no -o is given, and what the user is told about it.
+// Where `run` and `sweep` write when no -o is given, and what the user is told about it; text
+// written to a file or standard output.
+#include <functional>
+#include <ostream>
 #include <string>
 
 namespace almpsim::cli {
@@ -8,5 +11,9 @@ namespace almpsim::cli {
 /// missing, so the default works anywhere). A file that is there already is replaced; unless
 /// `quiet`, standard error says so.
 std::string results_path(const std::string& given, const std::string& file_name, bool quiet);
+
+/// Writes text to standard output (`output` empty) or to `output` through a temporary file
+/// renamed into place, so a failed write leaves no file. Throws OutputError.
+void write_text_output(const std::string& output, const std::function<void(std::ostream&)>& write);
 
 }  // namespace almpsim::cli

@@ -15,17 +15,13 @@
 #include "almpsim/trial.hpp"
 #include "cohort_summary.hpp"
 #include "exit_status.hpp"
+#include "report/published_rows.hpp"
 
 namespace almpsim::cli {
 
 namespace {
 
-/// One published number and its simulated distribution over replications.
-struct Row {
-  const Target* target;
-  Summary simulated;
-  bool outside;  // published value outside the simulated 90% interval
-};
+using Row = report::PublishedRow;
 
 std::vector<double> over_replications(const StoredRun& run, std::size_t c, std::vector<double> CohortOutcome::*member,
                                       std::size_t index) {
@@ -144,18 +140,12 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
       const std::string key = t.table + " " + t.cohort + " " + t.measure;
       if (key != current) {
         current = key;
-        // "Table 6.1", but a source named otherwise ("Figure 15", "CFBU") as it is.
-        const bool numbered = !t.table.empty() && std::isdigit(static_cast<unsigned char>(t.table[0]));
-        std::printf("\n%s%s  %s  %s%s\n", numbered ? "Table " : "", t.table.c_str(), t.cohort.c_str(),
-                    t.measure.c_str(), t.fit ? "" : "  (held out of calibration)");
+        std::printf("\n%s  %s  %s%s\n", report::source_title(t).c_str(), t.cohort.c_str(), t.measure.c_str(),
+                    t.fit ? "" : "  (held out of calibration)");
         std::printf("  %-32s %-*s %10s %10s  %s\n", "category", arm_width, "actor", "published", "simulated",
                     "90% interval");
       }
-      // Members whole; shares in percent and counts of significant arms (means) with one
-      // decimal; rates with three.
-      const int decimals = t.measure == "members"                                                    ? 0
-                           : t.measure.find("share") != std::string::npos || is_arm_count(t.measure) ? 1
-                                                                                                     : 3;
+      const int decimals = report::published_decimals(t);
       if (!t.simulated) {
         std::printf("  %-32s %-*s %10.*f %10s\n", t.category.c_str(), arm_width, arm_label(t).c_str(), decimals,
                     t.value, "-");
@@ -261,30 +251,8 @@ int report(const std::string& path, bool json, int reference_point) {
     return kExitBadInput;
   }
   const StoredRun run = read_run(path);
-  std::vector<Target> targets;
-  if (!run.targets_csv.empty()) {
-    std::istringstream csv(run.targets_csv);
-    targets = parse_targets(csv, run.targets_file);
-  }
-  std::vector<Row> rows;
-  const OutcomeNames names{run.cohort_names, run.actors, run.controls};
-  for (const Target& t : targets) {
-    std::vector<double> values;
-    for (const auto& rep : run.cohorts) values.push_back(simulated_value(t, names, rep));
-    const Summary s = summarise(values);
-    rows.push_back({&t, s, t.simulated && (t.value < s.q05 || t.value > s.q95)});
-  }
-  // Group the rows by table and cohort, keeping the published order of categories.
-  std::map<std::string, std::size_t> table_order;
-  for (const Row& r : rows) table_order.emplace(r.target->table, table_order.size());
-  auto cohort_order = [&](const std::string& name) {
-    return std::find(run.cohort_names.begin(), run.cohort_names.end(), name) - run.cohort_names.begin();
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
-    const auto tx = table_order[x.target->table], ty = table_order[y.target->table];
-    if (tx != ty) return tx < ty;
-    return cohort_order(x.target->cohort) < cohort_order(y.target->cohort);
-  });
+  const report::PublishedComparison published = report::compare_with_published(run);
+  const std::vector<Row>& rows = published.rows;
   if (json)
     print_json(run, rows);
   else

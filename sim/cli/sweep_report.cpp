@@ -13,21 +13,16 @@
 #include "almpsim/sweep_effects.hpp"
 #include "exit_status.hpp"
 #include "report.hpp"
+#include "report/sweep_views.hpp"
 #include "text_columns.hpp"
 
 namespace almpsim::cli {
 
+using report::paired_contrast;
+
 namespace {
 
 constexpr std::size_t kLongestValue = 14;  // longer values (inline tables) print as letters
-
-/// The measures a sweep report shows, in the table's order.
-std::vector<const CohortMeasure*> shown() {
-  std::vector<const CohortMeasure*> out;
-  for (const CohortMeasure& m : cohort_measures())
-    if (m.in_sweep_report) out.push_back(&m);
-  return out;
-}
 
 std::string fixed(int decimals, double x, bool sign = false) {
   char buf[64];
@@ -76,45 +71,6 @@ std::size_t first_point_with(const StoredSweep& sw, std::size_t k, const std::st
   return p;
 }
 
-/// Actors with members in the cohort at some point: an arm that serves nobody has no column.
-std::vector<std::size_t> served(const StoredSweep& sw, std::size_t c, std::size_t members) {
-  const std::size_t actors = sw.actors.size(), points = sw.values.size();
-  const auto mean_at = view(sw.cohorts[c][members].mean, points, actors);
-  std::vector<std::size_t> out;
-  for (std::size_t a = 0; a < actors; ++a)
-    for (std::size_t p = 0; p < points; ++p)
-      if (mean_at(p, a) > 0) {
-        out.push_back(a);
-        break;
-      }
-  return out;
-}
-
-/// Whether any shown measure of actor a differs between some point and the first in some
-/// replication: an actor the swept keys do not touch has the same draws, so the same numbers.
-bool reached(const StoredSweep& sw, std::size_t c, std::size_t a, std::size_t measures) {
-  const std::size_t points = sw.values.size(), reps = static_cast<std::size_t>(sw.replications);
-  for (std::size_t m = 0; m < measures; ++m) {
-    const auto draw = view(sw.cohorts[c][m].draws, points, reps, sw.actors.size());
-    for (std::size_t p = 1; p < points; ++p)
-      for (std::size_t r = 0; r < reps; ++r) {
-        const double x = draw(p, r, a), y = draw(0, r, a);
-        if (x != y && !(std::isnan(x) && std::isnan(y))) return true;
-      }
-  }
-  return false;
-}
-
-/// Point p's value less the reference's, replication by replication, and its 95% interval.
-MeanInterval contrast(const StoredSweep& sw, const StoredSweep::Measure& m, std::size_t p, std::size_t reference,
-                      std::size_t a) {
-  const std::size_t actors = sw.actors.size(), reps = static_cast<std::size_t>(sw.replications);
-  const auto draw = view(m.draws, sw.values.size(), reps, actors);
-  std::vector<double> d;
-  for (std::size_t r = 0; r < reps; ++r) d.push_back(draw(p, r, a) - draw(reference, r, a));
-  return mean_interval(d, 0.95);
-}
-
 void print_sweep_json(const StoredSweep& sw, std::size_t reference, std::size_t members) {
   using json = nlohmann::ordered_json;
   const std::size_t actors = sw.actors.size(), points = sw.values.size();
@@ -127,20 +83,20 @@ void print_sweep_json(const StoredSweep& sw, std::size_t reference, std::size_t 
   json cohorts = json::object();
   for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
     json measures = json::object();
-    for (std::size_t m = 0; m < shown().size(); ++m) {
-      const CohortMeasure& s = *shown()[m];
+    for (std::size_t m = 0; m < report::sweep_report_measures().size(); ++m) {
+      const CohortMeasure& s = *report::sweep_report_measures()[m];
       const StoredSweep::Measure& ms = sw.cohorts[c][m];
       const auto mean_at = view(ms.mean, points, actors), q05_at = view(ms.q05, points, actors),
                  q95_at = view(ms.q95, points, actors);
       json by_actor = json::object();
-      for (const std::size_t a : served(sw, c, members)) {
+      for (const std::size_t a : report::served_actors(sw, c, members)) {
         json mean = json::array(), q05 = json::array(), q95 = json::array(), diff = json::array(),
              lower = json::array(), upper = json::array();
         for (std::size_t p = 0; p < points; ++p) {
           mean.push_back(mean_at(p, a) * s.scale);
           q05.push_back(q05_at(p, a) * s.scale);
           q95.push_back(q95_at(p, a) * s.scale);
-          const MeanInterval d = contrast(sw, ms, p, reference, a);
+          const MeanInterval d = paired_contrast(sw, ms, p, reference, a);
           diff.push_back(d.mean * s.scale);
           lower.push_back(d.lower * s.scale);
           upper.push_back(d.upper * s.scale);
@@ -187,7 +143,7 @@ void print_measure(std::ostringstream& out, const StoredSweep& sw, const std::ve
         out << padded("reference", 30);
         continue;
       }
-      const MeanInterval diff = contrast(sw, ms, p, reference, a);
+      const MeanInterval diff = paired_contrast(sw, ms, p, reference, a);
       const bool clear = diff.lower > 0 || diff.upper < 0;
       out << padded(fixed(decimals + 1, scale * diff.mean, true) + " [" +
                         fixed(decimals + 1, scale * diff.lower, true) + ", " +
@@ -221,7 +177,7 @@ void print_measure(std::ostringstream& out, const StoredSweep& sw, const std::ve
 
 int report_sweep(const std::string& path, bool json, int reference_point) {
   std::vector<std::string> names;
-  for (const CohortMeasure* s : shown()) names.emplace_back(s->name);
+  for (const CohortMeasure* s : report::sweep_report_measures()) names.emplace_back(s->name);
   names.emplace_back("members");
   const StoredSweep sw = read_sweep(path, names);
   const std::size_t points = sw.values.size();
@@ -231,7 +187,7 @@ int report_sweep(const std::string& path, bool json, int reference_point) {
   }
   const auto reference = static_cast<std::size_t>(reference_point - 1);
   // The members are read after the shown measures, to find the actors each cohort has.
-  const std::size_t members_at = shown().size();
+  const std::size_t members_at = report::sweep_report_measures().size();
   if (json) {
     print_sweep_json(sw, reference, members_at);
     return 0;
@@ -251,21 +207,22 @@ int report_sweep(const std::string& path, bool json, int reference_point) {
     for (const std::string& line : keys[k].legend) out << "    " << line << "\n";
   }
   for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
-    std::vector<std::size_t> actors = served(sw, c, members_at);
+    std::vector<std::size_t> actors = report::served_actors(sw, c, members_at);
     out << "\ncohort " << sw.cohort_names[c];
     if (actors.empty()) {
       out << ": no members at any point\n";
       continue;
     }
     out << "\n";
-    const auto unreached =
-        std::partition(actors.begin(), actors.end(), [&](std::size_t a) { return reached(sw, c, a, shown().size()); });
+    const auto unreached = std::partition(actors.begin(), actors.end(), [&](std::size_t a) {
+      return report::reached_by_sweep(sw, c, a, report::sweep_report_measures().size());
+    });
     for (auto a = unreached; a != actors.end(); ++a)
       out << "  " << sw.actors[*a] << ": the same at every point in every replication (the sweep does not reach it)\n";
     actors.erase(unreached, actors.end());
     if (actors.empty()) continue;
-    for (std::size_t m = 0; m < shown().size(); ++m)
-      print_measure(out, sw, keys, *shown()[m], sw.cohorts[c][m], actors, reference);
+    for (std::size_t m = 0; m < report::sweep_report_measures().size(); ++m)
+      print_measure(out, sw, keys, *report::sweep_report_measures()[m], sw.cohorts[c][m], actors, reference);
   }
   // Cells are padded to their columns; the last one's padding ends no line.
   std::istringstream lines(out.str());

@@ -27,6 +27,16 @@ class Reader {
 
   bool exists(const std::string& name) const { return H5Lexists(file_, name.c_str(), H5P_DEFAULT) > 0; }
 
+  /// Whether a dataset holds text (and not numbers).
+  bool holds_text(const std::string& name) const {
+    const hid_t set = open(name);
+    const hid_t type = H5Dget_type(set);
+    const bool text = H5Tget_class(type) == H5T_STRING;
+    H5Tclose(type);
+    H5Dclose(set);
+    return text;
+  }
+
   std::vector<double> doubles(const std::string& name, std::vector<hsize_t>& dims) const {
     const hid_t set = open(name);
     const hid_t space = H5Dget_space(set);

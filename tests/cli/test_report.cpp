@@ -244,3 +244,38 @@ measure_at = 2020-06-01
         std::string::npos);
   CHECK(r.output.find("cohort on_monday (stock), measured 2020-06-01:") != std::string::npos);
 }
+
+TEST_CASE("report --format html writes one page with the report's sections, whole or not at all", "[regression]") {
+  test::TempDir dir;
+  const std::string out = shipped_results(dir, "koege_2008", 2);
+  const auto page = test::run_cli("report " + out + " --format html -o " + dir.file("report.html"));
+  INFO(page.output);
+  REQUIRE(page.status == 0);
+  std::ifstream in(dir.file("report.html"));
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("</html>") != std::string::npos);
+  // Nothing outside the page: no script, no link, no image to fetch.
+  for (const std::string outside : {"<script", "<link", "src=", "url("}) CHECK(html.find(outside) == std::string::npos);
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = html.find(what); at != std::string::npos; at = html.find(what, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("http") == count("xmlns=\"http://www.w3.org/2000/svg\""));  // SVG's namespace is a name, not fetched
+  CHECK(count("<svg") >= 10);
+  for (const std::string section : {"Cohorts", "Time on benefit", "Benefit states over time", "Published and simulated",
+                                    "Table 6.1: stock_cash, status_share", "Trial statistics", "Manifest"})
+    CHECK(html.find(">" + section + "</h") != std::string::npos);
+  // Standard output gets the same page.
+  const auto printed = test::run_cli("report " + out + " --format html");
+  CHECK(printed.status == 0);
+  CHECK(printed.output.find("<!DOCTYPE html>") != std::string::npos);
+  // -o belongs to the page; a run has no reference point; a folder that is not there is an
+  // error that leaves no file.
+  CHECK(test::run_cli("report " + out + " -o " + dir.file("r.txt")).status == 2);
+  CHECK(test::run_cli("report " + out + " --format html --reference 2").status == 2);
+  const auto unwritable = test::run_cli("report " + out + " --format html -o " + dir.file("none/report.html"));
+  CHECK(unwritable.status == 1);
+  CHECK(unwritable.output.find("none/report.html") != std::string::npos);
+}

@@ -1,0 +1,30 @@
+#pragma once
+// What the sweep reports (text, JSON, HTML) read off a sweep file: which measures, which actors
+// a cohort has and the sweep reaches, and a point's paired difference from the reference.
+#include <cstddef>
+#include <vector>
+
+#include "almpsim/measures.hpp"
+#include "almpsim/output.hpp"
+#include "almpsim/stats.hpp"
+
+namespace almpsim::report {
+
+/// The measures a sweep report shows, in its order (read_sweep reads them in this order, then
+/// "members").
+std::vector<const CohortMeasure*> sweep_report_measures();
+
+/// Actors with members in cohort c at some point (`members`: the index of "members" among the
+/// measures read): an arm that serves nobody gets no column.
+std::vector<std::size_t> served_actors(const StoredSweep& sw, std::size_t c, std::size_t members);
+
+/// Whether any of the first `measures` measures of actor a differs between some point and the
+/// first in some replication: an actor the swept keys do not touch has the same draws, so the
+/// same numbers.
+bool reached_by_sweep(const StoredSweep& sw, std::size_t c, std::size_t a, std::size_t measures);
+
+/// Point p's value less the reference's, replication by replication, and its 95% interval.
+MeanInterval paired_contrast(const StoredSweep& sw, const StoredSweep::Measure& m, std::size_t p, std::size_t reference,
+                             std::size_t a);
+
+}  // namespace almpsim::report
