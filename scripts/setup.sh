@@ -8,7 +8,7 @@ packages=(
   libopenmpi-dev openmpi-bin openssh-client
   python3 python3-numpy python3-h5py python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
   python3-pandas python3-xarray python3-scipy python3-pytest python3-dev pybind11-dev python3-nbconvert
-  chromium chromium-driver python3-selenium
+  chromium chromium-driver python3-selenium libcpp-httplib-dev curl ca-certificates openssl
 )
 [ $# -gt 0 ] && packages=("$@")
 missing=()
@@ -22,3 +22,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# The teaching page's chart library (npm registry), with the packages above.
+[ $# -gt 0 ] || bash scripts/fetch_chart_library.sh

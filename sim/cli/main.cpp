@@ -30,6 +30,7 @@
 #include "progress.hpp"
 #include "ranks.hpp"
 #include "report.hpp"
+#include "serve/server.hpp"
 #include "sweep.hpp"
 #include "trace.hpp"
 
@@ -278,6 +279,23 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
 
+  serve::ServeOptions srv;
+  srv.scenarios_folder = std::string(ALMPSIM_SOURCE_ROOT) + "/scenarios";
+  srv.page_folder = std::string(ALMPSIM_SOURCE_ROOT) + "/sim/serve/page";
+  srv.chart_library = std::string(ALMPSIM_SOURCE_ROOT) + "/third_party/chart.js/chart.umd.min.js";
+  auto* serve_cmd = app.add_subcommand(
+      "serve", "A local page to teach with: move a strategy's sliders and see its effect against the scenario");
+  serve_cmd->add_option("--port", srv.port, "Port to listen on (0: any free one)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve_cmd->add_option("--host", srv.host, "Address to listen on")->capture_default_str();
+  serve_cmd->add_option("--scenarios", srv.scenarios_folder, "Folder of the scenarios to offer")
+      ->check(CLI::ExistingDirectory)
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", srv.threads, "Worker threads per run (results do not depend on it)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+
   bool schema_markdown = false, schema_measures = false;
   auto* schema_cmd = app.add_subcommand("schema", "Every scenario key: type, range, default, unit and meaning");
   schema_cmd->add_flag("--markdown", schema_markdown,
@@ -418,6 +436,7 @@ int main(int argc, char** argv) {
       tr.json = trace_format == "json";
       return cli::trace(tr);
     }
+    if (*serve_cmd) return serve::serve(srv);
     if (*report_cmd) {
       if (report_format == "html") return cli::report_html(report_path, report_reference, report_output);
       if (!report_output.empty()) {
