@@ -3,6 +3,7 @@
     import almpsim
     stock = almpsim.cohorts("output/koege_2008.h5")["stock_cash"]   # an xarray Dataset
     table = almpsim.table("output/straksaktivering_sweep_sweep.h5")  # a tidy pandas DataFrame
+    almpsim.published("output/koege_2008.h5")                        # published beside simulated
     almpsim.contrast(stock.self_support_share, reference=1)          # sweep points, paired
 
     # Or run the engine in this process (the compiled module, built with the program):
@@ -10,7 +11,7 @@
     delays = almpsim.sweep("scenarios/koege_2008.toml", {"actors.jobcenter.immediate_activation.delay_weeks": [1, 8]},
                            replications=20, threads=2)
 """
-from .engine import run, sweep
+from .engine import published, run, sweep
 from .results import cohorts, contrast, is_sweep, points, table, timeseries
 
-__all__ = ["cohorts", "contrast", "is_sweep", "points", "run", "sweep", "table", "timeseries"]
+__all__ = ["cohorts", "contrast", "is_sweep", "points", "published", "run", "sweep", "table", "timeseries"]

@@ -85,3 +85,13 @@ def sweep(scenario, vary, set=None, replications=None, threads=1, seed=None, sca
             ds = ds.assign_coords({key: ("point", [p[i] for p in points])})
         out[cohort] = ds
     return out
+
+
+def published(path):
+    """The published numbers a run file's scenario names, each beside its simulated mean and 90%
+    interval over replications: the rows of `almpsim report`, as a pandas DataFrame (one row per
+    published value; `simulated_*` NaN where the model does not distinguish the category)."""
+    import pandas as pd
+
+    rows = json.loads(_module().report_json(str(path)))["tables"]
+    return pd.json_normalize(rows, sep="_")  # simulated_mean, simulated_q05, ...

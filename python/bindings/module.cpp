@@ -1,5 +1,6 @@
 // The engine in a Python process: `almpsim.run` and `almpsim.sweep` (python/almpsim/engine.py)
-// call `run_to_file`, which runs a scenario as `almpsim run` does and writes its results file.
+// call `run_to_file`, which runs a scenario as `almpsim run` does and writes its results file;
+// `almpsim.published` reads the report's numbers through `report_json`.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -13,6 +14,7 @@
 #include "almpsim/scenario.hpp"
 #include "almpsim/targets.hpp"
 #include "almpsim/trial.hpp"
+#include "report/reports.hpp"
 
 namespace py = pybind11;
 using namespace almpsim;
@@ -43,6 +45,12 @@ void run_to_file(const std::string& scenario, std::vector<std::string> overrides
   target.commit();
 }
 
+/// The numbers of `almpsim report --format json` for a run file.
+std::string report_json(const std::string& path) {
+  const StoredRun run = read_run(path);
+  return report::run_report_json(run, report::compare_with_published(run));
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_almpsim, m) {
@@ -54,5 +62,7 @@ PYBIND11_MODULE(_almpsim, m) {
         py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 1,
         py::arg("scale") = 1.0,
         "Runs a scenario with --set style overrides and writes its results file, as `almpsim run` does");
+  m.def("report_json", &report_json, py::arg("path"),
+        "The report of a run file as `almpsim report --format json` prints it");
   m.attr("__version__") = ALMPSIM_VERSION;
 }

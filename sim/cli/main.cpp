@@ -429,6 +429,7 @@ int main(int argc, char** argv) {
     if ((*export_cmd || *report_cmd) && !all_exist({*export_cmd ? export_path : report_path})) return kExitBadInput;
     if (*compare_cmd && !all_exist({compare_base, compare_variant})) return kExitBadInput;
     if (*export_cmd) {
+      if (cli::would_replace_input(export_path, export_output)) return kExitBadInput;
       cli::write_text_output(export_output, [&](std::ostream& out) { export_cohorts_csv(export_path, out); });
       return 0;
     }

@@ -25,6 +25,13 @@ std::string results_path(const std::string& given, const std::string& file_name,
   return path;
 }
 
+bool would_replace_input(const std::string& input, const std::string& output) {
+  std::error_code ec;
+  if (output.empty() || !std::filesystem::equivalent(input, output, ec)) return false;
+  std::fprintf(stderr, "error: -o %s is the results file it reads; name another file\n", output.c_str());
+  return true;
+}
+
 void write_text_output(const std::string& output, const std::function<void(std::ostream&)>& write) {
   if (output.empty()) {
     write(std::cout);

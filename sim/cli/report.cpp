@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "almpsim/measures.hpp"
@@ -16,50 +15,17 @@
 #include "cohort_summary.hpp"
 #include "exit_status.hpp"
 #include "report/published_rows.hpp"
+#include "report/reports.hpp"
+#include "report/run_views.hpp"
 
 namespace almpsim::cli {
 
 namespace {
 
+using report::over_replications;
+using report::sites_view;
+using report::SitesView;
 using Row = report::PublishedRow;
-
-std::vector<double> over_replications(const StoredRun& run, std::size_t c, std::vector<double> CohortOutcome::*member,
-                                      std::size_t index) {
-  std::vector<double> v;
-  for (const auto& rep : run.cohorts) v.push_back((rep[c].*member)[index]);
-  return v;
-}
-
-/// A distribution over replications; NaN (an arm that serves nobody) becomes null.
-nlohmann::ordered_json json_summary(const Summary& s) {
-  return {{"mean", s.mean}, {"sd", s.sd}, {"q05", s.q05}, {"q95", s.q95}};
-}
-
-/// A trial in several sites, for one cohort: per replication, how many arms have a self-support
-/// difference significant at 5% above or below 0, and the arms pooled as one trial.
-struct SitesView {
-  Summary positive, negative;  // arms significant, per replication
-  Summary pooled;              // pooled difference, points
-  double pooled_significant;   // share of replications with the pooled difference significant
-};
-
-SitesView sites_view(const StoredRun& run, const TrialArms& arms, std::size_t c) {
-  std::vector<double> positive, negative, pooled;
-  int pooled_significant = 0;
-  for (const auto& rep : run.cohorts) {
-    const SignificantArms count = significant_arms(arms, kArmSignificance, [&](std::size_t a) {
-      return std::pair{rep[c].self_support_share[a], rep[c].members[a]};
-    });
-    positive.push_back(count.positive);
-    negative.push_back(count.negative);
-    const TrialTest t = pooled_trial_test(rep[c], arms);
-    if (!t.valid) continue;
-    pooled.push_back(100 * t.difference);
-    pooled_significant += t.difference_p_value < kArmSignificance;
-  }
-  return {summarise(positive), summarise(negative), summarise(pooled),
-          pooled.empty() ? 0.0 : double(pooled_significant) / double(pooled.size())};
-}
 
 void print_sites(const StoredRun& run, const TrialArms& arms) {
   if (arms.size() < 2) return;
@@ -117,10 +83,7 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
   std::printf("%s: %d replications\n", run.scenario_name.c_str(), run.replications);
   // The cohorts as `run` summarised them; transfers where the scenario pays any (as far as the
   // file shows: some member received some).
-  bool transfers = false;
-  for (const auto& rep : run.cohorts)
-    for (const CohortOutcome& o : rep)
-      for (const double x : o.transfers_per_citizen) transfers = transfers || (x != 0 && !std::isnan(x));
+  const bool transfers = report::pays_transfers(run);
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
     print_cohort_summary(
         run.cohort_names[c], run.cohort_kinds[c], run.measure_dates[c], run.actors,
@@ -178,69 +141,6 @@ void print_text(const StoredRun& run, const std::vector<Row>& rows) {
   print_sites(run, arms);
 }
 
-void print_json(const StoredRun& run, const std::vector<Row>& rows) {
-  using json = nlohmann::ordered_json;
-  json cohorts = json::object();
-  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-    json by_actor = json::object();
-    for (std::size_t a = 0; a < run.actors.size(); ++a) {
-      json measures = json::object();
-      for (const CohortMeasure& m : cohort_measures())
-        if (m.per_actor_only())
-          measures[std::string(m.name)] = json_summary(summarise(over_replications(run, c, m.field, a)));
-      for (std::size_t s = 0; s < kStates; ++s)
-        measures["status_" + std::string(kStateNames[s])] =
-            json_summary(summarise(over_replications(run, c, &CohortOutcome::status, a * kStates + s)));
-      by_actor[run.actors[a]] = std::move(measures);
-    }
-    cohorts[run.cohort_names[c]] = std::move(by_actor);
-  }
-  // Each arm against the first actor, as the text report gives them; an array, so that no
-  // actor's name can collide with a key.
-  json trials = json::array();
-  for (const auto& [arm, control] : trial_arms(run.actors, run.controls)) {
-    json by_cohort = json::object();
-    for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-      const TrialSeries t = trial_series(run.cohorts, c, control, arm);
-      by_cohort[run.cohort_names[c]] = {{"chi_square", json_summary(summarise(t.chi2))},
-                                        {"p_value", json_summary(summarise(t.p_value))},
-                                        {"self_support_difference_points", json_summary(summarise(t.difference))},
-                                        {"significant_share_chi_square", t.significant_chi2},
-                                        {"significant_share_difference", t.significant_difference}};
-    }
-    trials.push_back({{"arm", run.actors[arm]}, {"control", run.actors[control]}, {"cohorts", std::move(by_cohort)}});
-  }
-  // A trial in several sites: the count of significant arms and the pooled trial, by cohort.
-  json sites = json::object();
-  if (const auto arms = trial_arms(run.actors, run.controls); arms.size() >= 2)
-    for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
-      const SitesView v = sites_view(run, arms, c);
-      sites[run.cohort_names[c]] = {{"arms", arms.size()},
-                                    {"significant_positive", json_summary(v.positive)},
-                                    {"significant_negative", json_summary(v.negative)},
-                                    {"pooled_difference_points", json_summary(v.pooled)},
-                                    {"pooled_significant_share", v.pooled_significant}};
-    }
-  json tables = json::array();
-  for (const Row& r : rows) {
-    const Target& t = *r.target;
-    tables.push_back({{"table", t.table},
-                      {"cohort", t.cohort},
-                      {"actor", t.actor},
-                      {"versus", t.versus.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(t.versus)},
-                      {"measure", t.measure},
-                      {"category", t.category},
-                      {"fit", t.fit},
-                      {"published", t.value},
-                      {"simulated", json_summary(r.simulated)},
-                      {"outside", r.outside}});
-  }
-  const json out = {{"scenario", run.scenario_name}, {"replications", run.replications},
-                    {"cohorts", std::move(cohorts)}, {"trials", std::move(trials)},
-                    {"sites", std::move(sites)},     {"tables", std::move(tables)}};
-  std::printf("%s\n", out.dump(2).c_str());
-}
-
 }  // namespace
 
 int report(const std::string& path, bool json, int reference_point) {
@@ -254,7 +154,7 @@ int report(const std::string& path, bool json, int reference_point) {
   const report::PublishedComparison published = report::compare_with_published(run);
   const std::vector<Row>& rows = published.rows;
   if (json)
-    print_json(run, rows);
+    std::printf("%s\n", report::run_report_json(run, published).c_str());
   else
     print_text(run, rows);
   return 0;

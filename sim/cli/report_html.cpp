@@ -5,11 +5,12 @@
 #include "exit_status.hpp"
 #include "output_path.hpp"
 #include "report.hpp"
-#include "report/html_reports.hpp"
+#include "report/reports.hpp"
 
 namespace almpsim::cli {
 
 int report_html(const std::string& path, int reference_point, const std::string& output) {
+  if (would_replace_input(path, output)) return kExitBadInput;
   std::string page;
   if (is_sweep_file(path)) {
     const std::size_t points = stored_sweep_scenarios(path).size();

@@ -22,47 +22,14 @@ using report::paired_contrast;
 
 namespace {
 
-constexpr std::size_t kLongestValue = 14;  // longer values (inline tables) print as letters
-
 std::string fixed(int decimals, double x, bool sign = false) {
   char buf[64];
   std::snprintf(buf, sizeof buf, sign ? "%+.*f" : "%.*f", decimals, x);
   return buf;
 }
 
-/// How one swept key's values print: as they are, numbers in four significant digits, or,
-/// where any is long (an inline table), as letters explained in a legend.
-struct KeyColumn {
-  std::string heading;              // the key's last part
-  std::vector<std::string> cells;   // [point]
-  std::vector<std::string> legend;  // "a = {...}" lines; empty when the values print as they are
-};
-
-KeyColumn key_column(const StoredSweep& sw, std::size_t k) {
-  KeyColumn col;
-  col.heading = sw.keys[k].substr(sw.keys[k].rfind('.') + 1);
-  bool long_values = false;
-  for (std::size_t p = 0; p < sw.values.size(); ++p) {
-    const double x = sw.numbers[p][k];
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", x);
-    col.cells.push_back(std::isfinite(x) ? std::string(buf) : sw.values[p][k]);
-    long_values = long_values || col.cells.back().size() > kLongestValue;
-  }
-  if (!long_values) return col;
-  std::vector<std::string> distinct;
-  for (std::size_t p = 0; p < sw.values.size(); ++p) {
-    auto at = std::find(distinct.begin(), distinct.end(), sw.values[p][k]);
-    if (at == distinct.end()) {
-      distinct.push_back(sw.values[p][k]);
-      at = distinct.end() - 1;
-    }
-    col.cells[p] = std::string(1, static_cast<char>('a' + (at - distinct.begin()) % 26));
-  }
-  for (std::size_t i = 0; i < distinct.size(); ++i)
-    col.legend.push_back(std::string(1, static_cast<char>('a' + i % 26)) + " = " + distinct[i]);
-  return col;
-}
+using report::key_column;
+using report::KeyColumn;
 
 /// The first point at which key k has this value (as text).
 std::size_t first_point_with(const StoredSweep& sw, std::size_t k, const std::string& value) {

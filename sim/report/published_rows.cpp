@@ -40,6 +40,13 @@ int published_decimals(const Target& t) {
   return 3;
 }
 
+std::string published_unit(const Target& t) {
+  if (t.measure == "members") return "members, people";
+  if (is_arm_count(t.measure)) return t.measure + ", arms";
+  if (t.measure.find("share") != std::string::npos) return t.measure + ", percent";
+  return t.measure + " (as published: a fraction, not percent)";
+}
+
 std::string source_title(const Target& t) {
   const bool numbered = !t.table.empty() && std::isdigit(static_cast<unsigned char>(t.table[0]));
   return (numbered ? "Table " : "") + t.table;

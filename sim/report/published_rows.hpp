@@ -34,6 +34,10 @@ PublishedComparison compare_with_published(const StoredRun& run);
 /// arms one; rates three.
 int published_decimals(const Target& target);
 
+/// The unit a published value is in: "status_share, percent", "activation_rate (as
+/// published: a fraction, not percent)", "members, people".
+std::string published_unit(const Target& target);
+
 /// "Table 6.1", but a source named otherwise ("Figure 15", "CFBU") as it is.
 std::string source_title(const Target& target);
 

@@ -10,19 +10,21 @@
 #include "almpsim/stats.hpp"
 #include "almpsim/trial.hpp"
 #include "html_page.hpp"
-#include "html_reports.hpp"
 #include "markup.hpp"
 #include "published_rows.hpp"
+#include "reports.hpp"
+#include "run_views.hpp"
 #include "svg_chart.hpp"
 
 namespace almpsim::report {
 
 namespace {
 
+/// Element `index` of a measure over replications, times `scale` (100 for percent).
 std::vector<double> draws(const StoredRun& run, std::size_t c, std::vector<double> CohortOutcome::*member,
                           std::size_t index, double scale = 1) {
-  std::vector<double> v;
-  for (const auto& rep : run.cohorts) v.push_back(scale * (rep[c].*member)[index]);
+  std::vector<double> v = over_replications(run, c, member, index);
+  for (double& x : v) x *= scale;
   return v;
 }
 
@@ -30,26 +32,10 @@ std::string interval_text(const Summary& s, int decimals) {
   return decimal(s.mean, decimals) + " [" + decimal(s.q05, decimals) + ", " + decimal(s.q95, decimals) + "]";
 }
 
-/// Actors with members in cohort c in some replication.
-std::vector<std::size_t> served(const StoredRun& run, std::size_t c) {
-  std::vector<std::size_t> out;
-  for (std::size_t a = 0; a < run.actors.size(); ++a)
-    if (summarise(draws(run, c, &CohortOutcome::members, a)).q95 > 0) out.push_back(a);
-  return out;
-}
-
-bool pays_transfers(const StoredRun& run) {
-  for (const auto& rep : run.cohorts)
-    for (const CohortOutcome& o : rep)
-      for (const double x : o.transfers_per_citizen)
-        if (x != 0 && !std::isnan(x)) return true;
-  return false;
-}
-
 void cohort_tables(HtmlPage& page, const StoredRun& run) {
   page.heading(2, "Cohorts");
   page.paragraph("Each measure by actor: mean [90% interval over replications]. Money in " + run.money_unit + ".");
-  const bool transfers = pays_transfers(run);
+  const bool transfers = pays_transfers(run);  // shown only where some are paid
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
     page.heading(3, "Cohort " + run.cohort_names[c] + " (" + run.cohort_kinds[c] + ")");
     page.paragraph("Measured " + run.measure_dates[c] + ".");
@@ -70,7 +56,7 @@ void cohort_tables(HtmlPage& page, const StoredRun& run) {
 void status_bars(HtmlPage& page, const StoredRun& run) {
   std::vector<StackedBar> bars;
   for (std::size_t c = 0; c < run.cohort_names.size(); ++c)
-    for (const std::size_t a : served(run, c)) {
+    for (const std::size_t a : served_actors(run, c)) {
       StackedBar bar{run.cohort_names[c] + " \u00b7 " + run.actors[a], {}};
       for (std::size_t s = 0; s < kStates; ++s)
         bar.shares.push_back(summarise(draws(run, c, &CohortOutcome::status, a * kStates + s)).mean);
@@ -95,7 +81,7 @@ void survival_curves(HtmlPage& page, const StoredRun& run) {
     chart.x_label = "weeks since entry";
     chart.y_label = "still on benefit, %";
     chart.y_from = 0;
-    for (const std::size_t a : served(run, c)) {
+    for (const std::size_t a : served_actors(run, c)) {
       Series s;
       s.label = run.actors[a];
       const std::size_t weeks = run.cohorts.front()[c].survival.size() / run.actors.size();
@@ -193,9 +179,10 @@ void published_tables(HtmlPage& page, const StoredRun& run) {
       table.push_back({t.category, arm_label(t), decimal(t.value, d), t.simulated ? decimal(s.mean, d) : "\u2013",
                        t.simulated ? "[" + decimal(s.q05, d) + ", " + decimal(s.q95, d) + "]" : "",
                        rows[k].outside ? "*" : ""});
-      if (t.simulated) chart_rows.push_back({t.category + " \u00b7 " + arm_label(t), s.mean, s.q05, s.q95, t.value});
+      // The actor first: a long category is cut at the end.
+      if (t.simulated) chart_rows.push_back({arm_label(t) + " \u00b7 " + t.category, s.mean, s.q05, s.q95, t.value});
     }
-    if (!chart_rows.empty()) page.figure(interval_chart(title, first.measure, chart_rows), title + ".");
+    if (!chart_rows.empty()) page.figure(interval_chart(title, published_unit(first), chart_rows), title + ".");
     page.table({"category", "actor", "published", "simulated", "90% interval", ""}, table, 2);
     i = j;
   }
@@ -213,9 +200,11 @@ void trial_tables(HtmlPage& page, const StoredRun& run) {
     std::vector<std::vector<std::string>> rows;
     for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
       const TrialSeries t = trial_series(run.cohorts, c, control, arm);
+      const Summary lower = summarise(t.lower), upper = summarise(t.upper);
       rows.push_back(
           {run.cohort_names[c], interval_text(summarise(t.chi2), 1), interval_text(summarise(t.p_value), 2),
-           interval_text(summarise(t.difference), 1),
+           interval_text(summarise(t.difference), 1) + " (95% CI ~" + decimal(lower.mean, 1) + " to " +
+               decimal(upper.mean, 1) + ")",
            decimal(100 * t.significant_chi2, 0) + "% / " + decimal(100 * t.significant_difference, 0) + "%"});
     }
     page.table({"cohort", "chi-square (status)", "p-value", "self-support difference, points",
@@ -224,16 +213,27 @@ void trial_tables(HtmlPage& page, const StoredRun& run) {
   }
 }
 
-}  // namespace
-
-void manifest(HtmlPage& page, const std::string& path) {
-  page.heading(2, "Manifest");
+/// A trial in several sites: how many arms come out significant, and the arms pooled.
+void sites_table(HtmlPage& page, const StoredRun& run) {
+  const auto arms = trial_arms(run.actors, run.controls);
+  if (arms.size() < 2) return;
+  page.heading(2, "Sites");
+  page.paragraph("Of the " + std::to_string(arms.size()) +
+                 " arms, how many have a self-support difference from their control significant at 5%, above or "
+                 "below 0, in each simulated trial; and the arms pooled against their controls as one trial. Mean "
+                 "[90% interval over replications].");
   std::vector<std::vector<std::string>> rows;
-  for (const auto& [name, value] : read_manifest(path)) rows.push_back({name, value});
-  rows.push_back({"results file", path});
-  page.table({"", ""}, rows, 2);
-  page.details("The scenario as run (resolved)", stored_scenario(path));
+  for (std::size_t c = 0; c < run.cohort_names.size(); ++c) {
+    const SitesView v = sites_view(run, arms, c);
+    rows.push_back({run.cohort_names[c], interval_text(v.positive, 1), interval_text(v.negative, 1),
+                    interval_text(v.pooled, 1), decimal(100 * v.pooled_significant, 0) + "%"});
+  }
+  page.table({"cohort", "significant, positive", "significant, negative", "pooled difference, points",
+              "pooled trial significant"},
+             rows);
 }
+
+}  // namespace
 
 std::string run_report_html(const std::string& path) {
   const StoredRun run = read_run(path);
@@ -250,6 +250,7 @@ std::string run_report_html(const std::string& path) {
   occupancy_over_time(page, path, stored_scenario(path));
   published_tables(page, run);
   trial_tables(page, run);
+  sites_table(page, run);
   manifest(page, path);
   return page.str();
 }

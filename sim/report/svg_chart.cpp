@@ -46,7 +46,8 @@ struct Axis {
 
 Axis value_axis(Extent e, double pixel_low, double pixel_high, bool round_ends) {
   if (e.empty()) e = {0, 1};
-  if (e.high - e.low < 1e-12) {
+  // A range of a few rounding errors (identical costs, say) is flat: round ticks cannot split it.
+  if (e.high - e.low <= 1e-9 * std::max({1.0, std::abs(e.low), std::abs(e.high)})) {
     const double pad = std::abs(e.low) > 0 ? std::abs(e.low) * 0.1 : 1;
     e = {e.low - pad, e.high + pad};
   }
@@ -179,7 +180,8 @@ std::vector<double> nice_ticks(double low, double high, int count) {
   const double norm = raw / magnitude;
   const double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * magnitude;
   std::vector<double> out;
-  for (double k = std::ceil(low / step - 1e-9); k * step <= high + step * 1e-9; k += 1) {
+  // At most a few more than asked for: a range too narrow for its magnitude ends the loop.
+  for (double k = std::ceil(low / step - 1e-9); k * step <= high + step * 1e-9 && out.size() < 4u * count + 4; ++k) {
     const double v = k * step;
     out.push_back(v == 0 ? 0.0 : v);  // no -0
   }
@@ -194,7 +196,7 @@ std::string series_colour(std::size_t i) {
 
 std::string tick_text(double x) {
   char buf[32];
-  // Whole thousands as they are (12000, not 1.2e+04); otherwise four significant digits.
+  // From 10 000 on, whole numbers (12000, not 1.2e+04); otherwise four significant digits.
   if (std::abs(x) >= 1e4 && std::abs(x) < 1e12)
     std::snprintf(buf, sizeof buf, "%.0f", x);
   else
@@ -219,7 +221,10 @@ std::string line_chart(const LineChart& chart) {
   }
   if (chart.y_from) ys.add(*chart.y_from);
   if (chart.zero_line) ys.add(0.0);
-  const Axis x = value_axis(xs, left, left + plot_width, false);
+  // Points with whiskers, set apart at one x, need room at the ends of the axis.
+  const bool markers = std::any_of(chart.series.begin(), chart.series.end(), [](const Series& s) { return s.markers; });
+  const double margin = markers ? 12 : 0;
+  const Axis x = value_axis(xs, left + margin, left + plot_width - margin, false);
   const Axis y = value_axis(ys, top + plot_height, top, true);
 
   std::ostringstream svg;
@@ -260,11 +265,11 @@ std::string line_chart(const LineChart& chart) {
   const std::size_t marked = static_cast<std::size_t>(
       std::count_if(chart.series.begin(), chart.series.end(), [](const Series& s) { return s.markers; }));
   for (std::size_t i = 0, m = 0; i < chart.series.size(); ++i) {
-    const bool markers = chart.series[i].markers;
+    const bool marked_series = chart.series[i].markers;
     const double dodge =
-        markers && marked > 1 ? 5.0 * (static_cast<double>(m) - static_cast<double>(marked - 1) / 2.0) : 0.0;
+        marked_series && marked > 1 ? 5.0 * (static_cast<double>(m) - static_cast<double>(marked - 1) / 2.0) : 0.0;
     draw_series(svg, chart.series[i], series_colour(i), x, y, dodge);
-    m += markers;
+    m += marked_series;
   }
   std::vector<std::pair<std::string, std::string>> entries;
   for (std::size_t i = 0; i < chart.series.size(); ++i) entries.emplace_back(series_colour(i), chart.series[i].label);
@@ -352,7 +357,12 @@ std::string interval_chart(const std::string& title, const std::string& unit, co
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const IntervalRow& r = rows[i];
     const double y = top + static_cast<double>(i) * row + row / 2;
-    std::string label = r.label.size() > 44 ? r.label.substr(0, 43) + "\u2026" : r.label;
+    std::string label = r.label;
+    if (label.size() > 44) {
+      std::size_t cut = 43;
+      while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 letter
+      label = label.substr(0, cut) + "\u2026";
+    }
     svg << "<text class=\"tick\" text-anchor=\"end\" x=\"" << px(left - 6) << "\" y=\"" << px(y + 4) << "\">"
         << escape(label) << "</text>";
     if (std::isfinite(r.lower) && std::isfinite(r.upper))

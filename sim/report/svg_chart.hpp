@@ -3,6 +3,7 @@
 // draws in any browser, and prints.
 #include <cstddef>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct Shading {
   std::string label;
 };
 
+/// A chart of lines or points against a numeric x axis, with its titles and shading.
 struct LineChart {
   std::string title, x_label, y_label;
   std::vector<Series> series;
@@ -54,7 +56,7 @@ std::string stacked_bars(const std::string& title, const std::vector<std::string
 struct IntervalRow {
   std::string label;
   double mean = 0, lower = 0, upper = 0;
-  double published = 0;
+  double published = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// Rows of simulated intervals with the published value as a diamond.

@@ -5,38 +5,14 @@
 
 #include "almpsim/array_view.hpp"
 #include "html_page.hpp"
-#include "html_reports.hpp"
 #include "markup.hpp"
+#include "reports.hpp"
 #include "svg_chart.hpp"
 #include "sweep_views.hpp"
 
 namespace almpsim::report {
 
 namespace {
-
-constexpr std::size_t kLongestValue = 14;  // longer values (inline tables) are named by letters
-
-/// A swept key's value as the charts name it: as it is, or a letter where any is long.
-std::vector<std::string> value_names(const StoredSweep& sw, std::size_t k) {
-  std::vector<std::string> out, distinct;
-  bool long_values = false;
-  for (std::size_t p = 0; p < sw.values.size(); ++p)
-    long_values = long_values || sw.values[p][k].size() > kLongestValue;
-  for (std::size_t p = 0; p < sw.values.size(); ++p) {
-    if (!long_values) {
-      out.push_back(sw.values[p][k]);
-      continue;
-    }
-    auto at = std::find(distinct.begin(), distinct.end(), sw.values[p][k]);
-    if (at == distinct.end()) at = distinct.insert(distinct.end(), sw.values[p][k]);
-    out.push_back(std::string(1, static_cast<char>('a' + (at - distinct.begin()) % 26)));
-  }
-  return out;
-}
-
-std::string last_part(const std::string& key) {
-  return key.substr(key.rfind('.') + 1);
-}
 
 /// Where the points sit: along the first swept key whose values are all numbers, with a curve
 /// for each combination of the other keys' values (a grid's response curves); without such a
@@ -66,14 +42,14 @@ PointLayout point_layout(const StoredSweep& sw) {
     return layout;
   }
   layout.x_label = sw.keys[along];
-  std::vector<std::vector<std::string>> names;
-  for (std::size_t k = 0; k < sw.keys.size(); ++k) names.push_back(value_names(sw, k));
+  std::vector<KeyColumn> columns;
+  for (std::size_t k = 0; k < sw.keys.size(); ++k) columns.push_back(key_column(sw, k));
   for (std::size_t p = 0; p < points; ++p) {
     layout.x.push_back(sw.numbers[p][along]);
     std::string curve;
     for (std::size_t k = 0; k < sw.keys.size(); ++k)
       if (k != along && layout.connect)
-        curve += (curve.empty() ? "" : ", ") + last_part(sw.keys[k]) + " " + names[k][p];
+        curve += (curve.empty() ? "" : ", ") + columns[k].heading + " " + columns[k].cells[p];
     auto at = std::find(layout.curve_names.begin(), layout.curve_names.end(), curve);
     if (at == layout.curve_names.end()) {
       layout.curve_names.push_back(curve);
@@ -92,13 +68,14 @@ void points_table(HtmlPage& page, const StoredSweep& sw, std::size_t reference) 
   page.heading(2, "Points");
   std::vector<std::string> header{"point"};
   for (const std::string& key : sw.keys) header.push_back(key);
-  std::vector<std::vector<std::string>> names;
-  for (std::size_t k = 0; k < sw.keys.size(); ++k) names.push_back(value_names(sw, k));
+  std::vector<KeyColumn> columns;
+  for (std::size_t k = 0; k < sw.keys.size(); ++k) columns.push_back(key_column(sw, k));
   std::vector<std::vector<std::string>> rows;
   for (std::size_t p = 0; p < sw.values.size(); ++p) {
     std::vector<std::string> row{std::to_string(p + 1) + (p == reference ? " (reference)" : "")};
+    // A value named by a letter in the charts is shown with its letter.
     for (std::size_t k = 0; k < sw.keys.size(); ++k)
-      row.push_back(names[k][p] == sw.values[p][k] ? sw.values[p][k] : names[k][p] + ": " + sw.values[p][k]);
+      row.push_back(columns[k].legend.empty() ? sw.values[p][k] : columns[k].cells[p] + ": " + sw.values[p][k]);
     rows.push_back(std::move(row));
   }
   page.table(header, rows, header.size());
@@ -120,7 +97,8 @@ void measure_charts(HtmlPage& page, const StoredSweep& sw, std::size_t c, std::s
   level.x_label = difference.x_label = layout.x_label;
   level.y_label = std::string(measure.label);
   difference.title = std::string(measure.label) + " against point " + std::to_string(reference + 1);
-  difference.y_label = "difference";
+  // A difference of percentages is in points.
+  difference.y_label = measure.label.back() == '%' ? "difference, points" : "difference";
   difference.zero_line = true;
   for (const std::size_t a : actors)
     for (std::size_t g = 0; g < layout.curves.size(); ++g) {

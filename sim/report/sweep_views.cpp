@@ -1,10 +1,16 @@
 #include "sweep_views.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "almpsim/array_view.hpp"
 
 namespace almpsim::report {
+
+namespace {
+constexpr std::size_t kLongestValue = 14;  // longer values (inline tables) print as letters
+}  // namespace
 
 std::vector<const CohortMeasure*> sweep_report_measures() {
   std::vector<const CohortMeasure*> out;
@@ -46,6 +52,29 @@ MeanInterval paired_contrast(const StoredSweep& sw, const StoredSweep::Measure& 
   std::vector<double> d;
   for (std::size_t r = 0; r < reps; ++r) d.push_back(draw(p, r, a) - draw(reference, r, a));
   return mean_interval(d, 0.95);
+}
+
+KeyColumn key_column(const StoredSweep& sw, std::size_t k) {
+  KeyColumn col;
+  col.heading = sw.keys[k].substr(sw.keys[k].rfind('.') + 1);
+  bool long_values = false;
+  for (std::size_t p = 0; p < sw.values.size(); ++p) {
+    const double x = sw.numbers[p][k];
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", x);
+    col.cells.push_back(std::isfinite(x) ? std::string(buf) : sw.values[p][k]);
+    long_values = long_values || col.cells.back().size() > kLongestValue;
+  }
+  if (!long_values) return col;
+  std::vector<std::string> distinct;
+  for (std::size_t p = 0; p < sw.values.size(); ++p) {
+    auto at = std::find(distinct.begin(), distinct.end(), sw.values[p][k]);
+    if (at == distinct.end()) at = distinct.insert(distinct.end(), sw.values[p][k]);
+    col.cells[p] = std::string(1, static_cast<char>('a' + (at - distinct.begin()) % 26));
+  }
+  for (std::size_t i = 0; i < distinct.size(); ++i)
+    col.legend.push_back(std::string(1, static_cast<char>('a' + i % 26)) + " = " + distinct[i]);
+  return col;
 }
 
 }  // namespace almpsim::report

@@ -2,6 +2,7 @@
 // What the sweep reports (text, JSON, HTML) read off a sweep file: which measures, which actors
 // a cohort has and the sweep reaches, and a point's paired difference from the reference.
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "almpsim/measures.hpp"
@@ -22,6 +23,16 @@ std::vector<std::size_t> served_actors(const StoredSweep& sw, std::size_t c, std
 /// first in some replication: an actor the swept keys do not touch has the same draws, so the
 /// same numbers.
 bool reached_by_sweep(const StoredSweep& sw, std::size_t c, std::size_t a, std::size_t measures);
+
+/// How one swept key's values print: as they are, numbers in four significant digits, or,
+/// where any is long (an inline table), as letters explained in a legend.
+struct KeyColumn {
+  std::string heading;              ///< the key's last part
+  std::vector<std::string> cells;   ///< [point]
+  std::vector<std::string> legend;  ///< "a = {...}" lines; empty when the values print as they are
+};
+
+KeyColumn key_column(const StoredSweep& sw, std::size_t k);
 
 /// Point p's value less the reference's, replication by replication, and its 95% interval.
 MeanInterval paired_contrast(const StoredSweep& sw, const StoredSweep::Measure& m, std::size_t p, std::size_t reference,

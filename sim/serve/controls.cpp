@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <map>
+#include <optional>
 #include <stdexcept>
 
 namespace almpsim::serve {
@@ -18,7 +20,7 @@ struct Lever {
   std::function<std::vector<std::string>(double)> overrides;
 };
 
-std::string number(double x) {
+std::string format_number(double x) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.10g", x);
   return buf;
@@ -30,23 +32,37 @@ std::string date_text(const toml::date& d) {
   return buf;
 }
 
-/// A number, or a path [[date, number], ...], with every number times `factor`, as TOML text;
-/// empty where the node is neither.
-std::string scaled(const toml::node& node, double factor) {
-  if (const auto x = node.value<double>()) return number(*x * factor);
-  const toml::array* path = node.as_array();
-  if (!path) return "";
-  std::string out = "[";
-  for (const toml::node& point : *path) {
-    const toml::array* pair = point.as_array();
-    if (!pair || pair->size() != 2) return "";
-    const auto date = (*pair)[0].value<toml::date>();
-    const auto x = (*pair)[1].value<double>();
-    if (!date || !x) return "";
-    out += (out.size() > 1 ? ", [" : "[") + date_text(*date) + ", " + number(*x * factor) + "]";
+/// A number, or a path [[date, number], ...], read off the scenario, so that a lever owns what
+/// it scales and needs no parsed document.
+struct Path {
+  std::optional<double> number;
+  std::vector<std::pair<std::string, double>> points;  ///< (date, value)
+
+  static std::optional<Path> read(const toml::node& node) {
+    if (const auto x = node.value<double>()) return Path{x, {}};
+    const toml::array* path = node.as_array();
+    if (!path) return std::nullopt;
+    Path out;
+    for (const toml::node& point : *path) {
+      const toml::array* pair = point.as_array();
+      if (!pair || pair->size() != 2) return std::nullopt;
+      const auto date = (*pair)[0].value<toml::date>();
+      const auto x = (*pair)[1].value<double>();
+      if (!date || !x) return std::nullopt;
+      out.points.emplace_back(date_text(*date), *x);
+    }
+    return out;
   }
-  return out + "]";
-}
+
+  /// Every number times `factor`, as TOML text.
+  std::string times(double factor) const {
+    if (number) return format_number(*number * factor);
+    std::string out = "[";
+    for (const auto& [date, x] : points)
+      out += (out.size() > 1 ? ", [" : "[") + date + ", " + format_number(x * factor) + "]";
+    return out + "]";
+  }
+};
 
 /// A key part as TOML writes it: bare where it can be, quoted otherwise.
 std::string key_part(const std::string& name) {
@@ -74,7 +90,7 @@ void add_delay(std::vector<Lever>& out, const std::string& actor, const toml::ta
                   "weeks", 0, std::max(26.0, delay), 1, delay},
                  [=](double v) {
                    return std::vector<std::string>{actor_key(actor, "immediate_activation.delay_weeks=") +
-                                                   number(std::round(v))};
+                                                   format_number(std::round(v))};
                  }});
 }
 
@@ -90,55 +106,53 @@ void add_company_share(std::vector<Lever>& out, const std::string& actor, const 
     mix = (*mix)[group].as_table();
     if (!mix) return;
   }
-  std::vector<std::pair<std::string, double>> shares;
-  double total = 0, company = 0;
+  std::map<std::string, double> shares;
+  double total = 0;
   for (const auto& [name, value] : *mix) {
-    const double x = value.value_or(0.0);
-    shares.emplace_back(std::string(name.str()), x);
-    total += x;
-    if (name.str() == "company_internship") company = x;
+    shares[std::string(name.str())] = value.value_or(0.0);
+    total += value.value_or(0.0);
   }
+  const double company = shares["company_internship"];
   if (!(total > 0)) return;
   out.push_back({{"company_share:" + actor, actor,
                   "company placement: share of activation" + std::string(key == "activation_mix" ? "" : " (job-ready)"),
                   "%", 0, 100, 5, 100 * company / total},
                  [=](double v) {
                    const double want = v / 100 * total, rest = total - company;
-                   std::string table = "{company_internship = " + number(want);
-                   for (const auto& [name, x] : shares) {
-                     if (name == "company_internship") continue;
-                     // Without other programmes, the rest goes to in-house projects.
-                     const double share = rest > 0 ? x / rest * (total - want) : 0.0;
-                     table += ", " + name + " = " + number(share);
-                   }
-                   if (!(rest > 0)) table += ", inhouse_project = " + number(total - want);
+                   std::map<std::string, double> moved = shares;
+                   for (auto& [name, x] : moved) x = rest > 0 ? x / rest * (total - want) : 0.0;
+                   moved["company_internship"] = want;
+                   // Without other programmes, the rest goes to in-house projects.
+                   if (!(rest > 0)) moved["inhouse_project"] = total - want;
+                   std::string table;
+                   for (const auto& [name, x] : moved)
+                     table += (table.empty() ? "{" : ", ") + name + " = " + format_number(x);
                    return std::vector<std::string>{actor_key(actor, key + "=") + table + "}"};
                  }});
 }
 
 void add_company_contact(std::vector<Lever>& out, const std::string& actor, const toml::table& a) {
   const toml::node* contact = a.get("company_contact");
-  const std::string base = contact ? scaled(*contact, 1) : "1";
-  if (base.empty()) return;
-  out.push_back({{"company_contact:" + actor, actor, "company contact: times the scenario's", "\u00d7", 0, 3, 0.05, 1},
-                 [=](double v) {
-                   return std::vector<std::string>{actor_key(actor, "company_contact=") +
-                                                   (contact ? scaled(*contact, v) : number(v))};
-                 }});
+  const std::optional<Path> path = contact ? Path::read(*contact) : Path{1.0, {}};
+  if (!path) return;
+  out.push_back(
+      {{"company_contact:" + actor, actor, "company contact: times the scenario's", "\u00d7", 0, 3, 0.05, 1},
+       [=](double v) { return std::vector<std::string>{actor_key(actor, "company_contact=") + path->times(v)}; }});
 }
 
 void add_caseworkers(std::vector<Lever>& out, const std::string& actor, const toml::table& a) {
   const toml::table* staff = a["caseworkers"].as_table();
   if (!staff || staff->empty()) return;
+  std::vector<std::pair<std::string, Path>> teams;
+  for (const auto& [state, node] : *staff)
+    if (const auto path = Path::read(node)) teams.emplace_back(std::string(state.str()), *path);
+  if (teams.empty()) return;
   out.push_back({{"caseworkers:" + actor, actor, "caseworkers: times the scenario's (the caseload falls as they rise)",
                   "\u00d7", 0.25, 3, 0.05, 1},
                  [=](double v) {
                    std::vector<std::string> sets;
-                   for (const auto& [state, path] : *staff) {
-                     const std::string text = scaled(path, v);
-                     if (!text.empty())
-                       sets.push_back(actor_key(actor, "caseworkers." + std::string(state.str()) + "=") + text);
-                   }
+                   for (const auto& [state, path] : teams)
+                     sets.push_back(actor_key(actor, "caseworkers." + key_part(state) + "=") + path.times(v));
                    return sets;
                  }});
 }
@@ -148,16 +162,18 @@ void add_shock(std::vector<Lever>& out, const toml::table& shock) {
   const std::string name = shock["name"].value_or(std::string());
   const double job_finding = shock["job_finding"].value_or(1.0), inflow = shock["inflow"].value_or(1.0);
   if (name.empty() || (job_finding == 1 && inflow == 1)) return;
+  // A multiplier of 0 shuts a flow (a trial's intake closing): a switch, not a size to scale.
+  if (job_finding == 0 || inflow == 0) return;
   out.push_back(
       {{"shock_size:" + name, "", "shock " + name + ": size (0 none, 1 the scenario's)", "\u00d7", 0, 2, 0.1, 1},
        [=](double v) {
          const std::string key = "shocks." + key_part(name) + ".";
-         return std::vector<std::string>{key + "job_finding=" + number(std::max(0.0, 1 + v * (job_finding - 1))),
-                                         key + "inflow=" + number(std::max(0.0, 1 + v * (inflow - 1)))};
+         return std::vector<std::string>{key + "job_finding=" + format_number(std::max(0.0, 1 + v * (job_finding - 1))),
+                                         key + "inflow=" + format_number(std::max(0.0, 1 + v * (inflow - 1)))};
        }});
 }
 
-/// The levers of a parsed scenario; their overrides read `doc`, which must outlive them.
+/// The levers of a parsed scenario; each owns what its overrides need.
 std::vector<Lever> levers(const toml::table& doc) {
   std::vector<Lever> out;
   if (const toml::array* actors = doc["actors"].as_array())
@@ -195,7 +211,8 @@ std::vector<std::string> control_overrides(const std::string& resolved_text,
     if (lever == all.end()) throw std::invalid_argument("no control " + id + " in this scenario");
     const Control& c = lever->control;
     if (!(value >= c.min && value <= c.max))
-      throw std::invalid_argument(id + " = " + number(value) + ": outside " + number(c.min) + " to " + number(c.max));
+      throw std::invalid_argument(id + " = " + format_number(value) + ": outside " + format_number(c.min) + " to " +
+                                  format_number(c.max));
     if (std::abs(value - c.value) <= 1e-9 * std::max(1.0, std::abs(c.value))) continue;  // as in the scenario
     for (std::string& set : lever->overrides(value)) out.push_back(std::move(set));
   }

@@ -15,12 +15,13 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-/// The mean over replications of element i of a per-replication vector.
+/// The mean over replications of element i of a per-replication vector; NaN (a survival curve
+/// past its last member) left out, as the reports leave it out.
 template <class Field>
 double mean_of(const std::vector<ReplicationResult>& runs, Field field, std::size_t i) {
-  double sum = 0;
-  for (const ReplicationResult& r : runs) sum += static_cast<double>(field(r)[i]);
-  return sum / static_cast<double>(runs.size());
+  std::vector<double> values;
+  for (const ReplicationResult& r : runs) values.push_back(static_cast<double>(field(r)[i]));
+  return summarise(values).mean;
 }
 
 json occupancy(const Params& params, const std::vector<ReplicationResult>& base,
@@ -81,7 +82,8 @@ json cohort(const Params& params, std::size_t c, const std::vector<ReplicationRe
       const auto zero = [](double x) { return x == 0 || std::isnan(x); };
       if (m.needs_transfers && std::all_of(b.begin(), b.end(), zero) && std::all_of(v.begin(), v.end(), zero)) continue;
       const MeanInterval diff = mean_interval(d, 0.95);
-      measures.push_back({{"measure", std::string(m.label)},
+      measures.push_back({{"name", std::string(m.name)},
+                          {"measure", std::string(m.label)},
                           {"in_currency", m.in_currency},
                           {"decimals", m.decimals},
                           {"actor", params.actors[a].name},
@@ -104,13 +106,13 @@ std::vector<ReplicationResult> run_replications(Params params, int replications,
   return run_monte_carlo(params, options);
 }
 
-nlohmann::json page_comparison(const Params& params, const std::string& shocks_text,
+nlohmann::json page_comparison(const Params& params, const std::string& resolved_text,
                                const std::vector<ReplicationResult>& base,
                                const std::vector<ReplicationResult>& variant) {
   json weeks = json::array();
   for (Week w = 0; w < params.calendar.weeks; ++w) weeks.push_back(params.calendar.date_of(w).iso());
   json shocks = json::array();
-  for (const ShockWeeks& s : shock_weeks(shocks_text))
+  for (const ShockWeeks& s : shock_weeks(resolved_text))
     shocks.push_back({{"name", s.name}, {"from", s.start}, {"to", s.end}, {"states", s.states}});
   json cohorts = json::array();
   for (std::size_t c = 0; c < params.cohorts.size(); ++c) cohorts.push_back(cohort(params, c, base, variant));

@@ -15,9 +15,9 @@ std::vector<ReplicationResult> run_replications(Params params, int replications,
 
 /// The two runs side by side: each benefit state over time by actor (mean over replications),
 /// each cohort's survival curve by actor, and each cohort's run-summary measures with the
-/// variant's paired difference from the base and its 95% interval. `shocks_text`: the resolved
-/// scenario, whose shocks the page shades.
-nlohmann::json page_comparison(const Params& params, const std::string& shocks_text,
+/// variant's paired difference from the base and its 95% interval. `resolved_text`: the
+/// scenario as run, whose shocks the page shades.
+nlohmann::json page_comparison(const Params& params, const std::string& resolved_text,
                                const std::vector<ReplicationResult>& base,
                                const std::vector<ReplicationResult>& variant);
 

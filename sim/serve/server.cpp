@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "almpsim/scenario.hpp"
+#include "cli/exit_status.hpp"
 #include "controls.hpp"
 #include "page_run.hpp"
 
@@ -25,6 +26,7 @@ using json = nlohmann::ordered_json;
 struct Offered {
   std::string id;  ///< the file's stem
   std::string file, name, description;
+  std::vector<std::string> actors;
   std::vector<Control> controls;
 };
 
@@ -55,7 +57,7 @@ std::vector<Offered> offered_scenarios(const std::string& folder, double largest
                      controls.empty() ? "nothing to move" : "too large to run while the page waits");
         continue;
       }
-      out.push_back({path.stem().string(), path.string(), p.name, p.description, std::move(controls)});
+      out.push_back({path.stem().string(), path.string(), p.name, p.description, p.actor_names(), std::move(controls)});
     } catch (const std::exception& e) {
       std::fprintf(stderr, "note: %s is not offered: %s\n", path.filename().c_str(), e.what());
     }
@@ -88,7 +90,7 @@ int serve(const ServeOptions& options) {
   const std::vector<Offered> scenarios = offered_scenarios(options.scenarios_folder, options.largest_run);
   if (scenarios.empty()) {
     std::fprintf(stderr, "error: no scenario in %s to offer\n", options.scenarios_folder.c_str());
-    return 2;
+    return cli::kExitBadInput;
   }
   const std::filesystem::path chart_library = options.chart_library;
   if (!std::filesystem::exists(chart_library))
@@ -121,8 +123,11 @@ int serve(const ServeOptions& options) {
   server.Get("/api/scenarios", [&](const httplib::Request&, httplib::Response& res) {
     json list = json::array();
     for (const Offered& s : scenarios)
-      list.push_back(
-          {{"id", s.id}, {"name", s.name}, {"description", s.description}, {"controls", controls_json(s.controls)}});
+      list.push_back({{"id", s.id},
+                      {"name", s.name},
+                      {"description", s.description},
+                      {"actors", s.actors},
+                      {"controls", controls_json(s.controls)}});
     res.set_content(list.dump(), "application/json");
   });
   server.Post("/api/run", [&](const httplib::Request& req, httplib::Response& res) {
@@ -132,16 +137,25 @@ int serve(const ServeOptions& options) {
     } catch (const json::exception&) {
       return reply_error(res, 400, "the request is not JSON");
     }
-    const std::string id = request.value("scenario", "");
+    if (!request.is_object() || !request.contains("scenario") || !request["scenario"].is_string())
+      return reply_error(res, 400, "the request names no scenario (\"scenario\": a name from /api/scenarios)");
+    const std::string id = request["scenario"].get<std::string>();
     const auto offered = std::find_if(scenarios.begin(), scenarios.end(), [&](const Offered& s) { return s.id == id; });
     if (offered == scenarios.end()) return reply_error(res, 400, "no scenario " + id);
-    const int replications = request.value("replications", 10);
-    if (replications < 2 || replications > options.most_replications)
-      return reply_error(res, 400, "replications: 2 to " + std::to_string(options.most_replications));
+    const json replications_given = request.value("replications", json(10));
+    if (!replications_given.is_number_integer() || replications_given.get<long long>() < 2 ||
+        replications_given.get<long long>() > options.most_replications)
+      return reply_error(res, 400,
+                         "replications: a whole number from 2 to " + std::to_string(options.most_replications));
+    const int replications = replications_given.get<int>();
     std::map<std::string, double> settings;
-    if (request.contains("settings") && request["settings"].is_object())
-      for (const auto& [key, value] : request["settings"].items())
-        if (value.is_number()) settings[key] = value.get<double>();
+    if (request.contains("settings")) {
+      if (!request["settings"].is_object()) return reply_error(res, 400, "settings: an object of control: value");
+      for (const auto& [key, value] : request["settings"].items()) {
+        if (!value.is_number()) return reply_error(res, 400, "settings." + key + ": a number");
+        settings[key] = value.get<double>();
+      }
+    }
     try {
       const std::lock_guard lock(running);
       const LoadedScenario base = load_scenario(offered->file);
@@ -159,6 +173,8 @@ int serve(const ServeOptions& options) {
       reply_error(res, 400, e.what());
     } catch (const ScenarioError& e) {
       reply_error(res, 400, e.what());
+    } catch (const std::exception& e) {
+      reply_error(res, 500, std::string("the run failed: ") + e.what());
     }
   });
 
@@ -166,7 +182,7 @@ int serve(const ServeOptions& options) {
                                      : (server.bind_to_port(options.host.c_str(), options.port) ? options.port : -1);
   if (port < 0) {
     std::fprintf(stderr, "error: cannot listen on %s:%d\n", options.host.c_str(), options.port);
-    return 1;
+    return cli::kExitFailure;
   }
   std::printf("serving %zu scenarios at http://%s:%d/ (Ctrl-C stops)\n", scenarios.size(), options.host.c_str(), port);
   std::fflush(stdout);

@@ -78,6 +78,8 @@ def drawn_marks(driver, figure):
 
 
 def share_of_colour(png, rgb, tolerance=12):
+    """The share of a screenshot's pixels within `tolerance` (of 255) of a colour in each
+    channel: the lines' cores are drawn in it exactly, their anti-aliased edges drift further."""
     pixels = (mpimg.imread(io.BytesIO(png), format="png")[:, :, :3] * 255).astype(int)
     near = np.all(np.abs(pixels - np.array(rgb)) <= tolerance, axis=2)
     return near.mean()
@@ -93,7 +95,9 @@ def check_figures(driver, page, expected_at_least):
         assert size["width"] > 100 and size["height"] > 100, title
         assert drawn_marks(driver, figure) > 0, f"nothing drawn in {title}"
         driver.execute_script("arguments[0].scrollIntoView()", figure)
-        # The first series' colour covers some of the figure: the data reached the screen.
+        # The first series' colour covers some of the figure: the data reached the screen. A
+        # 440 x 250 figure has 110 000 pixels; one 2-pixel line across it covers about 0.7% of
+        # them, a single point of radius 3.5 about 0.03%; 0.1% is a few points or a short line.
         assert share_of_colour(figure.screenshot_as_png, FIRST_SERIES) > 0.001, f"no data on screen in {title}"
     return figures
 
@@ -117,6 +121,10 @@ def test_sweep_report_draws_response_and_paired_difference(browser, pages):
     figures = check_figures(browser, pages["sweep"], expected_at_least=4)
     titles = [f.find_element(By.CSS_SELECTOR, "svg > title").get_attribute("textContent") for f in figures]
     assert any(t.endswith("against point 3") for t in titles)
-    # The reference point's difference from itself is drawn at 0 with no width.
+    # The reference point's difference from itself is 0, replication by replication: its point
+    # sits on the zero line, with no whisker.
     difference = figures[titles.index(next(t for t in titles if t.endswith("against point 3")))]
-    assert difference.find_elements(By.CSS_SELECTOR, "line.zero")
+    zero = difference.find_element(By.CSS_SELECTOR, "line.zero")
+    points = difference.find_elements(By.CSS_SELECTOR, "circle.point")
+    on_zero = [p for p in points if abs(float(p.get_attribute("cy")) - float(zero.get_attribute("y1"))) < 0.06]
+    assert on_zero, "no point at the reference's difference of 0"

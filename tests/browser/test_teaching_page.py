@@ -80,9 +80,17 @@ def move_slider(driver, control_id, value):
     wait_for_run(driver, runs)
 
 
+def show_state(driver, state):
+    driver.execute_script(
+        "const s = document.getElementById('state'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));",
+        state)
+    assert driver.execute_script("return document.getElementById('state').value") == state
+
+
 def test_a_slider_changes_the_charts_and_back(server, browser):
     browser.get(server + "?scenario=two_actors_shock")
     wait_for_run(browser, 0)
+    show_state(browser, "cash_benefit")
     base = chart_state(browser)
     assert "nothing changed" in base["status"]
     # Nothing moved: the variant is the base, so every paired difference is 0.
@@ -134,3 +142,11 @@ def test_the_server_refuses_what_it_cannot_run(server):
     assert status == 400 and "no control no_such:control" in reply["error"]
     status, reply = post({"scenario": "not_there"})
     assert status == 400
+    # Wrong types are refused by name, never a crash.
+    for body, says in (({"scenario": "two_actors_shock", "replications": "ten"}, "replications"),
+                       ({"scenario": "two_actors_shock", "replications": 10.5}, "replications"),
+                       ({"scenario": 5}, "names no scenario"), ([1, 2], "names no scenario"),
+                       ({"scenario": "two_actors_shock", "settings": {"shock_size:financial_crisis": "big"}},
+                        "a number")):
+        status, reply = post(body)
+        assert status == 400 and says in reply["error"], (body, reply)

@@ -1,4 +1,5 @@
 // almpsim report: published tables beside simulated ones, and JSON that parses.
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -275,7 +276,29 @@ TEST_CASE("report --format html writes one page with the report's sections, whol
   // error that leaves no file.
   CHECK(test::run_cli("report " + out + " -o " + dir.file("r.txt")).status == 2);
   CHECK(test::run_cli("report " + out + " --format html --reference 2").status == 2);
-  const auto unwritable = test::run_cli("report " + out + " --format html -o " + dir.file("none/report.html"));
+  CHECK(test::run_cli("report " + out + " --format html -o " + out).status == 2);  // would replace its input
+  // A destination that cannot be written (a folder) fails, and leaves no temporary file behind.
+  std::filesystem::create_directory(dir.file("folder"));
+  const auto unwritable = test::run_cli("report " + out + " --format html -o " + dir.file("folder"));
   CHECK(unwritable.status == 1);
-  CHECK(unwritable.output.find("none/report.html") != std::string::npos);
+  CHECK(unwritable.output.find("folder") != std::string::npos);
+  for (const auto& entry : std::filesystem::directory_iterator(dir.file("")))
+    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("report --format html on a sweep file draws each swept measure against the reference point", "[regression]") {
+  test::TempDir dir;
+  const std::string sweep = dir.file("sweep.h5");
+  const auto run = test::run_cli("sweep " + test::source_path("scenarios/two_actors_shock.toml") + " -o " + sweep +
+                                 " --vary actors.jobcenter.immediate_activation.delay_weeks=1,4,8 --replications 2 "
+                                 "--quiet");
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const auto page = test::run_cli("report " + sweep + " --format html --reference 2");
+  REQUIRE(page.status == 0);
+  CHECK(page.output.find("2 (reference)") != std::string::npos);
+  CHECK(page.output.find("self-support % against point 2") != std::string::npos);
+  // The swept key is the x axis, its values the points' places.
+  CHECK(page.output.find(">actors.jobcenter.immediate_activation.delay_weeks</text>") != std::string::npos);
+  CHECK(test::run_cli("report " + sweep + " --format html --reference 4").status == 2);
 }

@@ -88,3 +88,18 @@ def test_contrast_keeps_the_swept_keys_and_refuses_an_unknown_reference():
     assert list(paired["actors.agens.job_finding"].values) == [1, 1.2]
     with pytest.raises(ValueError, match="the points are"):
         almpsim.contrast(share, reference=3)
+
+
+def test_published_is_the_report_of_the_program(tmp_path):
+    import json
+
+    out = tmp_path / "koege.h5"
+    cli("run", os.path.join(ROOT, "scenarios", "koege_2008.toml"), "-o", str(out), "--replications", "3", "--quiet")
+    report = json.loads(subprocess.run([BINARY, "report", str(out), "--format", "json"], check=True,
+                                       capture_output=True, text=True).stdout)["tables"]
+    table = almpsim.published(out)
+    assert len(table) == len(report)
+    assert list(table["category"]) == [r["category"] for r in report]
+    np.testing.assert_array_equal(table["published"].to_numpy(), [r["published"] for r in report])
+    np.testing.assert_array_equal(table["simulated_mean"].to_numpy(dtype=float),
+                                  [np.nan if r["simulated"]["mean"] is None else r["simulated"]["mean"] for r in report])

@@ -17,15 +17,40 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 }  // namespace
 
-TEST_CASE("nice ticks are round steps of 1, 2 or 5 covering the range") {
-  CHECK(nice_ticks(0, 10, 5) == std::vector<double>{0, 2, 4, 6, 8, 10});
-  CHECK(nice_ticks(0, 1, 5) == std::vector<double>{0, 0.2, 0.4, 0.6000000000000001, 0.8, 1});
-  CHECK(nice_ticks(-0.6, 0.2, 4) == std::vector<double>{-0.6000000000000001, -0.4, -0.2, 0, 0.2});
-  CHECK(nice_ticks(470, 610, 5) == std::vector<double>{480, 500, 520, 540, 560, 580, 600});
-  CHECK(nice_ticks(3, 3, 5) == std::vector<double>{3});
+namespace {
+void check_ticks(const std::vector<double>& ticks, const std::vector<double>& expected) {
+  REQUIRE(ticks.size() == expected.size());
+  for (std::size_t i = 0; i < ticks.size(); ++i) CHECK(ticks[i] == Approx(expected[i]).margin(1e-12));
+}
+}  // namespace
+
+TEST_CASE("nice ticks are round steps of 1, 2 or 5 covering the range", "[unit]") {
+  check_ticks(nice_ticks(0, 10, 5), {0, 2, 4, 6, 8, 10});
+  check_ticks(nice_ticks(0, 1, 5), {0, 0.2, 0.4, 0.6, 0.8, 1});
+  check_ticks(nice_ticks(-0.6, 0.2, 4), {-0.6, -0.4, -0.2, 0, 0.2});
+  check_ticks(nice_ticks(470, 610, 5), {480, 500, 520, 540, 560, 580, 600});
+  check_ticks(nice_ticks(3, 3, 5), {3});
+  // A range of one rounding error at a large value ends with a few ticks (a step below the
+  // numbers' resolution would never advance).
+  CHECK(nice_ticks(1e4, std::nextafter(1e4, 2e4), 5).size() <= 24);
 }
 
-TEST_CASE("tick and table numbers read as numbers") {
+TEST_CASE("a flat, empty or single-point series still makes a chart with an axis", "[unit]") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (const Series& s : {Series{"flat", {0, 1, 2}, {31202.000000000004, 31202, 31202}, {}, {}},
+                          Series{"missing", {0, 1}, {nan, nan}, {}, {}}, Series{"one", {5}, {2}, {}, {}},
+                          Series{"none", {}, {}, {}, {}}}) {
+    LineChart chart;
+    chart.series = {s};
+    const std::string svg = line_chart(chart);
+    INFO(s.label);
+    CHECK(svg.find("</svg>") != std::string::npos);
+    CHECK(svg.find("nan") == std::string::npos);
+    CHECK(count(svg, "class=\"tick\"") >= 2);
+  }
+}
+
+TEST_CASE("tick and table numbers read as numbers", "[unit]") {
   CHECK(tick_text(12000) == "12000");
   CHECK(tick_text(0.25) == "0.25");
   CHECK(tick_text(-1e-15) == "0");
@@ -34,11 +59,11 @@ TEST_CASE("tick and table numbers read as numbers") {
   CHECK(decimal(std::numeric_limits<double>::quiet_NaN(), 1) == "\u2013");
 }
 
-TEST_CASE("text in a page cannot open markup") {
+TEST_CASE("text in a page cannot open markup", "[unit]") {
   CHECK(escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
 }
 
-TEST_CASE("a line chart places its points by their values, and breaks the line at a gap") {
+TEST_CASE("a line chart places its points by their values, and breaks the line at a gap", "[unit]") {
   LineChart chart;
   chart.title = "t <1>";
   chart.series.push_back({"rising", {0, 1, 2, 3, 4}, {0, 10, std::nan(""), 30, 40}, {}, {}});
@@ -59,7 +84,7 @@ TEST_CASE("a line chart places its points by their values, and breaks the line a
   CHECK(y0 - y1 == Approx(186.0 / 4).margin(0.1));  // 10 of the axis's 40 over its 186 pixels
 }
 
-TEST_CASE("an interval becomes a band under a line, or whiskers on points") {
+TEST_CASE("an interval becomes a band under a line, or whiskers on points", "[unit]") {
   LineChart chart;
   chart.series.push_back({"band", {0, 1}, {1, 2}, {0.5, 1.5}, {1.5, 2.5}});
   chart.series.push_back({"points", {0, 1}, {1, 2}, {0.5, 1.5}, {1.5, 2.5}, true});
@@ -70,7 +95,7 @@ TEST_CASE("an interval becomes a band under a line, or whiskers on points") {
   CHECK(count(svg, "class=\"swatch\"") == 2);
 }
 
-TEST_CASE("shading outside the plotted weeks is left out") {
+TEST_CASE("shading outside the plotted weeks is left out", "[unit]") {
   LineChart chart;
   chart.series.push_back({"s", {0, 10}, {1, 1}, {}, {}});
   chart.shaded = {{2, 4, "shock"}, {20, 30, "later"}};
@@ -79,14 +104,14 @@ TEST_CASE("shading outside the plotted weeks is left out") {
   CHECK(svg.find("later") == std::string::npos);
 }
 
-TEST_CASE("stacked bars split 100% by their shares, and name only the parts some bar has") {
+TEST_CASE("stacked bars split 100% by their shares, and name only the parts some bar has", "[unit]") {
   const std::string svg = stacked_bars("where", {"a", "b", "c"}, {{"one", {0.25, 0.75, 0}}, {"two", {0.5, 0.5, 0}}});
   CHECK(count(svg, "class=\"bar-part\"") == 4);
   CHECK(count(svg, "class=\"swatch\"") == 2);
   CHECK(svg.find("one, b: 75.0%") != std::string::npos);
 }
 
-TEST_CASE("an interval chart marks a published value outside the simulated interval") {
+TEST_CASE("an interval chart marks a published value outside the simulated interval", "[unit]") {
   const std::string svg = interval_chart("t", "share", {{"in", 10, 8, 12, 11}, {"out", 10, 8, 12, 15}});
   CHECK(count(svg, "class=\"published\"") == 1);
   CHECK(count(svg, "class=\"published outside\"") == 1);

@@ -24,6 +24,9 @@ immediate_activation = { states = ["cash_benefit"], delay_weeks = 2 }
 [[actors]]
 name = "odd name"
 activation_mix = { company_internship = 1.0 }
+[[actors]]
+name = "third"
+activation_mix = { company_internship = 1.0, inhouse_project = 0.0 }
 [[shocks]]
 name = "crisis"
 start = 2008-10-06
@@ -41,7 +44,7 @@ const Control& find(const std::vector<Control>& all, const std::string& id) {
 }
 }  // namespace
 
-TEST_CASE("a scenario offers a control for each strategy key it has, at its own value") {
+TEST_CASE("a scenario offers a control for each strategy key it has, at its own value", "[unit]") {
   const auto all = teaching_controls(kScenario);
   CHECK(find(all, "immediate_activation_delay:centre").value == 2);
   CHECK(find(all, "company_share:centre").value == Approx(20));
@@ -55,7 +58,7 @@ TEST_CASE("a scenario offers a control for each strategy key it has, at its own 
     CHECK(std::none_of(all.begin(), all.end(), [&](const Control& c) { return c.id == id; }));
 }
 
-TEST_CASE("a control's value becomes the keys of the scenario's own shape") {
+TEST_CASE("a control's value becomes the keys of the scenario's own shape", "[unit]") {
   using V = std::vector<std::string>;
   CHECK(control_overrides(kScenario, {{"immediate_activation_delay:centre", 5}}) ==
         V{"actors.centre.immediate_activation.delay_weeks=5"});
@@ -66,6 +69,8 @@ TEST_CASE("a control's value becomes the keys of the scenario's own shape") {
   // bare key is quoted.
   CHECK(control_overrides(kScenario, {{"company_share:odd name", 40}}) ==
         V{"actors.\"odd name\".activation_mix={company_internship = 0.4, inhouse_project = 0.6}"});
+  CHECK(control_overrides(kScenario, {{"company_share:third", 40}}) ==
+        V{"actors.third.activation_mix={company_internship = 0.4, inhouse_project = 0.6}"});
   // Paths are scaled point by point; an actor without a path gets the multiple of 1.
   CHECK(control_overrides(kScenario, {{"company_contact:centre", 2}}) ==
         V{"actors.centre.company_contact=[[2008-04-01, 1], [2009-01-05, 2]]"});
@@ -83,7 +88,7 @@ TEST_CASE("a control's value becomes the keys of the scenario's own shape") {
   CHECK(control_overrides(kScenario, {{"company_share:centre", 20}, {"shock_size:crisis", 1}}).empty());
 }
 
-TEST_CASE("a control that is not there, or a value out of its range, is refused by name") {
+TEST_CASE("a control that is not there, or a value out of its range, is refused by name", "[unit]") {
   CHECK_THROWS_WITH(control_overrides(kScenario, {{"caseworkers:odd name", 2}}),
                     "no control caseworkers:odd name in this scenario");
   CHECK_THROWS_WITH(control_overrides(kScenario, {{"shock_size:crisis", 2.5}}),

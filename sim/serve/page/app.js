@@ -77,16 +77,23 @@ function lineChart(canvas, yTitle, xTitle) {
         x: { title: { display: true, text: xTitle }, ticks: { maxTicksLimit: 9 } },
         y: { beginAtZero: true, title: { display: true, text: yTitle } },
       },
-      plugins: { shockShading: { spans: [] } },
+      plugins: { shockShading: { spans: [] }, legend: { labels: { usePointStyle: true, pointStyle: "line" } } },
     },
     plugins: [shockShading],
   });
 }
 
+// The actors the charts show: all of them, or one ("Actors in the charts").
+function shownSeries(series) {
+  const actor = $("shown-actor").value;
+  return series.map((s, i) => ({ ...s, colour: colours[i % colours.length] }))
+    .filter((s) => actor === "" || s.actor === actor);
+}
+
 function pairedLines(series) {
   const datasets = [];
-  series.forEach((s, i) => {
-    const colour = colours[i % colours.length];
+  shownSeries(series).forEach((s) => {
+    const colour = s.colour;
     datasets.push({ label: `${s.actor}, changed`, data: s.variant, borderColor: colour, backgroundColor: colour,
                     borderWidth: 2 });
     datasets.push({ label: `${s.actor}, as shipped`, data: s.base, borderColor: colour, backgroundColor: colour,
@@ -117,15 +124,16 @@ function drawSurvival() {
 
 function drawDifferences() {
   const r = page.result, chart = page.charts.difference;
-  const rows = r.cohorts.flatMap((c) => c.measures.filter((m) => m.measure === "self-support %")
+  const rows = r.cohorts.flatMap((c) => c.measures.filter((m) => m.name === "self_support_share")
     .map((m) => ({ cohort: c.name, ...m })));
-  const actors = [...new Set(rows.map((m) => m.actor))];
+  const actors = [...new Set(rows.map((m) => m.actor))].filter((a) => $("shown-actor").value === "" || a === $("shown-actor").value);
   chart.data.labels = [...new Set(rows.map((m) => m.cohort))];
-  chart.data.datasets = actors.map((actor, i) => {
+  const allActors = [...new Set(rows.map((m) => m.actor))];
+  chart.data.datasets = actors.map((actor) => {
     const of = (cohort) => rows.find((m) => m.cohort === cohort && m.actor === actor);
     return {
       label: actor,
-      backgroundColor: colours[i % colours.length],
+      backgroundColor: colours[allActors.indexOf(actor) % colours.length],
       data: chart.data.labels.map((c) => (of(c) ? of(c).difference : null)),
       intervals: chart.data.labels.map((c) => (of(c) ? [of(c).lower, of(c).upper] : null)),
     };
@@ -144,8 +152,9 @@ function fixed(x, decimals) {
 function drawTable() {
   const body = $("outcomes").querySelector("tbody");
   body.replaceChildren();
+  const shown = $("shown-actor").value;
   for (const c of page.result.cohorts)
-    for (const m of c.measures) {
+    for (const m of c.measures.filter((x) => shown === "" || x.actor === shown)) {
       const clear = m.lower > 0 || m.upper < 0;
       const cells = [c.name, m.actor, m.measure + (m.in_currency ? ` (${page.result.money_unit})` : ""),
                      fixed(m.base, m.decimals), fixed(m.variant, m.decimals),
@@ -175,31 +184,34 @@ function settings() {
 }
 
 async function run() {
+  // Only the latest request is drawn: a slider moved again while a run was on supersedes it.
+  page.pending?.abort();
+  const pending = (page.pending = new AbortController());
   const scenario = $("scenario").value;
   const started = performance.now();
-  setState("running", "Running\u2026");
+  setState("running", `Running ${scenario}\u2026`);
   try {
     const response = await fetch("/api/run", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ scenario, replications: Number($("replications").value), settings: settings() }),
+      signal: pending.signal,
     });
     const reply = await response.json();
+    if (pending !== page.pending) return;
     if (!response.ok) throw new Error(reply.error || response.statusText);
-    if (scenario !== $("scenario").value) return; // the student moved on
     page.result = reply;
     page.runs += 1;
-    fillSelect($("state"), Object.keys(reply.occupancy), true);
+    const states = Object.keys(reply.occupancy), fresh = $("state").options.length === 0;
+    fillSelect($("state"), states, true);
+    if (fresh && states.includes("cash_benefit")) $("state").value = "cash_benefit";
     fillSelect($("cohort"), reply.cohorts.map((c) => c.name), true);
-    drawOccupancy();
-    drawSurvival();
-    drawDifferences();
-    drawTable();
+    redraw();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const changed = reply.overrides.length ? `changed: ${reply.overrides.join("; ")}` : "nothing changed";
-    setState("ready", `${reply.replications} replications in ${seconds} s; ${changed}.`);
+    setState("ready", `${scenario}: ${reply.replications} replications in ${seconds} s; ${changed}.`);
   } catch (error) {
-    setState("error", `The run failed: ${error.message}`);
+    if (pending === page.pending) setState("error", `The run failed: ${error.message}`);
   }
 }
 
@@ -210,10 +222,11 @@ function showControls(scenario) {
   for (const c of scenario.controls) {
     const group = c.actor || "economy";
     if (!groups.has(group)) {
-      const fieldset = document.createElement("fieldset");
-      fieldset.append(Object.assign(document.createElement("legend"), { textContent: group }));
-      box.append(fieldset);
-      groups.set(group, fieldset);
+      // Many actors (a trial in many sites) would make a long column: the first two are open.
+      const details = Object.assign(document.createElement("details"), { className: "actor", open: groups.size < 2 });
+      details.append(Object.assign(document.createElement("summary"), { textContent: group }));
+      box.append(details);
+      groups.set(group, details);
     }
     const div = document.createElement("div");
     div.className = "control";
@@ -241,7 +254,23 @@ function chooseScenario() {
   const scenario = page.scenarios.find((s) => s.id === $("scenario").value);
   $("description").textContent = scenario.description;
   showControls(scenario);
+  // A new scenario starts on cash benefit and its first cohort; with many actors, on the first.
+  page.result = null;
+  $("state").replaceChildren();
+  $("cohort").replaceChildren();
+  const actors = scenario.actors;
+  fillSelect($("shown-actor"), ["", ...actors], false);
+  $("shown-actor").options[0].textContent = "all";
+  if (actors.length > 4) $("shown-actor").value = actors[0];
   run();
+}
+
+function redraw() {
+  if (!page.result) return;
+  drawOccupancy();
+  drawSurvival();
+  drawDifferences();
+  drawTable();
 }
 
 async function start() {
@@ -254,6 +283,7 @@ async function start() {
     plugins: [errorBars],
   });
   $("state").addEventListener("change", drawOccupancy);
+  $("shown-actor").addEventListener("change", redraw);
   $("cohort").addEventListener("change", drawSurvival);
   $("scenario").addEventListener("change", chooseScenario);
   $("replications").addEventListener("change", run);

@@ -1,10 +1,17 @@
 #pragma once
-// almpsim report --format html: a results or sweep file as one self-contained page.
+// The reports of a results file as one text: JSON for scripts, HTML pages to read.
 #include <string>
+
+#include "almpsim/output.hpp"
+#include "published_rows.hpp"
 
 namespace almpsim::report {
 
 class HtmlPage;
+
+/// A run's cohort measures, trial statistics, sites and published tables as JSON (the numbers
+/// of the text report).
+std::string run_report_json(const StoredRun& run, const PublishedComparison& published);
 
 /// The report of a run file. Throws OutputError.
 std::string run_report_html(const std::string& path);
