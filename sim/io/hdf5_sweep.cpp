@@ -3,7 +3,9 @@
 #include <cstdlib>
 
 #include "almpsim/output.hpp"
+#include "hdf5_dimension_scales.hpp"
 #include "hdf5_handles.hpp"
+#include "hdf5_reader.hpp"
 
 namespace almpsim {
 
@@ -74,6 +76,27 @@ void copy_object(hid_t from, hid_t to, const char* name) {
   check(H5Ocopy(from, name, to, name, ocpy, H5P_DEFAULT), name);
 }
 
+/// The point file's /axes, each dataset read and written again: a copy would carry dimension-
+/// scale attributes that refer to the point file's datasets. Then the points' own axis.
+void copy_axes(const std::string& point_file, hid_t to, hsize_t points) {
+  const Reader in(point_file);
+  Handle g = group(to, "axes");
+  for (const std::string& name : in.members("/axes")) {
+    const std::string path = "/axes/" + name;
+    if (in.holds_text(path)) {
+      write_strings(g, name, in.strings(path));
+      continue;
+    }
+    std::vector<hsize_t> dims;
+    const std::vector<double> values = in.doubles(path, dims);
+    std::vector<std::int32_t> whole(values.begin(), values.end());  // the numbered axes are whole numbers
+    write_array(g, name, dims, whole.data(), "");
+  }
+  std::vector<std::int32_t> numbers(points);
+  for (hsize_t p = 0; p < points; ++p) numbers[p] = static_cast<std::int32_t>(p + 1);
+  write_array(g, "points", {points}, numbers.data(), "");
+}
+
 }  // namespace
 
 void write_sweep(const OutputTarget& target, const RunMetadata& meta, const SweepTable& table,
@@ -89,7 +112,7 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> groups;
   {
     Handle first(H5Fopen(point_files[0].c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "file " + point_files[0]);
-    copy_object(first, file, "axes");
+    copy_axes(point_files[0], file, points);
     if (H5Lexists(first, "targets", H5P_DEFAULT) > 0) copy_object(first, file, "targets");
     Handle m = group(file, "meta");
     Handle from(H5Gopen2(first, "meta", H5P_DEFAULT), H5Gclose, "meta");
@@ -166,6 +189,7 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
     }
   }
   targets.clear();
+  attach_dimension_scales(file);
   if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0)
     throw OutputError("HDF5: cannot flush " + target.temporary() + write_failure_reason());
 }

@@ -13,6 +13,7 @@
 #include "almpsim/measures.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/stats.hpp"
+#include "hdf5_dimension_scales.hpp"
 #include "hdf5_handles.hpp"
 
 namespace almpsim {
@@ -211,6 +212,15 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_strings(g, "match_groups", params.attributes.match_group_names);
     write_strings(g, "areas", params.attributes.area_names);
     write_strings(g, "cohorts", params.cohort_names());
+    // Numbered axes, so that every dimension has a scale (hdf5_dimension_scales).
+    std::vector<std::int32_t> numbers(n_reps);
+    for (std::size_t r = 0; r < n_reps; ++r) numbers[r] = static_cast<std::int32_t>(r);
+    write_array(g, "replications", {static_cast<hsize_t>(n_reps)}, numbers.data(), "");
+    int longest = 0;  // weeks 0 to survival_weeks of the longest curve
+    for (const CohortSpec& c : params.cohorts) longest = std::max(longest, c.survival_weeks + 1);
+    numbers.resize(static_cast<std::size_t>(longest));
+    for (int w = 0; w < longest; ++w) numbers[static_cast<std::size_t>(w)] = w;
+    write_array(g, "weeks_since_entry", {static_cast<hsize_t>(longest)}, numbers.data(), "");
   }
   Handle summary = group(file, "summary");
   {
@@ -293,6 +303,7 @@ void write_results(const OutputTarget& target, const Params& params, const RunMe
     write_text(g, "csv", meta.targets_csv);
     write_text(g, "file", meta.targets_file);
   }
+  attach_dimension_scales(file);
   if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0)
     throw OutputError("HDF5: cannot flush " + target.temporary() + write_failure_reason());
 }

@@ -124,3 +124,33 @@ def test_export_writes_the_same_numbers_as_the_reader(files, tmp_path):
     out = tmp_path / "sweep.csv"
     almpsim_cli("export", str(files["sweep"]), "-o", str(out))
     assert out.read_text() == almpsim_cli("export", str(files["sweep"]))
+
+
+@pytest.mark.parametrize("kind", ["run", "sweep"])
+def test_every_dimension_is_named_and_tied_to_its_axis(files, kind):
+    """HDF5 dimension scales: a generic reader (h5py's dims, HDFView) sees each axis's name and,
+    where the lengths agree, its labels."""
+    checked = []
+
+    def visit(name, obj):
+        if not isinstance(obj, h5py.Dataset) or "axes" not in obj.attrs:
+            return
+        axes = obj.attrs["axes"].decode().split(",")
+        assert [d.label for d in obj.dims] == axes, name
+        for i, (axis, dim) in enumerate(zip(axes, obj.dims)):
+            if axis in ("replication", "week", "actor", "state", "activity", "point", "key"):
+                assert len(dim) == 1, (name, axis)  # these axes always have their scale
+            for scale in dim.values():
+                assert scale.shape == (obj.shape[i],), (name, axis)
+        checked.append(name)
+
+    with h5py.File(files[kind], "r") as f:
+        f.visititems(visit)
+        assert f["axes/replications"][()].tolist() == list(range(f["meta/replications"][()]))
+        if kind == "sweep":
+            assert f["axes/points"][()].tolist() == [1, 2, 3]
+            states = f["sweep/cohorts/stock/status"].dims[3][0][()]
+        else:
+            states = f["cohorts/stock/status"].dims[2][0][()]
+        assert states[0] == b"self_support"
+    assert len(checked) > 50
