@@ -46,6 +46,18 @@ struct TracedWeek {
   std::uint16_t meetings;                                       ///< held so far
 };
 
+/// A meeting of a traced citizen in week `week`: what happened, and the draws that decided it
+/// against the actor's chances (a draw below its chance makes the event happen).
+struct TracedMeeting {
+  CitizenId citizen;
+  Week week;
+  bool attended = false, sanctioned = false, leaves_benefit = false, referred = false, reassessed = false;
+  std::uint8_t started = 0;  ///< the programme decided (an Activity), 0 where none
+  double no_show_draw = 0, no_show_chance = 0;
+  double sanction_draw = 0, sanction_chance = 0;  ///< a no-show's
+  double exit_draw = 0, exit_chance = 0;          ///< a sanction's: the share that ends the spell
+};
+
 struct ReplicationResult {
   std::vector<std::int32_t> occupancy;              ///< [week][actor][state], start of week
   std::vector<std::int32_t> entries;                ///< [week][actor][state], during the week
@@ -62,6 +74,7 @@ struct ReplicationResult {
   std::vector<CohortOutcome> cohorts;               ///< in scenario order
   std::vector<Spell> spells;                        ///< only with register output
   std::vector<TracedWeek> trace;                    ///< the traced citizens, week by week, if any
+  std::vector<TracedMeeting> traced_meetings;       ///< their meetings, in the order held
   std::size_t citizens = 0;                         ///< everyone simulated: initial stock and all inflow
 };
 

@@ -11,7 +11,7 @@
     delays = almpsim.sweep("scenarios/koege_2008.toml", {"actors.jobcenter.immediate_activation.delay_weeks": [1, 8]},
                            replications=20, threads=2)
 """
-from .engine import published, run, sweep
+from .engine import published, run, sweep, trace
 from .results import cohorts, contrast, is_sweep, points, table, timeseries
 
-__all__ = ["cohorts", "contrast", "is_sweep", "points", "published", "run", "sweep", "table", "timeseries"]
+__all__ = ["cohorts", "contrast", "is_sweep", "points", "published", "run", "sweep", "table", "timeseries", "trace"]

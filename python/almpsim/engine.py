@@ -95,3 +95,23 @@ def published(path):
 
     rows = json.loads(_module().report_json(str(path)))["tables"]
     return pd.json_normalize(rows, sep="_")  # simulated_mean, simulated_q05, ...
+
+
+def trace(scenario, citizens=(), sample=0, set=None, replication=0, seed=None):
+    """A few citizens' lives in one replication, with the full run's draws, as two pandas
+    DataFrames: `weeks` (one row per citizen and reported week: the case at the start of the
+    week) and `meetings` (one row per meeting held, with the draws that decided it against the
+    actor's chances), as `almpsim trace --format json` has them."""
+    import pandas as pd
+
+    doc = json.loads(_module().trace_json(str(scenario), _overrides(set), [int(c) for c in citizens], int(sample),
+                                          int(replication), -1 if seed is None else int(seed)))
+    weeks = pd.DataFrame([{"citizen": c["citizen"], **w} for c in doc["citizens"] for w in c["weeks"]])
+    meetings = pd.DataFrame([{"citizen": c["citizen"], **m} for c in doc["citizens"] for m in c["meetings"]],
+                            columns=["citizen", "week", "attended", "no_show_draw", "no_show_chance", "sanctioned",
+                                     "sanction_draw", "sanction_chance", "benefit_ended", "exit_draw", "exit_chance",
+                                     "reassessed", "handed_on", "decided"])
+    for frame in (weeks, meetings):
+        if len(frame):
+            frame["week"] = pd.to_datetime(frame["week"])
+    return weeks, meetings

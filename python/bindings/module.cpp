@@ -14,6 +14,7 @@
 #include "almpsim/scenario.hpp"
 #include "almpsim/targets.hpp"
 #include "almpsim/trial.hpp"
+#include "report/citizen_stories.hpp"
 #include "report/reports.hpp"
 
 namespace py = pybind11;
@@ -51,6 +52,24 @@ std::string report_json(const std::string& path) {
   return report::run_report_json(run, report::compare_with_published(run));
 }
 
+/// The traced citizens' weeks and meetings, as `almpsim trace --format json` prints them.
+std::string trace_json(const std::string& scenario, const std::vector<std::string>& overrides,
+                       const std::vector<long long>& citizens, int sample, int replication, long long seed) {
+  report::TraceRequest request;
+  request.scenario = scenario;
+  request.overrides = overrides;
+  request.citizens = citizens;
+  request.sample = sample;
+  request.replication = replication;
+  request.seed = seed;
+  report::TracedRun run;
+  {
+    py::gil_scoped_release free_python;
+    run = report::trace_citizens(request);
+  }
+  return report::traced_run_json(run).dump();
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_almpsim, m) {
@@ -64,5 +83,8 @@ PYBIND11_MODULE(_almpsim, m) {
         "Runs a scenario with --set style overrides and writes its results file, as `almpsim run` does");
   m.def("report_json", &report_json, py::arg("path"),
         "The report of a run file as `almpsim report --format json` prints it");
+  m.def("trace_json", &trace_json, py::arg("scenario"), py::arg("overrides"), py::arg("citizens"),
+        py::arg("sample") = 0, py::arg("replication") = 0, py::arg("seed") = -1,
+        "A few citizens' weeks and meetings in one replication, as `almpsim trace --format json` prints them");
   m.attr("__version__") = ALMPSIM_VERSION;
 }

@@ -261,7 +261,6 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--format", export_format, "csv")->check(CLI::IsMember({"csv"}))->capture_default_str();
 
   cli::TraceArgs tr;
-  std::string trace_format = "text";
   auto* trace_cmd = app.add_subcommand("trace", "A few citizens' lives week by week, as the full run has them");
   trace_cmd->add_option("scenario", tr.scenario, "Scenario file (TOML)")->required();
   trace_cmd->add_option("--citizen", tr.citizens, "A citizen's id (0: the first of the initial stock; repeatable)");
@@ -275,9 +274,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   trace_cmd->add_option("--seed", tr.seed, "Random seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
   trace_cmd->add_option("--set", tr.overrides, "Override a scenario key (repeatable)");
-  trace_cmd->add_option("--format", trace_format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  trace_cmd->add_option("--format", tr.format, "text, json or html (a timeline per citizen)")
+      ->check(CLI::IsMember({"text", "json", "html"}))
       ->capture_default_str();
+  trace_cmd->add_option("-o,--output", tr.output, "With --format html: the page to write (default: standard output)");
 
   serve::ServeOptions srv;
   srv.scenarios_folder = std::string(ALMPSIM_SOURCE_ROOT) + "/scenarios";
@@ -434,7 +434,6 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*trace_cmd) {
-      tr.json = trace_format == "json";
       return cli::trace(tr);
     }
     if (*serve_cmd) return serve::serve(srv);

@@ -1,22 +1,18 @@
 #pragma once
 // almpsim trace: the weeks of a few citizens' lives in one replication, as the full run has them.
 #include <string>
-#include <vector>
+
+#include "report/citizen_stories.hpp"
 
 namespace almpsim::cli {
 
-struct TraceArgs {
-  std::string scenario;
-  std::vector<std::string> overrides;
-  std::vector<long long> citizens;  ///< ids (0 is the first of the initial stock)
-  int sample = 0;                   ///< or this many of the initial stock, drawn from the seed
-  int replication = 0;
-  int threads = 1;
-  long long seed = -1;
-  bool json = false;
+struct TraceArgs : report::TraceRequest {
+  std::string format = "text";  ///< text, json or html
+  std::string output;           ///< the page (html); empty: standard output
 };
 
-/// Prints each traced citizen's weeks; returns the exit status. Throws ScenarioError for bad input.
+/// Prints each traced citizen's weeks and meetings; returns the exit status. Throws
+/// ScenarioError for bad input.
 int trace(const TraceArgs& args);
 
 }  // namespace almpsim::cli

@@ -209,6 +209,28 @@ class Replication {
     }
   }
 
+  /// A traced citizen's meeting of week w, with the draws behind it: the meeting's words are
+  /// drawn again (they depend only on citizen, week and process), so tracing changes no draw.
+  void record_traced_meeting(Week w, CitizenId i, std::size_t actor, const MeetingOutcome& out) {
+    if (!std::binary_search(params_.run.traced.begin(), params_.run.traced.end(), i)) return;
+    const SanctionPolicy& sanctions = params_.actors[actor].sanctions;
+    const auto u = rng_.words(i, w, Process::meeting);
+    TracedMeeting m{i, w};
+    m.attended = out.attended;
+    m.sanctioned = out.sanctioned;
+    m.leaves_benefit = out.leaves_benefit;
+    m.referred = out.referred;
+    m.reassessed = out.reassessed;
+    m.started = static_cast<std::uint8_t>(out.started);
+    m.no_show_draw = RandomStreams::unit(u[0]);
+    m.no_show_chance = sanctions.no_show;
+    m.sanction_draw = RandomStreams::unit(u[1]);
+    m.sanction_chance = sanctions.rate;
+    m.exit_draw = RandomStreams::unit(u[2]);
+    m.exit_chance = sanctions.exit_share;
+    result_.traced_meetings.push_back(m);
+  }
+
   /// Records a move made during week w and applies the entry rules of the new state.
   void move(Week w, CitizenId i, State to, BlockTally& tally) {
     const std::uint8_t from = pop_.state[i];
@@ -424,6 +446,7 @@ class Replication {
           outcomes_[static_cast<std::size_t>(k)] =
               hold_meeting(params_, rng_, pop_, due_[static_cast<std::size_t>(k)].citizen, w);
         for (std::size_t k = 0; k < held; ++k) {
+          if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, due_[k].citizen, a, outcomes_[k]);
           if (outcomes_[k].reassessed) cache_.invalidate(due_[k].citizen);
           if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, meeting_moves);
           if (outcomes_[k].referred) record_referral(w, due_[k].citizen, meeting_moves);

@@ -37,6 +37,7 @@ svg .interval { stroke-width: 3; opacity: 0.75; }
 svg .published { fill: #222; }
 svg .published.outside { fill: #b00020; }
 svg .shading { fill: #888; opacity: 0.16; }
+svg .lane { fill: #f3f3f3; }
 svg .shading-label { fill: #555; font-size: 10px; }
 pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
 @media print { nav { display: none; } h2 { break-before: page; } figure { break-inside: avoid; } }

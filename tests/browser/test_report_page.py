@@ -58,7 +58,8 @@ def pages(tmp_path_factory):
     sweep_file.write_text(SWEEP)
     almpsim("sweep", str(sweep_file), "--replications", "3", "--quiet", "-o", str(d / "sweep.h5"))
     almpsim("report", str(d / "sweep.h5"), "--format", "html", "--reference", "3", "-o", str(d / "sweep.html"))
-    return {"run": d / "run.html", "sweep": d / "sweep.html"}
+    almpsim("trace", str(SCENARIO), "--sample", "3", "--format", "html", "-o", str(d / "trace.html"))
+    return {"run": d / "run.html", "sweep": d / "sweep.html", "trace": d / "trace.html"}
 
 
 def drawn_marks(driver, figure):
@@ -128,3 +129,24 @@ def test_sweep_report_draws_response_and_paired_difference(browser, pages):
     points = difference.find_elements(By.CSS_SELECTOR, "circle.point")
     on_zero = [p for p in points if abs(float(p.get_attribute("cy")) - float(zero.get_attribute("y1"))) < 0.06]
     assert on_zero, "no point at the reference's difference of 0"
+
+
+def test_trace_page_draws_each_citizens_weeks(browser, pages):
+    """Every reported week of a traced citizen is in some benefit state: the state spans, as the
+    browser lays them out, cover the whole lane."""
+    browser.get(pages["trace"].as_uri())
+    timelines = browser.find_elements(By.CSS_SELECTOR, "svg.timeline")
+    assert len(timelines) == 3
+    for svg in timelines:
+        covered, lane = browser.execute_script(
+            """
+            const svg = arguments[0];
+            const lane = svg.querySelector('rect.lane').getBBox();
+            let covered = 0;
+            for (const r of svg.querySelectorAll('rect.span'))
+              if (Math.abs(r.getBBox().y - lane.y) < 0.5) covered += r.getBBox().width;
+            return [covered, lane.width];
+            """,
+            svg,
+        )
+        assert abs(covered - lane) < 1, (covered, lane)

@@ -103,3 +103,17 @@ def test_published_is_the_report_of_the_program(tmp_path):
     np.testing.assert_array_equal(table["published"].to_numpy(), [r["published"] for r in report])
     np.testing.assert_array_equal(table["simulated_mean"].to_numpy(dtype=float),
                                   [np.nan if r["simulated"]["mean"] is None else r["simulated"]["mean"] for r in report])
+
+
+def test_trace_in_process_is_the_program_s(tmp_path):
+    import json
+
+    doc = json.loads(subprocess.run([BINARY, "trace", SCENARIO, "--citizen", "5", "--sample", "3", "--format", "json"],
+                                    check=True, capture_output=True, text=True).stdout)
+    weeks, meetings = almpsim.trace(SCENARIO, citizens=[5], sample=3)
+    assert sorted(weeks.citizen.unique()) == [c["citizen"] for c in doc["citizens"]]
+    assert len(weeks) == sum(len(c["weeks"]) for c in doc["citizens"])
+    assert list(weeks.state) == [w["state"] for c in doc["citizens"] for w in c["weeks"]]
+    assert list(meetings.no_show_draw) == [m["no_show_draw"] for c in doc["citizens"] for m in c["meetings"]]
+    with pytest.raises(ValueError, match="not in this run"):
+        almpsim.trace(SCENARIO, citizens=[10**8])
