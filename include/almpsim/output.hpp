@@ -95,11 +95,13 @@ struct SweepTable {
   std::vector<std::string> keys;                 ///< one per axis
   std::vector<std::vector<std::string>> values;  ///< [point][axis], TOML text
   std::vector<std::string> scenarios;            ///< [point] the resolved scenario run there
+  bool with_register = false;                    ///< stack the points' registers (each file has one)
 };
 
 /// Stacks the results files of the points (written by write_results, same shapes) into one
 /// file: /meta, /axes and /targets as in a run, /sweep/points, and every dataset under
-/// /timeseries, /cohorts and /summary again under /sweep with a leading point axis.
+/// /timeseries, /cohorts and /summary again under /sweep with a leading point axis; with
+/// `table.with_register`, the points' spells one after another in /sweep/register/spells.
 /// Throws OutputError.
 void write_sweep(const OutputTarget& target, const RunMetadata& meta, const SweepTable& table,
                  const std::vector<std::string>& point_files);
@@ -143,5 +145,9 @@ void export_cohorts_csv(const std::string& path, std::ostream& out);
 
 /// Reads the resolved scenario text stored in a results file ("" if it cannot be read).
 std::string stored_scenario(const std::string& path);
+
+/// Whether a results or sweep file holds the register (/register/spells, /sweep/register/spells);
+/// false if it cannot be read.
+bool stored_register(const std::string& path);
 
 }  // namespace almpsim

@@ -334,6 +334,8 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--set", sw.overrides, "Override a scenario key at every point (repeatable)");
   sweep_cmd->add_flag("--resume", sw.resume, "Keep the finished points of an interrupted sweep and run the rest");
   sweep_cmd->add_flag("--quiet", sw.quiet, "No progress and no summary");
+  sweep_cmd->add_flag("--register", sw.register_spells,
+                      "Also write each point's register-style spells to /sweep/register/spells");
 
   cli::DecomposeArgs dc;
   std::string decompose_format = "text";

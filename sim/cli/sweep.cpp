@@ -39,6 +39,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   const std::vector<LoadedScenario>& point_scenarios = plan.scenarios;
   SweepTable table;
   table.design = plan.spec.design == SweepSpec::Design::grid ? "grid" : "latin_hypercube";
+  table.with_register = args.register_spells;
   for (const SweepAxis& a : plan.spec.axes) table.keys.push_back(a.key);
   for (std::size_t p = 0; p < points.size(); ++p) {
     require_memory(point_scenarios[p].params, args.threads, args.scenario);
@@ -50,7 +51,8 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
       results_path(args.output, base.params.name + "_sweep.h5", args.quiet || args.resume || ranks.rank() != 0);
   const fs::path dir = output + ".points";
   if (args.resume && !fs::exists(dir)) {
-    if (fs::exists(output) && stored_sweep_scenarios(output) == table.scenarios) {
+    if (fs::exists(output) && stored_sweep_scenarios(output) == table.scenarios &&
+        (!args.register_spells || stored_register(output))) {
       if (ranks.rank() == 0 && !args.quiet) std::printf("%s is complete already: nothing to resume\n", output.c_str());
       return 0;
     }
@@ -83,16 +85,21 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
         throw ScenarioError({{file, 0, "--resume",
                               "this finished point belongs to a different sweep; remove " + dir.string() +
                                   " or run without --resume"}});
-      if (!stored.empty()) {
+      if (!stored.empty() && (!args.register_spells || stored_register(file))) {
         done += reps;
         progress.skipped(reps);
         progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
         continue;
       }
-      // A point file that cannot be read (damaged after it was written) is computed again.
-      std::fprintf(stderr, "note: %s cannot be read: point %zu is run again\n", file.c_str(), p + 1);
+      // A point file that cannot be read (damaged after it was written), or that lacks the
+      // register the sweep now asks for, is computed again.
+      if (stored.empty())
+        std::fprintf(stderr, "note: %s cannot be read: point %zu is run again\n", file.c_str(), p + 1);
+      else
+        std::fprintf(stderr, "note: %s was run without the register: point %zu is run again\n", file.c_str(), p + 1);
     }
-    const Params& params = point_scenarios[p].params;
+    Params params = point_scenarios[p].params;
+    params.run.register_spells = args.register_spells;
     MonteCarloOptions options;
     options.threads = args.threads;
     const long long before = done;

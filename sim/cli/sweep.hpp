@@ -14,6 +14,7 @@ struct SweepArgs {
   int replications = 0, threads = 1;
   long long seed = -1;
   bool resume = false, quiet = false;
+  bool register_spells = false;  ///< each point's spells, stacked as /sweep/register/spells
 };
 
 /// Returns the exit status; throws ScenarioError or OutputError like `run`.

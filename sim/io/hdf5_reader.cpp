@@ -93,6 +93,16 @@ std::string stored_scenario(const std::string& path) {
   }
 }
 
+bool stored_register(const std::string& path) {
+  try {
+    const Reader in(path);
+    return (in.exists("/register") && in.exists("/register/spells")) ||
+           (in.exists("/sweep/register") && in.exists("/sweep/register/spells"));
+  } catch (const OutputError&) {
+    return false;
+  }
+}
+
 std::vector<std::string> stored_sweep_scenarios(const std::string& path) {
   try {
     const Reader in(path);

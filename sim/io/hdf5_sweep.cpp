@@ -6,6 +6,7 @@
 #include "hdf5_dimension_scales.hpp"
 #include "hdf5_handles.hpp"
 #include "hdf5_reader.hpp"
+#include "hdf5_register.hpp"
 
 namespace almpsim {
 
@@ -95,6 +96,48 @@ void copy_axes(const std::string& point_file, hid_t to, hsize_t points) {
   std::vector<std::int32_t> numbers(points);
   for (hsize_t p = 0; p < points; ++p) numbers[p] = static_cast<std::int32_t>(p + 1);
   write_array(g, "points", {points}, numbers.data(), "");
+}
+
+/// Each point's /register/spells, one after another with the point in front, as
+/// /sweep/register/spells; one point's rows in memory at a time.
+void stack_register(hid_t sweep, const std::vector<std::string>& point_files) {
+  std::vector<hsize_t> rows;
+  for (const std::string& name : point_files) {
+    Handle in(H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "file " + name);
+    if (H5Lexists(in, "register", H5P_DEFAULT) <= 0)
+      throw OutputError(name + " has no register: run the sweep again with --register and without --resume");
+    Handle set(H5Dopen2(in, "register/spells", H5P_DEFAULT), H5Dclose, name + ": register/spells");
+    Handle space(H5Dget_space(set), H5Sclose, "dataspace");
+    hsize_t n = 0;
+    H5Sget_simple_extent_dims(space, &n, nullptr);
+    rows.push_back(n);
+  }
+  hsize_t total = 0;
+  for (const hsize_t n : rows) total += n;
+  Handle g = group(sweep, "register");
+  Handle space(H5Screate_simple(1, &total, nullptr), H5Sclose, "dataspace");
+  Handle dcpl = dataset_properties({std::max<hsize_t>(total, 1)});
+  if (total == 0) check(H5Pset_layout(dcpl, H5D_CONTIGUOUS), "layout");
+  Handle with_point = spell_type(true), without = spell_type(false);
+  Handle out(H5Dcreate2(g, "spells", with_point, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, "register/spells");
+  set_text_attribute(out, "description", std::string("point (from 1), then ") + kSpellsDescription);
+  hsize_t offset = 0;
+  std::vector<SpellRecord> buffer;
+  for (std::size_t p = 0; p < point_files.size(); ++p) {
+    if (rows[p] == 0) continue;
+    // Zeroed whole, padding included, so that the same results give the same file bytes.
+    buffer.assign(rows[p], SpellRecord{});
+    std::memset(buffer.data(), 0, buffer.size() * sizeof(SpellRecord));
+    Handle in(H5Fopen(point_files[p].c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "file " + point_files[p]);
+    Handle set(H5Dopen2(in, "register/spells", H5P_DEFAULT), H5Dclose, point_files[p] + ": register/spells");
+    check(H5Dread(set, without, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), point_files[p] + ": register/spells");
+    for (SpellRecord& r : buffer) r.point = static_cast<std::uint32_t>(p + 1);
+    Handle memory(H5Screate_simple(1, &rows[p], nullptr), H5Sclose, "dataspace");
+    Handle slab(H5Dget_space(out), H5Sclose, "dataspace");
+    check(H5Sselect_hyperslab(slab, H5S_SELECT_SET, &offset, nullptr, &rows[p], nullptr), "register/spells");
+    check(H5Dwrite(out, with_point, memory, slab, H5P_DEFAULT, buffer.data()), "register/spells");
+    offset += rows[p];
+  }
 }
 
 }  // namespace
@@ -189,6 +232,7 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
     }
   }
   targets.clear();
+  if (table.with_register) stack_register(sweep, point_files);
   attach_dimension_scales(file);
   if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0)
     throw OutputError("HDF5: cannot flush " + target.temporary() + write_failure_reason());

@@ -15,6 +15,7 @@
 #include "almpsim/stats.hpp"
 #include "hdf5_dimension_scales.hpp"
 #include "hdf5_handles.hpp"
+#include "hdf5_register.hpp"
 
 namespace almpsim {
 
@@ -75,13 +76,6 @@ void write_per_replication(hid_t data_loc, hid_t summary_loc, const std::string&
       summary_loc, name, dims, [&](std::size_t r, std::size_t c) { return double(all[r * cells + c]); }, reps, axes);
 }
 
-struct SpellRecord {
-  std::uint32_t citizen;
-  std::uint32_t replication;
-  std::uint8_t actor, state, activity;
-  std::int32_t first_week, last_week;
-};
-
 void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
   Handle g = group(file, "register");
   std::vector<SpellRecord> rows;
@@ -99,23 +93,14 @@ void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
       row.last_week = s.last_week;
       rows.push_back(row);
     }
-  Handle type(H5Tcreate(H5T_COMPOUND, sizeof(SpellRecord)), H5Tclose, "spell type");
-  check(H5Tinsert(type, "replication", HOFFSET(SpellRecord, replication), H5T_NATIVE_UINT32), "spell type");
-  check(H5Tinsert(type, "citizen", HOFFSET(SpellRecord, citizen), H5T_NATIVE_UINT32), "spell type");
-  check(H5Tinsert(type, "actor", HOFFSET(SpellRecord, actor), H5T_NATIVE_UINT8), "spell type");
-  check(H5Tinsert(type, "state", HOFFSET(SpellRecord, state), H5T_NATIVE_UINT8), "spell type");
-  check(H5Tinsert(type, "activity", HOFFSET(SpellRecord, activity), H5T_NATIVE_UINT8), "spell type");
-  check(H5Tinsert(type, "first_week", HOFFSET(SpellRecord, first_week), H5T_NATIVE_INT32), "spell type");
-  check(H5Tinsert(type, "last_week", HOFFSET(SpellRecord, last_week), H5T_NATIVE_INT32), "spell type");
+  Handle type = spell_type(false);
   const hsize_t n = rows.size();
   Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose, "dataspace");
   Handle dcpl = dataset_properties({std::max<hsize_t>(n, 1)});
   if (n == 0) check(H5Pset_layout(dcpl, H5D_CONTIGUOUS), "layout");
   Handle set(H5Dcreate2(g, "spells", type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, "spells");
   if (n > 0) check(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()), "spells");
-  set_text_attribute(set, "description",
-                     "one row per spell: replication, citizen, actor/state/activity (indices into /axes), "
-                     "first and last week (inclusive, week 0 = /axes/weeks[0])");
+  set_text_attribute(set, "description", kSpellsDescription);
 }
 
 }  // namespace

@@ -154,3 +154,24 @@ def test_every_dimension_is_named_and_tied_to_its_axis(files, kind):
             states = f["cohorts/stock/status"].dims[2][0][()]
         assert states[0] == b"self_support"
     assert len(checked) > 50
+
+
+def test_a_sweep_keeps_each_point_s_register(files, tmp_path):
+    """sweep --register: point p's spells are the spells `run --register` gives with its keys."""
+    scenario = files["run"].parent / "s.toml"
+    sweep, run = tmp_path / "sweep.h5", tmp_path / "run.h5"
+    almpsim_cli("sweep", str(scenario), "-o", str(sweep), "--replications", "2", "--quiet", "--register",
+                "--vary", "actors.provider.job_finding=0.8,1.3")
+    almpsim_cli("run", str(scenario), "-o", str(run), "--replications", "2", "--quiet", "--register",
+                "--set", "actors.provider.job_finding=1.3")
+    with h5py.File(sweep, "r") as f, h5py.File(run, "r") as g:
+        stacked, single = f["sweep/register/spells"][()], g["register/spells"][()]
+    assert sorted(set(stacked["point"])) == [1, 2]
+    second = stacked[stacked["point"] == 2]
+    for field in single.dtype.names:
+        np.testing.assert_array_equal(second[field], single[field], err_msg=field)
+    # The points differ where the provider's job finding does: its spells end sooner at point 2.
+    assert len(stacked[stacked["point"] == 1]) != len(second)
+    # Asked again with --resume, the complete sweep is left as it is.
+    assert "complete already" in almpsim_cli("sweep", str(scenario), "-o", str(sweep), "--replications", "2",
+                                             "--register", "--resume", "--vary", "actors.provider.job_finding=0.8,1.3")
