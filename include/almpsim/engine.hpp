@@ -21,14 +21,22 @@ inline constexpr std::size_t kBlockSize = 8192;
 /// A team's meetings of a week are held on several threads from this many on (fewer on one).
 inline constexpr std::size_t kParallelMeetings = 4096;
 
+/// Called after each simulated week of a replication (burn-in included), for progress; it
+/// must not throw, and it changes no result.
+using WeekDone = std::function<void()>;
+
 /// Runs one replication. `threads` splits the citizen blocks; the result does not depend on it.
 ReplicationResult run_replication(const Params& params, const HazardModel& hazards, std::uint32_t replication,
-                                  int threads);
+                                  int threads, const WeekDone& week_done = {});
 
 struct MonteCarloOptions {
   int threads = 1;
   /// Called (from any thread, one call at a time) when a replication finishes.
   std::function<void(int done, int total)> on_replication_done;
+  /// Called (from any thread, one call at a time) about once a second while replications run:
+  /// the replications done so far, counting the weeks of those running as fractions, so that
+  /// a long replication is not minutes of silence.
+  std::function<void(double done, int total)> on_progress;
 };
 
 /// Runs params.run.replications replications, spread over threads: over replications when there

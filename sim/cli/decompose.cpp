@@ -182,7 +182,9 @@ int decompose(const DecomposeArgs& args) {
   request.options.threads = args.threads;
   Progress progress(!args.quiet);
   const long long reps = plan.base.params.run.replications;
-  request.on_run_done = [&](int done, int total) { progress.sweep_step(done * reps, total * reps, done, total); };
+  request.on_run_done = [&](int done, int total) {
+    progress.sweep_step(static_cast<double>(done * reps), total * reps, done, total);
+  };
   Decomposition d;
   try {
     d = decompose(request);

@@ -179,7 +179,11 @@ int run(const RunArgs& args, const std::string& command_line) {
   cli::Progress progress(!args.quiet);
   MonteCarloOptions options;
   options.threads = args.threads;
-  options.on_replication_done = [&](int done, int total) { progress.replication_done(done, total); };
+  // Within replications about once a second (a long replication is not silence), and the end.
+  options.on_progress = [&](double done, int total) { progress.replication_done(done, total); };
+  options.on_replication_done = [&](int done, int total) {
+    if (done == total) progress.replication_done(done, total);
+  };
   const auto start = std::chrono::steady_clock::now();
   const auto results = run_monte_carlo(params, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -8,9 +8,10 @@ namespace almpsim::cli {
 class Progress {
  public:
   explicit Progress(bool enabled);
-  void replication_done(int done, int total);
-  /// A sweep: replications over all points, and whole points finished.
-  void sweep_step(long long done, long long total, int points_done, int points_total);
+  /// Replications done of `total`; a fraction counts the weeks of those still running.
+  void replication_done(double done, int total);
+  /// A sweep: replications over all points (fractions as above), and whole points finished.
+  void sweep_step(double done, long long total, int points_done, int points_total);
   /// Replications counted as done that were not run here (a resumed sweep's finished points):
   /// left out of the rate and of the time left.
   void skipped(long long replications) { skipped_ += replications; }

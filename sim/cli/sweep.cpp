@@ -88,7 +88,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
       if (!stored.empty() && (!args.register_spells || stored_register(file))) {
         done += reps;
         progress.skipped(reps);
-        progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
+        progress.sweep_step(static_cast<double>(done), owned * reps, ++points_done, static_cast<int>(owned));
         continue;
       }
       // A point file that cannot be read (damaged after it was written), or that lacks the
@@ -103,8 +103,10 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     MonteCarloOptions options;
     options.threads = args.threads;
     const long long before = done;
-    options.on_replication_done = [&](int finished, int) {
-      progress.sweep_step(before + finished, owned * reps, points_done, static_cast<int>(owned));
+    // Within the point about once a second (weeks of running replications as fractions); the
+    // point's end is reported below.
+    options.on_progress = [&](double finished, int) {
+      progress.sweep_step(static_cast<double>(before) + finished, owned * reps, points_done, static_cast<int>(owned));
     };
     // Same seed at every point: common random numbers, so differences between points are the
     // parameters' and not the draws'.
@@ -119,7 +121,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
     }
     done += reps;
     ran += reps;
-    progress.sweep_step(done, owned * reps, ++points_done, static_cast<int>(owned));
+    progress.sweep_step(static_cast<double>(done), owned * reps, ++points_done, static_cast<int>(owned));
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!ranks.all(true)) return 1;

@@ -49,11 +49,13 @@ struct BlockTally {
 
 class Replication {
  public:
-  Replication(const Params& params, const HazardModel& hazards, std::uint32_t replication, int threads)
+  Replication(const Params& params, const HazardModel& hazards, std::uint32_t replication, int threads,
+              WeekDone week_done)
       : params_(params),
         hazards_(hazards),
         rng_(params.run.seed, replication),
         threads_(std::max(1, threads)),
+        week_done_(std::move(week_done)),
         actors_(static_cast<std::size_t>(params.actor_count())),
         pop_(create_population(params, rng_, threads_)),
         cache_(params, hazards, pop_, threads_),
@@ -88,6 +90,7 @@ class Replication {
       observe(w);
       move_citizens(w);
       hold_meetings(w);
+      if (week_done_) week_done_();
     }
     close_accounts(params_, result_);
     for (auto& t : trackers_) result_.cohorts.push_back(t.outcome());
@@ -482,6 +485,7 @@ class Replication {
   const HazardModel& hazards_;
   RandomStreams rng_;
   int threads_;
+  WeekDone week_done_;
   std::size_t actors_;
   Population pop_;
   TransitionCache cache_;
@@ -515,7 +519,7 @@ class Replication {
 }  // namespace
 
 ReplicationResult run_replication(const Params& params, const HazardModel& hazards, std::uint32_t replication,
-                                  int threads) {
+                                  int threads, const WeekDone& week_done) {
   // The drawn multipliers (1 where an actor has no site effect) are also what the output records.
   std::vector<double> multipliers = site_effects(params, replication);
   std::vector<double> area_multipliers = area_effects(params, replication);
@@ -524,11 +528,11 @@ ReplicationResult run_replication(const Params& params, const HazardModel& hazar
     // The areas' levels are part of the hazards: this replication's own model.
     const Params drawn = with_area_effects(with_site_effects(params, multipliers), area_multipliers);
     const HazardModel drawn_hazards(drawn);
-    r = Replication(drawn, drawn_hazards, replication, threads).run();
+    r = Replication(drawn, drawn_hazards, replication, threads, week_done).run();
   } else {
     r = has_site_effects(params)
-            ? Replication(with_site_effects(params, multipliers), hazards, replication, threads).run()
-            : Replication(params, hazards, replication, threads).run();
+            ? Replication(with_site_effects(params, multipliers), hazards, replication, threads, week_done).run()
+            : Replication(params, hazards, replication, threads, week_done).run();
   }
   r.job_finding_multiplier = std::move(multipliers);
   r.area_job_finding_multiplier = std::move(area_multipliers);

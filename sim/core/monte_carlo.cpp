@@ -1,8 +1,46 @@
 #include <omp.h>
 
+#include <atomic>
+#include <chrono>
+
 #include "almpsim/engine.hpp"
 
 namespace almpsim {
+
+namespace {
+
+/// Weeks simulated over all replications, reported as replications done about once a second.
+class WeekCounter {
+ public:
+  WeekCounter(const MonteCarloOptions& options, int weeks_per_replication, int replications)
+      : options_(options),
+        weeks_(weeks_per_replication),
+        replications_(replications),
+        total_(static_cast<long long>(weeks_per_replication) * replications) {}
+
+  void week_done() {
+    const long long done = ++done_;
+    // The clock is read every few weeks only (a week of a small population takes microseconds),
+    // and the end is left to on_replication_done.
+    if (!options_.on_progress || done % 8 != 0 || done >= total_) return;
+    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    auto last = last_report_.load();
+    if (now - last < std::chrono::steady_clock::duration(std::chrono::seconds(1)).count()) return;
+    if (!last_report_.compare_exchange_strong(last, now)) return;  // another thread reports
+#pragma omp critical(almpsim_progress)
+    options_.on_progress(static_cast<double>(done) / weeks_, replications_);
+  }
+
+ private:
+  const MonteCarloOptions& options_;
+  double weeks_;
+  int replications_;
+  long long total_;
+  std::atomic<long long> done_{0};
+  std::atomic<std::chrono::steady_clock::rep> last_report_{std::chrono::steady_clock::now().time_since_epoch().count()};
+};
+
+}  // namespace
 
 std::vector<ReplicationResult> run_monte_carlo(const Params& params, const MonteCarloOptions& options) {
   const HazardModel hazards(params);
@@ -11,9 +49,12 @@ std::vector<ReplicationResult> run_monte_carlo(const Params& params, const Monte
   std::vector<ReplicationResult> results(static_cast<std::size_t>(reps));
   const bool across_replications = reps >= threads;
   const int inner = across_replications ? 1 : threads;
+  WeekCounter weeks(options, params.calendar.total(), reps);
+  const WeekDone week_done = options.on_progress ? WeekDone([&weeks] { weeks.week_done(); }) : WeekDone();
   int done = 0;
   auto run_one = [&](int r) {
-    results[static_cast<std::size_t>(r)] = run_replication(params, hazards, static_cast<std::uint32_t>(r), inner);
+    results[static_cast<std::size_t>(r)] =
+        run_replication(params, hazards, static_cast<std::uint32_t>(r), inner, week_done);
 #pragma omp critical(almpsim_progress)
     {
       ++done;
