@@ -94,11 +94,38 @@ class Loader {
       self.erase("extends");
     }
     index_positions(self, file, "", doc_.where);
+    record_actor_changes(merged, self, file);
     merge_into(merged, self, "");
     return merged;
   }
 
  private:
+  /// Each key this file sets on an actor that the file it extends defines. A file written by
+  /// `almpsim calibrate` is left out: it sets the keys the scenario declared free, and their
+  /// reach through `extends` is part of the model that was fitted.
+  void record_actor_changes(const toml::table& parent, const toml::table& self, const std::string& file) {
+    if (self["calibration"]["result"].is_table()) return;
+    const toml::array* theirs = parent["actors"].as_array();
+    const toml::array* mine = self["actors"].as_array();
+    if (!theirs || !mine) return;
+    for (const auto& item : *mine) {
+      const toml::table* actor = item.as_table();
+      const auto name = actor ? (*actor)["name"].value<std::string>() : std::nullopt;
+      if (name && find_named(*theirs, *name)) record_leaves(*actor, "actors." + *name, file, true);
+    }
+  }
+
+  void record_leaves(const toml::table& t, const std::string& path, const std::string& file, bool top) {
+    for (const auto& [key, node] : t) {
+      if (top && (key.str() == "name" || key.str() == "extends")) continue;
+      const std::string sub = path + "." + std::string(key.str());
+      if (const toml::table* inner = node.as_table())
+        record_leaves(*inner, sub, file, false);
+      else
+        doc_.inherited_actor_keys.emplace_back(sub, Location{file, static_cast<int>(node.source().begin.line)});
+    }
+  }
+
   ScenarioDocument& doc_;
 };
 
@@ -215,7 +242,9 @@ void apply_override(ScenarioDocument& doc, const Override& o) {
 void note_overrides_reaching(ScenarioDocument& doc, const toml::table& own, const std::string& name,
                              const std::string& base) {
   const std::string prefix = "actors." + base + ".";
-  for (const auto& [key, at] : doc.override_keys) {
+  std::vector<std::pair<std::string, Location>> changes = doc.inherited_actor_keys;
+  changes.insert(changes.end(), doc.override_keys.begin(), doc.override_keys.end());
+  for (const auto& [key, at] : changes) {
     if (key.compare(0, prefix.size(), prefix) != 0) continue;
     // The child inherits the key unless its own table gives it, or gives a table that
     // replaces the parent's whole on the way to it.

@@ -50,6 +50,9 @@ struct ScenarioDocument {
   std::vector<ScenarioIssue> issues;
   /// The dotted key each override changed, and where it was written, in order.
   std::vector<std::pair<std::string, Location>> override_keys;
+  /// The dotted keys a file sets on an actor the file it extends defines, and where: a change
+  /// that reaches the actors extending that one, as an override does.
+  std::vector<std::pair<std::string, Location>> inherited_actor_keys;
   /// What a user should know although nothing is wrong (e.g. an override that reaches a
   /// child actor through its `extends`).
   std::vector<std::string> notes;

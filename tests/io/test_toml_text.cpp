@@ -96,6 +96,28 @@ TEST_CASE("validate says when an override of an actor also reaches an actor that
   CHECK(own.output.find("note:") == std::string::npos);
 }
 
+TEST_CASE("a variant file that changes an actor another actor extends says so, as an override does", "[unit]") {
+  test::TempDir dir;
+  const std::string base = test::source_path("scenarios/two_actors_shock.toml");
+  const std::string variant = dir.write("variant.toml", "extends = \"" + base + R"("
+[[actors]]
+name = "jobcenter"
+first_meeting_weeks = 3
+sanctions = { no_show = 0.2 }
+)");
+  const auto reaches = test::run_cli("validate " + variant);
+  CHECK(reaches.status == 0);
+  CHECK(reaches.output.find("note: " + variant +
+                            ":4: actors.jobcenter.first_meeting_weeks also reaches actor 'agens', which extends "
+                            "'jobcenter'") != std::string::npos);
+  // The provider sets its own sanctions: the job centre's stay its own, and nothing is said.
+  CHECK(reaches.output.find("sanctions.no_show also reaches") == std::string::npos);
+  // A fitted file (written by calibrate) sets the keys its scenario declared free: the shipped
+  // Køge fit reaches the provider through `extends` by design, and says nothing.
+  const auto fitted = test::run_cli("validate " + test::source_path("scenarios/koege_2008.toml"));
+  CHECK(fitted.output.find("also reaches") == std::string::npos);
+}
+
 TEST_CASE("validate says when the stock is split by birth day and no actor is assigned by it", "[unit]") {
   // The sweep replaces Køge's birth-day split with one actor, and cannot remove the share.
   const auto sweep = test::run_cli("validate " + test::source_path("scenarios/straksaktivering_sweep.toml"));
