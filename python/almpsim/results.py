@@ -86,14 +86,18 @@ def cohorts(path):
     sweep's have a leading `point` dimension, with the swept keys as its coordinates. The
     measure `activity` is called `activity_share` here (xarray keeps names and dimensions apart)."""
     with h5py.File(path, "r") as f:
-        root = "sweep/cohorts" if "sweep" in f else "cohorts"
-        out = {}
-        for cohort in _strings(f["axes/cohorts"]):
-            group = f[f"{root}/{cohort}"]
-            ds = xr.Dataset({_variable_name(m): _array(f, f"{root}/{cohort}/{m}") for m in group})
-            ds.attrs = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in group.attrs.items()}
-            out[cohort] = _with_points(f, ds)
-        return out
+        return _cohorts(f)
+
+
+def _cohorts(f):
+    root = "sweep/cohorts" if "sweep" in f else "cohorts"
+    out = {}
+    for cohort in _strings(f["axes/cohorts"]):
+        group = f[f"{root}/{cohort}"]
+        ds = xr.Dataset({_variable_name(m): _array(f, f"{root}/{cohort}/{m}") for m in group})
+        ds.attrs = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in group.attrs.items()}
+        out[cohort] = _with_points(f, ds)
+    return out
 
 
 def timeseries(path):
@@ -109,16 +113,17 @@ def table(path, measures=None):
     """Every cohort measure as a tidy table: one row per number, with columns point and the
     swept keys (sweeps), cohort, measure, replication, actor, the measure's own dimensions
     (state, activity, weeks_since_entry) where it has them, and value."""
+    with h5py.File(path, "r") as f:
+        datasets = _cohorts(f)
+        leading = ["point", *_points(f).columns] if "sweep" in f else []
     frames = []
-    for cohort, ds in cohorts(path).items():
+    for cohort, ds in datasets.items():
         for measure in measures or list(ds.data_vars):
-            array = ds[measure]
-            frame = array.to_dataframe(name="value").reset_index()
+            frame = ds[measure].to_dataframe(name="value").reset_index()
             frame.insert(0, "measure", measure)
             frame.insert(0, "cohort", cohort)
             frames.append(frame)
     out = pd.concat(frames, ignore_index=True)
-    leading = ["point", *points(path).columns] if is_sweep(path) else []
     rest = [c for c in out.columns if c not in leading + ["value"]]
     return out[leading + rest + ["value"]]
 

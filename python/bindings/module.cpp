@@ -4,16 +4,12 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 #include "almpsim/engine.hpp"
-#include "almpsim/memory.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
-#include "almpsim/targets.hpp"
-#include "almpsim/trial.hpp"
+#include "almpsim/scenario_run.hpp"
 #include "report/citizen_stories.hpp"
 #include "report/reports.hpp"
 
@@ -29,21 +25,18 @@ void run_to_file(const std::string& scenario, std::vector<std::string> overrides
   if (seed) overrides.push_back("seed=" + std::to_string(*seed));
   if (threads < 1) throw py::value_error("threads must be 1 or more");
   if (!(scale > 0)) throw py::value_error("scale must be above 0");
-  LoadedScenario loaded = load_scenario(scenario, overrides);
-  Params& params = loaded.params;
-  if (scale != 1.0) scale_population(params, scale);  // as `almpsim run --scale`
-  require_memory(params, threads, scenario);
-  const RunMetadata meta = run_metadata(loaded, params, scenario, "python: almpsim.run(" + scenario + ")");
+  RunRequest request;
+  request.scenario = scenario;
+  request.overrides = std::move(overrides);
+  request.scale = scale;
+  request.threads = threads;
+  request.command_line = "python: almpsim.run(" + scenario + ")";
+  const LoadedScenario loaded = prepare_run(request);
   OutputTarget target(output);
   MonteCarloOptions options;
   options.threads = threads;
-  std::vector<ReplicationResult> results;
-  {
-    py::gil_scoped_release free_python;  // the run takes no Python objects
-    results = run_monte_carlo(params, options);
-  }
-  write_results(target, params, meta, results);
-  target.commit();
+  py::gil_scoped_release free_python;  // the run and the writing take no Python objects
+  run_to_target(loaded, request, target, options);
 }
 
 /// The numbers of `almpsim report --format json` for a run file.

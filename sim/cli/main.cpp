@@ -16,6 +16,7 @@
 #include "almpsim/memory.hpp"
 #include "almpsim/output.hpp"
 #include "almpsim/scenario.hpp"
+#include "almpsim/scenario_run.hpp"
 #include "almpsim/schema.hpp"
 #include "almpsim/stats.hpp"
 #include "almpsim/targets.hpp"
@@ -165,14 +166,10 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
 }
 
 int run(const RunArgs& args, const std::string& command_line) {
-  LoadedScenario loaded = load_scenario(args.scenario, args.overrides);
-  Params& params = loaded.params;
-  if (args.replications > 0) params.run.replications = args.replications;
-  if (args.seed >= 0) params.run.seed = static_cast<std::uint64_t>(args.seed);
-  if (args.scale != 1.0) scale_population(params, args.scale);
-  params.run.register_spells = args.register_spells;
-  require_memory(params, args.threads, args.scenario);
-  const RunMetadata meta = run_metadata(loaded, params, args.scenario, command_line);
+  const RunRequest request{args.scenario, args.overrides,       args.replications, args.seed,
+                           args.scale,    args.register_spells, args.threads,      command_line};
+  const LoadedScenario loaded = prepare_run(request);
+  const Params& params = loaded.params;
   const std::string output = cli::results_path(args.output, params.name + ".h5", args.quiet);
   OutputTarget target(output);  // fails here, before simulating, if the destination is unwritable
 
@@ -185,11 +182,8 @@ int run(const RunArgs& args, const std::string& command_line) {
     if (done == total) progress.replication_done(done, total);
   };
   const auto start = std::chrono::steady_clock::now();
-  const auto results = run_monte_carlo(params, options);
+  const auto results = run_to_target(loaded, request, target, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-  write_results(target, params, meta, results);
-  target.commit();
   if (!args.quiet) print_summary(params, results, seconds);
   if (!args.quiet) std::printf("\nwrote %s\n", output.c_str());
   return 0;
