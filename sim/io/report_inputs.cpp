@@ -7,6 +7,7 @@
 
 #include "almpsim/dates.hpp"
 #include "almpsim/output.hpp"
+#include "almpsim/schema.hpp"
 #include "hdf5_reader.hpp"
 
 namespace almpsim {
@@ -46,9 +47,13 @@ std::vector<ShockWeeks> shock_weeks(const std::string& scenario_text) {
     ShockWeeks s;
     s.name = (*shock)["name"].value_or(std::string());
     s.start = (Date::from_ymd(date->year, date->month, date->day).days - origin.days) / 7.0;
-    s.full = s.start + (*shock)["ramp_weeks"].value_or(0.0);
-    s.recovering = s.full + (*shock)["length_weeks"].value_or(0.0);
-    s.end = s.recovering + (*shock)["recovery_weeks"].value_or(0.0);
+    // Weeks left out take the scenario reader's defaults.
+    const auto weeks = [&](const char* key) {
+      return (*shock)[key].value_or(schema::at(std::string("shocks.*.") + key).fallback);
+    };
+    s.full = s.start + weeks("ramp_weeks");
+    s.recovering = s.full + weeks("length_weeks");
+    s.end = s.recovering + weeks("recovery_weeks");
     if (const toml::array* states = (*shock)["states"].as_array())
       for (const toml::node& state : *states) s.states.push_back(state.value_or(std::string()));
     out.push_back(s);

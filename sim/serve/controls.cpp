@@ -1,6 +1,7 @@
 #include "controls.hpp"
 
 #include <toml++/toml.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include "almpsim/schema.hpp"
 
 namespace almpsim::serve {
 
@@ -64,6 +66,11 @@ struct Path {
   }
 };
 
+/// A key's default where the scenario leaves it out, as the scenario reader takes it.
+double schema_default(std::string_view key) {
+  return schema::at(key).fallback;
+}
+
 /// A key part as TOML writes it: bare where it can be, quoted otherwise.
 std::string key_part(const std::string& name) {
   const bool bare = !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
@@ -84,8 +91,10 @@ std::string actor_key(const std::string& actor, const std::string& rest) {
 
 void add_delay(std::vector<Lever>& out, const std::string& actor, const toml::table& a) {
   const toml::table* immediate = a["immediate_activation"].as_table();
-  if (!immediate || !(*immediate)["enabled"].value_or(true)) return;
-  const double delay = (*immediate)["delay_weeks"].value_or(1.0);
+  if (!immediate || !(*immediate)["enabled"].value_or(schema_default("actors.*.immediate_activation.enabled") != 0))
+    return;
+  const double delay =
+      (*immediate)["delay_weeks"].value_or(schema_default("actors.*.immediate_activation.delay_weeks"));
   out.push_back({{"immediate_activation_delay:" + actor, actor, "immediate activation: weeks from registration",
                   "weeks", 0, std::max(26.0, delay), 1, delay},
                  [=](double v) {
@@ -133,7 +142,8 @@ void add_company_share(std::vector<Lever>& out, const std::string& actor, const 
 
 void add_company_contact(std::vector<Lever>& out, const std::string& actor, const toml::table& a) {
   const toml::node* contact = a.get("company_contact");
-  const std::optional<Path> path = contact ? Path::read(*contact) : Path{1.0, {}};
+  const std::optional<Path> path =
+      contact ? Path::read(*contact) : Path{schema_default("actors.*.company_contact"), {}};
   if (!path) return;
   out.push_back(
       {{"company_contact:" + actor, actor, "company contact: times the scenario's", "\u00d7", 0, 3, 0.05, 1},
@@ -160,7 +170,8 @@ void add_caseworkers(std::vector<Lever>& out, const std::string& actor, const to
 /// A shock's size: 0 is no shock, 1 the scenario's, 2 twice its departure from normal.
 void add_shock(std::vector<Lever>& out, const toml::table& shock) {
   const std::string name = shock["name"].value_or(std::string());
-  const double job_finding = shock["job_finding"].value_or(1.0), inflow = shock["inflow"].value_or(1.0);
+  const double job_finding = shock["job_finding"].value_or(schema_default("shocks.*.job_finding")),
+               inflow = shock["inflow"].value_or(schema_default("shocks.*.inflow"));
   if (name.empty() || (job_finding == 1 && inflow == 1)) return;
   // A multiplier of 0 shuts a flow (a trial's intake closing): a switch, not a size to scale.
   if (job_finding == 0 || inflow == 0) return;
