@@ -13,9 +13,6 @@ import subprocess
 import numpy as np
 import pytest
 from matplotlib import image as mpimg
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 BINARY = os.environ.get("ALMPSIM_BINARY", "build/release/almpsim")
@@ -36,16 +33,6 @@ values = [0.6, 0.8, 1.0]
 
 def almpsim(*args):
     return subprocess.run([BINARY, *args], check=True, capture_output=True, text=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
 
 
 @pytest.fixture(scope="module")
