@@ -33,10 +33,11 @@ struct MonteCarloOptions {
   int threads = 1;
   /// Called (from any thread, one call at a time) when a replication finishes.
   std::function<void(int done, int total)> on_replication_done;
-  /// Called (from any thread, one call at a time) about once a second while replications run:
+  /// Called (from any thread, one call at a time) every progress_seconds while replications run:
   /// the replications done so far, counting the weeks of those running as fractions, so that
   /// a long replication is not minutes of silence.
   std::function<void(double done, int total)> on_progress;
+  double progress_seconds = 1.0;  ///< the least time between two on_progress calls
 };
 
 /// Runs params.run.replications replications, spread over threads: over replications when there

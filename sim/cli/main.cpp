@@ -169,6 +169,8 @@ int run(const RunArgs& args, const std::string& command_line) {
   const RunRequest request{args.scenario, args.overrides,       args.replications, args.seed,
                            args.scale,    args.register_spells, args.threads,      command_line};
   const LoadedScenario loaded = prepare_run(request);
+  if (!args.quiet)
+    for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
   const Params& params = loaded.params;
   const std::string output = cli::results_path(args.output, params.name + ".h5", args.quiet);
   OutputTarget target(output);  // fails here, before simulating, if the destination is unwritable

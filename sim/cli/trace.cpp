@@ -10,27 +10,13 @@ namespace almpsim::cli {
 
 namespace {
 
-/// A line where the case changed from the week before (and the first and last weeks), and a
-/// line for each meeting held in the week, with the draws behind it.
+/// The citizen's attributes, then a line where the case changed (and the first and last
+/// weeks), and a line for each meeting held in the week, with the draws behind it.
 void print_citizen(const Params& p, const report::CitizenStory& story) {
-  const TracedWeek& first = story.weeks.front();
-  std::printf("\ncitizen %u: %s, %s, born %s, area %s, employability class %d of %zu (1: least employable)\n",
-              first.citizen, std::string(kSexNames[first.sex]).c_str(), std::string(kOriginNames[first.origin]).c_str(),
-              p.calendar.date_of(first.birth_week).iso().substr(0, 7).c_str(),
-              p.attributes.area_names.empty() ? "-" : p.attributes.area_names[first.area].c_str(),
-              first.employability + 1, p.employability.shares.size());
-  std::string previous;
-  auto meeting = story.meetings.begin();
-  for (std::size_t k = 0; k < story.weeks.size(); ++k) {
-    const TracedWeek& t = story.weeks[k];
-    const std::string now = report::week_text(p, t);
-    const bool met = meeting != story.meetings.end() && meeting->week == t.week;
-    if (now != previous || met || k == 0 || k + 1 == story.weeks.size())
-      std::printf("  %s  week %4d  %s\n", p.calendar.date_of(t.week).iso().c_str(), t.week, now.c_str());
-    previous = now;
-    for (; meeting != story.meetings.end() && meeting->week == t.week; ++meeting)
-      std::printf("  %10s  %9s  meeting: %s\n", "", "", report::meeting_text(*meeting).c_str());
-  }
+  std::printf("\ncitizen %u: %s\n", story.weeks.front().citizen, report::citizen_text(p, story.weeks.front()).c_str());
+  for (const report::StoryLine& line : report::story_lines(p, story))
+    std::printf("  %10s  %s%4s  %s\n", line.date.c_str(), line.week.empty() ? "     " : "week ", line.week.c_str(),
+                line.text.c_str());
 }
 
 }  // namespace

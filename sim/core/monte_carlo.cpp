@@ -9,14 +9,18 @@ namespace almpsim {
 
 namespace {
 
-/// Weeks simulated over all replications, reported as replications done about once a second.
+/// Weeks simulated over all replications, reported as replications done every
+/// progress_seconds.
 class WeekCounter {
  public:
   WeekCounter(const MonteCarloOptions& options, int weeks_per_replication, int replications)
       : options_(options),
         weeks_(weeks_per_replication),
         replications_(replications),
-        total_(static_cast<long long>(weeks_per_replication) * replications) {}
+        total_(static_cast<long long>(weeks_per_replication) * replications),
+        interval_(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                      std::chrono::duration<double>(options.progress_seconds))
+                      .count()) {}
 
   void week_done() {
     const long long done = ++done_;
@@ -25,7 +29,7 @@ class WeekCounter {
     if (!options_.on_progress || done % 8 != 0 || done >= total_) return;
     const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
     auto last = last_report_.load();
-    if (now - last < std::chrono::steady_clock::duration(std::chrono::seconds(1)).count()) return;
+    if (now - last < interval_) return;
     if (!last_report_.compare_exchange_strong(last, now)) return;  // another thread reports
 #pragma omp critical(almpsim_progress)
     options_.on_progress(static_cast<double>(done) / weeks_, replications_);
@@ -36,6 +40,7 @@ class WeekCounter {
   double weeks_;
   int replications_;
   long long total_;
+  std::chrono::steady_clock::rep interval_;
   std::atomic<long long> done_{0};
   std::atomic<std::chrono::steady_clock::rep> last_report_{std::chrono::steady_clock::now().time_since_epoch().count()};
 };

@@ -30,21 +30,12 @@ const std::map<std::string, std::string>& scale_paths() {
   return paths;
 }
 
+/// The length of a one-dimensional dataset; 0 for another shape.
 hsize_t length_of(hid_t dataset) {
   Handle space(H5Dget_space(dataset), H5Sclose, "dataspace");
   hsize_t n = 0;
-  if (H5Sget_simple_extent_ndims(space) == 1) H5Sget_simple_extent_dims(space, &n, nullptr);
+  if (H5Sget_simple_extent_ndims(space) == 1) check(H5Sget_simple_extent_dims(space, &n, nullptr), "axis length");
   return n;
-}
-
-std::string axes_of(hid_t dataset) {
-  if (H5Aexists(dataset, "axes") <= 0) return "";
-  Handle attr(H5Aopen(dataset, "axes", H5P_DEFAULT), H5Aclose, "attribute axes");
-  Handle type(H5Aget_type(attr), H5Tclose, "attribute type");
-  std::string text(H5Tget_size(type), '\0');
-  check(H5Aread(attr, type, text.data()), "attribute axes");
-  text.erase(text.find_last_not_of('\0') + 1);
-  return text;
 }
 
 struct Scale {
@@ -78,11 +69,11 @@ void attach_dimension_scales(hid_t file) {
     Handle object(H5Oopen(file, path.c_str(), H5P_DEFAULT), H5Oclose, path);
     if (H5Iget_type(object) != H5I_DATASET) continue;
     const hid_t set = object;
-    const std::string axes = axes_of(set);
+    const std::string axes = read_text_attribute(set, "axes");
     if (axes.empty()) continue;
     Handle space(H5Dget_space(set), H5Sclose, "dataspace");
     std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(0, H5Sget_simple_extent_ndims(space))));
-    H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+    check(H5Sget_simple_extent_dims(space, dims.data(), nullptr), "shape of " + path);
     std::istringstream names(axes);
     std::string axis;
     for (unsigned i = 0; std::getline(names, axis, ',') && i < dims.size(); ++i) {

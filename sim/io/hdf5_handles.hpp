@@ -71,6 +71,34 @@ inline Handle group(hid_t parent, const std::string& name) {
   return Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose, "group " + name);
 }
 
+/// File creation with no timestamp on the root group (1.8's format would keep one), so that
+/// the same results give the same bytes.
+inline Handle file_creation() {
+  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
+  check(H5Pset_obj_track_times(fcpl, false), "file properties");
+  return fcpl;
+}
+
+/// File access in HDF5 1.8's format: large attributes (the dimension scales' lists of the
+/// datasets they label, which grow with the cohorts) are stored densely, not in the 64 KiB
+/// object header, and every reader since 1.8 opens the file.
+inline Handle file_access() {
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access properties");
+  check(H5Pset_libver_bounds(fapl, H5F_LIBVER_V18, H5F_LIBVER_V18), "file format");
+  return fapl;
+}
+
+/// A fixed-length text attribute; "" where the object has none.
+inline std::string read_text_attribute(hid_t obj, const char* name) {
+  if (H5Aexists(obj, name) <= 0) return "";
+  Handle attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose, std::string("attribute ") + name);
+  Handle type(H5Aget_type(attr), H5Tclose, "attribute type");
+  std::string out(H5Tget_size(type), '\0');
+  check(H5Aread(attr, type, out.data()), std::string("attribute ") + name);
+  out.erase(out.find_last_not_of('\0') + 1);
+  return out;
+}
+
 inline void set_text_attribute(hid_t obj, const std::string& name, const std::string& value) {
   Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "string type");
   check(H5Tset_size(type, value.empty() ? 1 : value.size()), "string type");

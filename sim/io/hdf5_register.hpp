@@ -3,6 +3,7 @@
 // and, with the point first, in a sweep file's /sweep/register/spells.
 #include <hdf5.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "hdf5_handles.hpp"
@@ -29,6 +30,23 @@ inline Handle spell_type(bool with_point) {
   check(H5Tinsert(type, "first_week", HOFFSET(SpellRecord, first_week), H5T_NATIVE_INT32), "spell type");
   check(H5Tinsert(type, "last_week", HOFFSET(SpellRecord, last_week), H5T_NATIVE_INT32), "spell type");
   return type;
+}
+
+/// The record as stored: the same fields packed, so that a run file's rows carry no unused
+/// `point` and no padding.
+inline Handle stored_spell_type(bool with_point) {
+  Handle type(H5Tcopy(spell_type(with_point)), H5Tclose, "spell type");
+  check(H5Tpack(type), "spell type");
+  return type;
+}
+
+/// Creates the spells dataset of `rows` records (an empty one contiguous: a chunk needs a size).
+inline Handle create_spells(hid_t group, hsize_t rows, bool with_point) {
+  Handle space(H5Screate_simple(1, &rows, nullptr), H5Sclose, "dataspace");
+  Handle dcpl = dataset_properties({std::max<hsize_t>(rows, 1)});
+  if (rows == 0) check(H5Pset_layout(dcpl, H5D_CONTIGUOUS), "layout");
+  return Handle(H5Dcreate2(group, "spells", stored_spell_type(with_point), space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
+                H5Dclose, "spells");
 }
 
 inline constexpr const char* kSpellsDescription =

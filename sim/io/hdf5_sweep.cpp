@@ -21,16 +21,6 @@ struct StackedDataset {
   bool integer = false;
 };
 
-std::string read_text_attribute(hid_t obj, const char* name) {
-  if (H5Aexists(obj, name) <= 0) return "";
-  Handle attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose, std::string("attribute ") + name);
-  Handle type(H5Aget_type(attr), H5Tclose, "attribute type");
-  std::string out(H5Tget_size(type), '\0');
-  check(H5Aread(attr, type, out.data()), std::string("attribute ") + name);
-  out.erase(out.find_last_not_of('\0') + 1);
-  return out;
-}
-
 /// Every dataset under `root` of the first point's file, with its shape and axes, and the text
 /// attributes of the groups on the way (cohort kind, dates).
 void list_datasets(hid_t file, const std::string& root, std::vector<StackedDataset>& out,
@@ -83,6 +73,7 @@ void copy_axes(const std::string& point_file, hid_t to, hsize_t points) {
   const Reader in(point_file);
   Handle g = group(to, "axes");
   for (const std::string& name : in.members("/axes")) {
+    if (name == "replications") continue;  // written below from /meta, present in every file
     const std::string path = "/axes/" + name;
     if (in.holds_text(path)) {
       write_strings(g, name, in.strings(path));
@@ -93,8 +84,13 @@ void copy_axes(const std::string& point_file, hid_t to, hsize_t points) {
     std::vector<std::int32_t> whole(values.begin(), values.end());  // the numbered axes are whole numbers
     write_array(g, name, dims, whole.data(), "");
   }
-  std::vector<std::int32_t> numbers(points);
-  for (hsize_t p = 0; p < points; ++p) numbers[p] = static_cast<std::int32_t>(p + 1);
+  std::vector<hsize_t> dims;
+  const auto replications = static_cast<std::int32_t>(in.doubles("/meta/replications", dims).at(0));
+  std::vector<std::int32_t> numbers;
+  for (std::int32_t r = 0; r < replications; ++r) numbers.push_back(r);
+  write_array(g, "replications", {numbers.size()}, numbers.data(), "");
+  numbers.clear();
+  for (hsize_t p = 0; p < points; ++p) numbers.push_back(static_cast<std::int32_t>(p + 1));
   write_array(g, "points", {points}, numbers.data(), "");
 }
 
@@ -104,22 +100,20 @@ void stack_register(hid_t sweep, const std::vector<std::string>& point_files) {
   std::vector<hsize_t> rows;
   for (const std::string& name : point_files) {
     Handle in(H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "file " + name);
-    if (H5Lexists(in, "register", H5P_DEFAULT) <= 0)
-      throw OutputError(name + " has no register: run the sweep again with --register and without --resume");
+    const htri_t has = H5Lexists(in, "register", H5P_DEFAULT);
+    if (has < 0) throw OutputError(name + ": cannot read");
+    if (has == 0) throw OutputError(name + " has no register (a point run without --register)");
     Handle set(H5Dopen2(in, "register/spells", H5P_DEFAULT), H5Dclose, name + ": register/spells");
     Handle space(H5Dget_space(set), H5Sclose, "dataspace");
     hsize_t n = 0;
-    H5Sget_simple_extent_dims(space, &n, nullptr);
+    if (H5Sget_simple_extent_dims(space, &n, nullptr) < 0) throw OutputError(name + ": cannot read register/spells");
     rows.push_back(n);
   }
   hsize_t total = 0;
   for (const hsize_t n : rows) total += n;
   Handle g = group(sweep, "register");
-  Handle space(H5Screate_simple(1, &total, nullptr), H5Sclose, "dataspace");
-  Handle dcpl = dataset_properties({std::max<hsize_t>(total, 1)});
-  if (total == 0) check(H5Pset_layout(dcpl, H5D_CONTIGUOUS), "layout");
   Handle with_point = spell_type(true), without = spell_type(false);
-  Handle out(H5Dcreate2(g, "spells", with_point, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, "register/spells");
+  Handle out = create_spells(g, total, true);
   set_text_attribute(out, "description", std::string("point (from 1), then ") + kSpellsDescription);
   hsize_t offset = 0;
   std::vector<SpellRecord> buffer;
@@ -146,9 +140,9 @@ void write_sweep(const OutputTarget& target, const RunMetadata& meta, const Swee
                  const std::vector<std::string>& point_files) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   if (point_files.empty()) throw OutputError("a sweep needs at least one point");
-  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
-  Handle file(H5Fcreate(target.temporary().c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), H5Fclose,
-              "file " + target.temporary());
+  Handle fcpl = file_creation();
+  Handle fapl = file_access();
+  Handle file(H5Fcreate(target.temporary().c_str(), H5F_ACC_TRUNC, fcpl, fapl), H5Fclose, "file " + target.temporary());
   const auto points = static_cast<hsize_t>(point_files.size());
 
   std::vector<StackedDataset> datasets;

@@ -95,10 +95,7 @@ void write_register(hid_t file, const std::vector<ReplicationResult>& reps) {
     }
   Handle type = spell_type(false);
   const hsize_t n = rows.size();
-  Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose, "dataspace");
-  Handle dcpl = dataset_properties({std::max<hsize_t>(n, 1)});
-  if (n == 0) check(H5Pset_layout(dcpl, H5D_CONTIGUOUS), "layout");
-  Handle set(H5Dcreate2(g, "spells", type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, "spells");
+  Handle set = create_spells(g, n, false);
   if (n > 0) check(H5Dwrite(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()), "spells");
   set_text_attribute(set, "description", kSpellsDescription);
 }
@@ -164,9 +161,9 @@ void OutputTarget::commit() {
 void write_results(const OutputTarget& target, const Params& params, const RunMetadata& meta,
                    const std::vector<ReplicationResult>& reps) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become OutputError, not stack dumps
-  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "file properties");
-  Handle file(H5Fcreate(target.temporary().c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), H5Fclose,
-              "file " + target.temporary());
+  Handle fcpl = file_creation();
+  Handle fapl = file_access();
+  Handle file(H5Fcreate(target.temporary().c_str(), H5F_ACC_TRUNC, fcpl, fapl), H5Fclose, "file " + target.temporary());
   const std::size_t n_reps = reps.size();
   const auto weeks = static_cast<hsize_t>(params.calendar.weeks);
   const auto actors = static_cast<hsize_t>(params.actor_count());

@@ -124,6 +124,31 @@ std::string meeting_text(const TracedMeeting& m) {
   return s;
 }
 
+std::string citizen_text(const Params& p, const TracedWeek& first) {
+  return std::string(kSexNames[first.sex]) + ", " + std::string(kOriginNames[first.origin]) + ", born " +
+         p.calendar.date_of(first.birth_week).iso().substr(0, 7) + ", area " +
+         (p.attributes.area_names.empty() ? std::string("-") : p.attributes.area_names[first.area]) +
+         ", employability class " + std::to_string(first.employability + 1) + " of " +
+         std::to_string(p.employability.shares.size()) + " (1: least employable)";
+}
+
+std::vector<StoryLine> story_lines(const Params& p, const CitizenStory& story) {
+  std::vector<StoryLine> lines;
+  std::string previous;
+  auto meeting = story.meetings.begin();
+  for (std::size_t k = 0; k < story.weeks.size(); ++k) {
+    const TracedWeek& t = story.weeks[k];
+    const std::string now = week_text(p, t);
+    const bool met = meeting != story.meetings.end() && meeting->week == t.week;
+    if (now != previous || met || k == 0 || k + 1 == story.weeks.size())
+      lines.push_back({p.calendar.date_of(t.week).iso(), std::to_string(t.week), now});
+    previous = now;
+    for (; meeting != story.meetings.end() && meeting->week == t.week; ++meeting)
+      lines.push_back({"", "", "meeting: " + meeting_text(*meeting)});
+  }
+  return lines;
+}
+
 nlohmann::ordered_json story_json(const Params& p, const CitizenStory& story) {
   using json = nlohmann::ordered_json;
   auto week_or_null = [&](std::int16_t w) { return week_date(p, w) == "-" ? json(nullptr) : json(week_date(p, w)); };

@@ -47,6 +47,16 @@ std::string week_text(const Params& p, const TracedWeek& t);
 /// sanctioned (0.120 < 0.300), benefit ended (0.080 < 0.150)", "attended; decided guidance".
 std::string meeting_text(const TracedMeeting& m);
 
+/// "female, danish, born 1967-11, area all, employability class 4 of 5 (1: least employable)".
+std::string citizen_text(const Params& p, const TracedWeek& first);
+
+/// A line of a citizen's story: a week where the case changed (and the first and last weeks),
+/// or a meeting held in the week above it (date and week empty).
+struct StoryLine {
+  std::string date, week, text;
+};
+std::vector<StoryLine> story_lines(const Params& p, const CitizenStory& story);
+
 /// One citizen's story as JSON: attributes, weeks and meetings.
 nlohmann::ordered_json story_json(const Params& p, const CitizenStory& story);
 

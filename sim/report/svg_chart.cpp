@@ -16,12 +16,6 @@ namespace {
 constexpr double kCharWidth = 6.6;  // of the 11-12 px sans-serif text, for laying out legends
 constexpr int kLegendRow = 18;
 
-std::string px(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", x);
-  return buf;
-}
-
 /// The data's extent, NaN and infinities left out; nullopt where nothing is finite.
 struct Extent {
   double low = std::numeric_limits<double>::infinity(), high = -std::numeric_limits<double>::infinity();
@@ -78,8 +72,9 @@ int legend(std::ostringstream& svg, const std::vector<std::pair<std::string, std
       ++row;
     }
     const double y = top + row * kLegendRow;
-    svg << "<rect class=\"swatch\" x=\"" << px(x) << "\" y=\"" << px(y) << "\" width=\"12\" height=\"12\" fill=\""
-        << colour << "\"/><text x=\"" << px(x + 17) << "\" y=\"" << px(y + 10) << "\">" << escape(label) << "</text>";
+    svg << "<rect class=\"swatch\" x=\"" << svg_number(x) << "\" y=\"" << svg_number(y)
+        << "\" width=\"12\" height=\"12\" fill=\"" << colour << "\"/><text x=\"" << svg_number(x + 17) << "\" y=\""
+        << svg_number(y + 10) << "\">" << escape(label) << "</text>";
     x += item;
   }
   return entries.empty() ? 0 : (row + 1) * kLegendRow;
@@ -112,7 +107,7 @@ void draw_series(std::ostringstream& svg, const Series& s, const std::string& co
       for (const auto& [from, to] : runs(n, [&](std::size_t i) { return std::isfinite(s.y[i]); })) {
         svg << "<path class=\"line thin\" stroke=\"" << colour << "\" d=\"";
         for (std::size_t i = from; i < to; ++i)
-          svg << (i == from ? "M" : "L") << px(x.at(s.x[i]) + dodge) << ' ' << px(y.at(s.y[i]));
+          svg << (i == from ? "M" : "L") << svg_number(x.at(s.x[i]) + dodge) << ' ' << svg_number(y.at(s.y[i]));
         svg << "\"/>";
       }
     for (std::size_t i = 0; i < n; ++i) {
@@ -120,11 +115,13 @@ void draw_series(std::ostringstream& svg, const Series& s, const std::string& co
       const double cx = x.at(s.x[i]) + dodge;
       if (interval && std::isfinite(s.lower[i]) && std::isfinite(s.upper[i])) {
         const double top = y.at(s.upper[i]), bottom = y.at(s.lower[i]);
-        svg << "<path class=\"whisker\" stroke=\"" << colour << "\" d=\"M" << px(cx) << ' ' << px(bottom) << "V"
-            << px(top) << "M" << px(cx - 4) << ' ' << px(top) << "h8M" << px(cx - 4) << ' ' << px(bottom) << "h8\"/>";
+        svg << "<path class=\"whisker\" stroke=\"" << colour << "\" d=\"M" << svg_number(cx) << ' '
+            << svg_number(bottom) << "V" << svg_number(top) << "M" << svg_number(cx - 4) << ' ' << svg_number(top)
+            << "h8M" << svg_number(cx - 4) << ' ' << svg_number(bottom) << "h8\"/>";
       }
-      svg << "<circle class=\"point\" cx=\"" << px(cx) << "\" cy=\"" << px(y.at(s.y[i])) << "\" r=\"3.5\" fill=\""
-          << colour << "\"><title>" << escape(s.label) << ": " << tick_text(s.y[i]) << "</title></circle>";
+      svg << "<circle class=\"point\" cx=\"" << svg_number(cx) << "\" cy=\"" << svg_number(y.at(s.y[i]))
+          << "\" r=\"3.5\" fill=\"" << colour << "\"><title>" << escape(s.label) << ": " << tick_text(s.y[i])
+          << "</title></circle>";
     }
   } else {
     if (interval) {
@@ -132,15 +129,16 @@ void draw_series(std::ostringstream& svg, const Series& s, const std::string& co
            runs(n, [&](std::size_t i) { return std::isfinite(s.lower[i]) && std::isfinite(s.upper[i]); })) {
         svg << "<path class=\"band\" fill=\"" << colour << "\" d=\"";
         for (std::size_t i = from; i < to; ++i)
-          svg << (i == from ? "M" : "L") << px(x.at(s.x[i])) << ' ' << px(y.at(s.upper[i]));
-        for (std::size_t i = to; i-- > from;) svg << "L" << px(x.at(s.x[i])) << ' ' << px(y.at(s.lower[i]));
+          svg << (i == from ? "M" : "L") << svg_number(x.at(s.x[i])) << ' ' << svg_number(y.at(s.upper[i]));
+        for (std::size_t i = to; i-- > from;)
+          svg << "L" << svg_number(x.at(s.x[i])) << ' ' << svg_number(y.at(s.lower[i]));
         svg << "Z\"/>";
       }
     }
     for (const auto& [from, to] : runs(n, [&](std::size_t i) { return std::isfinite(s.y[i]); })) {
       svg << "<path class=\"line\" stroke=\"" << colour << "\" d=\"";
       for (std::size_t i = from; i < to; ++i)
-        svg << (i == from ? "M" : "L") << px(x.at(s.x[i])) << ' ' << px(y.at(s.y[i]));
+        svg << (i == from ? "M" : "L") << svg_number(x.at(s.x[i])) << ' ' << svg_number(y.at(s.y[i]));
       // A single point has no length: a dot stands for it.
       if (to - from == 1) svg << "h0.01";
       svg << "\"/>";
@@ -172,6 +170,12 @@ int legend_height(const std::vector<std::string>& labels, double width) {
 }
 
 }  // namespace
+
+std::string svg_number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", x);
+  return buf;
+}
 
 std::vector<double> nice_ticks(double low, double high, int count) {
   if (!(high > low) || count < 1) return {low};
@@ -233,34 +237,35 @@ std::string line_chart(const LineChart& chart) {
     const double from = std::clamp(x.at(s.from), x.pixel_low, x.pixel_high),
                  to = std::clamp(x.at(s.to), x.pixel_low, x.pixel_high);
     if (to <= from) continue;
-    svg << "<rect class=\"shading\" x=\"" << px(from) << "\" y=\"" << top << "\" width=\"" << px(to - from)
-        << "\" height=\"" << plot_height << "\"><title>" << escape(s.label) << "</title></rect>"
-        << "<text class=\"shading-label\" x=\"" << px(from + 3) << "\" y=\"" << top + 11 << "\">" << escape(s.label)
-        << "</text>";
+    svg << "<rect class=\"shading\" x=\"" << svg_number(from) << "\" y=\"" << top << "\" width=\""
+        << svg_number(to - from) << "\" height=\"" << plot_height << "\"><title>" << escape(s.label)
+        << "</title></rect>"
+        << "<text class=\"shading-label\" x=\"" << svg_number(from + 3) << "\" y=\"" << top + 11 << "\">"
+        << escape(s.label) << "</text>";
   }
   // Axes, grid and ticks.
   for (const double t : y.ticks) {
     const double at = y.at(t);
-    svg << "<line class=\"grid\" x1=\"" << left << "\" x2=\"" << px(left + plot_width) << "\" y1=\"" << px(at)
-        << "\" y2=\"" << px(at) << "\"/><text class=\"tick\" text-anchor=\"end\" x=\"" << left - 5 << "\" y=\""
-        << px(at + 4) << "\">" << tick_text(t) << "</text>";
+    svg << "<line class=\"grid\" x1=\"" << left << "\" x2=\"" << svg_number(left + plot_width) << "\" y1=\""
+        << svg_number(at) << "\" y2=\"" << svg_number(at) << "\"/><text class=\"tick\" text-anchor=\"end\" x=\""
+        << left - 5 << "\" y=\"" << svg_number(at + 4) << "\">" << tick_text(t) << "</text>";
   }
   for (const double t : x.ticks) {
     const double at = x.at(t);
-    svg << "<line class=\"axis\" x1=\"" << px(at) << "\" x2=\"" << px(at) << "\" y1=\"" << top + plot_height
-        << "\" y2=\"" << top + plot_height + 4 << "\"/><text class=\"tick\" text-anchor=\"middle\" x=\"" << px(at)
-        << "\" y=\"" << top + plot_height + 16 << "\">" << escape(chart.x_tick ? chart.x_tick(t) : tick_text(t))
-        << "</text>";
+    svg << "<line class=\"axis\" x1=\"" << svg_number(at) << "\" x2=\"" << svg_number(at) << "\" y1=\""
+        << top + plot_height << "\" y2=\"" << top + plot_height + 4
+        << "\"/><text class=\"tick\" text-anchor=\"middle\" x=\"" << svg_number(at) << "\" y=\""
+        << top + plot_height + 16 << "\">" << escape(chart.x_tick ? chart.x_tick(t) : tick_text(t)) << "</text>";
   }
-  svg << "<line class=\"axis\" x1=\"" << left << "\" x2=\"" << px(left + plot_width) << "\" y1=\"" << top + plot_height
-      << "\" y2=\"" << top + plot_height << "\"/>";
+  svg << "<line class=\"axis\" x1=\"" << left << "\" x2=\"" << svg_number(left + plot_width) << "\" y1=\""
+      << top + plot_height << "\" y2=\"" << top + plot_height << "\"/>";
   if (chart.zero_line && y.low < 0 && y.high > 0)
-    svg << "<line class=\"zero\" x1=\"" << left << "\" x2=\"" << px(left + plot_width) << "\" y1=\"" << px(y.at(0))
-        << "\" y2=\"" << px(y.at(0)) << "\"/>";
-  svg << "<text class=\"axis-label\" text-anchor=\"middle\" x=\"" << px(left + plot_width / 2) << "\" y=\""
+    svg << "<line class=\"zero\" x1=\"" << left << "\" x2=\"" << svg_number(left + plot_width) << "\" y1=\""
+        << svg_number(y.at(0)) << "\" y2=\"" << svg_number(y.at(0)) << "\"/>";
+  svg << "<text class=\"axis-label\" text-anchor=\"middle\" x=\"" << svg_number(left + plot_width / 2) << "\" y=\""
       << top + plot_height + 31 << "\">" << escape(chart.x_label) << "</text>"
-      << "<text class=\"axis-label\" text-anchor=\"middle\" transform=\"translate(13 " << px(top + plot_height / 2.0)
-      << ") rotate(-90)\">" << escape(chart.y_label) << "</text>";
+      << "<text class=\"axis-label\" text-anchor=\"middle\" transform=\"translate(13 "
+      << svg_number(top + plot_height / 2.0) << ") rotate(-90)\">" << escape(chart.y_label) << "</text>";
   // Points of several series at one x are set a little apart, so that their whiskers show.
   const std::size_t marked = static_cast<std::size_t>(
       std::count_if(chart.series.begin(), chart.series.end(), [](const Series& s) { return s.markers; }));
@@ -301,22 +306,23 @@ std::string stacked_bars(const std::string& title, const std::vector<std::string
   open_svg(svg, static_cast<int>(width), height, title);
   for (const double t : {0.0, 0.25, 0.5, 0.75, 1.0}) {
     const double at = left + t * plot_width;
-    svg << "<line class=\"grid\" x1=\"" << px(at) << "\" x2=\"" << px(at) << "\" y1=\"" << top << "\" y2=\""
-        << px(top + plot_height) << "\"/><text class=\"tick\" text-anchor=\"middle\" x=\"" << px(at) << "\" y=\""
-        << px(top + plot_height + 14) << "\">" << tick_text(100 * t) << "%</text>";
+    svg << "<line class=\"grid\" x1=\"" << svg_number(at) << "\" x2=\"" << svg_number(at) << "\" y1=\"" << top
+        << "\" y2=\"" << svg_number(top + plot_height) << "\"/><text class=\"tick\" text-anchor=\"middle\" x=\""
+        << svg_number(at) << "\" y=\"" << svg_number(top + plot_height + 14) << "\">" << tick_text(100 * t)
+        << "%</text>";
   }
   for (std::size_t b = 0; b < bars.size(); ++b) {
     const double y = top + static_cast<double>(b) * (bar + gap) + gap / 2;
-    svg << "<text class=\"tick\" text-anchor=\"end\" x=\"" << px(left - 6) << "\" y=\"" << px(y + bar - 4) << "\">"
-        << escape(bars[b].label) << "</text>";
+    svg << "<text class=\"tick\" text-anchor=\"end\" x=\"" << svg_number(left - 6) << "\" y=\""
+        << svg_number(y + bar - 4) << "\">" << escape(bars[b].label) << "</text>";
     double from = 0;
     for (std::size_t p = 0; p < bars[b].shares.size() && p < part_names.size(); ++p) {
       const double share = bars[b].shares[p];
       if (!(share > 0)) continue;
-      svg << "<rect class=\"bar-part\" x=\"" << px(left + from * plot_width) << "\" y=\"" << px(y) << "\" width=\""
-          << px(share * plot_width) << "\" height=\"" << bar << "\" fill=\"" << series_colour(p) << "\"><title>"
-          << escape(bars[b].label) << ", " << escape(part_names[p]) << ": " << decimal(100 * share, 1)
-          << "%</title></rect>";
+      svg << "<rect class=\"bar-part\" x=\"" << svg_number(left + from * plot_width) << "\" y=\"" << svg_number(y)
+          << "\" width=\"" << svg_number(share * plot_width) << "\" height=\"" << bar << "\" fill=\""
+          << series_colour(p) << "\"><title>" << escape(bars[b].label) << ", " << escape(part_names[p]) << ": "
+          << decimal(100 * share, 1) << "%</title></rect>";
       from += share;
     }
   }
@@ -348,12 +354,12 @@ std::string interval_chart(const std::string& title, const std::string& unit, co
   open_svg(svg, static_cast<int>(width), height, title);
   for (const double t : x.ticks) {
     const double at = x.at(t);
-    svg << "<line class=\"grid\" x1=\"" << px(at) << "\" x2=\"" << px(at) << "\" y1=\"" << top << "\" y2=\""
-        << px(top + plot_height) << "\"/><text class=\"tick\" text-anchor=\"middle\" x=\"" << px(at) << "\" y=\""
-        << px(top + plot_height + 14) << "\">" << tick_text(t) << "</text>";
+    svg << "<line class=\"grid\" x1=\"" << svg_number(at) << "\" x2=\"" << svg_number(at) << "\" y1=\"" << top
+        << "\" y2=\"" << svg_number(top + plot_height) << "\"/><text class=\"tick\" text-anchor=\"middle\" x=\""
+        << svg_number(at) << "\" y=\"" << svg_number(top + plot_height + 14) << "\">" << tick_text(t) << "</text>";
   }
-  svg << "<text class=\"axis-label\" text-anchor=\"middle\" x=\"" << px((left + width - right) / 2) << "\" y=\""
-      << px(top + plot_height + 28) << "\">" << escape(unit) << "</text>";
+  svg << "<text class=\"axis-label\" text-anchor=\"middle\" x=\"" << svg_number((left + width - right) / 2) << "\" y=\""
+      << svg_number(top + plot_height + 28) << "\">" << escape(unit) << "</text>";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const IntervalRow& r = rows[i];
     const double y = top + static_cast<double>(i) * row + row / 2;
@@ -363,21 +369,22 @@ std::string interval_chart(const std::string& title, const std::string& unit, co
       while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 letter
       label = label.substr(0, cut) + "\u2026";
     }
-    svg << "<text class=\"tick\" text-anchor=\"end\" x=\"" << px(left - 6) << "\" y=\"" << px(y + 4) << "\">"
-        << escape(label) << "</text>";
+    svg << "<text class=\"tick\" text-anchor=\"end\" x=\"" << svg_number(left - 6) << "\" y=\"" << svg_number(y + 4)
+        << "\">" << escape(label) << "</text>";
     if (std::isfinite(r.lower) && std::isfinite(r.upper))
-      svg << "<line class=\"interval\" stroke=\"" << series_colour(0) << "\" x1=\"" << px(x.at(r.lower)) << "\" x2=\""
-          << px(x.at(r.upper)) << "\" y1=\"" << px(y) << "\" y2=\"" << px(y) << "\"/>";
+      svg << "<line class=\"interval\" stroke=\"" << series_colour(0) << "\" x1=\"" << svg_number(x.at(r.lower))
+          << "\" x2=\"" << svg_number(x.at(r.upper)) << "\" y1=\"" << svg_number(y) << "\" y2=\"" << svg_number(y)
+          << "\"/>";
     if (std::isfinite(r.mean))
-      svg << "<circle class=\"point\" cx=\"" << px(x.at(r.mean)) << "\" cy=\"" << px(y) << "\" r=\"3.5\" fill=\""
-          << series_colour(0) << "\"><title>" << escape(r.label) << ": simulated " << tick_text(r.mean) << " ["
-          << tick_text(r.lower) << ", " << tick_text(r.upper) << "]</title></circle>";
+      svg << "<circle class=\"point\" cx=\"" << svg_number(x.at(r.mean)) << "\" cy=\"" << svg_number(y)
+          << "\" r=\"3.5\" fill=\"" << series_colour(0) << "\"><title>" << escape(r.label) << ": simulated "
+          << tick_text(r.mean) << " [" << tick_text(r.lower) << ", " << tick_text(r.upper) << "]</title></circle>";
     if (std::isfinite(r.published)) {
       const bool outside = r.published < r.lower || r.published > r.upper;
       const double cx = x.at(r.published);
-      svg << "<path class=\"published" << (outside ? " outside" : "") << "\" d=\"M" << px(cx) << ' ' << px(y - 5)
-          << "l5 5l-5 5l-5 -5Z\"><title>" << escape(r.label) << ": published " << tick_text(r.published)
-          << "</title></path>";
+      svg << "<path class=\"published" << (outside ? " outside" : "") << "\" d=\"M" << svg_number(cx) << ' '
+          << svg_number(y - 5) << "l5 5l-5 5l-5 -5Z\"><title>" << escape(r.label) << ": published "
+          << tick_text(r.published) << "</title></path>";
     }
   }
   legend(svg, entries, left, legend_top, width - right - left);

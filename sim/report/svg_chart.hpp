@@ -69,6 +69,9 @@ std::vector<double> nice_ticks(double low, double high, int count);
 /// The colour of series i: a palette that stays apart for the colour-blind (Okabe and Ito).
 std::string series_colour(std::size_t i);
 
+/// A coordinate as SVG takes it: one decimal of a pixel.
+std::string svg_number(double x);
+
 /// A number as a tick prints it: no trailing zeros, at most 4 significant digits.
 std::string tick_text(double x);
 

@@ -11,12 +11,6 @@ namespace almpsim::report {
 
 namespace {
 
-std::string px(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", x);
-  return buf;
-}
-
 constexpr const char* kMarkColour[] = {"#333333", "#E69F00", "#D55E00", "#B00020"};
 constexpr const char* kMarkName[] = {"meeting attended", "no-show", "no-show sanctioned",
                                      "sanction that ended the benefit"};
@@ -61,31 +55,34 @@ std::string timeline_chart(const Timeline& t) {
   const std::pair<double, const char*> rows[] = {
       {state_y, "benefit state"}, {programme_y, "programme"}, {meeting_y, "meetings"}};
   for (const auto& [y, name] : rows)
-    svg << "<text class=\"tick\" text-anchor=\"end\" x=\"" << px(left - 6) << "\" y=\"" << px(y + 14) << "\">" << name
-        << "</text><rect class=\"lane\" x=\"" << px(left) << "\" y=\"" << px(y) << "\" width=\"" << px(plot)
-        << "\" height=\"" << row << "\"/>";
+    svg << "<text class=\"tick\" text-anchor=\"end\" x=\"" << svg_number(left - 6) << "\" y=\"" << svg_number(y + 14)
+        << "\">" << name << "</text><rect class=\"lane\" x=\"" << svg_number(left) << "\" y=\"" << svg_number(y)
+        << "\" width=\"" << svg_number(plot) << "\" height=\"" << row << "\"/>";
   for (const auto& [spans, y] : {std::pair{&t.states, state_y}, std::pair{&t.programmes, programme_y}})
     for (const TimelineSpan& s : *spans) {
       const double from = at(s.from), to = at(s.to);
       if (to <= from) continue;
-      svg << "<rect class=\"span\" x=\"" << px(from) << "\" y=\"" << px(y) << "\" width=\"" << px(to - from)
-          << "\" height=\"" << row << "\" fill=\"" << s.colour << "\"><title>" << escape(s.label) << "</title></rect>";
+      svg << "<rect class=\"span\" x=\"" << svg_number(from) << "\" y=\"" << svg_number(y) << "\" width=\""
+          << svg_number(to - from) << "\" height=\"" << row << "\" fill=\"" << s.colour << "\"><title>"
+          << escape(s.label) << "</title></rect>";
     }
   for (const TimelineMark& m : t.meetings) {
     const double cx = at(m.week + 0.5), cy = meeting_y + row / 2;
     const char* colour = kMarkColour[static_cast<int>(m.kind)];
     svg << "<g class=\"mark\"><title>" << escape(m.label) << "</title>";
     if (m.kind == TimelineMark::Kind::attended)
-      svg << "<circle cx=\"" << px(cx) << "\" cy=\"" << px(cy) << "\" r=\"4\" fill=\"" << colour << "\"/>";
+      svg << "<circle cx=\"" << svg_number(cx) << "\" cy=\"" << svg_number(cy) << "\" r=\"4\" fill=\"" << colour
+          << "\"/>";
     else
-      svg << "<path d=\"M" << px(cx - 4.5) << ' ' << px(cy - 4.5) << "l9 9m0 -9l-9 9\" stroke=\"" << colour
-          << "\" stroke-width=\"2.5\"/>";
+      svg << "<path d=\"M" << svg_number(cx - 4.5) << ' ' << svg_number(cy - 4.5) << "l9 9m0 -9l-9 9\" stroke=\""
+          << colour << "\" stroke-width=\"2.5\"/>";
     svg << "</g>";
   }
   for (const double w : nice_ticks(0, t.weeks, 8)) {
-    svg << "<line class=\"axis\" x1=\"" << px(at(w)) << "\" x2=\"" << px(at(w)) << "\" y1=\"" << px(axis_y)
-        << "\" y2=\"" << px(axis_y + 4) << "\"/><text class=\"tick\" text-anchor=\"middle\" x=\"" << px(at(w))
-        << "\" y=\"" << px(axis_y + 16) << "\">" << escape(t.x_tick ? t.x_tick(w) : tick_text(w)) << "</text>";
+    svg << "<line class=\"axis\" x1=\"" << svg_number(at(w)) << "\" x2=\"" << svg_number(at(w)) << "\" y1=\""
+        << svg_number(axis_y) << "\" y2=\"" << svg_number(axis_y + 4)
+        << "\"/><text class=\"tick\" text-anchor=\"middle\" x=\"" << svg_number(at(w)) << "\" y=\""
+        << svg_number(axis_y + 16) << "\">" << escape(t.x_tick ? t.x_tick(w) : tick_text(w)) << "</text>";
   }
   x = left;
   double y = legend_y;
@@ -95,8 +92,9 @@ std::string timeline_chart(const Timeline& t) {
       x = left;
       y += 18;
     }
-    svg << "<rect class=\"swatch\" x=\"" << px(x) << "\" y=\"" << px(y) << "\" width=\"12\" height=\"12\" fill=\""
-        << colour << "\"/><text x=\"" << px(x + 17) << "\" y=\"" << px(y + 10) << "\">" << escape(label) << "</text>";
+    svg << "<rect class=\"swatch\" x=\"" << svg_number(x) << "\" y=\"" << svg_number(y)
+        << "\" width=\"12\" height=\"12\" fill=\"" << colour << "\"/><text x=\"" << svg_number(x + 17) << "\" y=\""
+        << svg_number(y + 10) << "\">" << escape(label) << "</text>";
     x += item;
   }
   svg << "</svg>";

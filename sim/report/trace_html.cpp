@@ -65,24 +65,6 @@ Timeline timeline_of(const Params& p, const CitizenStory& story) {
   return t;
 }
 
-/// The text's lines: a week where the case changed (and the first and last), and each meeting.
-std::vector<std::vector<std::string>> lines_of(const Params& p, const CitizenStory& story) {
-  std::vector<std::vector<std::string>> rows;
-  std::string previous;
-  auto meeting = story.meetings.begin();
-  for (std::size_t k = 0; k < story.weeks.size(); ++k) {
-    const TracedWeek& t = story.weeks[k];
-    const std::string now = week_text(p, t);
-    const bool met = meeting != story.meetings.end() && meeting->week == t.week;
-    if (now != previous || met || k == 0 || k + 1 == story.weeks.size())
-      rows.push_back({p.calendar.date_of(t.week).iso(), std::to_string(t.week), now});
-    previous = now;
-    for (; meeting != story.meetings.end() && meeting->week == t.week; ++meeting)
-      rows.push_back({"", "", "meeting: " + meeting_text(*meeting)});
-  }
-  return rows;
-}
-
 }  // namespace
 
 std::string trace_html(const TracedRun& run) {
@@ -96,12 +78,11 @@ std::string trace_html(const TracedRun& run) {
   for (const CitizenStory& story : run.citizens) {
     const TracedWeek& first = story.weeks.front();
     page.heading(2, "Citizen " + std::to_string(first.citizen));
-    page.paragraph(std::string(kSexNames[first.sex]) + ", " + std::string(kOriginNames[first.origin]) + ", born " +
-                   p.calendar.date_of(first.birth_week).iso().substr(0, 7) + ", employability class " +
-                   std::to_string(first.employability + 1) + " of " + std::to_string(p.employability.shares.size()) +
-                   " (1: least employable).");
+    page.paragraph(citizen_text(p, first) + ".");
     page.figure(timeline_chart(timeline_of(p, story)), "Citizen " + std::to_string(first.citizen) + ".");
-    page.table({"week starting", "week", "the case at the start of the week, and its meetings"}, lines_of(p, story), 3);
+    std::vector<std::vector<std::string>> rows;
+    for (const StoryLine& line : story_lines(p, story)) rows.push_back({line.date, line.week, line.text});
+    page.table({"week starting", "week", "the case at the start of the week, and its meetings"}, rows, 3);
   }
   return page.str();
 }

@@ -91,8 +91,7 @@ std::string actor_key(const std::string& actor, const std::string& rest) {
 
 void add_delay(std::vector<Lever>& out, const std::string& actor, const toml::table& a) {
   const toml::table* immediate = a["immediate_activation"].as_table();
-  if (!immediate || !(*immediate)["enabled"].value_or(schema_default("actors.*.immediate_activation.enabled") != 0))
-    return;
+  if (!immediate || !(*immediate)["enabled"].value_or(true)) return;  // the schema's default: enabled
   const double delay =
       (*immediate)["delay_weeks"].value_or(schema_default("actors.*.immediate_activation.delay_weeks"));
   out.push_back({{"immediate_activation_delay:" + actor, actor, "immediate activation: weeks from registration",

@@ -100,14 +100,3 @@ TEST_CASE("report prints a run's cohort summary again from the results file", "[
   };
   CHECK(cohort_block(report.output) == cohort_block(run.output));
 }
-
-TEST_CASE("a long replication reports its progress before it ends", "[regression]") {
-  // One replication of the reference workload takes some seconds on one thread: its progress
-  // shows fractions of a replication, about once a second, and ends on the whole count.
-  almpsim::test::TempDir dir;
-  const auto run = almpsim::test::run_cli("run " + almpsim::test::source_path("scenarios/reference_markov.toml") +
-                                          " --replications 1 --threads 1 -o " + dir.file("r.h5"));
-  REQUIRE(run.status == 0);
-  CHECK(run.output.find("replications 0.") != std::string::npos);
-  CHECK(run.output.find("replications 1/1") != std::string::npos);
-}

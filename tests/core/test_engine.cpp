@@ -2,6 +2,7 @@
 #include "almpsim/engine.hpp"
 #include "almpsim/population.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "support/catch.hpp"
@@ -358,4 +359,24 @@ TEST_CASE("stock-flow identity holds when cases are referred from one actor to a
     }
   // The referrals are entries to b on top of its own returns to cash benefit.
   CHECK(into_b > into_b_plain + 100);
+}
+
+TEST_CASE("progress within replications rises through fractions and changes no result", "[unit]") {
+  Params p = test::shipped("two_actors_shock.toml", {"population.size=1500", "replications=3"});
+  MonteCarloOptions watched;
+  watched.progress_seconds = 0;  // every eighth week, so that a small run reports
+  std::vector<double> reported;
+  watched.on_progress = [&](double done, int total) {
+    CHECK(total == 3);
+    reported.push_back(done);
+  };
+  const auto with = run_monte_carlo(p, watched);
+  const auto without = run_monte_carlo(p, {});
+  // (80 + 104 burn-in weeks) x 3 replications, one report in eight weeks, the last left out.
+  REQUIRE(reported.size() > 60);
+  CHECK(std::is_sorted(reported.begin(), reported.end()));
+  CHECK(reported.front() > 0);
+  CHECK(reported.back() < 3);
+  CHECK(std::any_of(reported.begin(), reported.end(), [](double x) { return x != std::floor(x); }));
+  for (std::size_t r = 0; r < with.size(); ++r) CHECK(with[r].occupancy == without[r].occupancy);
 }

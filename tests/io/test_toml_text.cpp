@@ -90,7 +90,7 @@ TEST_CASE("validate says when an override of an actor also reaches an actor that
   CHECK(reaches.status == 0);
   CHECK(reaches.output.find("note: --set:1: actors.jobcenter.first_meeting_weeks also reaches actor 'agens'") !=
         std::string::npos);
-  // The provider sets its own sanctions, so an override of the job centre's stays there.
+  // agens sets its own sanctions, so an override of the job centre's stays there.
   const auto own = test::run_cli("validate " + scenario + " --set actors.jobcenter.sanctions.no_show=0.2");
   CHECK(own.status == 0);
   CHECK(own.output.find("note:") == std::string::npos);
@@ -110,7 +110,7 @@ sanctions = { no_show = 0.2 }
   CHECK(reaches.output.find("note: " + variant +
                             ":4: actors.jobcenter.first_meeting_weeks also reaches actor 'agens', which extends "
                             "'jobcenter'") != std::string::npos);
-  // The provider sets its own sanctions: the job centre's stay its own, and nothing is said.
+  // agens sets its own sanctions: the job centre's stay its own, and nothing is said.
   CHECK(reaches.output.find("sanctions.no_show also reaches") == std::string::npos);
   // A fitted file (written by calibrate) sets the keys its scenario declared free: the shipped
   // Køge fit reaches the provider through `extends` by design, and says nothing.

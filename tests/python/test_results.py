@@ -138,7 +138,7 @@ def test_every_dimension_is_named_and_tied_to_its_axis(files, kind):
         axes = obj.attrs["axes"].decode().split(",")
         assert [d.label for d in obj.dims] == axes, name
         for i, (axis, dim) in enumerate(zip(axes, obj.dims)):
-            if axis in ("replication", "week", "actor", "state", "activity", "point", "key"):
+            if axis in ("replication", "week", "actor", "state", "activity", "account", "area", "point", "key"):
                 assert len(dim) == 1, (name, axis)  # these axes always have their scale
             for scale in dim.values():
                 assert scale.shape == (obj.shape[i],), (name, axis)
