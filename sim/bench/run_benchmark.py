@@ -4,7 +4,10 @@ are also given as ratios to the NumPy implementation timed in the same run.
 
 Workloads: the reference Markov chain through NumPy (ref_markov_numpy.py) and through the
 engine (1 and 2 threads); the fitted Køge model scaled to 1,000,000 citizens (1 and 2
-threads); and a whole `almpsim sweep` of the immediate-activation scenario (replications/s).
+threads); a whole `almpsim sweep` of the immediate-activation scenario (replications/s); and
+Denmark at scale, the Køge model at 700,000 citizens over 520 weeks, as `almpsim run` runs two
+replications on two cores, from which the wall time of a 1,000-replication Monte Carlo on this
+machine is projected (`--workloads denmark` runs it alone).
 """
 import argparse
 import json
@@ -38,13 +41,24 @@ def run_process(command, env=None):
 
 
 class Workload:
-    def __init__(self, name, threads, command, unit="Mcw/s", env=None, sweep_file=None):
+    def __init__(self, name, threads, command, unit="Mcw/s", env=None, sweep_file=None, run_file=None):
         self.name, self.threads, self.command, self.unit = name, threads, command, unit
-        self.env, self.sweep_file = env, sweep_file
+        self.env, self.sweep_file, self.run_file = env, sweep_file, run_file
         self.rates, self.bytes_per_citizen, self.extra = [], [], {}
 
     def measure(self):
         text, wall, peak = run_process(self.command, self.env)
+        if self.run_file:
+            # Replications per second of a whole `almpsim run`, loading and writing included.
+            with h5py.File(self.run_file, "r") as f:
+                replications = int(f["/meta/replications"][()])
+                # Citizen-weeks as almpsim_bench counts them: everyone present at each week's start.
+                citizen_weeks = float(f["/timeseries/occupancy"][()].sum(dtype="int64"))
+            os.remove(self.run_file)
+            self.rates.append(replications / wall)
+            self.extra = {"replications": replications, "peak_rss_bytes": peak,
+                          "citizen_weeks_per_second": citizen_weeks / wall}
+            return
         if self.sweep_file:
             with h5py.File(self.sweep_file, "r") as f:
                 points = f["/sweep/points/values"].shape[0]
@@ -64,11 +78,35 @@ class Workload:
         return statistics.median(self.rates), min(self.rates), max(self.rates)
 
 
+def koege_size(almpsim):
+    """The Køge scenario's population.size, so that --scale reaches the Denmark-scale count."""
+    text = subprocess.run([almpsim, "validate", "scenarios/koege_2008.toml", "--print"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout
+    section = text[text.index("[population]"):]
+    return float(next(line.split("=")[1] for line in section.splitlines() if line.startswith("size")))
+
+
+def print_denmark(denmark, args):
+    """The projected wall time of 1,000 replications, from the measured rate on two cores."""
+    rate = denmark.summary()[0]
+    hours = 1000 / rate / 3600
+    print(f"\nDenmark scale: the Køge model at {args.denmark_citizens:,} citizens over {args.denmark_weeks} weeks, "
+          f"2 replications on 2 cores per run, median of {args.rounds}: {rate:.3f} replications/s, "
+          f"{denmark.extra['citizen_weeks_per_second'] / 1e6:.0f} M citizen-weeks/s on the 2 cores, "
+          f"{denmark.extra['peak_rss_bytes'] / 2**30:.2f} GiB at peak")
+    print(f"projected wall time of 1,000 replications on this machine: {hours:.2f} h "
+          f"({'meets' if hours <= 0.5 else 'misses'} the 30-minute target)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build-dir", default=os.path.join(ROOT, "build", "release"))
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--koege-citizens", type=int, default=1_000_000)
+    parser.add_argument("--denmark-citizens", type=int, default=700_000)
+    parser.add_argument("--denmark-weeks", type=int, default=520)
+    parser.add_argument("--workloads", choices=["all", "denmark"], default="all",
+                        help="all, or only the Denmark-scale projection")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     if args.rounds < 1:
@@ -89,10 +127,21 @@ def main():
                  [almpsim, "sweep", "scenarios/straksaktivering_sweep.toml", "--threads", "2", "--quiet",
                   "-o", sweep_file], unit="rep/s", sweep_file=sweep_file),
     ]
+    run_file = os.path.join(tempfile.gettempdir(), f"almpsim_bench_denmark_{os.getpid()}.h5")
+    denmark = Workload("Denmark scale, almpsim run", 2,
+                       [almpsim, "run", "scenarios/koege_2008.toml", "--replications", "2", "--threads", "2", "--quiet",
+                        "--scale", str(args.denmark_citizens / koege_size(almpsim)),
+                        "--set", f"weeks={args.denmark_weeks}", "-o", run_file], unit="rep/s", run_file=run_file)
+    if args.workloads == "denmark":
+        workloads = []
+    workloads.append(denmark)
     for r in range(args.rounds):
         for w in workloads:
             w.measure()
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr, flush=True)
+    print_denmark(denmark, args)
+    if args.workloads == "denmark":
+        return
 
     numpy = workloads[0].summary()[0]
     print(f"\nalmpsim benchmark: median of {args.rounds} rounds [min, max]; ratios to NumPy's median\n")
