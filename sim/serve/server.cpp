@@ -22,11 +22,11 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-/// A scenario the page offers: its file, what it says of itself and its controls.
+/// A scenario the page offers: its file, the scenario as loaded once at start, and its controls.
 struct Offered {
   std::string id;  ///< the file's stem
-  std::string file, name, description;
-  std::vector<std::string> actors;
+  std::string file;
+  LoadedScenario base;
   std::vector<Control> controls;
 };
 
@@ -48,7 +48,7 @@ std::vector<Offered> offered_scenarios(const std::string& folder, double largest
   std::vector<Offered> out;
   for (const auto& path : files) {
     try {
-      const LoadedScenario loaded = load_scenario(path.string());
+      LoadedScenario loaded = load_scenario(path.string());
       const Params& p = loaded.params;
       const double size = static_cast<double>(p.population.size) * p.calendar.total();
       std::vector<Control> controls = teaching_controls(loaded.resolved_text);
@@ -57,7 +57,7 @@ std::vector<Offered> offered_scenarios(const std::string& folder, double largest
                      controls.empty() ? "nothing to move" : "too large to run while the page waits");
         continue;
       }
-      out.push_back({path.stem().string(), path.string(), p.name, p.description, p.actor_names(), std::move(controls)});
+      out.push_back({path.stem().string(), path.string(), std::move(loaded), std::move(controls)});
     } catch (const std::exception& e) {
       std::fprintf(stderr, "note: %s is not offered: %s\n", path.filename().c_str(), e.what());
     }
@@ -124,9 +124,9 @@ int serve(const ServeOptions& options) {
     json list = json::array();
     for (const Offered& s : scenarios)
       list.push_back({{"id", s.id},
-                      {"name", s.name},
-                      {"description", s.description},
-                      {"actors", s.actors},
+                      {"name", s.base.params.name},
+                      {"description", s.base.params.description},
+                      {"actors", s.base.params.actor_names()},
                       {"controls", controls_json(s.controls)}});
     res.set_content(list.dump(), "application/json");
   });
@@ -158,9 +158,10 @@ int serve(const ServeOptions& options) {
     }
     try {
       const std::lock_guard lock(running);
-      const LoadedScenario base = load_scenario(offered->file);
+      const LoadedScenario& base = offered->base;
       const std::vector<std::string> overrides = control_overrides(base.resolved_text, settings);
-      const LoadedScenario variant = load_scenario(offered->file, overrides);
+      // Only a moved slider reads the file again, with its keys set.
+      const LoadedScenario variant = overrides.empty() ? base : load_scenario(offered->file, overrides);
       auto& base_run = base_runs[{id, replications}];
       if (base_run.empty()) base_run = run_replications(base.params, replications, options.threads);
       // The same seed: with nothing moved, the variant is the base, bit for bit.
