@@ -174,22 +174,18 @@ int report_sweep(const std::string& path, bool json, int reference_point) {
     for (const std::string& line : keys[k].legend) out << "    " << line << "\n";
   }
   for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
-    std::vector<std::size_t> actors = report::served_actors(sw, c, members_at);
+    const report::CohortActors actors = report::cohort_actors(sw, c);
     out << "\ncohort " << sw.cohort_names[c];
-    if (actors.empty()) {
+    if (actors.reached.empty() && actors.unreached.empty()) {
       out << ": no members at any point\n";
       continue;
     }
     out << "\n";
-    const auto unreached = std::partition(actors.begin(), actors.end(), [&](std::size_t a) {
-      return report::reached_by_sweep(sw, c, a, report::sweep_report_measures().size());
-    });
-    for (auto a = unreached; a != actors.end(); ++a)
-      out << "  " << sw.actors[*a] << ": the same at every point in every replication (the sweep does not reach it)\n";
-    actors.erase(unreached, actors.end());
-    if (actors.empty()) continue;
+    for (const std::size_t a : actors.unreached)
+      out << "  " << sw.actors[a] << ": the same at every point in every replication (the sweep does not reach it)\n";
+    if (actors.reached.empty()) continue;
     for (std::size_t m = 0; m < report::sweep_report_measures().size(); ++m)
-      print_measure(out, sw, keys, *report::sweep_report_measures()[m], sw.cohorts[c][m], actors, reference);
+      print_measure(out, sw, keys, *report::sweep_report_measures()[m], sw.cohorts[c][m], actors.reached, reference);
   }
   // Cells are padded to their columns; the last one's padding ends no line.
   std::istringstream lines(out.str());

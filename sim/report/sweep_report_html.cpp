@@ -143,21 +143,16 @@ std::string sweep_report_html(const std::string& path, int reference_point) {
   points_table(page, sw, reference);
   const PointLayout layout = point_layout(sw);
   for (std::size_t c = 0; c < sw.cohort_names.size(); ++c) {
-    std::vector<std::size_t> actors = served_actors(sw, c, measures.size());
-    std::vector<std::string> unreached;
-    const auto split = std::partition(actors.begin(), actors.end(),
-                                      [&](std::size_t a) { return reached_by_sweep(sw, c, a, measures.size()); });
-    for (auto a = split; a != actors.end(); ++a) unreached.push_back(sw.actors[*a]);
-    actors.erase(split, actors.end());
+    const CohortActors actors = cohort_actors(sw, c);
     page.heading(2, "Cohort " + sw.cohort_names[c]);
-    for (const std::string& name : unreached)
-      page.paragraph(name + ": the same at every point in every replication (the sweep does not reach it).");
-    if (actors.empty()) {
+    for (const std::size_t a : actors.unreached)
+      page.paragraph(sw.actors[a] + ": the same at every point in every replication (the sweep does not reach it).");
+    if (actors.reached.empty()) {
       page.paragraph("No actor the sweep reaches has members in this cohort.");
       continue;
     }
     page.open_figures();
-    for (std::size_t m = 0; m < measures.size(); ++m) measure_charts(page, sw, c, m, actors, layout, reference);
+    for (std::size_t m = 0; m < measures.size(); ++m) measure_charts(page, sw, c, m, actors.reached, layout, reference);
     page.close_figures();
   }
   manifest(page, path);

@@ -45,6 +45,14 @@ bool reached_by_sweep(const StoredSweep& sw, std::size_t c, std::size_t a, std::
   return false;
 }
 
+CohortActors cohort_actors(const StoredSweep& sw, std::size_t c) {
+  const std::size_t measures = sweep_report_measures().size();  // "members" is read after them
+  CohortActors out;
+  for (const std::size_t a : served_actors(sw, c, measures))
+    (reached_by_sweep(sw, c, a, measures) ? out.reached : out.unreached).push_back(a);
+  return out;
+}
+
 MeanInterval paired_contrast(const StoredSweep& sw, const StoredSweep::Measure& m, std::size_t p, std::size_t reference,
                              std::size_t a) {
   const std::size_t actors = sw.actors.size(), reps = static_cast<std::size_t>(sw.replications);

@@ -34,6 +34,14 @@ struct KeyColumn {
 
 KeyColumn key_column(const StoredSweep& sw, std::size_t k);
 
+/// The actors with members in cohort c at some point, split into those the swept keys reach
+/// and those they do not (the same numbers at every point), for a sweep read with the report's
+/// measures and then "members".
+struct CohortActors {
+  std::vector<std::size_t> reached, unreached;
+};
+CohortActors cohort_actors(const StoredSweep& sw, std::size_t c);
+
 /// Point p's value less the reference's, replication by replication, and its 95% interval.
 MeanInterval paired_contrast(const StoredSweep& sw, const StoredSweep::Measure& m, std::size_t p, std::size_t reference,
                              std::size_t a);
