@@ -25,16 +25,15 @@ namespace {
 
 /// What one block of citizens contributes to a week's record.
 struct BlockTally {
-  std::vector<std::int32_t> occupancy, entries, exits, activity;
-  std::vector<double> payments;                             // [actor] fees and bonuses of the moves made
-  std::vector<std::int32_t> places_held;                    // [actor][activity] held next week, after the moves
-  std::vector<std::int32_t> to_self_support;                // [actor] cases it moved from benefit into self-support
-  std::vector<std::vector<DueMeeting>> due;                 // [actor][state]
-  std::vector<std::int32_t> lane_occupancy, lane_activity;  // scratch: four interleaved copies
-  std::vector<CitizenId> entered;                           // citizens moved, in the order moved
+  std::vector<std::int32_t> entries, exits;
+  std::vector<std::int32_t> activity;         // [actor][activity] cases on benefit in a running programme
+  std::vector<double> payments;               // [actor] fees and bonuses of the moves made
+  std::vector<std::int32_t> places_held;      // [actor][activity] held next week, after the moves
+  std::vector<std::int32_t> to_self_support;  // [actor] cases it moved from benefit into self-support
+  std::vector<std::vector<DueMeeting>> due;   // [actor][state]
+  std::vector<CitizenId> entered;             // citizens moved, in the order moved
 
   void reset(std::size_t actors) {
-    occupancy.assign(actors * kStates, 0);
     entries.assign(actors * kStates, 0);
     exits.assign(actors * kStates, 0);
     activity.assign(actors * kActivities, 0);
@@ -114,7 +113,9 @@ class Replication {
   /// spells running then will reach.
   void take_over_initial_cases(CitizenId initial) {
     const Week first = params_.calendar.first();
+    occupancy_now_.assign(actors_ * kStates, 0);
     for (CitizenId i = 0; i < initial; ++i) {
+      ++occupancy_now_[pop_.actor[i] * kStates + pop_.state[i]];
       if (first >= 0 && params_.on_benefit[pop_.state[i]])
         book(first, pop_.actor[i], CostAccount::payments, entry_fee(params_.actors[pop_.actor[i]]));
       schedule_milestones(i);
@@ -160,8 +161,9 @@ class Replication {
     }
     for (CitizenId i = first; i < end; ++i) {
       entrants_.push_back(i);
-      if (w - 1 < 0) continue;
       const std::size_t a = pop_.actor[i];
+      ++occupancy_now_[a * kStates + pop_.state[i]];
+      if (w - 1 < 0) continue;
       ++result_.entries[at(w - 1, a, pop_.state[i], kStates)];
       if (params_.on_benefit[pop_.state[i]]) book(w - 1, a, CostAccount::payments, entry_fee(params_.actors[a]));
     }
@@ -313,58 +315,78 @@ class Replication {
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
   }
 
+  /// Moves the citizens [lo, hi) through week w in two passes. The first counts everyone and
+  /// settles the common week (no programme, a current row key, a draw that stays) without a
+  /// branch; it marks the rest and those with a meeting due. The second takes only the marked,
+  /// in id order, so moves and due meetings are recorded in the order a single pass gives.
+  /// A move touches only its own citizen, so the first pass may read everyone before any move.
   void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, ThreadScratch& scratch,
                   const WeekMultipliers& week_mult) {
     std::vector<std::uint32_t>& words = scratch.words;
     // One Philox counter serves four neighbouring citizens (blocks start at multiples of 4):
     // citizen i takes word i % 4 of counter i / 4, so words[i - lo] is citizen i's.
     rng_.words_batch(lo >> 2, (hi - lo + 3) / 4, w, Process::transition, words.data());
+    const std::uint32_t* word_of = words.data() - lo;
+    if (places_.limited())
+      for (CitizenId i = lo; i < hi; ++i) count_place(w, i, +1, tally);
+    const std::size_t marked = mark(w, lo, hi, scratch, word_of);
+    for (std::size_t k = 0; k < marked; ++k) {
+      const CitizenId i = scratch.marked[k];
+      if (!scratch.settled[k]) {
+        const std::size_t s = pop_.state[i];
+        count_programme_case(w, i, tally);
+        const bool keyed = pop_.activity[i] == static_cast<std::uint8_t>(Activity::none) && !cache_.key_stale(i, w) &&
+                           !recently_met(i, w);
+        const State next = keyed ? cache_.next_from_row(w, i, word_of[i], scratch, week_mult)
+                                 : draw_next_state(w, i, word_of[i], scratch, week_mult);
+        if (static_cast<std::size_t>(index_of(next)) != s) move(w, i, next, tally);
+      }
+      if (pop_.next_meeting[i] <= w)
+        tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, pop_.next_meeting[i]});
+    }
+  }
+
+  /// Whether a meeting's effect may still act on citizen i's hazards in week w.
+  bool recently_met(CitizenId i, Week w) const {
+    return meeting_reach_ > 0 && w - pop_.last_met[i] <= meeting_reach_;
+  }
+
+  /// Counts citizen i, before its move in week w, among its actor's cases on benefit in a
+  /// running programme. The cases on benefit without one follow from the week's occupancy.
+  void count_programme_case(Week w, CitizenId i, BlockTally& tally) const {
+    const Activity running = pop_.current_activity(i, w);
+    if (running != Activity::none && params_.on_benefit[pop_.state[i]])
+      ++tally.activity[pop_.actor[i] * kActivities + index_of(running)];
+  }
+
+  /// The first pass of move_block: lists in scratch.marked the citizens of [lo, hi) who need the
+  /// second pass, with scratch.settled telling those whose week is already settled (they only
+  /// have a meeting due). Everyone in a programme is marked: the programme changes the draw.
+  std::size_t mark(Week w, CitizenId lo, CitizenId hi, ThreadScratch& scratch, const std::uint32_t* word_of) const {
     const auto none = static_cast<std::uint8_t>(Activity::none);
-    // Counts go to four interleaved copies, so that neighbours in the same state do not wait on
-    // each other's increments; the copies are added up at the end (integers: order-free).
-    const std::size_t width = actors_ * kStates, activity_width = actors_ * kActivities;
-    tally.lane_occupancy.assign(4 * width, 0);
-    tally.lane_activity.assign(4 * activity_width, 0);
-    std::int32_t* occupancy = tally.lane_occupancy.data();
-    std::int32_t* activity = tally.lane_activity.data();
-    // Raw views of what the loop reads for everyone (kept in registers across the calls).
-    const std::uint8_t* actor = pop_.actor.data();
-    const std::uint8_t* state = pop_.state.data();
+    // Raw views of what the loop reads for everyone.
     const std::uint8_t* kind = pop_.activity.data();
     const std::int16_t* until = cache_.row_until();
     const std::uint32_t* row_of = cache_.row_of();
     const std::int16_t* next_meeting = pop_.next_meeting.data();
+    const std::int16_t* last_met = pop_.last_met.data();
     const CachedRow* rows = scratch.rows.data();
-    const std::uint32_t* word_of = words.data() - lo;
-    const bool* on_benefit = params_.on_benefit.data();
-    // A recent meeting's effect needs the slow path; without meeting effects nobody is checked.
-    const std::int16_t* last_met = meeting_reach_ > 0 ? pop_.last_met.data() : nullptr;
-    const Week reach = meeting_reach_;
-    const bool count_places = places_.limited();
+    // Without meeting effects nobody is checked for a recent meeting.
+    const Week reach = meeting_reach_ > 0 ? meeting_reach_ : std::numeric_limits<Week>::min() / 2;
+    CitizenId* marked = scratch.marked.data();
+    std::uint8_t* settled = scratch.settled.data();
+    std::size_t n = 0;
     for (CitizenId i = lo; i < hi; ++i) {
-      const std::size_t a = actor[i], s = state[i];
-      const std::size_t lane = i & 3u;
-      ++occupancy[lane * width + a * kStates + s];
-      const bool idle = kind[i] == none;
-      const std::size_t act = idle ? 0 : index_of(pop_.current_activity(i, w));
-      activity[lane * activity_width + a * kActivities + act] += on_benefit[s];
-      if (count_places) count_place(w, i, +1, tally);
-
-      // The common case: no programme, the row key still current, its row filled this week,
-      // and a draw that stays.
-      const std::uint32_t word = word_of[i];
-      const bool keyed = idle && w < until[i] && (!last_met || w - last_met[i] > reach);
-      if (!(keyed && rows[row_of[i]].stamp == w && word >= rows[row_of[i]].stay_from)) {
-        const State next = keyed ? cache_.next_from_row(w, i, word, scratch, week_mult)
-                                 : draw_next_state(w, i, word, scratch, week_mult);
-        if (static_cast<std::size_t>(index_of(next)) != s) move(w, i, next, tally);
-      }
-      if (next_meeting[i] <= w) tally.due[actor[i] * kStates + state[i]].push_back({i, next_meeting[i]});
+      const bool keyed = (kind[i] == none) & (w < until[i]) & (w - last_met[i] > reach);
+      const CachedRow& row = rows[row_of[i]];
+      const bool stays = keyed & (row.stamp == w) & (word_of[i] >= row.stay_from);
+      const bool due = next_meeting[i] <= w;
+      // Written always, kept only if marked: no branch on the common week.
+      marked[n] = i;
+      settled[n] = stays;
+      n += !stays | due;
     }
-    for (std::size_t lane = 0; lane < 4; ++lane) {
-      for (std::size_t k = 0; k < width; ++k) tally.occupancy[k] += occupancy[lane * width + k];
-      for (std::size_t k = 0; k < activity_width; ++k) tally.activity[k] += activity[lane * activity_width + k];
-    }
+    return n;
   }
 
   void move_citizens(Week w) {
@@ -373,6 +395,7 @@ class Replication {
     if (tallies_.size() < blocks) tallies_.resize(blocks);
     WeekMultipliers week_mult{};
     for (int s = 0; s < kStates; ++s) hazards_.week_multipliers(static_cast<State>(s), params_, w, week_mult[s].data());
+    record_occupancy(w);
 
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && blocks > 1)
     for (std::size_t b = 0; b < blocks; ++b) {
@@ -384,31 +407,58 @@ class Replication {
       move_block(w, lo, hi, tally, cache_.scratch(thread), week_mult);
     }
 
+    programme_cases_.assign(actors_ * kActivities, 0);
     for (std::size_t b = 0; b < blocks; ++b) {
       const BlockTally& t = tallies_[b];
       entrants_.insert(entrants_.end(), t.entered.begin(), t.entered.end());
-      for (std::size_t a = 0; a < actors_; ++a) {
-        if (w >= 0) {
-          for (int s = 0; s < kStates; ++s) {
-            result_.occupancy[at(w, a, s, kStates)] += t.occupancy[a * kStates + s];
-            result_.entries[at(w, a, s, kStates)] += t.entries[a * kStates + s];
-            result_.exits[at(w, a, s, kStates)] += t.exits[a * kStates + s];
-          }
-          // Case costs from the counts of cases by activity, then fees and bonuses.
-          const ActorSpec& actor = params_.actors[a];
-          double administration = 0.0, programmes = 0.0;
-          for (int k = 0; k < kActivities; ++k) {
-            const std::int32_t cases = t.activity[a * kActivities + k];
-            result_.activity_occupancy[at(w, a, k, kActivities)] += cases;
-            administration += cases * administration_cost(actor, true);
-            programmes += cases * programme_cost(actor, params_.programmes, true, static_cast<Activity>(k));
-          }
-          book(w, a, CostAccount::administration, administration);
-          book(w, a, CostAccount::programmes, programmes);
-          book(w, a, CostAccount::payments, t.payments[a]);
-          result_.moved_to_self_support[at(w, a, 0, 1)] += t.to_self_support[a];
-        }
+      record_moves(w, t);
+      for (std::size_t k = 0; k < programme_cases_.size(); ++k) programme_cases_[k] += t.activity[k];
+    }
+    book_case_costs(w);
+  }
+
+  /// Records the occupancy at the start of week w: everyone present, by actor and state.
+  void record_occupancy(Week w) {
+    if (w < 0) return;
+    std::copy(occupancy_now_.begin(), occupancy_now_.end(),
+              result_.occupancy.begin() + static_cast<std::ptrdiff_t>(at(w, 0, 0, kStates)));
+  }
+
+  /// Takes the moves of one tally of week w into the occupancy and, from week 0 on, into the
+  /// week's record: entries, exits, fees and bonuses.
+  void record_moves(Week w, const BlockTally& t) {
+    for (std::size_t k = 0; k < occupancy_now_.size(); ++k) occupancy_now_[k] += t.entries[k] - t.exits[k];
+    if (w < 0) return;
+    for (std::size_t a = 0; a < actors_; ++a) {
+      for (int s = 0; s < kStates; ++s) {
+        result_.entries[at(w, a, s, kStates)] += t.entries[a * kStates + s];
+        result_.exits[at(w, a, s, kStates)] += t.exits[a * kStates + s];
       }
+      book(w, a, CostAccount::payments, t.payments[a]);
+      result_.moved_to_self_support[at(w, a, 0, 1)] += t.to_self_support[a];
+    }
+  }
+
+  /// Books the case costs of week w from the cases on benefit by activity: those in a running
+  /// programme as counted, the rest from the occupancy at the start of the week.
+  void book_case_costs(Week w) {
+    if (w < 0) return;
+    for (std::size_t a = 0; a < actors_; ++a) {
+      std::int32_t on_benefit = 0;
+      for (int s = 0; s < kStates; ++s)
+        if (params_.on_benefit[s]) on_benefit += result_.occupancy[at(w, a, s, kStates)];
+      std::int32_t* cases = programme_cases_.data() + a * kActivities;
+      for (int k = 1; k < kActivities; ++k) on_benefit -= cases[k];
+      cases[index_of(Activity::none)] = on_benefit;
+      const ActorSpec& actor = params_.actors[a];
+      double administration = 0.0, programmes = 0.0;
+      for (int k = 0; k < kActivities; ++k) {
+        result_.activity_occupancy[at(w, a, k, kActivities)] = cases[k];
+        administration += cases[k] * administration_cost(actor, true);
+        programmes += cases[k] * programme_cost(actor, params_.programmes, true, static_cast<Activity>(k));
+      }
+      book(w, a, CostAccount::administration, administration);
+      book(w, a, CostAccount::programmes, programmes);
     }
   }
 
@@ -470,15 +520,7 @@ class Replication {
       places_.prune_lists(pop_);
       record_waiting(w);
     }
-    if (w < 0) return;
-    for (std::size_t a = 0; a < actors_; ++a) {
-      for (int s = 0; s < kStates; ++s) {
-        result_.entries[at(w, a, s, kStates)] += meeting_moves.entries[a * kStates + s];
-        result_.exits[at(w, a, s, kStates)] += meeting_moves.exits[a * kStates + s];
-      }
-      book(w, a, CostAccount::payments, meeting_moves.payments[a]);
-      result_.moved_to_self_support[at(w, a, 0, 1)] += meeting_moves.to_self_support[a];
-    }
+    record_moves(w, meeting_moves);
   }
 
   const Params& params_;
@@ -491,6 +533,8 @@ class Replication {
   TransitionCache cache_;
   ProgrammePlaces places_;
   std::vector<BlockTally> tallies_;
+  std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
+  std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
   BlockTally meeting_tally_;
   std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
   std::vector<DueMeeting> due_;

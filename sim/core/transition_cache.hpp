@@ -50,6 +50,8 @@ struct ThreadScratch {
   std::vector<CachedRow> rows;         // [row key]
   std::vector<CachedHazards> hazards;  // [row key], filled only for citizens in programmes
   std::vector<std::uint32_t> words;    // [citizen in block] random words
+  std::vector<CitizenId> marked;       // [k] the k-th citizen of the block the second pass takes
+  std::vector<std::uint8_t> settled;   // [k] whether marked[k]'s week is settled (a meeting due only)
   std::vector<PostEffectMemo> post;    // [actor][programme][group][weeks since end]
 };
 
@@ -83,6 +85,8 @@ class TransitionCache {
       t.rows.resize(rows);
       t.hazards.resize(rows);
       t.words.resize(kBlockSize);
+      t.marked.resize(kBlockSize);
+      t.settled.resize(kBlockSize);
       t.post.resize(actors * kActivities * groups_ * post_weeks_);
     }
     row_of_.assign(pop_.size(), 0);
