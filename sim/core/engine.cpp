@@ -292,9 +292,7 @@ class Replication {
 
     const ActorSpec& actor = params_.actors[pop_.actor[i]];
     double effect = cache_.programme_effect(w, i, scratch);
-    if (meeting_reach_ > 0)
-      effect *= meeting_multiplier(actor.meeting_effect, match_group_of(params_, pop_, i), pop_.last_met[i], w,
-                                   met_in_group(actor, pop_.last_met[i], pop_.state_since[i]));
+    if (meeting_reach_ > 0) effect *= cache_.meeting_effect(i, w);
     if (effect == 1.0) return cache_.next_from_row(w, i, word, scratch, week_mult);
 
     const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
@@ -303,16 +301,31 @@ class Replication {
       // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by
       // it below gives exactly what HazardModel::hazards gives.
       cache_.citizen_hazards(w, i, week_mult, 1.0, cached.h);
+      sum_hazards(s, cached);
       cached.stamp = w;
     }
+    const double job_finding = actor.job_finding[index_of(s)][slot] * effect;
+    // A draw at or above the total hazard stays (draw_destination's first test). The total
+    // summed below differs from this one by rounding only, far less than the margin, so a draw
+    // above the margin stays either way and skips the sum.
+    const double u = RandomStreams::unit(word);
+    if (u >= (cached.others + job_finding * cached.job_finding) * (1.0 + 0x1p-20)) return s;
     const auto& dests = hazards_.destinations(s);
     const int n = static_cast<int>(dests.size());
     double h[kMaxDestinations];
     std::copy(cached.h, cached.h + n, h);
-    const double job_finding = actor.job_finding[index_of(s)][slot] * effect;
     for (const int d : hazards_.job_finding_slots(s)) h[d] *= job_finding;
-    const int j = draw_destination(h, n, RandomStreams::unit(word));
+    const int j = draw_destination(h, n, u);
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
+  }
+
+  /// The cached hazards' sums over the job-finding moves and over the others.
+  void sum_hazards(State s, CachedHazards& cached) const {
+    const auto& job_finding = hazards_.job_finding_slots(s);
+    cached.others = cached.job_finding = 0.0;
+    for (int d = 0; d < static_cast<int>(hazards_.destinations(s).size()); ++d)
+      (std::find(job_finding.begin(), job_finding.end(), d) != job_finding.end() ? cached.job_finding
+                                                                                 : cached.others) += cached.h[d];
   }
 
   /// Moves the citizens [lo, hi) through week w in two passes. The first counts everyone and

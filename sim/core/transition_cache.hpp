@@ -17,6 +17,7 @@
 #include "almpsim/hazards.hpp"
 #include "almpsim/population.hpp"
 #include "almpsim/programmes.hpp"
+#include "effect_tables.hpp"
 
 namespace almpsim {
 
@@ -43,6 +44,8 @@ struct PostEffectMemo {
 struct CachedHazards {
   Week stamp = std::numeric_limits<Week>::min();
   double h[kMaxDestinations];
+  double others = 0.0;       ///< the sum of h over the moves that are not job finding
+  double job_finding = 0.0;  ///< the sum of h over the job-finding moves
 };
 
 /// What each thread keeps for itself while it moves blocks of citizens.
@@ -66,7 +69,7 @@ using WeekMultipliers = PerState<std::array<double, kMaxDestinations>>;
 class TransitionCache {
  public:
   TransitionCache(const Params& params, const HazardModel& hazards, const Population& pop, int threads)
-      : params_(params), hazards_(hazards), pop_(pop) {
+      : params_(params), hazards_(hazards), pop_(pop), effects_(params) {
     const auto actors = static_cast<std::size_t>(params.actor_count());
     std::size_t rows = 0;
     for (std::size_t a = 0; a < actors; ++a)
@@ -187,6 +190,13 @@ class TransitionCache {
     return static_cast<State>(row.next[k]);
   }
 
+  /// The multiplier of citizen i's job finding in week w from its last attended meeting.
+  double meeting_effect(CitizenId i, Week w) const {
+    const std::size_t a = pop_.actor[i];
+    return effects_.meeting(a, match_group_of(params_, pop_, i), pop_.last_met[i], w,
+                            met_in_group(params_.actors[a], pop_.last_met[i], pop_.state_since[i]));
+  }
+
   /// The programme multiplier of citizen i in week w (1 without an activity).
   double programme_effect(Week w, CitizenId i, ThreadScratch& scratch) const {
     if (pop_.activity_of(i) == Activity::none) return 1.0;
@@ -196,7 +206,7 @@ class TransitionCache {
     const double contact = params_.actors[a].company_contact[static_cast<std::size_t>(params_.calendar.slot(w))];
     const ProgrammeSpec& programme = params_.programmes[kind];
     if (w < to || static_cast<std::size_t>(w - to) >= post_weeks_)
-      return programme_multiplier(programme, group, w, announced, from, to, contact);
+      return effects_.programme(programme, kind, group, w, announced, from, to, contact);
     PostEffectMemo& memo =
         scratch.post[((a * kActivities + kind) * groups_ + static_cast<std::size_t>(group)) * post_weeks_ +
                      static_cast<std::size_t>(w - to)];
@@ -211,6 +221,7 @@ class TransitionCache {
   const Params& params_;
   const HazardModel& hazards_;
   const Population& pop_;
+  EffectTables effects_;
   std::array<std::array<std::size_t, kStates>, 256> row_offset_{};
   std::vector<ThreadScratch> scratch_;  // [thread]
   std::size_t groups_ = 1, post_weeks_ = 1;
