@@ -7,11 +7,15 @@ engine (1 and 2 threads); the fitted Køge model scaled to 1,000,000 citizens (1
 threads); a whole `almpsim sweep` of the immediate-activation scenario (replications/s); and
 Denmark at scale, the Køge model at 700,000 citizens over 520 weeks, as `almpsim run` runs two
 replications on two cores, from which the wall time of a 1,000-replication Monte Carlo on this
-machine is projected (`--workloads denmark` runs it alone).
+machine is projected (`--workloads denmark` runs it alone); the same under MPI, two ranks of
+one thread each started by mpirun, each timing one replication, with the scaling model that
+projects K ranks from them.
 """
 import argparse
 import json
+import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -67,6 +71,14 @@ class Workload:
             self.rates.append(points * replications / wall)
             self.extra = {"points": points, "replications": replications}
             return
+        if self.unit == "rep/s, ranks":
+            # One replication per rank, side by side: replications per second of the whole launch.
+            records = [json.loads(line) for line in text.strip().splitlines() if line.startswith("{")]
+            self.rates.append(len(records) / wall)
+            self.extra = {"ranks": len(records), "peak_rss_bytes": max(r["peak_rss_bytes"] for r in records),
+                          "replication_seconds": max(r["seconds"] for r in records),
+                          "launch_seconds": wall - max(r["seconds"] for r in records)}
+            return
         record = json.loads(text.strip().splitlines()[-1])
         self.rates.append(record["citizen_weeks"] / record["seconds"] / 1e6)
         self.bytes_per_citizen.append(peak / record["citizens"])
@@ -86,16 +98,38 @@ def koege_size(almpsim):
     return float(next(line.split("=")[1] for line in section.splitlines() if line.startswith("size")))
 
 
-def print_denmark(denmark, args):
-    """The projected wall time of 1,000 replications, from the measured rate on two cores."""
+def print_denmark(denmark, ranks, args):
+    """The projected wall time of 1,000 replications, from the measured rates on two cores."""
     rate = denmark.summary()[0]
     hours = 1000 / rate / 3600
     print(f"\nDenmark scale: the Køge model at {args.denmark_citizens:,} citizens over {args.denmark_weeks} weeks, "
-          f"2 replications on 2 cores per run, median of {args.rounds}: {rate:.3f} replications/s, "
+          f"median of {args.rounds}")
+    print(f"almpsim run, 2 replications on 2 threads: {rate:.3f} replications/s, "
           f"{denmark.extra['citizen_weeks_per_second'] / 1e6:.0f} M citizen-weeks/s on the 2 cores, "
           f"{denmark.extra['peak_rss_bytes'] / 2**30:.2f} GiB at peak")
     print(f"projected wall time of 1,000 replications on this machine: {hours:.2f} h "
           f"({'meets' if hours <= 0.5 else 'misses'} the 30-minute target)")
+    if ranks is None:
+        print("MPI: not measured (no mpirun)")
+        return
+    per_rank = ranks.extra["replication_seconds"]
+    launch = ranks.extra["launch_seconds"]
+    k_rate = ranks.summary()[0]
+    print(f"MPI, 2 ranks of 1 thread, one replication each: {k_rate:.3f} replications/s "
+          f"(the slower rank {per_rank:.1f} s a replication on one core, {ranks.extra['peak_rss_bytes'] / 2**30:.2f} GiB a rank), "
+          f"projecting {1000 / k_rate / 3600:.2f} h for 1,000 replications")
+    # Replications need no communication until the end, so K ranks of one core each take
+    # ceil(1000 / K) replications in turn, plus the launch.
+    projections = ", ".join(f"K={k}: {(math.ceil(1000 / k) * per_rank + launch) / 60:.0f} min" for k in (2, 8, 32, 128))
+    print(f"scaling model, wall = ceil(1000 / K) x {per_rank:.1f} s + {launch:.1f} s launch: {projections}")
+
+
+def mpi_launcher():
+    """mpirun with the flags a container's root needs, or None without it."""
+    if shutil.which("mpirun") is None:
+        return None
+    launcher = ["mpirun", "-np", "2", "--oversubscribe"]
+    return launcher + ["--allow-run-as-root"] if os.geteuid() == 0 else launcher
 
 
 def main():
@@ -132,14 +166,22 @@ def main():
                        [almpsim, "run", "scenarios/koege_2008.toml", "--replications", "2", "--threads", "2", "--quiet",
                         "--scale", str(args.denmark_citizens / koege_size(almpsim)),
                         "--set", f"weeks={args.denmark_weeks}", "-o", run_file], unit="rep/s", run_file=run_file)
+    launcher = mpi_launcher()
+    ranks = None
+    if launcher:
+        ranks = Workload("Denmark scale, 2 MPI ranks", 2,
+                         [*launcher, bench, "scenarios/koege_2008.toml", "--citizens", str(args.denmark_citizens),
+                          "--set", f"weeks={args.denmark_weeks}", "--threads", "1"], unit="rep/s, ranks")
     if args.workloads == "denmark":
         workloads = []
     workloads.append(denmark)
+    if ranks:
+        workloads.append(ranks)
     for r in range(args.rounds):
         for w in workloads:
             w.measure()
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr, flush=True)
-    print_denmark(denmark, args)
+    print_denmark(denmark, ranks, args)
     if args.workloads == "denmark":
         return
 
@@ -155,17 +197,24 @@ def main():
 
     ref1, ref2, koege1, koege2 = (w.summary()[0] for w in workloads[1:5])
     print("\n2-thread scaling: reference %.2fx, Køge %.2fx" % (ref2 / ref1, koege2 / koege1))
-    memory = max(statistics.median(w.bytes_per_citizen) for w in workloads[1:5])
+    memory_reference = max(statistics.median(w.bytes_per_citizen) for w in workloads[1:3])
+    memory_koege = max(statistics.median(w.bytes_per_citizen) for w in workloads[3:5])
+    denmark_minutes = 1000 / denmark.summary()[0] / 60
     targets = [
-        ("reference, 1 thread >= 15x NumPy", ref1 / numpy, 15.0, "%.1fx"),
-        ("Køge, 1 thread >= 50 Mcw/s", koege1, 50.0, "%.1f Mcw/s"),
-        ("2 threads >= 1.8x one (reference)", ref2 / ref1, 1.8, "%.2fx"),
-        ("2 threads >= 1.8x one (Køge)", koege2 / koege1, 1.8, "%.2fx"),
+        ("reference, 1 thread >= 15x NumPy", ref1 / numpy, 15.0, "%.1fx", True),
+        ("Køge at 1M, 1 thread >= 1.5x NumPy", koege1 / numpy, 1.5, "%.2fx", True),
+        ("2 threads >= 1.9x one (reference)", ref2 / ref1, 1.9, "%.2fx", True),
+        ("2 threads >= 1.9x one (Køge)", koege2 / koege1, 1.9, "%.2fx", True),
+        ("reference <= 32 bytes/citizen", memory_reference, 32, "%.0f", False),
+        ("Køge <= 48 bytes/citizen", memory_koege, 48, "%.0f", False),
+        ("Denmark, 1,000 replications <= 30 min", denmark_minutes, 30, "%.0f min", False),
     ]
-    print("\ntarget                                 figure        met")
-    for label, value, bound, fmt in targets:
-        print(f"{label:38} {fmt % value:>12}  {'yes' if value >= bound else 'no'}")
-    print(f"{'peak memory <= 64 bytes/citizen':38} {memory:>12.0f}  {'yes' if memory <= 64 else 'no'}")
+    print("\ntarget                                    figure        met")
+    for label, value, bound, fmt, at_least in targets:
+        met = value >= bound if at_least else value <= bound
+        print(f"{label:41} {fmt % value:>12}  {'yes' if met else 'no'}")
+    print(f"(Køge at 1M, 1 thread: {koege1:.1f} M citizen-weeks/s, against 100 M on a machine where NumPy runs "
+          f"the reference at 67 M)")
     largest_z = workloads[0].extra.get("largest_z")
     print(f"\nNumPy occupancy vs p0.P^w: largest deviation {largest_z:.2f} standard errors")
 
