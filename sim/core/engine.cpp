@@ -18,6 +18,7 @@
 #include "almpsim/register.hpp"
 #include "almpsim/site_effects.hpp"
 #include "transition_cache.hpp"
+#include "week_marks.hpp"
 
 namespace almpsim {
 
@@ -328,9 +329,9 @@ class Replication {
                                                                                  : cached.others) += cached.h[d];
   }
 
-  /// Moves the citizens [lo, hi) through week w in two passes. The first counts everyone and
-  /// settles the common week (no programme, a current row key, a draw that stays) without a
-  /// branch; it marks the rest and those with a meeting due. The second takes only the marked,
+  /// Moves the citizens [lo, hi) through week w in two passes. The first (mark_week) settles the
+  /// common week (no programme, a current row key, a draw that stays) without a branch and
+  /// marks the rest and those with a meeting due. The second takes only the marked,
   /// in id order, so moves and due meetings are recorded in the order a single pass gives.
   /// A move touches only its own citizen, so the first pass may read everyone before any move.
   void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, ThreadScratch& scratch,
@@ -342,7 +343,17 @@ class Replication {
     const std::uint32_t* word_of = words.data() - lo;
     if (places_.limited())
       for (CitizenId i = lo; i < hi; ++i) count_place(w, i, +1, tally);
-    const std::size_t marked = mark(w, lo, hi, scratch, word_of);
+    // Without meeting effects nobody is checked for a recent meeting.
+    const WeekMarkInputs inputs{pop_.activity.data(),
+                                cache_.row_until(),
+                                pop_.last_met.data(),
+                                pop_.next_meeting.data(),
+                                cache_.row_of(),
+                                scratch.rows.data(),
+                                word_of,
+                                w,
+                                meeting_reach_ > 0 ? meeting_reach_ : std::numeric_limits<Week>::min() / 2};
+    const std::size_t marked = mark_week(inputs, lo, hi, scratch.marked.data(), scratch.settled.data());
     for (std::size_t k = 0; k < marked; ++k) {
       const CitizenId i = scratch.marked[k];
       if (!scratch.settled[k]) {
@@ -370,36 +381,6 @@ class Replication {
     const Activity running = pop_.current_activity(i, w);
     if (running != Activity::none && params_.on_benefit[pop_.state[i]])
       ++tally.activity[pop_.actor[i] * kActivities + index_of(running)];
-  }
-
-  /// The first pass of move_block: lists in scratch.marked the citizens of [lo, hi) who need the
-  /// second pass, with scratch.settled telling those whose week is already settled (they only
-  /// have a meeting due). Everyone in a programme is marked: the programme changes the draw.
-  std::size_t mark(Week w, CitizenId lo, CitizenId hi, ThreadScratch& scratch, const std::uint32_t* word_of) const {
-    const auto none = static_cast<std::uint8_t>(Activity::none);
-    // Raw views of what the loop reads for everyone.
-    const std::uint8_t* kind = pop_.activity.data();
-    const std::int16_t* until = cache_.row_until();
-    const std::uint32_t* row_of = cache_.row_of();
-    const std::int16_t* next_meeting = pop_.next_meeting.data();
-    const std::int16_t* last_met = pop_.last_met.data();
-    const CachedRow* rows = scratch.rows.data();
-    // Without meeting effects nobody is checked for a recent meeting.
-    const Week reach = meeting_reach_ > 0 ? meeting_reach_ : std::numeric_limits<Week>::min() / 2;
-    CitizenId* marked = scratch.marked.data();
-    std::uint8_t* settled = scratch.settled.data();
-    std::size_t n = 0;
-    for (CitizenId i = lo; i < hi; ++i) {
-      const bool keyed = (kind[i] == none) & (w < until[i]) & (w - last_met[i] > reach);
-      const CachedRow& row = rows[row_of[i]];
-      const bool stays = keyed & (row.stamp == w) & (word_of[i] >= row.stay_from);
-      const bool due = next_meeting[i] <= w;
-      // Written always, kept only if marked: no branch on the common week.
-      marked[n] = i;
-      settled[n] = stays;
-      n += !stays | due;
-    }
-    return n;
   }
 
   void move_citizens(Week w) {

@@ -1,0 +1,89 @@
+#include "week_marks.hpp"
+
+#include <immintrin.h>
+
+#include <cstddef>
+
+namespace almpsim {
+
+namespace {
+
+/// One citizen's marks: bit 0 marked, bit 1 settled.
+inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
+  const Week w = in.week;
+  const bool keyed = (in.activity[i] == 0) & (w < in.row_until[i]) & (w - in.last_met[i] > in.reach);
+  const CachedRow& row = in.rows[in.row_of[i]];
+  const bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
+  const bool due = in.next_meeting[i] <= w;
+  return static_cast<unsigned>(!stays | due) | (static_cast<unsigned>(stays) << 1);
+}
+
+std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked,
+                          std::uint8_t* settled, std::size_t n) {
+  for (CitizenId i = lo; i < hi; ++i) {
+    const unsigned m = marks_of(in, i);
+    // Written always, kept only if marked: no branch on the common week.
+    marked[n] = i;
+    settled[n] = static_cast<std::uint8_t>(m >> 1);
+    n += m & 1u;
+  }
+  return n;
+}
+
+/// Eight citizens at a time: the same tests as marks_of, lane by lane, and the rows' stamp and
+/// threshold gathered.
+__attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, CitizenId lo, CitizenId hi,
+                                                      CitizenId* marked, std::uint8_t* settled) {
+  static_assert(sizeof(CachedRow) % 4 == 0 && offsetof(CachedRow, stamp) == 0 && offsetof(CachedRow, stay_from) == 4);
+  const __m256i week = _mm256_set1_epi32(in.week), reach = _mm256_set1_epi32(in.reach);
+  const __m256i row_bytes = _mm256_set1_epi32(static_cast<int>(sizeof(CachedRow)));
+  const auto* row_base = reinterpret_cast<const int*>(in.rows);
+  std::size_t n = 0;
+  CitizenId i = lo;
+  for (; i + 8 <= hi; i += 8) {
+    const __m256i kind = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(in.activity + i)));
+    const __m256i until = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.row_until + i)));
+    const __m256i met = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.last_met + i)));
+    const __m256i due_week =
+        _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.next_meeting + i)));
+    const __m256i row = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_of + i));
+    const __m256i word = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.word_of + i));
+    const __m256i offset = _mm256_mullo_epi32(row, row_bytes);
+    const __m256i stamp = _mm256_i32gather_epi32(row_base, offset, 1);
+    const __m256i stay_from = _mm256_i32gather_epi32(row_base + 1, offset, 1);
+    __m256i keyed = _mm256_cmpeq_epi32(kind, _mm256_setzero_si256());
+    keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(until, week));
+    keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(_mm256_sub_epi32(week, met), reach));
+    const __m256i current = _mm256_cmpeq_epi32(stamp, week);
+    const __m256i at_or_above = _mm256_cmpeq_epi32(_mm256_max_epu32(word, stay_from), word);  // unsigned >=
+    const __m256i stays = _mm256_and_si256(keyed, _mm256_and_si256(current, at_or_above));
+    const __m256i not_due = _mm256_cmpgt_epi32(due_week, week);
+    const auto stay_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(stays)));
+    const auto quiet_bits =
+        static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_and_si256(stays, not_due))));
+    unsigned bits = ~quiet_bits & 0xFFu;
+    while (bits != 0) {
+      const int j = __builtin_ctz(bits);
+      marked[n] = i + static_cast<CitizenId>(j);
+      settled[n] = static_cast<std::uint8_t>((stay_bits >> j) & 1u);
+      ++n;
+      bits &= bits - 1;
+    }
+  }
+  return mark_portable(in, i, hi, marked, settled, n);
+}
+
+bool cpu_has_avx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+
+}  // namespace
+
+std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* settled,
+                      bool allow_simd) {
+  if (allow_simd && cpu_has_avx2()) return mark_avx2(in, lo, hi, marked, settled);
+  return mark_portable(in, lo, hi, marked, settled, 0);
+}
+
+}  // namespace almpsim

@@ -1,0 +1,34 @@
+#pragma once
+// The first pass over a block of citizens in a week: which citizens need more than a draw that
+// stays. It reads a few bytes per citizen and one row each, and runs eight citizens at a time
+// in AVX2 where the CPU has it; the portable loop gives the same marks. Private to sim/core.
+#include <cstddef>
+#include <cstdint>
+
+#include "almpsim/types.hpp"
+#include "transition_cache.hpp"
+
+namespace almpsim {
+
+/// What the first pass reads for everyone, as raw views indexed by citizen id.
+struct WeekMarkInputs {
+  const std::uint8_t* activity;      ///< Activity::none (0) or a programme booked, running or past
+  const std::int16_t* row_until;     ///< the week the row key goes stale
+  const std::int16_t* last_met;      ///< week of the last meeting attended
+  const std::int16_t* next_meeting;  ///< week the next meeting is due
+  const std::uint32_t* row_of;       ///< the citizen's row in `rows`
+  const CachedRow* rows;             ///< this thread's rows; a row is current if its stamp is the week
+  const std::uint32_t* word_of;      ///< the citizen's random word of the week
+  Week week;
+  Week reach;  ///< a meeting's effect may act up to this many weeks after it (very negative: none)
+};
+
+/// Lists in `marked` (in id order) the citizens of [lo, hi) who need the second pass: those
+/// whose draw is not settled by a current row (a programme, a stale key, a recent meeting, a row
+/// not yet filled this week, a draw that moves) and those with a meeting due. settled[k] tells
+/// whether marked[k]'s draw stays (only its meeting is due). Returns how many are marked.
+/// `marked` and `settled` hold hi - lo entries.
+std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* settled,
+                      bool allow_simd = true);
+
+}  // namespace almpsim

@@ -1,0 +1,105 @@
+// The week's first pass: the AVX2 marks are the portable loop's, and the portable loop marks
+// exactly who needs more than a draw that stays.
+#include "../../sim/core/week_marks.hpp"
+
+#include <random>
+#include <vector>
+
+#include "support/catch.hpp"
+
+using namespace almpsim;
+
+namespace {
+
+/// A block of citizens with every combination of the tests near their edges.
+struct Block {
+  std::vector<std::uint8_t> activity;
+  std::vector<std::int16_t> until, last_met, next_meeting;
+  std::vector<std::uint32_t> row_of, words;
+  std::vector<CachedRow> rows;
+
+  Block(std::size_t n, Week w, std::uint64_t seed) : rows(7) {
+    std::mt19937_64 g(seed);
+    auto pick = [&](int k) { return static_cast<int>(g() % static_cast<std::uint64_t>(k)); };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      rows[r].stamp = r % 3 == 0 ? w - 1 : w;  // some rows not filled this week
+      rows[r].stay_from = static_cast<std::uint32_t>(g());
+    }
+    rows[1].stay_from = 0;            // everyone stays
+    rows[2].stay_from = 0xFFFFFFFFu;  // almost nobody does
+    for (std::size_t i = 0; i < n; ++i) {
+      activity.push_back(static_cast<std::uint8_t>(pick(4) == 0 ? 1 + pick(6) : 0));
+      until.push_back(static_cast<std::int16_t>(w - 1 + pick(6)));
+      last_met.push_back(static_cast<std::int16_t>(pick(5) == 0 ? -32000 : w - pick(16)));
+      next_meeting.push_back(static_cast<std::int16_t>(pick(3) == 0 ? 32000 : w - 1 + pick(3)));
+      row_of.push_back(static_cast<std::uint32_t>(pick(7)));
+      const std::uint32_t word = static_cast<std::uint32_t>(g());
+      // Some words right at the threshold, where >= and > differ.
+      words.push_back(pick(6) == 0 ? rows[row_of.back()].stay_from : word);
+    }
+  }
+  WeekMarkInputs inputs(Week w, Week reach) const {
+    return {activity.data(),
+            until.data(),
+            last_met.data(),
+            next_meeting.data(),
+            row_of.data(),
+            rows.data(),
+            words.data(),
+            w,
+            reach};
+  }
+};
+
+struct Marks {
+  std::vector<CitizenId> marked;
+  std::vector<std::uint8_t> settled;
+};
+
+Marks marks(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, bool simd) {
+  Marks m{std::vector<CitizenId>(hi - lo), std::vector<std::uint8_t>(hi - lo)};
+  const std::size_t n = mark_week(in, lo, hi, m.marked.data(), m.settled.data(), simd);
+  m.marked.resize(n);
+  m.settled.resize(n);
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("the vector marks are the portable loop's", "[unit]") {
+  const Week w = 40;
+  const Block block(1003, w, 7);
+  for (const Week reach : {Week{3}, Week{-1000000000}})
+    for (const auto& [lo, hi] : {std::pair<CitizenId, CitizenId>{0, 1003}, {5, 13}, {8, 16}, {0, 7}, {500, 500}}) {
+      INFO("reach " << reach << " citizens " << lo << " to " << hi);
+      const Marks scalar = marks(block.inputs(w, reach), lo, hi, false);
+      const Marks vector = marks(block.inputs(w, reach), lo, hi, true);
+      CHECK(vector.marked == scalar.marked);
+      CHECK(vector.settled == scalar.settled);
+    }
+}
+
+TEST_CASE("a citizen is marked unless its draw stays on a current row, and always with a meeting due", "[unit]") {
+  const Week w = 40, reach = 3;
+  const Block block(2000, w, 11);
+  const Marks m = marks(block.inputs(w, reach), 0, 2000, false);
+  std::size_t k = 0, settled_due = 0, unsettled = 0;
+  for (CitizenId i = 0; i < 2000; ++i) {
+    const CachedRow& row = block.rows[block.row_of[i]];
+    const bool stays = block.activity[i] == 0 && w < block.until[i] && w - block.last_met[i] > reach &&
+                       row.stamp == w && block.words[i] >= row.stay_from;
+    const bool due = block.next_meeting[i] <= w;
+    if (stays && !due) continue;
+    REQUIRE(k < m.marked.size());
+    CHECK(m.marked[k] == i);
+    CHECK(m.settled[k] == (stays ? 1 : 0));
+    settled_due += stays;
+    unsettled += !stays;
+    ++k;
+  }
+  CHECK(k == m.marked.size());
+  // The block has citizens of both kinds, and citizens left out.
+  CHECK(settled_due > 50);
+  CHECK(unsettled > 50);
+  CHECK(m.marked.size() < 1900);
+}
