@@ -349,7 +349,7 @@ class Replication {
                                 pop_.last_met.data(),
                                 pop_.next_meeting.data(),
                                 cache_.row_of(),
-                                scratch.rows.data(),
+                                scratch.heads.data(),
                                 word_of,
                                 w,
                                 meeting_reach_ > 0 ? meeting_reach_ : std::numeric_limits<Week>::min() / 2};

@@ -21,13 +21,19 @@
 
 namespace almpsim {
 
+/// What the week's first pass reads of a row: the week it was filled for and the draw from
+/// which citizens stay. Kept apart from the thresholds, eight bytes a row, so that the table of
+/// them stays in the first-level cache.
+struct RowHead {
+  Week stamp = std::numeric_limits<Week>::min();
+  std::uint32_t stay_from = 0;  ///< draws at or above it stay: the last threshold (0 if none)
+};
+
 /// Transition thresholds for one (actor, state, band, cell, employability) key, valid for the
-/// week in `stamp`. Filled on first use in a week; each thread keeps its own table.
+/// week in its RowHead's stamp. Filled on first use in a week; each thread keeps its own table.
 /// A draw moves to next[k], k = the number of thresholds at or below it: the thresholds are
 /// cumulative, and unused slots hold the maximum, so k = n (or the last slot) means staying.
 struct CachedRow {
-  Week stamp = std::numeric_limits<Week>::min();
-  std::uint32_t stay_from = 0;  ///< draws at or above it stay: the last threshold (0 if none)
   std::uint32_t thresholds[kMaxDestinations];
   std::uint8_t next[kMaxDestinations + 1];
 };
@@ -50,6 +56,7 @@ struct CachedHazards {
 
 /// What each thread keeps for itself while it moves blocks of citizens.
 struct ThreadScratch {
+  std::vector<RowHead> heads;          // [row key]
   std::vector<CachedRow> rows;         // [row key]
   std::vector<CachedHazards> hazards;  // [row key], filled only for citizens in programmes
   std::vector<std::uint32_t> words;    // [citizen in block] random words
@@ -85,6 +92,7 @@ class TransitionCache {
     post_weeks_ = static_cast<std::size_t>(std::min(2000.0, std::ceil(kPostEffectHorizon * longest_decay) + 2));
     scratch_.resize(static_cast<std::size_t>(std::max(1, threads)));
     for (ThreadScratch& t : scratch_) {
+      t.heads.resize(rows);
       t.rows.resize(rows);
       t.hazards.resize(rows);
       t.words.resize(kBlockSize);
@@ -163,7 +171,7 @@ class TransitionCache {
   }
 
   /// Fills a row for week w from the hazards of citizen i, one of the citizens it serves.
-  void fill_row(CachedRow& row, Week w, CitizenId i, const WeekMultipliers& week_mult) const {
+  void fill_row(RowHead& head, CachedRow& row, Week w, CitizenId i, const WeekMultipliers& week_mult) const {
     const State s = pop_.state_of(i);
     const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
     const auto& dests = hazards_.destinations(s);
@@ -171,20 +179,21 @@ class TransitionCache {
     double h[kMaxDestinations];
     citizen_hazards(w, i, week_mult, params_.actors[pop_.actor[i]].job_finding[index_of(s)][slot], h);
     transition_thresholds(h, n, row.thresholds);
-    row.stay_from = n > 0 ? row.thresholds[n - 1] : 0;
+    head.stay_from = n > 0 ? row.thresholds[n - 1] : 0;
     for (int j = 0; j <= kMaxDestinations; ++j) {
       if (j >= n && j < kMaxDestinations) row.thresholds[j] = std::numeric_limits<std::uint32_t>::max();
       row.next[j] = static_cast<std::uint8_t>(j < n ? index_of(dests[static_cast<std::size_t>(j)]) : index_of(s));
     }
-    row.stamp = w;
+    head.stamp = w;
   }
 
   /// The next state from citizen i's cached row (its key must be current).
   State next_from_row(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
                       const WeekMultipliers& week_mult) const {
+    RowHead& head = scratch.heads[row_of_[i]];
     CachedRow& row = scratch.rows[row_of_[i]];
-    if (row.stamp != w) fill_row(row, w, i, week_mult);
-    if (word >= row.stay_from) return pop_.state_of(i);  // most citizens, most weeks
+    if (head.stamp != w) fill_row(head, row, w, i, week_mult);
+    if (word >= head.stay_from) return pop_.state_of(i);  // most citizens, most weeks
     int k = 0;
     for (int j = 0; j < kMaxDestinations; ++j) k += word >= row.thresholds[j];
     return static_cast<State>(row.next[k]);

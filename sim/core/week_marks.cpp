@@ -12,7 +12,7 @@ namespace {
 inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   const Week w = in.week;
   const bool keyed = (in.activity[i] == 0) & (w < in.row_until[i]) & (w - in.last_met[i] > in.reach);
-  const CachedRow& row = in.rows[in.row_of[i]];
+  const RowHead& row = in.heads[in.row_of[i]];
   const bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
   const bool due = in.next_meeting[i] <= w;
   return static_cast<unsigned>(!stays | due) | (static_cast<unsigned>(stays) << 1);
@@ -34,10 +34,9 @@ std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, 
 /// threshold gathered.
 __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, CitizenId lo, CitizenId hi,
                                                       CitizenId* marked, std::uint8_t* settled) {
-  static_assert(sizeof(CachedRow) % 4 == 0 && offsetof(CachedRow, stamp) == 0 && offsetof(CachedRow, stay_from) == 4);
+  static_assert(sizeof(RowHead) == 8 && offsetof(RowHead, stamp) == 0 && offsetof(RowHead, stay_from) == 4);
   const __m256i week = _mm256_set1_epi32(in.week), reach = _mm256_set1_epi32(in.reach);
-  const __m256i row_bytes = _mm256_set1_epi32(static_cast<int>(sizeof(CachedRow)));
-  const auto* row_base = reinterpret_cast<const int*>(in.rows);
+  const auto* row_base = reinterpret_cast<const int*>(in.heads);
   std::size_t n = 0;
   CitizenId i = lo;
   for (; i + 8 <= hi; i += 8) {
@@ -48,9 +47,8 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
         _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.next_meeting + i)));
     const __m256i row = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_of + i));
     const __m256i word = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.word_of + i));
-    const __m256i offset = _mm256_mullo_epi32(row, row_bytes);
-    const __m256i stamp = _mm256_i32gather_epi32(row_base, offset, 1);
-    const __m256i stay_from = _mm256_i32gather_epi32(row_base + 1, offset, 1);
+    const __m256i stamp = _mm256_i32gather_epi32(row_base, row, 8);
+    const __m256i stay_from = _mm256_i32gather_epi32(row_base + 1, row, 8);
     __m256i keyed = _mm256_cmpeq_epi32(kind, _mm256_setzero_si256());
     keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(until, week));
     keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(_mm256_sub_epi32(week, met), reach));

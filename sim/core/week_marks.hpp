@@ -16,8 +16,8 @@ struct WeekMarkInputs {
   const std::int16_t* row_until;     ///< the week the row key goes stale
   const std::int16_t* last_met;      ///< week of the last meeting attended
   const std::int16_t* next_meeting;  ///< week the next meeting is due
-  const std::uint32_t* row_of;       ///< the citizen's row in `rows`
-  const CachedRow* rows;             ///< this thread's rows; a row is current if its stamp is the week
+  const std::uint32_t* row_of;       ///< the citizen's row in `heads`
+  const RowHead* heads;              ///< this thread's rows; a row is current if its stamp is the week
   const std::uint32_t* word_of;      ///< the citizen's random word of the week
   Week week;
   Week reach;  ///< a meeting's effect may act up to this many weeks after it (very negative: none)

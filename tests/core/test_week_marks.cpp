@@ -16,7 +16,7 @@ struct Block {
   std::vector<std::uint8_t> activity;
   std::vector<std::int16_t> until, last_met, next_meeting;
   std::vector<std::uint32_t> row_of, words;
-  std::vector<CachedRow> rows;
+  std::vector<RowHead> rows;
 
   Block(std::size_t n, Week w, std::uint64_t seed) : rows(7) {
     std::mt19937_64 g(seed);
@@ -85,7 +85,7 @@ TEST_CASE("a citizen is marked unless its draw stays on a current row, and alway
   const Marks m = marks(block.inputs(w, reach), 0, 2000, false);
   std::size_t k = 0, settled_due = 0, unsettled = 0;
   for (CitizenId i = 0; i < 2000; ++i) {
-    const CachedRow& row = block.rows[block.row_of[i]];
+    const RowHead& row = block.rows[block.row_of[i]];
     const bool stays = block.activity[i] == 0 && w < block.until[i] && w - block.last_met[i] > reach &&
                        row.stamp == w && block.words[i] >= row.stay_from;
     const bool due = block.next_meeting[i] <= w;
