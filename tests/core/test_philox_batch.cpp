@@ -9,10 +9,11 @@ using namespace almpsim;
 
 TEST_CASE("batched Philox gives the scalar generator's words, bit for bit", "[unit]") {
   const RandomStreams rng(0x1234567890ABCDEFull, 7);
-  // Counts below, at and above one lane group, and a run that wraps the 32-bit subject.
+  // Counts below, at and above a lane group of 8 (AVX2) and of 16 (AVX-512), mixes of both with
+  // a scalar rest, and a run that wraps the 32-bit subject.
   for (const std::uint32_t first : {0u, 5u, 4294967290u}) {
-    for (const std::size_t count :
-         {std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{17}, std::size_t{100}}) {
+    for (const std::size_t count : {std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{15}, std::size_t{16},
+                                    std::size_t{17}, std::size_t{24}, std::size_t{31}, std::size_t{100}}) {
       for (const bool simd : {true, false}) {
         std::vector<std::uint32_t> batch(4 * count);
         rng.words_batch(first, count, -3, Process::transition, batch.data(), simd);
