@@ -71,6 +71,47 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
   return mark_portable(in, i, hi, marked, settled, n);
 }
 
+/// Sixteen citizens at a time, the marked ones' ids and settled flags packed by compression
+/// (into a register, then stored: a compressing store to memory is slow on some CPUs). Each
+/// store writes sixteen entries at the count so far, which never passes the citizen it covers.
+__attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs& in, CitizenId lo, CitizenId hi,
+                                                           CitizenId* marked, std::uint8_t* settled) {
+  const __m512i week = _mm512_set1_epi32(in.week), reach = _mm512_set1_epi32(in.reach);
+  const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m512i one = _mm512_set1_epi32(1);
+  const auto* row_base = reinterpret_cast<const int*>(in.heads);
+  std::size_t n = 0;
+  CitizenId i = lo;
+  for (; i + 16 <= hi; i += 16) {
+    const __m512i kind = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.activity + i)));
+    const __m512i until = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_until + i)));
+    const __m512i met = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.last_met + i)));
+    const __m512i due_week =
+        _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.next_meeting + i)));
+    const __m512i row = _mm512_loadu_si512(in.row_of + i);
+    const __m512i word = _mm512_loadu_si512(in.word_of + i);
+    const __m512i stamp = _mm512_i32gather_epi32(row, row_base, 8);
+    const __m512i stay_from = _mm512_i32gather_epi32(row, row_base + 1, 8);
+    const __mmask16 keyed = _mm512_cmpeq_epi32_mask(kind, _mm512_setzero_si512()) &
+                            _mm512_cmpgt_epi32_mask(until, week) &
+                            _mm512_cmpgt_epi32_mask(_mm512_sub_epi32(week, met), reach);
+    const __mmask16 stays = keyed & _mm512_cmpeq_epi32_mask(stamp, week) & _mm512_cmpge_epu32_mask(word, stay_from);
+    const __mmask16 quiet = stays & _mm512_cmpgt_epi32_mask(due_week, week);
+    const auto take = static_cast<__mmask16>(~quiet);
+    const __m512i ids = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(i)), lanes);
+    _mm512_storeu_si512(marked + n, _mm512_maskz_compress_epi32(take, ids));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(settled + n),
+                     _mm512_cvtepi32_epi8(_mm512_maskz_compress_epi32(take, _mm512_maskz_mov_epi32(stays, one))));
+    n += static_cast<std::size_t>(__builtin_popcount(take));
+  }
+  return mark_portable(in, i, hi, marked, settled, n);
+}
+
+bool cpu_has_avx512() {
+  static const bool has = __builtin_cpu_supports("avx512f");
+  return has;
+}
+
 bool cpu_has_avx2() {
   static const bool has = __builtin_cpu_supports("avx2");
   return has;
@@ -79,8 +120,9 @@ bool cpu_has_avx2() {
 }  // namespace
 
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* settled,
-                      bool allow_simd) {
-  if (allow_simd && cpu_has_avx2()) return mark_avx2(in, lo, hi, marked, settled);
+                      VectorPath widest) {
+  if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512(in, lo, hi, marked, settled);
+  if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2(in, lo, hi, marked, settled);
   return mark_portable(in, lo, hi, marked, settled, 0);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The first pass over a block of citizens in a week: which citizens need more than a draw that
-// stays. It reads a few bytes per citizen and one row each, and runs eight citizens at a time
-// in AVX2 where the CPU has it; the portable loop gives the same marks. Private to sim/core.
+// stays. It reads a few bytes per citizen and one row each, and runs sixteen citizens at a time
+// in AVX-512, or eight in AVX2, where the CPU has them; the portable loop gives the same marks.
+// Private to sim/core.
 #include <cstddef>
 #include <cstdint>
 
@@ -23,12 +24,15 @@ struct WeekMarkInputs {
   Week reach;  ///< a meeting's effect may act up to this many weeks after it (very negative: none)
 };
 
+/// The widest vector path mark_week may take (it takes a narrower one where the CPU lacks it).
+enum class VectorPath { portable, avx2, avx512 };
+
 /// Lists in `marked` (in id order) the citizens of [lo, hi) who need the second pass: those
 /// whose draw is not settled by a current row (a programme, a stale key, a recent meeting, a row
 /// not yet filled this week, a draw that moves) and those with a meeting due. settled[k] tells
 /// whether marked[k]'s draw stays (only its meeting is due). Returns how many are marked.
-/// `marked` and `settled` hold hi - lo entries.
+/// `marked` and `settled` hold hi - lo entries. Every path gives the same marks.
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* settled,
-                      bool allow_simd = true);
+                      VectorPath widest = VectorPath::avx512);
 
 }  // namespace almpsim
