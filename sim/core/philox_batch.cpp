@@ -3,6 +3,8 @@
 #include <Random123/philox.h>
 #include <immintrin.h>
 
+#include "cpu_features.hpp"
+
 namespace almpsim {
 
 namespace {
@@ -96,16 +98,6 @@ __attribute__((target("avx512f"))) void philox_avx512(std::uint32_t k0, std::uin
   _mm512_storeu_si512(out + 16, _mm512_shuffle_i32x4(a, b, 0xDD));
   _mm512_storeu_si512(out + 32, _mm512_shuffle_i32x4(c, d, 0x88));
   _mm512_storeu_si512(out + 48, _mm512_shuffle_i32x4(c, d, 0xDD));
-}
-
-bool cpu_has_avx512() {
-  static const bool has = __builtin_cpu_supports("avx512f");
-  return has;
-}
-
-bool cpu_has_avx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
 }
 
 }  // namespace

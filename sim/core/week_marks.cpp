@@ -4,6 +4,8 @@
 
 #include <cstddef>
 
+#include "cpu_features.hpp"
+
 namespace almpsim {
 
 namespace {
@@ -105,16 +107,6 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
     n += static_cast<std::size_t>(__builtin_popcount(take));
   }
   return mark_portable(in, i, hi, marked, settled, n);
-}
-
-bool cpu_has_avx512() {
-  static const bool has = __builtin_cpu_supports("avx512f");
-  return has;
-}
-
-bool cpu_has_avx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
 }
 
 }  // namespace
