@@ -26,7 +26,7 @@ namespace {
 
 /// What one block of citizens contributes to a week's record.
 struct BlockTally {
-  std::vector<std::int32_t> entries, exits;
+  std::vector<std::int32_t> entries, exits;   // [actor][state] moves in and out; they keep the occupancy
   std::vector<std::int32_t> activity;         // [actor][activity] cases on benefit in a running programme
   std::vector<double> payments;               // [actor] fees and bonuses of the moves made
   std::vector<std::int32_t> places_held;      // [actor][activity] held next week, after the moves
@@ -320,7 +320,8 @@ class Replication {
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
   }
 
-  /// The cached hazards' sums over the job-finding moves and over the others.
+  /// The cached hazards' sums over the job-finding moves and over the others: with them a
+  /// citizen in a programme is tested against its total hazard without adding up the row.
   void sum_hazards(State s, CachedHazards& cached) const {
     const auto& job_finding = hazards_.job_finding_slots(s);
     cached.others = cached.job_finding = 0.0;
