@@ -39,6 +39,9 @@ class EffectTables {
         }
   }
 
+  /// Weeks after a meeting's week in which some actor's meeting effect may differ from 1.
+  Week meeting_reach() const { return meeting_weeks_; }
+
   /// meeting_multiplier(actor's effect, group, met, w, in_group).
   double meeting(std::size_t actor, int group, Week met, Week w, bool in_group) const {
     if (met == kNoMeeting || w - met <= 0 || w - met > meeting_weeks_) return 1.0;

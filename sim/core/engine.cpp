@@ -63,7 +63,7 @@ class Replication {
     capacity_carry_.assign(actors_ * kStates, 0.0);
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
-    for (const ActorSpec& a : params.actors) meeting_reach_ = std::max(meeting_reach_, effect_weeks(a.meeting_effect));
+    meeting_reach_ = cache_.meeting_reach();
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);

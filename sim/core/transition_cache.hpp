@@ -199,6 +199,9 @@ class TransitionCache {
     return static_cast<State>(row.next[k]);
   }
 
+  /// Weeks after a meeting in which its effect may last, over all actors (0: no meeting effect).
+  Week meeting_reach() const { return effects_.meeting_reach(); }
+
   /// The multiplier of citizen i's job finding in week w from its last attended meeting.
   double meeting_effect(CitizenId i, Week w) const {
     const std::size_t a = pop_.actor[i];
