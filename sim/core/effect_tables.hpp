@@ -5,6 +5,7 @@
 // entry is the function's own value for the same arguments, so a table changes no bit.
 // Private to sim/core.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -37,7 +38,12 @@ class EffectTables {
           threat_[threat_at(k, g, d)] =
               p.threat_effect.size() > g ? programme_multiplier(p, static_cast<int>(g), 0, 0, d + 1, d + 2, 1.0) : 1.0;
         }
+    for (std::size_t a = 0; a < params.actors.size(); ++a) bound_.push_back(effect_bound(params, a));
   }
+
+  /// A bound on the product of the programme and meeting effects on actor a's job finding: a
+  /// draw that stays with this effect stays with any the actor's cases may have.
+  double job_finding_bound(std::size_t actor) const { return bound_[actor]; }
 
   /// Weeks after a meeting's week in which some actor's meeting effect may differ from 1.
   Week meeting_reach() const { return meeting_weeks_; }
@@ -70,10 +76,33 @@ class EffectTables {
     return (kind * groups_ + group) * kThreatWeeks + static_cast<std::size_t>(d);
   }
 
+  // The largest programme effect (threat, lock-in, post effect at any company contact) times the
+  // largest meeting effect in the table, padded for the rounding of exp and of the products.
+  double effect_bound(const Params& params, std::size_t actor) const {
+    double programme = 1.0;
+    const WeekSeries& contact = params.actors[actor].company_contact;
+    for (const ProgrammeSpec& p : params.programmes)
+      for (std::size_t g = 0; g < groups_; ++g) {
+        if (g < p.threat_effect.size()) programme = std::max(programme, p.threat_effect[g]);
+        if (g < p.lock_in.size()) programme = std::max(programme, p.lock_in[g]);
+        if (g >= p.post_effect.size()) continue;
+        // exp(log_effect * decay) with decay in (0, 1] is largest at decay 1 when log_effect > 0.
+        const double log_effect = std::log(p.post_effect[g]);
+        programme = std::max(programme, std::exp(log_effect));
+        if (p.employer_linked)
+          for (const double c : contact) programme = std::max(programme, std::exp(log_effect * c));
+      }
+    double meeting = 1.0;
+    const std::size_t per_actor = 2 * groups_ * static_cast<std::size_t>(meeting_weeks_ + 1);
+    for (std::size_t k = actor * per_actor; k < (actor + 1) * per_actor; ++k) meeting = std::max(meeting, meeting_[k]);
+    return programme * meeting * (1.0 + 0x1p-20);
+  }
+
   std::size_t groups_;
   Week meeting_weeks_ = 0;
   std::vector<double> meeting_;  // [actor][in group][match group][weeks since the meeting's week]
   std::vector<double> threat_;   // [programme][match group][weeks before its last week of waiting]
+  std::vector<double> bound_;    // [actor] job_finding_bound
 };
 
 }  // namespace almpsim

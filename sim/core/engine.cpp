@@ -297,14 +297,7 @@ class Replication {
     if (effect == 1.0) return cache_.next_from_row(w, i, word, scratch, week_mult);
 
     const std::size_t slot = static_cast<std::size_t>(params_.calendar.slot(w));
-    CachedHazards& cached = cache_.hazards_of(i, scratch);
-    if (cached.stamp != w) {
-      // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by
-      // it below gives exactly what HazardModel::hazards gives.
-      cache_.citizen_hazards(w, i, week_mult, 1.0, cached.h);
-      sum_hazards(s, cached);
-      cached.stamp = w;
-    }
+    const CachedHazards& cached = cache_.hazards_of(w, i, scratch, week_mult);
     const double job_finding = actor.job_finding[index_of(s)][slot] * effect;
     // A draw at or above the total hazard stays (draw_destination's first test). The total
     // summed below differs from this one by rounding only, far less than the margin, so a draw
@@ -318,16 +311,6 @@ class Replication {
     for (const int d : hazards_.job_finding_slots(s)) h[d] *= job_finding;
     const int j = draw_destination(h, n, u);
     return j < 0 ? s : dests[static_cast<std::size_t>(j)];
-  }
-
-  /// The cached hazards' sums over the job-finding moves and over the others: with them a
-  /// citizen in a programme is tested against its total hazard without adding up the row.
-  void sum_hazards(State s, CachedHazards& cached) const {
-    const auto& job_finding = hazards_.job_finding_slots(s);
-    cached.others = cached.job_finding = 0.0;
-    for (int d = 0; d < static_cast<int>(hazards_.destinations(s).size()); ++d)
-      (std::find(job_finding.begin(), job_finding.end(), d) != job_finding.end() ? cached.job_finding
-                                                                                 : cached.others) += cached.h[d];
   }
 
   /// Moves the citizens [lo, hi) through week w in two passes. The first (mark_week) settles the
@@ -361,15 +344,23 @@ class Replication {
       if (!scratch.settled[k]) {
         const std::size_t s = pop_.state[i];
         count_programme_case(w, i, tally);
-        const bool keyed = pop_.activity[i] == static_cast<std::uint8_t>(Activity::none) && !cache_.key_stale(i, w) &&
-                           !recently_met(i, w);
-        const State next = keyed ? cache_.next_from_row(w, i, word_of[i], scratch, week_mult)
-                                 : draw_next_state(w, i, word_of[i], scratch, week_mult);
+        const State next = next_state(w, i, word_of[i], scratch, week_mult);
         if (static_cast<std::size_t>(index_of(next)) != s) move(w, i, next, tally);
       }
       if (pop_.next_meeting[i] <= w)
         tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, pop_.next_meeting[i]});
     }
+  }
+
+  /// Citizen i's state after week w, drawn with `word`. A current row key without a programme
+  /// or a meeting's effect draws on the row's thresholds; with one, a draw that stays under any
+  /// effect the actor's cases may have needs no more; the rest take the whole rule.
+  State next_state(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch, const WeekMultipliers& week_mult) {
+    if (cache_.key_stale(i, w)) return draw_next_state(w, i, word, scratch, week_mult);
+    if (pop_.activity[i] == static_cast<std::uint8_t>(Activity::none) && !recently_met(i, w))
+      return cache_.next_from_row(w, i, word, scratch, week_mult);
+    if (cache_.stays_under_any_effect(w, i, word, scratch, week_mult)) return pop_.state_of(i);
+    return draw_next_state(w, i, word, scratch, week_mult);
   }
 
   /// Marked citizens lie apart and the second pass reads a dozen arrays for each, so their

@@ -52,6 +52,9 @@ struct CachedHazards {
   double h[kMaxDestinations];
   double others = 0.0;       ///< the sum of h over the moves that are not job finding
   double job_finding = 0.0;  ///< the sum of h over the job-finding moves
+  /// Draws at or above it stay whatever programme and meeting effect the citizen has
+  /// (2^32: none is sure to stay).
+  std::uint64_t stay_from_any = 0;
 };
 
 /// What each thread keeps for itself while it moves blocks of citizens.
@@ -111,8 +114,21 @@ class TransitionCache {
   /// Citizen i moved: its key is recomputed before its next draw.
   void invalidate(CitizenId i) { row_until_[i] = kStaleRow; }
   bool key_stale(CitizenId i, Week w) const { return w >= row_until_[i]; }
-  /// The cached hazards (before job finding and programme effects) of citizen i's row.
-  CachedHazards& hazards_of(CitizenId i, ThreadScratch& scratch) const { return scratch.hazards[row_of_[i]]; }
+  /// The hazards (before job finding and programme effects) of citizen i's row in week w,
+  /// filled on the row's first use in the week. Citizen i's key must be current.
+  CachedHazards& hazards_of(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
+    CachedHazards& cached = scratch.hazards[row_of_[i]];
+    if (cached.stamp != w) fill_hazards(cached, w, i, scratch, week_mult);
+    return cached;
+  }
+
+  /// Whether citizen i (its key current) stays in week w with draw `word` under any effect of a
+  /// programme or meeting its actor's cases may have: most weeks of a programme end here,
+  /// without working out the effect.
+  bool stays_under_any_effect(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
+                              const WeekMultipliers& week_mult) const {
+    return word >= hazards_of(w, i, scratch, week_mult).stay_from_any;
+  }
 
   /// The observed attributes citizen i's hazards depend on in week w.
   CovariateCell covariates_of(CitizenId i, Week w) const {
@@ -185,6 +201,35 @@ class TransitionCache {
       row.next[j] = static_cast<std::uint8_t>(j < n ? index_of(dests[static_cast<std::size_t>(j)]) : index_of(s));
     }
     head.stamp = w;
+  }
+
+  /// Fills a row's hazards for week w from citizen i, one of the citizens it serves.
+  void fill_hazards(CachedHazards& cached, Week w, CitizenId i, ThreadScratch& scratch,
+                    const WeekMultipliers& week_mult) const {
+    const State s = pop_.state_of(i);
+    // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by it
+    // later gives exactly what HazardModel::hazards gives.
+    citizen_hazards(w, i, week_mult, 1.0, cached.h);
+    const auto& job_finding_slots = hazards_.job_finding_slots(s);
+    cached.others = cached.job_finding = 0.0;
+    for (int d = 0; d < static_cast<int>(hazards_.destinations(s).size()); ++d)
+      (std::find(job_finding_slots.begin(), job_finding_slots.end(), d) != job_finding_slots.end() ? cached.job_finding
+                                                                                                   : cached.others) +=
+          cached.h[d];
+    // The engine's first test of a citizen in a programme, at the largest effect: the rounded
+    // products and sums are monotone in the effect, so a draw at or above it stays at any.
+    const std::size_t a = pop_.actor[i];
+    const double job_finding = params_.actors[a].job_finding[index_of(s)][params_.calendar.slot(w)];
+    const double bound =
+        (cached.others + job_finding * effects_.job_finding_bound(a) * cached.job_finding) * (1.0 + 0x1p-20);
+    const std::uint64_t from_bound =
+        bound >= 1.0 ? std::uint64_t{1} << 32 : static_cast<std::uint64_t>(std::ceil(bound * 0x1p32));
+    // With no effect at all the draw is made on the row's thresholds instead.
+    RowHead& head = scratch.heads[row_of_[i]];
+    CachedRow& row = scratch.rows[row_of_[i]];
+    if (head.stamp != w) fill_row(head, row, w, i, week_mult);
+    cached.stay_from_any = std::max<std::uint64_t>(from_bound, head.stay_from);
+    cached.stamp = w;
   }
 
   /// The next state from citizen i's cached row (its key must be current).

@@ -62,3 +62,30 @@ TEST_CASE("the threat table holds programme_multiplier's values before a start, 
         programme_multiplier(rising, 0, 0, 0, 5000, 5013, 1.0));
   CHECK(tables.programme(rising, 1, 0, 38, 10, 40, 53, 1.0) > tables.programme(rising, 1, 0, 30, 10, 40, 53, 1.0));
 }
+
+TEST_CASE("the job-finding bound is at least every programme effect times every meeting effect", "[unit]") {
+  Params p = two_groups();
+  p.programmes[2].employer_linked = true;
+  p.actors[0].company_contact = {0.5, 1.0, 1.6};  // contact above 1 raises a post effect above its size
+  p.actors[1].company_contact = {1.0};
+  const EffectTables tables(p);
+  for (std::size_t a = 0; a < p.actors.size(); ++a) {
+    double largest = 0.0;
+    for (std::size_t kind = 1; kind < 3; ++kind)
+      for (int group = 0; group < 2; ++group)
+        for (const double contact : p.actors[a].company_contact)
+          for (Week w = 0; w < 400; ++w)
+            for (const Week met : {Week{kNoMeeting}, Week{50}, Week{w - 1}})
+              for (const bool in_group : {false, true}) {
+                const double effect = programme_multiplier(p.programmes[kind], group, w, 10, 40, 53, contact) *
+                                      meeting_multiplier(p.actors[a].meeting_effect, group, met, w, in_group);
+                largest = std::max(largest, effect);
+              }
+    INFO("actor " << a);
+    CHECK(tables.job_finding_bound(a) >= largest);
+    // Tight: the padding is for rounding only.
+    CHECK(tables.job_finding_bound(a) <= largest * (1.0 + 0x1p-18));
+  }
+  // Actor 0: the post effect of 1.2 at contact 1.6 and the meeting's 1.4 in the week after it.
+  CHECK(tables.job_finding_bound(0) >= std::pow(1.2, 1.6) * 1.4);
+}
