@@ -52,20 +52,26 @@ struct CachedHazards {
   double h[kMaxDestinations];
   double others = 0.0;       ///< the sum of h over the moves that are not job finding
   double job_finding = 0.0;  ///< the sum of h over the job-finding moves
-  /// Draws at or above it stay whatever programme and meeting effect the citizen has
-  /// (2^32: none is sure to stay).
-  std::uint64_t stay_from_any = 0;
+};
+
+/// The draw of a row from which a citizen stays whatever programme and meeting effect it has
+/// (2^32: no draw is sure to stay), valid for the week in `stamp`. Kept apart from the hazards,
+/// sixteen bytes a row, as the row heads are: most citizens in a programme need only this.
+struct StayUnderAnyEffect {
+  Week stamp = std::numeric_limits<Week>::min();
+  std::uint64_t stay_from = 0;
 };
 
 /// What each thread keeps for itself while it moves blocks of citizens.
 struct ThreadScratch {
-  std::vector<RowHead> heads;          // [row key]
-  std::vector<CachedRow> rows;         // [row key]
-  std::vector<CachedHazards> hazards;  // [row key], filled only for citizens in programmes
-  std::vector<std::uint32_t> words;    // [citizen in block] random words
-  std::vector<CitizenId> marked;       // [k] the k-th citizen of the block the second pass takes
-  std::vector<std::uint8_t> settled;   // [k] whether marked[k]'s week is settled (a meeting due only)
-  std::vector<PostEffectMemo> post;    // [actor][programme][group][weeks since end]
+  std::vector<RowHead> heads;                  // [row key]
+  std::vector<CachedRow> rows;                 // [row key]
+  std::vector<CachedHazards> hazards;          // [row key], filled only for citizens in programmes
+  std::vector<StayUnderAnyEffect> any_effect;  // [row key], filled with the hazards
+  std::vector<std::uint32_t> words;            // [citizen in block] random words
+  std::vector<CitizenId> marked;               // [k] the k-th citizen of the block the second pass takes
+  std::vector<std::uint8_t> settled;           // [k] whether marked[k]'s week is settled (a meeting due only)
+  std::vector<PostEffectMemo> post;            // [actor][programme][group][weeks since end]
 };
 
 /// A citizen's row key is recomputed when the week reaches this mark (never before week 0 of
@@ -98,6 +104,7 @@ class TransitionCache {
       t.heads.resize(rows);
       t.rows.resize(rows);
       t.hazards.resize(rows);
+      t.any_effect.resize(rows);
       t.words.resize(kBlockSize);
       t.marked.resize(kBlockSize);
       t.settled.resize(kBlockSize);
@@ -118,7 +125,7 @@ class TransitionCache {
   /// filled on the row's first use in the week. Citizen i's key must be current.
   CachedHazards& hazards_of(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
     CachedHazards& cached = scratch.hazards[row_of_[i]];
-    if (cached.stamp != w) fill_hazards(cached, w, i, scratch, week_mult);
+    if (cached.stamp != w) fill_hazards(w, i, scratch, week_mult);
     return cached;
   }
 
@@ -127,7 +134,9 @@ class TransitionCache {
   /// without working out the effect.
   bool stays_under_any_effect(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
                               const WeekMultipliers& week_mult) const {
-    return word >= hazards_of(w, i, scratch, week_mult).stay_from_any;
+    const StayUnderAnyEffect& any = scratch.any_effect[row_of_[i]];
+    if (any.stamp != w) fill_hazards(w, i, scratch, week_mult);
+    return word >= any.stay_from;
   }
 
   /// The observed attributes citizen i's hazards depend on in week w.
@@ -204,9 +213,9 @@ class TransitionCache {
   }
 
   /// Fills a row's hazards for week w from citizen i, one of the citizens it serves.
-  void fill_hazards(CachedHazards& cached, Week w, CitizenId i, ThreadScratch& scratch,
-                    const WeekMultipliers& week_mult) const {
+  void fill_hazards(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
     const State s = pop_.state_of(i);
+    CachedHazards& cached = scratch.hazards[row_of_[i]];
     // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by it
     // later gives exactly what HazardModel::hazards gives.
     citizen_hazards(w, i, week_mult, 1.0, cached.h);
@@ -228,7 +237,7 @@ class TransitionCache {
     RowHead& head = scratch.heads[row_of_[i]];
     CachedRow& row = scratch.rows[row_of_[i]];
     if (head.stamp != w) fill_row(head, row, w, i, week_mult);
-    cached.stay_from_any = std::max<std::uint64_t>(from_bound, head.stay_from);
+    scratch.any_effect[row_of_[i]] = {w, std::max<std::uint64_t>(from_bound, head.stay_from)};
     cached.stamp = w;
   }
 
