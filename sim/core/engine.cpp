@@ -337,14 +337,15 @@ class Replication {
                                 word_of,
                                 w,
                                 meeting_reach_ > 0 ? meeting_reach_ : std::numeric_limits<Week>::min() / 2};
-    const std::size_t marked = mark_week(inputs, lo, hi, scratch.marked.data(), scratch.settled.data());
+    const std::size_t marked = mark_week(inputs, lo, hi, scratch.marked.data(), scratch.flags.data());
     for (std::size_t k = 0; k < marked; ++k) {
       const CitizenId i = scratch.marked[k];
       if (k + kPrefetchAhead < marked) prefetch_slow_path(scratch.marked[k + kPrefetchAhead]);
-      if (!scratch.settled[k]) {
+      if (!(scratch.flags[k] & kStays)) {
         const std::size_t s = pop_.state[i];
         count_programme_case(w, i, tally);
-        const State next = next_state(w, i, word_of[i], scratch, week_mult);
+        const State next = scratch.flags[k] & kKeyed ? cache_.next_from_row(w, i, word_of[i], scratch, week_mult)
+                                                     : next_state(w, i, word_of[i], scratch, week_mult);
         if (static_cast<std::size_t>(index_of(next)) != s) move(w, i, next, tally);
       }
       if (pop_.next_meeting[i] <= w)
@@ -352,14 +353,12 @@ class Replication {
     }
   }
 
-  /// Citizen i's state after week w, drawn with `word`. A current row key without a programme
-  /// or a meeting's effect draws on the row's thresholds; with one, a draw that stays under any
-  /// effect the actor's cases may have needs no more; the rest take the whole rule.
+  /// The state after week w of a citizen whose row's draw is not its draw (a stale row key, a
+  /// programme, a meeting's effect), drawn with `word`. A draw that stays under any effect the
+  /// actor's cases may have needs no more; the rest take the whole rule.
   State next_state(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch, const WeekMultipliers& week_mult) {
-    if (cache_.key_stale(i, w)) return draw_next_state(w, i, word, scratch, week_mult);
-    if (pop_.activity[i] == static_cast<std::uint8_t>(Activity::none) && !recently_met(i, w))
-      return cache_.next_from_row(w, i, word, scratch, week_mult);
-    if (cache_.stays_under_any_effect(w, i, word, scratch, week_mult)) return pop_.state_of(i);
+    if (!cache_.key_stale(i, w) && cache_.stays_under_any_effect(w, i, word, scratch, week_mult))
+      return pop_.state_of(i);
     return draw_next_state(w, i, word, scratch, week_mult);
   }
 
@@ -374,11 +373,6 @@ class Replication {
     __builtin_prefetch(&pop_.match[i]);
     __builtin_prefetch(&pop_.actor[i]);
     __builtin_prefetch(&pop_.state[i]);
-  }
-
-  /// Whether a meeting's effect may still act on citizen i's hazards in week w.
-  bool recently_met(CitizenId i, Week w) const {
-    return meeting_reach_ > 0 && w - pop_.last_met[i] <= meeting_reach_;
   }
 
   /// Counts citizen i, before its move in week w, among its actor's cases on benefit in a

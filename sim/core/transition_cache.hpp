@@ -70,7 +70,7 @@ struct ThreadScratch {
   std::vector<StayUnderAnyEffect> any_effect;  // [row key], filled with the hazards
   std::vector<std::uint32_t> words;            // [citizen in block] random words
   std::vector<CitizenId> marked;               // [k] the k-th citizen of the block the second pass takes
-  std::vector<std::uint8_t> settled;           // [k] whether marked[k]'s week is settled (a meeting due only)
+  std::vector<std::uint8_t> flags;             // [k] what the first pass found of marked[k] (WeekMark bits)
   std::vector<PostEffectMemo> post;            // [actor][programme][group][weeks since end]
 };
 
@@ -107,7 +107,7 @@ class TransitionCache {
       t.any_effect.resize(rows);
       t.words.resize(kBlockSize);
       t.marked.resize(kBlockSize);
-      t.settled.resize(kBlockSize);
+      t.flags.resize(kBlockSize);
       t.post.resize(actors * kActivities * groups_ * post_weeks_);
     }
     row_of_.assign(pop_.size(), 0);

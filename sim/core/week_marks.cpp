@@ -10,23 +10,25 @@ namespace almpsim {
 
 namespace {
 
-/// One citizen's marks: bit 0 marked, bit 1 settled.
+/// One citizen's marks: bit 0 marked, and its WeekMark bits above it.
 inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   const Week w = in.week;
   const bool keyed = (in.activity[i] == 0) & (w < in.row_until[i]) & (w - in.last_met[i] > in.reach);
   const RowHead& row = in.heads[in.row_of[i]];
   const bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
   const bool due = in.next_meeting[i] <= w;
-  return static_cast<unsigned>(!stays | due) | (static_cast<unsigned>(stays) << 1);
+  return static_cast<unsigned>(!stays | due) | (static_cast<unsigned>(stays) << 1) |
+         (static_cast<unsigned>(keyed) << 2);
 }
 
-std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked,
-                          std::uint8_t* settled, std::size_t n) {
+std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
+                          std::size_t n) {
+  static_assert(kStays == 1 && kKeyed == 2);
   for (CitizenId i = lo; i < hi; ++i) {
     const unsigned m = marks_of(in, i);
     // Written always, kept only if marked: no branch on the common week.
     marked[n] = i;
-    settled[n] = static_cast<std::uint8_t>(m >> 1);
+    flags[n] = static_cast<std::uint8_t>(m >> 1);
     n += m & 1u;
   }
   return n;
@@ -35,7 +37,7 @@ std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, 
 /// Eight citizens at a time: the same tests as marks_of, lane by lane, and the rows' stamp and
 /// threshold gathered.
 __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, CitizenId lo, CitizenId hi,
-                                                      CitizenId* marked, std::uint8_t* settled) {
+                                                      CitizenId* marked, std::uint8_t* flags) {
   static_assert(sizeof(RowHead) == 8 && offsetof(RowHead, stamp) == 0 && offsetof(RowHead, stay_from) == 4);
   const __m256i week = _mm256_set1_epi32(in.week), reach = _mm256_set1_epi32(in.reach);
   const auto* row_base = reinterpret_cast<const int*>(in.heads);
@@ -59,28 +61,29 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
     const __m256i stays = _mm256_and_si256(keyed, _mm256_and_si256(current, at_or_above));
     const __m256i not_due = _mm256_cmpgt_epi32(due_week, week);
     const auto stay_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(stays)));
+    const auto keyed_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(keyed)));
     const auto quiet_bits =
         static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_and_si256(stays, not_due))));
     unsigned bits = ~quiet_bits & 0xFFu;
     while (bits != 0) {
       const int j = __builtin_ctz(bits);
       marked[n] = i + static_cast<CitizenId>(j);
-      settled[n] = static_cast<std::uint8_t>((stay_bits >> j) & 1u);
+      flags[n] = static_cast<std::uint8_t>(((stay_bits >> j) & 1u) * kStays | ((keyed_bits >> j) & 1u) * kKeyed);
       ++n;
       bits &= bits - 1;
     }
   }
-  return mark_portable(in, i, hi, marked, settled, n);
+  return mark_portable(in, i, hi, marked, flags, n);
 }
 
-/// Sixteen citizens at a time, the marked ones' ids and settled flags packed by compression
+/// Sixteen citizens at a time, the marked ones' ids and flags packed by compression
 /// (into a register, then stored: a compressing store to memory is slow on some CPUs). Each
 /// store writes sixteen entries at the count so far, which never passes the citizen it covers.
 __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs& in, CitizenId lo, CitizenId hi,
-                                                           CitizenId* marked, std::uint8_t* settled) {
+                                                           CitizenId* marked, std::uint8_t* flags) {
   const __m512i week = _mm512_set1_epi32(in.week), reach = _mm512_set1_epi32(in.reach);
   const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-  const __m512i one = _mm512_set1_epi32(1);
+  const __m512i stays_flag = _mm512_set1_epi32(kStays), keyed_flag = _mm512_set1_epi32(kKeyed);
   const auto* row_base = reinterpret_cast<const int*>(in.heads);
   std::size_t n = 0;
   CitizenId i = lo;
@@ -102,20 +105,22 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
     const auto take = static_cast<__mmask16>(~quiet);
     const __m512i ids = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(i)), lanes);
     _mm512_storeu_si512(marked + n, _mm512_maskz_compress_epi32(take, ids));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(settled + n),
-                     _mm512_cvtepi32_epi8(_mm512_maskz_compress_epi32(take, _mm512_maskz_mov_epi32(stays, one))));
+    const __m512i lane_flags =
+        _mm512_or_si512(_mm512_maskz_mov_epi32(stays, stays_flag), _mm512_maskz_mov_epi32(keyed, keyed_flag));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(flags + n),
+                     _mm512_cvtepi32_epi8(_mm512_maskz_compress_epi32(take, lane_flags)));
     n += static_cast<std::size_t>(__builtin_popcount(take));
   }
-  return mark_portable(in, i, hi, marked, settled, n);
+  return mark_portable(in, i, hi, marked, flags, n);
 }
 
 }  // namespace
 
-std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* settled,
+std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest) {
-  if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512(in, lo, hi, marked, settled);
-  if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2(in, lo, hi, marked, settled);
-  return mark_portable(in, lo, hi, marked, settled, 0);
+  if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512(in, lo, hi, marked, flags);
+  if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2(in, lo, hi, marked, flags);
+  return mark_portable(in, lo, hi, marked, flags, 0);
 }
 
 }  // namespace almpsim

@@ -27,12 +27,18 @@ struct WeekMarkInputs {
 /// The widest vector path mark_week may take (it takes a narrower one where the CPU lacks it).
 enum class VectorPath { portable, avx2, avx512 };
 
+/// What the first pass found of a marked citizen.
+enum WeekMark : std::uint8_t {
+  kStays = 1,  ///< its draw stays on a current row: only its meeting is due
+  kKeyed = 2,  ///< no programme, a current row key and no meeting's effect: the row's draw is its draw
+};
+
 /// Lists in `marked` (in id order) the citizens of [lo, hi) who need the second pass: those
 /// whose draw is not settled by a current row (a programme, a stale key, a recent meeting, a row
-/// not yet filled this week, a draw that moves) and those with a meeting due. settled[k] tells
-/// whether marked[k]'s draw stays (only its meeting is due). Returns how many are marked.
-/// `marked` and `settled` hold hi - lo entries. Every path gives the same marks.
-std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* settled,
+/// not yet filled this week, a draw that moves) and those with a meeting due. flags[k] holds
+/// marked[k]'s WeekMark bits. Returns how many are marked. `marked` and `flags` hold hi - lo
+/// entries. Every path gives the same marks.
+std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest = VectorPath::avx512);
 
 }  // namespace almpsim

@@ -53,14 +53,14 @@ struct Block {
 
 struct Marks {
   std::vector<CitizenId> marked;
-  std::vector<std::uint8_t> settled;
+  std::vector<std::uint8_t> flags;
 };
 
 Marks marks(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, VectorPath path) {
   Marks m{std::vector<CitizenId>(hi - lo), std::vector<std::uint8_t>(hi - lo)};
-  const std::size_t n = mark_week(in, lo, hi, m.marked.data(), m.settled.data(), path);
+  const std::size_t n = mark_week(in, lo, hi, m.marked.data(), m.flags.data(), path);
   m.marked.resize(n);
-  m.settled.resize(n);
+  m.flags.resize(n);
   return m;
 }
 
@@ -77,7 +77,7 @@ TEST_CASE("the vector marks (AVX2, AVX-512, as the CPU has them) are the portabl
         const Marks scalar = marks(block.inputs(w, reach), lo, hi, VectorPath::portable);
         const Marks vector = marks(block.inputs(w, reach), lo, hi, path);
         CHECK(vector.marked == scalar.marked);
-        CHECK(vector.settled == scalar.settled);
+        CHECK(vector.flags == scalar.flags);
       }
 }
 
@@ -85,23 +85,25 @@ TEST_CASE("a citizen is marked unless its draw stays on a current row, and alway
   const Week w = 40, reach = 3;
   const Block block(2000, w, 11);
   const Marks m = marks(block.inputs(w, reach), 0, 2000, VectorPath::portable);
-  std::size_t k = 0, settled_due = 0, unsettled = 0;
+  std::size_t k = 0, settled_due = 0, unsettled = 0, keyed_unsettled = 0;
   for (CitizenId i = 0; i < 2000; ++i) {
     const RowHead& row = block.rows[block.row_of[i]];
-    const bool stays = block.activity[i] == 0 && w < block.until[i] && w - block.last_met[i] > reach &&
-                       row.stamp == w && block.words[i] >= row.stay_from;
+    const bool keyed = block.activity[i] == 0 && w < block.until[i] && w - block.last_met[i] > reach;
+    const bool stays = keyed && row.stamp == w && block.words[i] >= row.stay_from;
     const bool due = block.next_meeting[i] <= w;
     if (stays && !due) continue;
     REQUIRE(k < m.marked.size());
     CHECK(m.marked[k] == i);
-    CHECK(m.settled[k] == (stays ? 1 : 0));
+    CHECK(m.flags[k] == ((stays ? kStays : 0) | (keyed ? kKeyed : 0)));
     settled_due += stays;
     unsettled += !stays;
+    keyed_unsettled += keyed && !stays;
     ++k;
   }
   CHECK(k == m.marked.size());
   // The block has citizens of both kinds, and citizens left out.
   CHECK(settled_due > 50);
   CHECK(unsettled > 50);
+  CHECK(keyed_unsettled > 50);
   CHECK(m.marked.size() < 1900);
 }
