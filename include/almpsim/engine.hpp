@@ -38,10 +38,15 @@ struct MonteCarloOptions {
   /// a long replication is not minutes of silence.
   std::function<void(double done, int total)> on_progress;
   double progress_seconds = 1.0;  ///< the least time between two on_progress calls
+  /// Only the replications r with r % stride == offset are run (the others are left empty):
+  /// how the processes of an MPI run share them. A replication's result does not depend on
+  /// which process runs it.
+  int stride = 1, offset = 0;
 };
 
-/// Runs params.run.replications replications, spread over threads: over replications when there
-/// are at least as many as threads, else within each replication. Same bits either way.
+/// Runs params.run.replications replications (those of options' stride and offset), spread over
+/// threads: over replications when there are at least as many as threads, else within each
+/// replication. Same bits either way.
 std::vector<ReplicationResult> run_monte_carlo(const Params& params, const MonteCarloOptions& options);
 
 }  // namespace almpsim

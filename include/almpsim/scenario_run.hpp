@@ -26,7 +26,12 @@ struct RunRequest {
 /// not fit in memory).
 LoadedScenario prepare_run(const RunRequest& request);
 
-/// Runs the prepared scenario and writes its results to `target`, then commits it. Returns the
+/// Writes the replications' results of the prepared scenario to `target`, then commits it.
+/// Throws OutputError.
+void write_run(const LoadedScenario& loaded, const RunRequest& request, OutputTarget& target,
+               const std::vector<ReplicationResult>& results);
+
+/// Runs the prepared scenario and writes its results to `target` (write_run). Returns the
 /// replications' results. Throws OutputError.
 std::vector<ReplicationResult> run_to_target(const LoadedScenario& loaded, const RunRequest& request,
                                              OutputTarget& target, const MonteCarloOptions& options);

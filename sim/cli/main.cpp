@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iterator>
+#include <optional>
 
 #include "almpsim/array_view.hpp"
 #include "almpsim/costs.hpp"
@@ -165,26 +166,38 @@ void print_summary(const Params& params, const std::vector<ReplicationResult>& r
   print_accounts(params, reps);
 }
 
-int run(const RunArgs& args, const std::string& command_line) {
+// Under MPI each rank runs the replications it owns (r % ranks == rank) and the first writes
+// them all: the file is the one a single process writes.
+int run(const RunArgs& args, const cli::Ranks& ranks, const std::string& command_line) {
   const RunRequest request{args.scenario, args.overrides,       args.replications, args.seed,
                            args.scale,    args.register_spells, args.threads,      command_line};
   const LoadedScenario loaded = prepare_run(request);
-  if (!args.quiet)
+  const bool first = ranks.rank() == 0, quiet = args.quiet || !first;
+  if (!quiet)
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
   const Params& params = loaded.params;
-  const std::string output = cli::results_path(args.output, params.name + ".h5", args.quiet);
-  OutputTarget target(output);  // fails here, before simulating, if the destination is unwritable
+  const std::string output = cli::results_path(args.output, params.name + ".h5", quiet);
+  // Fails here, before simulating, if the destination is unwritable.
+  std::optional<OutputTarget> target;
+  if (first) target.emplace(output);
+  ranks.all(true);
 
-  cli::Progress progress(!args.quiet);
+  cli::Progress progress(!quiet);
   MonteCarloOptions options;
   options.threads = args.threads;
+  options.stride = ranks.size();
+  options.offset = ranks.rank();
   // Within replications about once a second (a long replication is not silence), and the end.
-  options.on_progress = [&](double done, int total) { progress.replication_done(done, total); };
+  options.on_progress = [&](double done, int total) {
+        progress.replication_done(done, total); };
   options.on_replication_done = [&](int done, int total) {
-    if (done == total) progress.replication_done(done, total);
+        if (done == total) progress.replication_done(done, total);
   };
   const auto start = std::chrono::steady_clock::now();
-  const auto results = run_to_target(loaded, request, target, options);
+  auto results = run_monte_carlo(params, options);
+  ranks.gather(results);
+  if (!first) return 0;
+  write_run(loaded, request, *target, results);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.quiet) print_summary(params, results, seconds);
   if (!args.quiet) std::printf("\nwrote %s\n", output.c_str());
@@ -463,7 +476,7 @@ int main(int argc, char** argv) {
       pw.json = power_format == "json";
       return cli::power(pw);
     }
-    return run(args, join_command_line(argc, argv));
+    return run(args, ranks, join_command_line(argc, argv));
   } catch (const ScenarioError& e) {
     // Every rank reads the same input, so rank 0 speaks for all.
     if (ranks.rank() == 0) std::fprintf(stderr, "%s\n", e.what());

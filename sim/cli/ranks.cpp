@@ -4,6 +4,11 @@
 
 #ifdef ALMPSIM_WITH_MPI
 #include <mpi.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "almpsim/result_bytes.hpp"
 #endif
 
 namespace almpsim::cli {
@@ -36,6 +41,40 @@ bool Ranks::all(bool ok) const {
   MPI_Allreduce(&mine, &every, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
   return every == 1;
 }
+namespace {
+// Each rank sends its replications in order and the first receives them in the same order
+// (messages between two ranks do not overtake each other), in pieces MPI's int counts can hold.
+constexpr int kResultTag = 17;
+constexpr std::size_t kPiece = std::size_t{1} << 30;
+
+void send_bytes(const std::vector<std::byte>& bytes) {
+  const std::uint64_t size = bytes.size();
+  MPI_Send(&size, 1, MPI_UINT64_T, 0, kResultTag, MPI_COMM_WORLD);
+  for (std::size_t at = 0; at < bytes.size(); at += kPiece)
+    MPI_Send(bytes.data() + at, static_cast<int>(std::min(kPiece, bytes.size() - at)), MPI_BYTE, 0, kResultTag,
+             MPI_COMM_WORLD);
+}
+
+std::vector<std::byte> receive_bytes(int from) {
+  std::uint64_t size = 0;
+  MPI_Recv(&size, 1, MPI_UINT64_T, from, kResultTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+  std::vector<std::byte> bytes(static_cast<std::size_t>(size));
+  for (std::size_t at = 0; at < bytes.size(); at += kPiece)
+    MPI_Recv(bytes.data() + at, static_cast<int>(std::min(kPiece, bytes.size() - at)), MPI_BYTE, from, kResultTag,
+             MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+  return bytes;
+}
+}  // namespace
+
+void Ranks::gather(std::vector<ReplicationResult>& results) const {
+  if (!g_mpi_started || size_ == 1) return;
+  for (std::size_t r = 0; r < results.size(); ++r) {
+    const int owner = static_cast<int>(r % static_cast<std::size_t>(size_));
+    if (owner == 0) continue;
+    if (rank_ == owner) send_bytes(to_bytes(results[r]));
+    if (rank_ == 0) results[r] = from_bytes(receive_bytes(owner));
+  }
+}
 void Ranks::abort(int status) const {
   if (g_mpi_started) MPI_Abort(MPI_COMM_WORLD, status);
   std::exit(status);
@@ -43,6 +82,7 @@ void Ranks::abort(int status) const {
 #else
 Ranks::Ranks(int&, char**&) {}
 Ranks::~Ranks() = default;
+void Ranks::gather(std::vector<ReplicationResult>&) const {}
 bool Ranks::all(bool ok) const {
   return ok;
 }

@@ -2,6 +2,9 @@
 // The processes of a run: one without MPI, the MPI ranks with it. Work is dealt by index
 // (item k to rank k mod size), so the result never depends on the number of ranks.
 #include <string>
+#include <vector>
+
+#include "almpsim/results.hpp"
 
 namespace almpsim::cli {
 
@@ -18,6 +21,9 @@ class Ranks {
   bool owns(long long item) const { return item % size_ == rank_; }
   /// Waits for every rank; returns whether every rank passed `ok`.
   bool all(bool ok) const;
+  /// Hands each rank's replications (those it owns) to the first rank, which then holds them
+  /// all, in their places; the other ranks keep their own.
+  void gather(std::vector<ReplicationResult>& results) const;
   /// Stops every rank at once (after an error on one of them).
   [[noreturn]] void abort(int status) const;
 

@@ -51,27 +51,32 @@ std::vector<ReplicationResult> run_monte_carlo(const Params& params, const Monte
   const HazardModel hazards(params);
   const int reps = params.run.replications;
   const int threads = std::max(1, options.threads);
+  const int stride = std::max(1, options.stride);
+  std::vector<int> mine;  // the replications this process runs
+  for (int r = options.offset; r < reps; r += stride) mine.push_back(r);
+  const int owned = static_cast<int>(mine.size());
   std::vector<ReplicationResult> results(static_cast<std::size_t>(reps));
-  const bool across_replications = reps >= threads;
+  const bool across_replications = owned >= threads;
   const int inner = across_replications ? 1 : threads;
-  WeekCounter weeks(options, params.calendar.total(), reps);
+  WeekCounter weeks(options, params.calendar.total(), owned);
   const WeekDone week_done = options.on_progress ? WeekDone([&weeks] { weeks.week_done(); }) : WeekDone();
   int done = 0;
-  auto run_one = [&](int r) {
+  auto run_one = [&](int k) {
+    const int r = mine[static_cast<std::size_t>(k)];
     results[static_cast<std::size_t>(r)] =
         run_replication(params, hazards, static_cast<std::uint32_t>(r), inner, week_done);
 #pragma omp critical(almpsim_progress)
     {
       ++done;
-      if (options.on_replication_done) options.on_replication_done(done, reps);
+      if (options.on_replication_done) options.on_replication_done(done, owned);
     }
   };
   // Only one level of parallelism is opened, so the inner loop gets its threads.
   if (across_replications && threads > 1) {
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-    for (int r = 0; r < reps; ++r) run_one(r);
+    for (int k = 0; k < owned; ++k) run_one(k);
   } else {
-    for (int r = 0; r < reps; ++r) run_one(r);
+    for (int k = 0; k < owned; ++k) run_one(k);
   }
   return results;
 }

@@ -16,12 +16,17 @@ LoadedScenario prepare_run(const RunRequest& request) {
   return loaded;
 }
 
+void write_run(const LoadedScenario& loaded, const RunRequest& request, OutputTarget& target,
+               const std::vector<ReplicationResult>& results) {
+  write_results(target, loaded.params, run_metadata(loaded, loaded.params, request.scenario, request.command_line),
+                results);
+  target.commit();
+}
+
 std::vector<ReplicationResult> run_to_target(const LoadedScenario& loaded, const RunRequest& request,
                                              OutputTarget& target, const MonteCarloOptions& options) {
-  const RunMetadata meta = run_metadata(loaded, loaded.params, request.scenario, request.command_line);
   std::vector<ReplicationResult> results = run_monte_carlo(loaded.params, options);
-  write_results(target, loaded.params, meta, results);
-  target.commit();
+  write_run(loaded, request, target, results);
   return results;
 }
 

@@ -1,5 +1,6 @@
 #!/bin/bash
-# A sweep spread over 2 MPI ranks must give the file of a one-process sweep, byte for byte.
+# A sweep, and a run's replications, spread over 2 MPI ranks must give the file of one process,
+# byte for byte.
 # Usage: ranks_equal_one_process.sh ALMPSIM_BINARY SOURCE_DIR
 set -euo pipefail
 almpsim=$1
@@ -15,4 +16,13 @@ launcher=(mpirun -np 2 --oversubscribe)
 if [ "$(id -u)" = 0 ]; then launcher+=(--allow-run-as-root); fi
 "${launcher[@]}" "$almpsim" "${args[@]}" -o "$work/sweep.h5"
 cmp "$work/one.h5" "$work/sweep.h5"
-echo "2 ranks and 1 process wrote identical files ($(stat -c %s "$work/one.h5") bytes)"
+echo "sweep: 2 ranks and 1 process wrote identical files ($(stat -c %s "$work/one.h5") bytes)"
+
+# Three replications on two ranks: the first runs two, the second one and hands it over, with
+# its register spells.
+args=(run "$source/scenarios/two_actors_shock.toml" --replications 3 --register --quiet)
+"$almpsim" "${args[@]}" -o "$work/run.h5"
+mv "$work/run.h5" "$work/one.h5"
+"${launcher[@]}" "$almpsim" "${args[@]}" -o "$work/run.h5"
+cmp "$work/one.h5" "$work/run.h5"
+echo "run: 2 ranks and 1 process wrote identical files ($(stat -c %s "$work/one.h5") bytes)"
