@@ -40,7 +40,7 @@ struct MonteCarloOptions {
   double progress_seconds = 1.0;  ///< the least time between two on_progress calls
   /// Only the replications r with r % stride == offset are run (the others are left empty):
   /// how the processes of an MPI run share them. A replication's result does not depend on
-  /// which process runs it.
+  /// which process runs it. The progress callbacks count this process's replications only.
   int stride = 1, offset = 0;
 };
 

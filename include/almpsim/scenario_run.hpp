@@ -26,9 +26,12 @@ struct RunRequest {
 /// not fit in memory).
 LoadedScenario prepare_run(const RunRequest& request);
 
-/// Writes the replications' results of the prepared scenario to `target`, then commits it.
-/// Throws OutputError.
-void write_run(const LoadedScenario& loaded, const RunRequest& request, OutputTarget& target,
+/// What the results file records of the run (/meta). Throws ScenarioError if a targets file
+/// does not fit the scenario, so it is made before simulating.
+RunMetadata run_metadata_of(const LoadedScenario& loaded, const RunRequest& request);
+
+/// Writes the replications' results to `target`, then commits it. Throws OutputError.
+void write_run(const Params& params, const RunMetadata& meta, OutputTarget& target,
                const std::vector<ReplicationResult>& results);
 
 /// Runs the prepared scenario and writes its results to `target` (write_run). Returns the

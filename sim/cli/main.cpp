@@ -176,28 +176,35 @@ int run(const RunArgs& args, const cli::Ranks& ranks, const std::string& command
   if (!quiet)
     for (const std::string& note : loaded.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
   const Params& params = loaded.params;
-  const std::string output = cli::results_path(args.output, params.name + ".h5", quiet);
-  // Fails here, before simulating, if the destination is unwritable.
+  // Every rank checks what the file will record (a targets file that does not fit the
+  // scenario, say) before simulating, so all of them stop together on bad input.
+  const RunMetadata meta = run_metadata_of(loaded, request);
+  // Only the first rank writes; an unwritable destination fails there before any simulation,
+  // and main then stops every rank.
+  std::string output;
   std::optional<OutputTarget> target;
-  if (first) target.emplace(output);
+  if (first) {
+    output = cli::results_path(args.output, params.name + ".h5", quiet);
+    target.emplace(output);
+  }
   ranks.all(true);
 
+  // Progress counts the first rank's own replications.
   cli::Progress progress(!quiet);
   MonteCarloOptions options;
   options.threads = args.threads;
   options.stride = ranks.size();
   options.offset = ranks.rank();
   // Within replications about once a second (a long replication is not silence), and the end.
-  options.on_progress = [&](double done, int total) {
-        progress.replication_done(done, total); };
+  options.on_progress = [&](double done, int total) { progress.replication_done(done, total); };
   options.on_replication_done = [&](int done, int total) {
-        if (done == total) progress.replication_done(done, total);
+    if (done == total) progress.replication_done(done, total);
   };
   const auto start = std::chrono::steady_clock::now();
   auto results = run_monte_carlo(params, options);
   ranks.gather(results);
   if (!first) return 0;
-  write_run(loaded, request, *target, results);
+  write_run(params, meta, *target, results);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.quiet) print_summary(params, results, seconds);
   if (!args.quiet) std::printf("\nwrote %s\n", output.c_str());

@@ -41,7 +41,9 @@ bool Ranks::all(bool ok) const {
   MPI_Allreduce(&mine, &every, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
   return every == 1;
 }
+
 namespace {
+
 // Each rank sends its replications in order and the first receives them in the same order
 // (messages between two ranks do not overtake each other), in pieces MPI's int counts can hold.
 constexpr int kResultTag = 17;
@@ -64,6 +66,7 @@ std::vector<std::byte> receive_bytes(int from) {
              MPI_COMM_WORLD, MPI_STATUS_IGNORE);
   return bytes;
 }
+
 }  // namespace
 
 void Ranks::gather(std::vector<ReplicationResult>& results) const {

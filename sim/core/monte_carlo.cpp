@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 
 #include "almpsim/engine.hpp"
 
@@ -52,6 +53,8 @@ std::vector<ReplicationResult> run_monte_carlo(const Params& params, const Monte
   const int reps = params.run.replications;
   const int threads = std::max(1, options.threads);
   const int stride = std::max(1, options.stride);
+  if (options.offset < 0 || options.offset >= stride)
+    throw std::invalid_argument("a process's offset among the replications must lie in [0, stride)");
   std::vector<int> mine;  // the replications this process runs
   for (int r = options.offset; r < reps; r += stride) mine.push_back(r);
   const int owned = static_cast<int>(mine.size());

@@ -123,8 +123,8 @@ class TransitionCache {
   bool key_stale(CitizenId i, Week w) const { return w >= row_until_[i]; }
   /// The hazards (before job finding and programme effects) of citizen i's row in week w,
   /// filled on the row's first use in the week. Citizen i's key must be current.
-  CachedHazards& hazards_of(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
-    CachedHazards& cached = scratch.hazards[row_of_[i]];
+  const CachedHazards& hazards_of(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
+    const CachedHazards& cached = scratch.hazards[row_of_[i]];
     if (cached.stamp != w) fill_hazards(w, i, scratch, week_mult);
     return cached;
   }

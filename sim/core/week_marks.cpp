@@ -17,13 +17,12 @@ inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   const RowHead& row = in.heads[in.row_of[i]];
   const bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
   const bool due = in.next_meeting[i] <= w;
-  return static_cast<unsigned>(!stays | due) | (static_cast<unsigned>(stays) << 1) |
-         (static_cast<unsigned>(keyed) << 2);
+  const unsigned flags = (stays ? unsigned{kStays} : 0u) | (keyed ? unsigned{kKeyed} : 0u);
+  return static_cast<unsigned>(!stays | due) | flags << 1;
 }
 
 std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                           std::size_t n) {
-  static_assert(kStays == 1 && kKeyed == 2);
   for (CitizenId i = lo; i < hi; ++i) {
     const unsigned m = marks_of(in, i);
     // Written always, kept only if marked: no branch on the common week.

@@ -16,17 +16,21 @@ LoadedScenario prepare_run(const RunRequest& request) {
   return loaded;
 }
 
-void write_run(const LoadedScenario& loaded, const RunRequest& request, OutputTarget& target,
+RunMetadata run_metadata_of(const LoadedScenario& loaded, const RunRequest& request) {
+  return run_metadata(loaded, loaded.params, request.scenario, request.command_line);
+}
+
+void write_run(const Params& params, const RunMetadata& meta, OutputTarget& target,
                const std::vector<ReplicationResult>& results) {
-  write_results(target, loaded.params, run_metadata(loaded, loaded.params, request.scenario, request.command_line),
-                results);
+  write_results(target, params, meta, results);
   target.commit();
 }
 
 std::vector<ReplicationResult> run_to_target(const LoadedScenario& loaded, const RunRequest& request,
                                              OutputTarget& target, const MonteCarloOptions& options) {
+  const RunMetadata meta = run_metadata_of(loaded, request);
   std::vector<ReplicationResult> results = run_monte_carlo(loaded.params, options);
-  write_run(loaded, request, target, results);
+  write_run(loaded.params, meta, target, results);
   return results;
 }
 

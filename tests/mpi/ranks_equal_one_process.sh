@@ -26,3 +26,11 @@ mv "$work/run.h5" "$work/one.h5"
 "${launcher[@]}" "$almpsim" "${args[@]}" -o "$work/run.h5"
 cmp "$work/one.h5" "$work/run.h5"
 echo "run: 2 ranks and 1 process wrote identical files ($(stat -c %s "$work/one.h5") bytes)"
+
+# One replication on two ranks: the second owns none and sends nothing.
+args=(run "$source/scenarios/two_actors_shock.toml" --replications 1 --quiet)
+"$almpsim" "${args[@]}" -o "$work/run.h5"
+mv "$work/run.h5" "$work/one.h5"
+"${launcher[@]}" "$almpsim" "${args[@]}" -o "$work/run.h5"
+cmp "$work/one.h5" "$work/run.h5"
+echo "run of one replication: 2 ranks and 1 process wrote identical files"
