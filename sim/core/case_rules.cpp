@@ -1,7 +1,6 @@
 #include "almpsim/case_rules.hpp"
 
 #include <algorithm>
-#include <initializer_list>
 
 #include "almpsim/actors.hpp"
 #include "almpsim/meeting_effect.hpp"
@@ -11,24 +10,20 @@
 namespace almpsim {
 
 namespace {
-// Whether some actor's assignment rule is of one of these kinds.
-bool some_rule_is(const Params& params, std::initializer_list<AssignmentRule::Kind> kinds) {
+bool uses_random_share(const Params& params) {
   for (const ActorSpec& a : params.actors)
-    if (std::find(kinds.begin(), kinds.end(), a.assignment.kind) != kinds.end()) return true;
+    if (a.assignment.kind == AssignmentRule::Kind::random_share) return true;
   return false;
 }
 
-// Only the facts some rule reads are looked up: each is a read of its own array, and a move's
-// cost is mostly such reads.
 AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const Population& pop, CitizenId i) {
-  using Kind = AssignmentRule::Kind;
   AssignmentFacts f;
-  if (some_rule_is(params, {Kind::odd_birth_day, Kind::even_birth_day})) f.birth_day = pop.birth_day[i];
-  if (some_rule_is(params, {Kind::area, Kind::random_share})) f.area = pop.area[i];
-  if (some_rule_is(params, {Kind::match_group})) f.match_group = match_group_of(params, pop, i);
+  f.birth_day = pop.birth_day[i];
+  f.area = pop.area[i];
+  f.match_group = match_group_of(params, pop, i);
   // The draw is fixed per citizen, so it is only made where a random-share rule can use it.
-  if (some_rule_is(params, {Kind::random_share}))
-    f.share_draw = i < pop.stock_share_draw.size() ? pop.stock_share_draw[i] : share_draw_of(rng, i);
+  if (!uses_random_share(params)) return f;
+  f.share_draw = i < pop.stock_share_draw.size() ? pop.stock_share_draw[i] : share_draw_of(rng, i);
   return f;
 }
 
