@@ -46,17 +46,18 @@ struct PostEffectMemo {
 };
 
 /// The hazards of a row before the actor's job finding and programme effects, for citizens in a
-/// programme (their draw cannot use the thresholds); valid for the week in `stamp`.
+/// programme (their draw cannot use the thresholds); filled with the row's StayUnderAnyEffect and
+/// valid for the week in its stamp.
 struct CachedHazards {
-  Week stamp = std::numeric_limits<Week>::min();
   double h[kMaxDestinations];
   double others = 0.0;       ///< the sum of h over the moves that are not job finding
   double job_finding = 0.0;  ///< the sum of h over the job-finding moves
 };
 
 /// The draw of a row from which a citizen stays whatever programme and meeting effect it has
-/// (2^32: no draw is sure to stay), valid for the week in `stamp`. Kept apart from the hazards,
-/// sixteen bytes a row, as the row heads are: most citizens in a programme need only this.
+/// (2^32: no draw is sure to stay), valid with the row's CachedHazards for the week in `stamp`.
+/// Kept apart from the hazards, sixteen bytes a row, as the row heads are: most citizens in a
+/// programme need only this.
 struct StayUnderAnyEffect {
   Week stamp = std::numeric_limits<Week>::min();
   std::uint64_t stay_from = 0;
@@ -67,7 +68,7 @@ struct ThreadScratch {
   std::vector<RowHead> heads;                  // [row key]
   std::vector<CachedRow> rows;                 // [row key]
   std::vector<CachedHazards> hazards;          // [row key], filled only for citizens in programmes
-  std::vector<StayUnderAnyEffect> any_effect;  // [row key], filled with the hazards
+  std::vector<StayUnderAnyEffect> any_effect;  // [row key], filled with the hazards; their stamp
   std::vector<std::uint32_t> words;            // [citizen in block] random words
   std::vector<CitizenId> marked;               // [k] the k-th citizen of the block the second pass takes
   std::vector<std::uint8_t> flags;             // [k] what the first pass found of marked[k] (WeekMark bits)
@@ -124,9 +125,8 @@ class TransitionCache {
   /// The hazards (before job finding and programme effects) of citizen i's row in week w,
   /// filled on the row's first use in the week. Citizen i's key must be current.
   const CachedHazards& hazards_of(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
-    const CachedHazards& cached = scratch.hazards[row_of_[i]];
-    if (cached.stamp != w) fill_hazards(w, i, scratch, week_mult);
-    return cached;
+    if (scratch.any_effect[row_of_[i]].stamp != w) fill_hazards(w, i, scratch, week_mult);
+    return scratch.hazards[row_of_[i]];
   }
 
   /// Whether citizen i (its key current) stays in week w with draw `word` under any effect of a
@@ -238,7 +238,6 @@ class TransitionCache {
     CachedRow& row = scratch.rows[row_of_[i]];
     if (head.stamp != w) fill_row(head, row, w, i, week_mult);
     scratch.any_effect[row_of_[i]] = {w, std::max<std::uint64_t>(from_bound, head.stay_from)};
-    cached.stamp = w;
   }
 
   /// The next state from citizen i's cached row (its key must be current).
