@@ -165,10 +165,11 @@ def main():
                   "-o", sweep_file], unit="rep/s", sweep_file=sweep_file),
     ]
     run_file = os.path.join(tempfile.gettempdir(), f"almpsim_bench_denmark_{os.getpid()}.h5")
-    denmark = Workload("Denmark scale, almpsim run", 2,
-                       [almpsim, "run", "scenarios/koege_2008.toml", "--replications", "2", "--threads", "2", "--quiet",
-                        "--scale", str(args.denmark_citizens / koege_size(almpsim)),
-                        "--set", f"weeks={args.denmark_weeks}", "-o", run_file], unit="rep/s", run_file=run_file)
+    denmark_run = [almpsim, "run", "scenarios/koege_2008.toml", "--replications", "2", "--quiet",
+                   "--scale", str(args.denmark_citizens / koege_size(almpsim)),
+                   "--set", f"weeks={args.denmark_weeks}", "-o", run_file]
+    denmark = Workload("Denmark scale, almpsim run", 2, [*denmark_run, "--threads", "2"], unit="rep/s",
+                       run_file=run_file)
     launcher = mpi_launcher()
     ranks = run_ranks = None
     if launcher:
@@ -178,7 +179,7 @@ def main():
         # The command a researcher runs: each rank one replication on one thread, the second
         # handing its result to the first, which writes the file.
         run_ranks = Workload("Denmark scale, run on 2 ranks", 2,
-                             [*launcher, *denmark.command[:5], "--threads", "1", *denmark.command[7:]],
+                             [*launcher, *denmark_run, "--threads", "1"],
                              unit="rep/s", run_file=run_file)
     if args.workloads == "denmark":
         workloads = []
