@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,18 @@ double cpu_seconds() {
   getrusage(RUSAGE_SELF, &u);
   return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+}
+
+/// The process's own peak resident memory (VmHWM). Not getrusage's ru_maxrss: Linux carries that
+/// over exec from the forked parent, so a worker started by a large Python process would report
+/// the parent's size.
+long peak_resident_bytes() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6) * 1024L;
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss * 1024L;
 }
 
 [[noreturn]] void usage(const char* message) {
@@ -78,12 +91,10 @@ int main(int argc, char** argv) {
     // Citizen-weeks: everyone present at the start of each reported week.
     double citizen_weeks = 0;
     for (std::int32_t n : result.occupancy) citizen_weeks += n;
-    rusage usage_now{};
-    getrusage(RUSAGE_SELF, &usage_now);
     std::printf(
         "{\"scenario\": \"%s\", \"threads\": %d, \"citizens\": %zu, \"citizen_weeks\": %.0f, \"seconds\": %.6f, "
         "\"cpu_seconds\": %.6f, \"peak_rss_bytes\": %ld}\n",
-        params.name.c_str(), threads, result.citizens, citizen_weeks, seconds, cpu, usage_now.ru_maxrss * 1024L);
+        params.name.c_str(), threads, result.citizens, citizen_weeks, seconds, cpu, peak_resident_bytes());
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return 2;

@@ -30,7 +30,10 @@ SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_N
 
 
 def run_process(command, env=None):
-    """Runs a command; returns its stdout, wall seconds and peak resident bytes."""
+    """Runs a command; returns its stdout, wall seconds and peak resident bytes. The peak is
+    wait4's ru_maxrss, which Linux carries over exec from this Python process: an upper bound,
+    at least this interpreter's size. Workers report their own peak (VmHWM), which is used
+    where they do."""
     with tempfile.TemporaryFile("w+") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, env={**os.environ, **(env or {})}, cwd=ROOT)
@@ -81,7 +84,7 @@ class Workload:
             return
         record = json.loads(text.strip().splitlines()[-1])
         self.rates.append(record["citizen_weeks"] / record["seconds"] / 1e6)
-        self.bytes_per_citizen.append(peak / record["citizens"])
+        self.bytes_per_citizen.append(record["peak_rss_bytes"] / record["citizens"])
         self.extra = {"citizens": record["citizens"], "citizen_weeks": record["citizen_weeks"]}
         if "largest_z" in record:
             self.extra["largest_z"] = record["largest_z"]
@@ -106,7 +109,7 @@ def print_denmark(denmark, ranks, run_ranks, args):
           f"median of {args.rounds}")
     print(f"almpsim run, 2 replications on 2 threads: {rate:.3f} replications/s, "
           f"{denmark.extra['citizen_weeks_per_second'] / 1e6:.0f} M citizen-weeks/s on the 2 cores, "
-          f"{denmark.extra['peak_rss_bytes'] / 2**30:.2f} GiB at peak")
+          f"at most {denmark.extra['peak_rss_bytes'] / 2**30:.2f} GiB at peak (wait4, this interpreter included)")
     print(f"projected wall time of 1,000 replications on this machine: {hours:.2f} h "
           f"({'meets' if hours <= 0.5 else 'misses'} the 30-minute target)")
     if ranks is None:
