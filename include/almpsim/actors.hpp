@@ -46,7 +46,9 @@ struct DueMeeting {
 
 /// Meetings held when `capacity` is smaller than demand: the longest overdue first, ties by
 /// citizen id, so the choice never depends on the order in which the list was built.
-/// Reorders `due` and returns how many of its first entries are held.
+/// Reorders `due` and returns how many of its first entries are held. The rule over a whole
+/// list; the engine keeps each team's list from week to week in the same order instead
+/// (sim/core/meeting_queue.hpp).
 std::size_t select_meetings(std::span<DueMeeting> due, std::size_t capacity);
 
 /// Carries fractional capacity from week to week so that, e.g., 2.5 meetings a week give 5

@@ -57,39 +57,8 @@ double meeting_capacity(const ActorSpec& actor, State team, int slot) {
   return cw[static_cast<std::size_t>(slot)] * actor.meetings_per_caseworker_week * ramp * actor.group_meetings;
 }
 
-namespace {
-
-// The selection of a list already in citizen order (as the engine builds it): held meetings
-// grouped by due week, each group kept in its order, which is the order by (due, citizen).
-// Counting the weeks replaces a partial sort of the whole backlog, often several times the
-// meetings held.
-void select_in_citizen_order(std::span<DueMeeting> due, std::size_t capacity) {
-  Week earliest = due[0].due, latest = due[0].due;
-  for (const DueMeeting& d : due) {
-    earliest = std::min(earliest, d.due);
-    latest = std::max(latest, d.due);
-  }
-  std::vector<std::size_t> starts(static_cast<std::size_t>(latest - earliest) + 2, 0);
-  for (const DueMeeting& d : due) ++starts[static_cast<std::size_t>(d.due - earliest) + 1];
-  for (std::size_t k = 1; k < starts.size(); ++k) starts[k] += starts[k - 1];
-  // Each held meeting's place among the first `capacity`; the rest are left behind.
-  std::vector<DueMeeting> held(capacity);
-  for (const DueMeeting& d : due) {
-    const std::size_t at = starts[static_cast<std::size_t>(d.due - earliest)]++;
-    if (at < capacity) held[at] = d;
-  }
-  std::copy(held.begin(), held.end(), due.begin());
-}
-
-}  // namespace
-
 std::size_t select_meetings(std::span<DueMeeting> due, std::size_t capacity) {
   if (capacity >= due.size()) return due.size();
-  const auto by_citizen = [](const DueMeeting& a, const DueMeeting& b) { return a.citizen < b.citizen; };
-  if (std::is_sorted(due.begin(), due.end(), by_citizen)) {
-    select_in_citizen_order(due, capacity);
-    return capacity;
-  }
   // Only the first `capacity` need their order: the rest wait for another week.
   const auto first_due = [](const DueMeeting& a, const DueMeeting& b) {
     return a.due != b.due ? a.due < b.due : a.citizen < b.citizen;

@@ -17,6 +17,7 @@
 #include "almpsim/programmes.hpp"
 #include "almpsim/register.hpp"
 #include "almpsim/site_effects.hpp"
+#include "meeting_queue.hpp"
 #include "transition_cache.hpp"
 #include "week_marks.hpp"
 
@@ -31,7 +32,8 @@ struct BlockTally {
   std::vector<double> payments;               // [actor] fees and bonuses of the moves made
   std::vector<std::int32_t> places_held;      // [actor][activity] held next week, after the moves
   std::vector<std::int32_t> to_self_support;  // [actor] cases it moved from benefit into self-support
-  std::vector<std::vector<DueMeeting>> due;   // [actor][state]
+  std::vector<std::vector<DueMeeting>> due;   // [actor][state] meetings falling due this week
+  std::vector<std::int32_t> left_waiting;     // [actor][state] cases that waited for a meeting and moved on
   std::vector<CitizenId> entered;             // citizens moved, in the order moved
 
   void reset(std::size_t actors) {
@@ -41,6 +43,7 @@ struct BlockTally {
     payments.assign(actors, 0.0);
     places_held.assign(actors * kActivities, 0);
     to_self_support.assign(actors, 0);
+    left_waiting.assign(actors * kStates, 0);
     due.resize(actors * kStates);
     for (auto& d : due) d.clear();
     entered.clear();
@@ -61,6 +64,7 @@ class Replication {
         cache_(params, hazards, pop_, threads_),
         places_(params) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
+    waiting_.resize(actors_ * kStates);
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = cache_.meeting_reach();
@@ -346,10 +350,14 @@ class Replication {
         count_programme_case(w, i, tally);
         const State next = scratch.flags[k] & kKeyed ? cache_.next_from_row(w, i, word_of[i], scratch, week_mult)
                                                      : next_state(w, i, word_of[i], scratch, week_mult);
-        if (static_cast<std::size_t>(index_of(next)) != s) move(w, i, next, tally);
+        if (static_cast<std::size_t>(index_of(next)) != s) {
+          // A case waiting for an overdue meeting leaves its team's queue (its next meeting is
+          // booked afresh, after this week).
+          if (pop_.next_meeting[i] < w) ++tally.left_waiting[pop_.actor[i] * kStates + s];
+          move(w, i, next, tally);
+        }
       }
-      if (pop_.next_meeting[i] <= w)
-        tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, pop_.next_meeting[i]});
+      if (pop_.next_meeting[i] == w) tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, w});
     }
   }
 
@@ -474,16 +482,23 @@ class Replication {
       for (std::size_t b = 0; b < blocks; ++b) places_.count_held(tallies_[b].places_held);
       places_.serve_lists(pop_, w);
     }
+    // A case's entry in a queue is live while its next meeting is still the week it fell due.
+    const auto still_due = [this](const DueMeeting& d) { return pop_.next_meeting[d.citizen] == d.due; };
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
-        due_.clear();
+        const std::size_t team = a * kStates + static_cast<std::size_t>(s);
+        MeetingQueue& queue = waiting_[team];
+        fresh_.clear();
         for (std::size_t b = 0; b < blocks; ++b) {
-          const auto& d = tallies_[b].due[a * kStates + static_cast<std::size_t>(s)];
-          due_.insert(due_.end(), d.begin(), d.end());
+          const auto& d = tallies_[b].due[team];
+          fresh_.insert(fresh_.end(), d.begin(), d.end());
+          queue.forget(static_cast<std::size_t>(tallies_[b].left_waiting[team]));
         }
-        if (due_.empty()) continue;
+        const std::size_t due = queue.waiting() + fresh_.size();
+        if (due == 0) continue;
         const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(s), slot);
-        const std::size_t held = select_meetings(due_, take_capacity(capacity, capacity_carry_[a * kStates + s]));
+        const std::size_t held = std::min(due, take_capacity(capacity, capacity_carry_[team]));
+        queue.take(fresh_, held, still_due, meetings_);
         // A meeting touches only its own citizen, so the meetings run side by side; the moves
         // they cause are then made one by one, in the order of the selection.
         outcomes_.resize(held);
@@ -491,17 +506,18 @@ class Replication {
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
         for (std::ptrdiff_t k = 0; k < count; ++k)
           outcomes_[static_cast<std::size_t>(k)] =
-              hold_meeting(params_, rng_, pop_, due_[static_cast<std::size_t>(k)].citizen, w);
+              hold_meeting(params_, rng_, pop_, meetings_[static_cast<std::size_t>(k)].citizen, w);
         for (std::size_t k = 0; k < held; ++k) {
-          if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, due_[k].citizen, a, outcomes_[k]);
-          if (outcomes_[k].reassessed) cache_.invalidate(due_[k].citizen);
-          if (outcomes_[k].leaves_benefit) move(w, due_[k].citizen, State::self_support, meeting_moves);
-          if (outcomes_[k].referred) record_referral(w, due_[k].citizen, meeting_moves);
-          if (places_.limited() && outcomes_[k].started != Activity::none) places_.take_place(pop_, due_[k].citizen);
+          if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, meetings_[k].citizen, a, outcomes_[k]);
+          if (outcomes_[k].reassessed) cache_.invalidate(meetings_[k].citizen);
+          if (outcomes_[k].leaves_benefit) move(w, meetings_[k].citizen, State::self_support, meeting_moves);
+          if (outcomes_[k].referred) record_referral(w, meetings_[k].citizen, meeting_moves);
+          if (places_.limited() && outcomes_[k].started != Activity::none)
+            places_.take_place(pop_, meetings_[k].citizen);
         }
         if (w >= 0) {
           result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(held);
-          result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(due_.size() - held);
+          result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(due - held);
         }
       }
     }
@@ -531,7 +547,9 @@ class Replication {
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
   BlockTally meeting_tally_;
   std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
-  std::vector<DueMeeting> due_;
+  std::vector<MeetingQueue> waiting_;     // [actor][state] meetings overdue, from earlier weeks
+  std::vector<DueMeeting> fresh_;         // one team's meetings falling due this week, in citizen order
+  std::vector<DueMeeting> meetings_;      // one team's meetings held this week, in the order held
   std::vector<double> capacity_carry_;
   struct DueMilestone {
     CitizenId citizen;

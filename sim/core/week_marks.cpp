@@ -16,7 +16,7 @@ inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   const bool keyed = (in.activity[i] == 0) & (w < in.row_until[i]) & (w - in.last_met[i] > in.reach);
   const RowHead& row = in.heads[in.row_of[i]];
   const bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
-  const bool due = in.next_meeting[i] <= w;
+  const bool due = in.next_meeting[i] == w;
   const unsigned flags = (stays ? unsigned{kStays} : 0u) | (keyed ? unsigned{kKeyed} : 0u);
   return static_cast<unsigned>(!stays | due) | flags << 1;
 }
@@ -58,11 +58,11 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
     const __m256i current = _mm256_cmpeq_epi32(stamp, week);
     const __m256i at_or_above = _mm256_cmpeq_epi32(_mm256_max_epu32(word, stay_from), word);  // unsigned >=
     const __m256i stays = _mm256_and_si256(keyed, _mm256_and_si256(current, at_or_above));
-    const __m256i not_due = _mm256_cmpgt_epi32(due_week, week);
+    const __m256i due = _mm256_cmpeq_epi32(due_week, week);
     const auto stay_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(stays)));
     const auto keyed_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(keyed)));
     const auto quiet_bits =
-        static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_and_si256(stays, not_due))));
+        static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_andnot_si256(due, stays))));
     unsigned bits = ~quiet_bits & 0xFFu;
     while (bits != 0) {
       const int j = __builtin_ctz(bits);
@@ -100,7 +100,7 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
                             _mm512_cmpgt_epi32_mask(until, week) &
                             _mm512_cmpgt_epi32_mask(_mm512_sub_epi32(week, met), reach);
     const __mmask16 stays = keyed & _mm512_cmpeq_epi32_mask(stamp, week) & _mm512_cmpge_epu32_mask(word, stay_from);
-    const __mmask16 quiet = stays & _mm512_cmpgt_epi32_mask(due_week, week);
+    const __mmask16 quiet = stays & _mm512_cmpneq_epi32_mask(due_week, week);
     const auto take = static_cast<__mmask16>(~quiet);
     const __m512i ids = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(i)), lanes);
     _mm512_storeu_si512(marked + n, _mm512_maskz_compress_epi32(take, ids));

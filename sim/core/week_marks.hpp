@@ -35,7 +35,8 @@ enum WeekMark : std::uint8_t {
 
 /// Lists in `marked` (in id order) the citizens of [lo, hi) who need the second pass: those
 /// whose draw is not settled by a current row (a programme, a stale key, a recent meeting, a row
-/// not yet filled this week, a draw that moves) and those with a meeting due. flags[k] holds
+/// not yet filled this week, a draw that moves) and those whose meeting falls due this week (those
+/// due earlier and not yet met wait in their team's queue). flags[k] holds
 /// marked[k]'s WeekMark bits. Returns how many are marked. `marked` and `flags` hold hi - lo
 /// entries. Every path gives the same marks.
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,

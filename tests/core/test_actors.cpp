@@ -106,7 +106,8 @@ TEST_CASE("under a caseload cap the longest-overdue meetings are held first", "[
 }
 
 TEST_CASE("a list in citizen order gets the meetings a full sort by due week and citizen gives", "[unit]") {
-  // The engine's lists are in citizen order; the selection counts due weeks for them.
+  // A team's week, listed in full, is in citizen order (the engine keeps it in a MeetingQueue,
+  // tested against select_meetings in test_meeting_queue.cpp).
   std::uint64_t x = 12345;
   const auto next = [&x] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL, x >> 33; };
   for (int trial = 0; trial < 200; ++trial) {
