@@ -58,7 +58,8 @@ class CohortTracker {
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
   /// Whether citizen i's match group is one the cohort takes.
   bool in_groups(const Population& pop, CitizenId i) const;
-  void accumulate(Week w, const Population& pop, Member& m, double* activity_weeks) const;
+  /// Adds member m's week w; counts it into `activity_weeks` ([actor][activity]).
+  void accumulate(Week w, const Population& pop, Member& m, std::uint32_t* activity_weeks) const;
 
   const Params& params_;
   const CohortSpec& spec_;

@@ -58,7 +58,7 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   members_.push_back(m);
 }
 
-void CohortTracker::accumulate(Week w, const Population& pop, Member& m, double* activity_weeks) const {
+void CohortTracker::accumulate(Week w, const Population& pop, Member& m, std::uint32_t* activity_weeks) const {
   const CitizenId i = m.id;
   const State s = pop.state_of(i);
   const bool on = params_.on_benefit[index_of(s)];
@@ -133,7 +133,11 @@ void CohortTracker::update(Week w, const Population& pop, std::size_t first, std
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
   if (w < spec_.measure_at) {
-    for (auto it = begin; it != end; ++it) accumulate(w, pop, *it, activity_weeks);
+    // Counted in integers first: adding 1.0 to the same few doubles member after member would
+    // chain every member's add on the one before. Whole numbers, so the sum is the same.
+    std::vector<std::uint32_t> counts(activity_weeks_.size(), 0);
+    for (auto it = begin; it != end; ++it) accumulate(w, pop, *it, counts.data());
+    for (std::size_t k = 0; k < counts.size(); ++k) activity_weeks[k] += counts[k];
     return;
   }
   for (auto it = begin; it != end; ++it) {
