@@ -180,7 +180,7 @@ class Replication {
     // side by side, then their members are brought up to date in chunks on every thread.
     const auto cohorts = static_cast<int>(trackers_.size());
     // Everyone whose spell began this week, in id order (the order cohort members join in).
-    std::sort(entrants_.begin(), entrants_.end());
+    if (!std::is_sorted(entrants_.begin(), entrants_.end())) std::sort(entrants_.begin(), entrants_.end());
     entrants_.erase(std::unique(entrants_.begin(), entrants_.end()), entrants_.end());
     pay_milestones(w);
     for (const CitizenId i : entrants_) schedule_milestones(i);
@@ -521,7 +521,12 @@ class Replication {
         }
       }
     }
+    // The second pass moved its citizens in id order; the meetings' moves, in the order held,
+    // are merged in, so the list stays in id order (the inflow then adds higher ids).
+    const auto moved_before = static_cast<std::ptrdiff_t>(entrants_.size());
     entrants_.insert(entrants_.end(), meeting_moves.entered.begin(), meeting_moves.entered.end());
+    std::sort(entrants_.begin() + moved_before, entrants_.end());
+    std::inplace_merge(entrants_.begin(), entrants_.begin() + moved_before, entrants_.end());
     if (places_.limited()) {
       // The places the meetings freed (a sanction that ends a spell, a case handed on) or took
       // with a case handed on.
