@@ -187,7 +187,9 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   const Week previous_meeting = pop.last_met[i];
   ++pop.meetings[i];
   pop.last_met[i] = week16(w);
-  pop.next_meeting[i] = week16(w + weeks_to_next_meeting(actor, s, w - pop.state_since[i]));
+  // A team without meetings in this state (met for an immediate activation's follow-up) books none.
+  const int next = weeks_to_next_meeting(actor, s, w - pop.state_since[i]);
+  pop.next_meeting[i] = week16(next > 0 ? w + next : kNever);
 
   // Reassessed first: the next step is planned for the case as now assessed.
   out.reassessed = reassess_match(actor, rng, pop, i, w);

@@ -66,6 +66,20 @@ TEST_CASE("a follow-up books the next meeting as the immediate activation ends",
   CHECK(c.pop.next_meeting[0] == 30);
 }
 
+TEST_CASE("a follow-up in a state without meetings is one meeting, not a meeting every week", "[unit]") {
+  // Every meeting books the next one after its own week (no meetings: never), so that a case
+  // falls due for a meeting in one week only.
+  test::TempDir dir;
+  std::string text = actor_with_course(", follow_up_weeks = 1");
+  const std::string every_13 = "meeting_interval_weeks = { cash_benefit = 13 }";
+  text.replace(text.find(every_13), every_13.size(), "meeting_interval_weeks = { cash_benefit = 0 }");
+  OneCase c(dir, text);
+  c.open_case_in(10);
+  CHECK(c.pop.next_meeting[0] == 17);  // only the follow-up, as the course (weeks 13-15) ends
+  CHECK(hold_meeting(c.params, c.rng, c.pop, 0, 17).attended);
+  CHECK(c.pop.next_meeting[0] == kNever);
+}
+
 TEST_CASE("the first meeting after the course plans the next step with its own chance", "[unit]") {
   test::TempDir dir;
   // activation_probability is 1 (actor_with_course): a next step of 0 starts nothing after
