@@ -3,7 +3,6 @@
 /// can hold, which meetings are held when demand exceeds capacity, and what a meeting decides.
 #include <algorithm>
 #include <cstdint>
-#include <span>
 #include <vector>
 
 #include "almpsim/params.hpp"
@@ -43,13 +42,6 @@ struct DueMeeting {
   CitizenId citizen;
   Week due;
 };
-
-/// Meetings held when `capacity` is smaller than demand: the longest overdue first, ties by
-/// citizen id, so the choice never depends on the order in which the list was built.
-/// Reorders `due` and returns how many of its first entries are held. The rule over a whole
-/// list; the engine keeps each team's list from week to week in the same order instead
-/// (sim/core/meeting_queue.hpp).
-std::size_t select_meetings(std::span<DueMeeting> due, std::size_t capacity);
 
 /// Carries fractional capacity from week to week so that, e.g., 2.5 meetings a week give 5
 /// meetings in two weeks. Returns the whole meetings available this week.

@@ -27,11 +27,12 @@ class CohortTracker {
 
   /// observe() in two steps, for running members in parallel: admit() takes in the week's new
   /// members (in id order; one thread per tracker); update() then brings members
-  /// [first, last) up to week w, counting their activity weeks into `activity_weeks`
-  /// ([actor][activity], whole numbers, so partial counts add up exactly in any order).
+  /// [first, last) up to week w, adding their activity weeks to `activity_weeks`
+  /// ([actor][activity]; counted in integers, which add up the same in any order and cost
+  /// less per member than a double's add).
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
-  void update(Week w, const Population& pop, std::size_t first, std::size_t last, double* activity_weeks);
-  void add_activity_weeks(const double* counts);  ///< [actor][activity], from update()
+  void update(Week w, const Population& pop, std::size_t first, std::size_t last, std::uint32_t* activity_weeks);
+  void add_activity_weeks(const std::uint32_t* counts);  ///< [actor][activity], from update()
   std::size_t members() const { return members_.size(); }
   CohortOutcome outcome() const;
 

@@ -57,18 +57,6 @@ double meeting_capacity(const ActorSpec& actor, State team, int slot) {
   return cw[static_cast<std::size_t>(slot)] * actor.meetings_per_caseworker_week * ramp * actor.group_meetings;
 }
 
-std::size_t select_meetings(std::span<DueMeeting> due, std::size_t capacity) {
-  if (capacity >= due.size()) return due.size();
-  // Only the first `capacity` need their order: the rest wait for another week.
-  const auto first_due = [](const DueMeeting& a, const DueMeeting& b) {
-    return a.due != b.due ? a.due < b.due : a.citizen < b.citizen;
-  };
-  const auto held = due.begin() + static_cast<std::ptrdiff_t>(capacity);
-  std::nth_element(due.begin(), held, due.end(), first_due);
-  std::sort(due.begin(), held, first_due);
-  return capacity;
-}
-
 std::size_t take_capacity(double capacity, double& carry) {
   if (std::isinf(capacity)) return std::numeric_limits<std::size_t>::max();
   const double available = std::floor(capacity + carry);

@@ -85,7 +85,9 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m, std::ui
 
 void CohortTracker::observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
   admit(w, pop, present, entrants);
-  update(w, pop, 0, members_.size(), activity_weeks_.data());
+  std::vector<std::uint32_t> counts(activity_weeks_.size(), 0);
+  update(w, pop, 0, members_.size(), counts.data());
+  add_activity_weeks(counts.data());
 }
 
 bool CohortTracker::in_groups(const Population& pop, CitizenId i) const {
@@ -128,16 +130,13 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
   }
 }
 
-void CohortTracker::update(Week w, const Population& pop, std::size_t first, std::size_t last, double* activity_weeks) {
+void CohortTracker::update(Week w, const Population& pop, std::size_t first, std::size_t last,
+                           std::uint32_t* activity_weeks) {
   if (w > spec_.measure_at) return;
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
   if (w < spec_.measure_at) {
-    // Counted in integers first: adding 1.0 to the same few doubles member after member would
-    // chain every member's add on the one before. Whole numbers, so the sum is the same.
-    std::vector<std::uint32_t> counts(activity_weeks_.size(), 0);
-    for (auto it = begin; it != end; ++it) accumulate(w, pop, *it, counts.data());
-    for (std::size_t k = 0; k < counts.size(); ++k) activity_weeks[k] += counts[k];
+    for (auto it = begin; it != end; ++it) accumulate(w, pop, *it, activity_weeks);
     return;
   }
   for (auto it = begin; it != end; ++it) {
@@ -152,7 +151,7 @@ void CohortTracker::update(Week w, const Population& pop, std::size_t first, std
   }
 }
 
-void CohortTracker::add_activity_weeks(const double* counts) {
+void CohortTracker::add_activity_weeks(const std::uint32_t* counts) {
   for (std::size_t k = 0; k < activity_weeks_.size(); ++k) activity_weeks_[k] += counts[k];
 }
 

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <stdexcept>
 
 #include "almpsim/actors.hpp"
 #include "almpsim/case_rules.hpp"
@@ -33,7 +35,7 @@ struct BlockTally {
   std::vector<std::int32_t> places_held;      // [actor][activity] held next week, after the moves
   std::vector<std::int32_t> to_self_support;  // [actor] cases it moved from benefit into self-support
   std::vector<std::vector<DueMeeting>> due;   // [actor][state] meetings falling due this week
-  std::vector<std::int32_t> left_waiting;     // [actor][state] cases that waited for a meeting and moved on
+  std::vector<std::int32_t> left_queue;       // [actor][state] cases overdue for a meeting that moved on
   std::vector<CitizenId> entered;             // citizens moved, in the order moved
 
   void reset(std::size_t actors) {
@@ -43,7 +45,7 @@ struct BlockTally {
     payments.assign(actors, 0.0);
     places_held.assign(actors * kActivities, 0);
     to_self_support.assign(actors, 0);
-    left_waiting.assign(actors * kStates, 0);
+    left_queue.assign(actors * kStates, 0);
     due.resize(actors * kStates);
     for (auto& d : due) d.clear();
     entered.clear();
@@ -64,7 +66,7 @@ class Replication {
         cache_(params, hazards, pop_, threads_),
         places_(params) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
-    waiting_.resize(actors_ * kStates);
+    meeting_queues_.resize(actors_ * kStates);
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = cache_.meeting_reach();
@@ -180,8 +182,10 @@ class Replication {
     // side by side, then their members are brought up to date in chunks on every thread.
     const auto cohorts = static_cast<int>(trackers_.size());
     // Everyone whose spell began this week, in id order (the order cohort members join in).
-    if (!std::is_sorted(entrants_.begin(), entrants_.end())) std::sort(entrants_.begin(), entrants_.end());
-    entrants_.erase(std::unique(entrants_.begin(), entrants_.end()), entrants_.end());
+    // A citizen moves once a week at most (a move books its next meeting after the week), so
+    // the list holds each once; a milestone scheduled twice would be paid twice.
+    if (std::adjacent_find(entrants_.begin(), entrants_.end(), std::greater_equal<>()) != entrants_.end())
+      throw std::logic_error("the week's entrants are not in strictly increasing id order");
     pay_milestones(w);
     for (const CitizenId i : entrants_) schedule_milestones(i);
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
@@ -192,7 +196,7 @@ class Replication {
       for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
         member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
     const std::size_t width = actors_ * kActivities;
-    chunk_counts_.assign(member_chunks_.size() * width, 0.0);
+    chunk_counts_.assign(member_chunks_.size() * width, 0);
     const auto chunks = static_cast<std::ptrdiff_t>(member_chunks_.size());
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && chunks > 1)
     for (std::ptrdiff_t k = 0; k < chunks; ++k) {
@@ -319,7 +323,7 @@ class Replication {
 
   /// Moves the citizens [lo, hi) through week w in two passes. The first (mark_week) settles the
   /// common week (no programme, a current row key, a draw that stays) without a branch and
-  /// marks the rest and those with a meeting due. The second takes only the marked,
+  /// marks the rest and those whose meeting falls due this week. The second takes only the marked,
   /// in id order, so moves and due meetings are recorded in the order a single pass gives.
   /// A move touches only its own citizen, so the first pass may read everyone before any move.
   void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, ThreadScratch& scratch,
@@ -353,7 +357,7 @@ class Replication {
         if (static_cast<std::size_t>(index_of(next)) != s) {
           // A case waiting for an overdue meeting leaves its team's queue (its next meeting is
           // booked afresh, after this week).
-          if (pop_.next_meeting[i] < w) ++tally.left_waiting[pop_.actor[i] * kStates + s];
+          if (pop_.next_meeting[i] < w) ++tally.left_queue[pop_.actor[i] * kStates + s];
           move(w, i, next, tally);
         }
       }
@@ -487,18 +491,18 @@ class Replication {
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
         const std::size_t team = a * kStates + static_cast<std::size_t>(s);
-        MeetingQueue& queue = waiting_[team];
+        MeetingQueue& queue = meeting_queues_[team];
         fresh_.clear();
         for (std::size_t b = 0; b < blocks; ++b) {
           const auto& d = tallies_[b].due[team];
           fresh_.insert(fresh_.end(), d.begin(), d.end());
-          queue.forget(static_cast<std::size_t>(tallies_[b].left_waiting[team]));
+          queue.forget(static_cast<std::size_t>(tallies_[b].left_queue[team]));
         }
-        const std::size_t due = queue.waiting() + fresh_.size();
+        const std::size_t due = queue.overdue() + fresh_.size();
         if (due == 0) continue;
         const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(s), slot);
-        const std::size_t held = std::min(due, take_capacity(capacity, capacity_carry_[team]));
-        queue.take(fresh_, held, still_due, meetings_);
+        const std::size_t held =
+            queue.take(fresh_, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_);
         // A meeting touches only its own citizen, so the meetings run side by side; the moves
         // they cause are then made one by one, in the order of the selection.
         outcomes_.resize(held);
@@ -523,10 +527,10 @@ class Replication {
     }
     // The second pass moved its citizens in id order; the meetings' moves, in the order held,
     // are merged in, so the list stays in id order (the inflow then adds higher ids).
-    const auto moved_before = static_cast<std::ptrdiff_t>(entrants_.size());
+    const auto second_pass_moves = static_cast<std::ptrdiff_t>(entrants_.size());
     entrants_.insert(entrants_.end(), meeting_moves.entered.begin(), meeting_moves.entered.end());
-    std::sort(entrants_.begin() + moved_before, entrants_.end());
-    std::inplace_merge(entrants_.begin(), entrants_.begin() + moved_before, entrants_.end());
+    std::sort(entrants_.begin() + second_pass_moves, entrants_.end());
+    std::inplace_merge(entrants_.begin(), entrants_.begin() + second_pass_moves, entrants_.end());
     if (places_.limited()) {
       // The places the meetings freed (a sanction that ends a spell, a case handed on) or took
       // with a case handed on.
@@ -551,10 +555,10 @@ class Replication {
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
   BlockTally meeting_tally_;
-  std::vector<MeetingOutcome> outcomes_;  // of the meetings of one team in one week
-  std::vector<MeetingQueue> waiting_;     // [actor][state] meetings overdue, from earlier weeks
-  std::vector<DueMeeting> fresh_;         // one team's meetings falling due this week, in citizen order
-  std::vector<DueMeeting> meetings_;      // one team's meetings held this week, in the order held
+  std::vector<MeetingOutcome> outcomes_;      // of the meetings of one team in one week
+  std::vector<MeetingQueue> meeting_queues_;  // [actor][state] meetings overdue, from earlier weeks
+  std::vector<DueMeeting> fresh_;             // one team's meetings falling due this week, in citizen order
+  std::vector<DueMeeting> meetings_;          // one team's meetings held this week, in the order held
   std::vector<double> capacity_carry_;
   struct DueMilestone {
     CitizenId citizen;
@@ -572,7 +576,7 @@ class Replication {
   };
   static constexpr std::size_t kMemberChunk = 16384;
   std::vector<MemberChunk> member_chunks_;
-  std::vector<double> chunk_counts_;  // [chunk][actor][activity] activity weeks of the week
+  std::vector<std::uint32_t> chunk_counts_;  // [chunk][actor][activity] activity weeks of the week
   SpellRecorder register_;
   ReplicationResult result_;
 };

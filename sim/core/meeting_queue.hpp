@@ -4,68 +4,86 @@
 // Private to sim/core.
 #include <algorithm>
 #include <cstddef>
+#include <stdexcept>
 #include <vector>
 
 #include "almpsim/actors.hpp"
 
 namespace almpsim {
 
-/// The meetings waiting, in the order they are held: longest overdue first, ties by citizen id
-/// (select_meetings' order). An entry stays while its citizen's next meeting is still the week it
-/// was due; a citizen who moves on gets a later one (every rule books the next meeting after the
-/// week it is set in), so its entry is dead and is skipped when reached.
+/// The meetings waiting, in the order they are held: longest overdue first, ties by citizen id.
+/// Every rule books a case's next meeting after the week it is set in (or never), so a case
+/// falls due in one week only, when the engine adds it here, and an entry is live while the
+/// case's next meeting is still the week it fell due. A case that moves on to another state
+/// (or another actor) is booked afresh, which leaves its entry dead; dead entries are skipped
+/// when reached.
 class MeetingQueue {
  public:
-  /// Cases that waited here have moved on to another state: their entries no longer count.
-  void forget(std::size_t cases) { live_ -= cases; }
+  /// Cases that waited here have moved on: their entries no longer count.
+  void forget(std::size_t cases) {
+    if (cases > live_) throw std::logic_error("a meeting queue lost more cases than it held");
+    live_ -= cases;
+  }
 
   /// Cases waiting from earlier weeks.
-  std::size_t waiting() const { return live_; }
+  std::size_t overdue() const { return live_; }
 
-  /// The week's list is the cases waiting, then `fresh` (those first due this week, in citizen
-  /// order); `held` of them are taken into `out`, in the order they are held, and the rest wait.
-  /// As select_meetings orders them: the first `held` by due week and citizen, or, when all are
-  /// held, all in citizen order. `still_due(entry)` tells whether an entry is live.
+  /// Entries kept, the dead among them.
+  std::size_t stored() const { return entries_.size() - head_; }
+
+  /// The week's list is the cases overdue, then `fresh` (those falling due this week, in citizen
+  /// order). Takes up to `capacity` of them into `out`, in the order they are held, and returns
+  /// how many: the first by due week and citizen, or, when all are held, all in citizen order.
+  /// The rest wait. `still_due(entry)` tells whether an entry is live.
   template <class StillDue>
-  void take(const std::vector<DueMeeting>& fresh, std::size_t held, StillDue still_due, std::vector<DueMeeting>& out) {
-    const std::size_t total = live_ + fresh.size();
+  std::size_t take(const std::vector<DueMeeting>& fresh, std::size_t capacity, StillDue still_due,
+                   std::vector<DueMeeting>& out) {
+    const std::size_t due = live_ + fresh.size(), held = std::min(capacity, due);
     out.clear();
-    std::size_t k = head_;
-    for (; out.size() < std::min(held, live_) && k < entries_.size(); ++k)
-      if (still_due(entries_[k])) out.push_back(entries_[k]);
-    if (held == total) {
+    take_live(std::min(held, live_), still_due, out);
+    if (held == due) {
       const bool waited = !out.empty();
       out.insert(out.end(), fresh.begin(), fresh.end());
-      if (waited) std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.citizen < b.citizen; });
+      if (waited)
+        std::sort(out.begin(), out.end(),
+                  [](const DueMeeting& a, const DueMeeting& b) { return a.citizen < b.citizen; });
       entries_.clear();
       head_ = live_ = 0;
-      return;
+      return held;
     }
-    const std::size_t from_fresh = held - out.size();
-    out.insert(out.end(), fresh.begin(), fresh.begin() + static_cast<std::ptrdiff_t>(from_fresh));
-    head_ = k;
-    entries_.insert(entries_.end(), fresh.begin() + static_cast<std::ptrdiff_t>(from_fresh), fresh.end());
-    live_ = total - held;
-    // Dead entries are dropped when reached; when they outnumber the live ones, all at once.
-    const std::size_t dead = entries_.size() - head_ - live_;
-    if (dead > live_ + kCompactAbove) {
-      compact(still_due);
+    const auto from_fresh = static_cast<std::ptrdiff_t>(held - out.size());
+    out.insert(out.end(), fresh.begin(), fresh.begin() + from_fresh);
+    entries_.insert(entries_.end(), fresh.begin() + from_fresh, fresh.end());
+    live_ = due - held;
+    drop_dead(still_due);
+    return held;
+  }
+
+ private:
+  /// Dead entries are cleared all at once when they outnumber the live ones by this many.
+  static constexpr std::size_t kClearDeadAbove = 4096;
+
+  /// Moves the first `count` live entries from the front into `out`.
+  template <class StillDue>
+  void take_live(std::size_t count, StillDue still_due, std::vector<DueMeeting>& out) {
+    for (; out.size() < count && head_ < entries_.size(); ++head_)
+      if (still_due(entries_[head_])) out.push_back(entries_[head_]);
+    if (out.size() < count) throw std::logic_error("a meeting queue held fewer live cases than it counted");
+  }
+
+  template <class StillDue>
+  void drop_dead(StillDue still_due) {
+    if (stored() - live_ > live_ + kClearDeadAbove) {
+      std::size_t kept = 0;
+      for (std::size_t k = head_; k < entries_.size(); ++k)
+        if (still_due(entries_[k])) entries_[kept++] = entries_[k];
+      entries_.resize(kept);
+      head_ = 0;
+      if (entries_.size() != live_) throw std::logic_error("a meeting queue's live cases are out of count");
     } else if (head_ > entries_.size() / 2) {
       entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(head_));
       head_ = 0;
     }
-  }
-
- private:
-  static constexpr std::size_t kCompactAbove = 4096;
-
-  template <class StillDue>
-  void compact(StillDue still_due) {
-    std::size_t kept = 0;
-    for (std::size_t k = head_; k < entries_.size(); ++k)
-      if (still_due(entries_[k])) entries_[kept++] = entries_[k];
-    entries_.resize(kept);
-    head_ = 0;
   }
 
   std::vector<DueMeeting> entries_;  // [head_, end): by due week, then citizen; some dead

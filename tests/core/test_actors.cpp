@@ -94,42 +94,6 @@ TEST_CASE("assignment by area and by match group", "[unit]") {
   CHECK(assign_actor(actors, f, State::cash_benefit) == 2);
 }
 
-TEST_CASE("under a caseload cap the longest-overdue meetings are held first", "[unit]") {
-  std::vector<DueMeeting> due = {{7, 5}, {3, 5}, {9, 2}, {1, 6}, {4, 4}};
-  const std::size_t held = select_meetings(due, 3);
-  REQUIRE(held == 3);
-  CHECK(due[0].citizen == 9);  // due in week 2
-  CHECK(due[1].citizen == 4);  // week 4
-  CHECK(due[2].citizen == 3);  // week 5, lower id than 7
-  std::vector<DueMeeting> few = {{1, 1}, {2, 1}};
-  CHECK(select_meetings(few, 10) == 2);
-}
-
-TEST_CASE("a list in citizen order gets the meetings a full sort by due week and citizen gives", "[unit]") {
-  // A team's week, listed in full, is in citizen order (the engine keeps it in a MeetingQueue,
-  // tested against select_meetings in test_meeting_queue.cpp).
-  std::uint64_t x = 12345;
-  const auto next = [&x] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL, x >> 33; };
-  for (int trial = 0; trial < 200; ++trial) {
-    std::vector<DueMeeting> due;
-    for (CitizenId i = 0; i < 300; ++i)
-      if (next() % 3 == 0) due.push_back({i, static_cast<Week>(next() % 40) - 20});
-    const std::size_t capacity = next() % (due.size() + 2);
-    std::vector<DueMeeting> expected = due;
-    std::sort(expected.begin(), expected.end(), [](const DueMeeting& a, const DueMeeting& b) {
-      return a.due != b.due ? a.due < b.due : a.citizen < b.citizen;
-    });
-    const std::size_t held = select_meetings(due, capacity);
-    REQUIRE(held == std::min(capacity, due.size()));
-    if (capacity >= due.size()) continue;  // all held, in the order given
-    INFO("trial " << trial << ", capacity " << capacity << " of " << due.size());
-    for (std::size_t k = 0; k < held; ++k) {
-      CHECK(due[k].citizen == expected[k].citizen);
-      CHECK(due[k].due == expected[k].due);
-    }
-  }
-}
-
 TEST_CASE("fractional capacity carries over between weeks", "[unit]") {
   double carry = 0.0;
   std::size_t total = 0;

@@ -1,5 +1,5 @@
 // A team's queue of meetings kept from week to week holds the meetings that listing everyone
-// due every week and selecting from the whole list (select_meetings) would hold, in that order.
+// due every week and selecting from the whole list would hold, in that order.
 #include "../../sim/core/meeting_queue.hpp"
 
 #include <algorithm>
@@ -12,6 +12,19 @@ using namespace almpsim;
 
 namespace {
 
+/// The rule over a whole week's list (in citizen order): under a caseload cap the longest
+/// overdue are held first, ties by citizen id, so the choice never depends on how the list
+/// was built; when the capacity covers everyone, all are held in the list's order. Returns
+/// the meetings held, in the order held.
+std::vector<DueMeeting> reference_selection(std::vector<DueMeeting> due, std::size_t capacity) {
+  if (capacity >= due.size()) return due;
+  std::sort(due.begin(), due.end(), [](const DueMeeting& a, const DueMeeting& b) {
+    return a.due != b.due ? a.due < b.due : a.citizen < b.citizen;
+  });
+  due.resize(capacity);
+  return due;
+}
+
 /// One team's cases: each citizen's next meeting, changed by moves and meetings as the engine's
 /// rules change it (always to a week after the current one).
 struct Team {
@@ -20,14 +33,18 @@ struct Team {
   std::uint64_t next() { return (x = x * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; }
 };
 
+struct Coverage {
+  std::size_t over_capacity = 0, no_capacity = 0, all_held_after_waiting = 0;
+};
+
 /// Runs `weeks` weeks with the queue and with a full list each week, and checks they agree.
-void run_weeks(std::size_t citizens, int weeks, std::uint64_t seed, int move_per_mille, std::size_t max_capacity,
-               int catch_up_every) {
+Coverage run_weeks(std::size_t citizens, int weeks, std::uint64_t seed, int move_per_mille, std::size_t max_capacity,
+                   int catch_up_every) {
   Team team{std::vector<Week>(citizens), seed};
   for (Week& w : team.next_meeting) w = static_cast<Week>(team.next() % 10);
   MeetingQueue queue;
-  std::vector<DueMeeting> fresh, held_by_queue;
-  std::size_t overdue_weeks = 0, all_held_after_waiting = 0;
+  std::vector<DueMeeting> fresh, held;
+  Coverage seen;
   for (Week w = 0; w < weeks; ++w) {
     // The week's moves: a case that moves on gets a meeting after this week.
     std::size_t left = 0;
@@ -45,39 +62,98 @@ void run_weeks(std::size_t citizens, int weeks, std::uint64_t seed, int move_per
     for (CitizenId i = 0; i < citizens; ++i)
       if (team.next_meeting[i] <= w) full.push_back({i, team.next_meeting[i]});
     queue.forget(left);
-    REQUIRE(queue.waiting() + fresh.size() == full.size());
-    if (full.empty()) continue;
+    REQUIRE(queue.overdue() + fresh.size() == full.size());
     // Now and then the team catches up with all it owes.
     const bool catch_up = w % catch_up_every == catch_up_every - 1;
     const std::size_t capacity = catch_up ? full.size() : team.next() % (max_capacity + 1);
-    const std::size_t held = select_meetings(full, capacity);
-    const bool waited = queue.waiting() > 0;
-    queue.take(
-        fresh, held, [&](const DueMeeting& d) { return team.next_meeting[d.citizen] == d.due; }, held_by_queue);
-    INFO("week " << w << ", " << held << " held of " << full.size());
-    REQUIRE(held_by_queue.size() == held);
-    for (std::size_t k = 0; k < held; ++k) {
-      REQUIRE(held_by_queue[k].citizen == full[k].citizen);
-      REQUIRE(held_by_queue[k].due == full[k].due);
+    const std::vector<DueMeeting> expected = reference_selection(full, capacity);
+    const bool waited = queue.overdue() > 0;
+    const std::size_t taken = queue.take(
+        fresh, capacity, [&](const DueMeeting& d) { return team.next_meeting[d.citizen] == d.due; }, held);
+    INFO("week " << w << ", " << expected.size() << " held of " << full.size());
+    REQUIRE(taken == expected.size());
+    REQUIRE(held.size() == expected.size());
+    for (std::size_t k = 0; k < held.size(); ++k) {
+      REQUIRE(held[k].citizen == expected[k].citizen);
+      REQUIRE(held[k].due == expected[k].due);
     }
-    REQUIRE(queue.waiting() == full.size() - held);
-    overdue_weeks += held < full.size();
-    all_held_after_waiting += held == full.size() && waited;
+    seen.over_capacity += expected.size() < full.size();
+    seen.no_capacity += capacity == 0 && !full.empty();
+    seen.all_held_after_waiting += expected.size() == full.size() && waited;
     // The meetings held book the next one, after this week.
-    for (const DueMeeting& d : held_by_queue) team.next_meeting[d.citizen] = w + 1 + static_cast<Week>(team.next() % 8);
+    for (const DueMeeting& d : held) team.next_meeting[d.citizen] = w + 1 + static_cast<Week>(team.next() % 8);
   }
-  // Both ways of taking the week were exercised: over capacity, and all held after a backlog.
-  CHECK(overdue_weeks > static_cast<std::size_t>(weeks) / 4);
-  CHECK(all_held_after_waiting > 0);
+  return seen;
 }
 
 }  // namespace
 
+TEST_CASE("the reference rule holds the longest overdue first, ties by citizen id", "[unit]") {
+  const std::vector<DueMeeting> due = {{1, 6}, {3, 5}, {4, 4}, {7, 5}, {9, 2}};
+  const std::vector<DueMeeting> held = reference_selection(due, 3);
+  REQUIRE(held.size() == 3);
+  CHECK(held[0].citizen == 9);  // due in week 2
+  CHECK(held[1].citizen == 4);  // week 4
+  CHECK(held[2].citizen == 3);  // week 5, lower id than 7
+  CHECK(reference_selection(due, 10).size() == 5);
+}
+
 TEST_CASE("a team's queue holds the meetings a full list would, week after week", "[unit]") {
-  SECTION("a few cases, capacity often short") {
-    run_weeks(40, 300, 7, 50, 8, 7);
+  SECTION("a few cases, capacity often short, sometimes none") {
+    const Coverage seen = run_weeks(40, 300, 7, 50, 8, 7);
+    CHECK(seen.over_capacity > 100);
+    CHECK(seen.no_capacity > 10);
+    CHECK(seen.all_held_after_waiting > 10);
   }
-  SECTION("many cases moving on, so that dead entries are cleared all at once") {
-    run_weeks(30000, 60, 11, 200, 600, 25);
+  SECTION("many cases, many moving on") {
+    const Coverage seen = run_weeks(30000, 60, 11, 200, 600, 25);
+    CHECK(seen.over_capacity > 40);
   }
+}
+
+TEST_CASE("dead entries are cleared once they outnumber the live ones", "[unit]") {
+  // 20,000 cases fall due in week 0 and none is ever met; 2,000 move on each week after.
+  std::vector<Week> next_meeting(20000, 0);
+  const auto still_due = [&](const DueMeeting& d) { return next_meeting[d.citizen] == d.due; };
+  std::vector<DueMeeting> fresh, held;
+  for (CitizenId i = 0; i < next_meeting.size(); ++i) fresh.push_back({i, 0});
+  MeetingQueue queue;
+  queue.take(fresh, 0, still_due, held);
+  for (Week w = 1; w <= 9; ++w) {
+    for (CitizenId i = static_cast<CitizenId>(w - 1) * 2000; i < static_cast<CitizenId>(w) * 2000; ++i)
+      next_meeting[i] = 1000;
+    queue.forget(2000);
+    REQUIRE(queue.take({}, 0, still_due, held) == 0);
+  }
+  CHECK(queue.overdue() == 2000);
+  // Cleared in week 7 (14,000 dead against 6,000 live, more than 4,096 apart), so only the
+  // deaths of weeks 8 and 9 are kept, not all 18,000.
+  CHECK(queue.stored() == 2000 + 4000);
+  // What is left is the 2,000 live, in order, once the capacity allows.
+  REQUIRE(queue.take({}, 5000, still_due, held) == 2000);
+  CHECK(held.front().citizen == 18000);
+  CHECK(held.back().citizen == 19999);
+}
+
+TEST_CASE("a queue at its edges", "[unit]") {
+  std::vector<Week> next_meeting(10, 100);
+  const auto still_due = [&](const DueMeeting& d) { return next_meeting[d.citizen] == d.due; };
+  MeetingQueue queue;
+  std::vector<DueMeeting> held;
+  // Week 1: three fall due, none can be met.
+  for (CitizenId i : {2u, 5u, 8u}) next_meeting[i] = 1;
+  CHECK(queue.take({{2, 1}, {5, 1}, {8, 1}}, 0, still_due, held) == 0);
+  CHECK(held.empty());
+  CHECK(queue.overdue() == 3);
+  // Week 2: all three move on (their entries die) and one new case falls due.
+  for (CitizenId i : {2u, 5u, 8u}) next_meeting[i] = 4;
+  queue.forget(3);
+  next_meeting[3] = 2;
+  CHECK(queue.take({{3, 2}}, 5, still_due, held) == 1);
+  REQUIRE(held.size() == 1);
+  CHECK(held[0].citizen == 3);
+  CHECK(queue.overdue() == 0);
+  CHECK(queue.stored() == 0);
+  // A queue cannot lose more cases than it holds.
+  CHECK_THROWS_AS(queue.forget(1), std::logic_error);
 }
