@@ -27,6 +27,11 @@ immediate_activation = { states = ["cash_benefit"], delay_weeks = 3, length_week
 )");
 }
 
+/// `text` with its first `line` replaced by `with`.
+std::string replaced(std::string text, const std::string& line, const std::string& with) {
+  return text.replace(text.find(line), line.size(), with);
+}
+
 struct OneCase {
   Params params;
   RandomStreams rng{7, 0};
@@ -70,10 +75,8 @@ TEST_CASE("a follow-up in a state without meetings is one meeting, not a meeting
   // Every meeting books the next one after its own week (no meetings: never), so that a case
   // falls due for a meeting in one week only.
   test::TempDir dir;
-  std::string text = actor_with_course(", follow_up_weeks = 1");
-  const std::string every_13 = "meeting_interval_weeks = { cash_benefit = 13 }";
-  text.replace(text.find(every_13), every_13.size(), "meeting_interval_weeks = { cash_benefit = 0 }");
-  OneCase c(dir, text);
+  OneCase c(dir, replaced(actor_with_course(", follow_up_weeks = 1"), "meeting_interval_weeks = { cash_benefit = 13 }",
+                          "meeting_interval_weeks = { cash_benefit = 0 }"));
   c.open_case_in(10);
   CHECK(c.pop.next_meeting[0] == 17);  // only the follow-up, as the course (weeks 13-15) ends
   CHECK(hold_meeting(c.params, c.rng, c.pop, 0, 17).attended);
@@ -177,9 +180,9 @@ TEST_CASE("a course with intakes starts at the next intake, announced from the d
   // The in-house project starts every 4 weeks from week 1 (weeks 1, 5, ..., 17, 21); the guidance
   // course of the immediate activation every 6 weeks from week 0 (weeks 12, 18).
   test::TempDir dir;
-  std::string text = actor_with_course(", follow_up_weeks = 1");
   const std::string wait = "wait_weeks = 2\n";
-  text.replace(text.find(wait), wait.size(), wait + "intake_every_weeks = 4\nfirst_intake = 2020-01-13\n");
+  const std::string text = replaced(actor_with_course(", follow_up_weeks = 1"), wait,
+                                    wait + "intake_every_weeks = 4\nfirst_intake = 2020-01-13\n");
   OneCase c(dir, text + "[programmes.guidance]\nintake_every_weeks = 6\n");
   c.open_case_in(10);
   // Decided at registration for week 13 (the delay), it waits for week 18's intake.
@@ -199,11 +202,9 @@ TEST_CASE("a meeting reassesses the match category at its chance, before the nex
   // 4,000 provisional cases (no category); the caseworker assesses 30% of them as 4 and 10% as 5
   // at their first meeting. The shares are binomial: within 4 standard errors.
   test::TempDir dir;
-  std::string text = actor_with_course("");
   const std::string interval = "meeting_interval_weeks = { cash_benefit = 13 }\n";
-  text.replace(text.find(interval), interval.size(),
-               interval + "reassessment = { none = { \"4\" = 0.3, \"5\" = 0.1 } }\n");
-  OneCase c(dir, text);
+  OneCase c(dir, replaced(actor_with_course(""), interval,
+                          interval + "reassessment = { none = { \"4\" = 0.3, \"5\" = 0.1 } }\n"));
   constexpr int kCases = 4000;
   c.pop.resize(kCases);
   int fours = 0, fives = 0, flagged = 0;
@@ -254,10 +255,7 @@ meeting_interval_weeks = { cash_benefit = 8 }
 TEST_CASE("a programme decided at a meeting with the least wait runs from the next week, its full length", "[unit]") {
   // The meeting comes after the week's moves: a start in the meeting's own week would lose it.
   test::TempDir dir;
-  std::string text = actor_with_course(", follow_up_weeks = 1");
-  const std::string wait = "wait_weeks = 2\n";
-  text.replace(text.find(wait), wait.size(), "wait_weeks = 1\n");
-  OneCase c(dir, text);
+  OneCase c(dir, replaced(actor_with_course(", follow_up_weeks = 1"), "wait_weeks = 2\n", "wait_weeks = 1\n"));
   c.open_case_in(10);
   hold_meeting(c.params, c.rng, c.pop, 0, 11);
   REQUIRE(hold_meeting(c.params, c.rng, c.pop, 0, 17).started == Activity::inhouse_project);
