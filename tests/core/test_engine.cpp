@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
@@ -379,4 +380,14 @@ TEST_CASE("progress within replications rises through fractions and changes no r
   CHECK(reported.back() < 3);
   CHECK(std::any_of(reported.begin(), reported.end(), [](double x) { return x != std::floor(x); }));
   for (std::size_t r = 0; r < with.size(); ++r) CHECK(with[r].occupancy == without[r].occupancy);
+}
+
+TEST_CASE("a replication that fails beside others stops the run with its own error", "[unit]") {
+  // An inflow of 100 million a week gives more citizens than ids can number: the population
+  // refuses to be made, in each of two replications run side by side on two threads.
+  Params p = test::shipped("reference_markov.toml", {"population.size=1000", "replications=2", "weeks=60"});
+  p.inflow_rate[index_of(State::cash_benefit)].assign(static_cast<std::size_t>(p.calendar.total()), 1e8);
+  MonteCarloOptions options;
+  options.threads = 2;
+  CHECK_THROWS_AS(run_monte_carlo(p, options), std::length_error);
 }
