@@ -125,8 +125,7 @@ class TransitionCache {
   /// The hazards (before job finding and programme effects) of citizen i's row in week w,
   /// filled on the row's first use in the week. Citizen i's key must be current.
   const CachedHazards& hazards_of(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
-    if (scratch.any_effect[row_of_[i]].stamp != w) fill_hazards(w, i, scratch, week_mult);
-    return scratch.hazards[row_of_[i]];
+    return scratch.hazards[filled_row(w, i, scratch, week_mult)];
   }
 
   /// Whether citizen i (its key current) stays in week w with draw `word` under any effect of a
@@ -134,9 +133,7 @@ class TransitionCache {
   /// without working out the effect.
   bool stays_under_any_effect(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
                               const WeekMultipliers& week_mult) const {
-    const StayUnderAnyEffect& any = scratch.any_effect[row_of_[i]];
-    if (any.stamp != w) fill_hazards(w, i, scratch, week_mult);
-    return word >= any.stay_from;
+    return word >= scratch.any_effect[filled_row(w, i, scratch, week_mult)].stay_from;
   }
 
   /// The observed attributes citizen i's hazards depend on in week w.
@@ -210,6 +207,13 @@ class TransitionCache {
       row.next[j] = static_cast<std::uint8_t>(j < n ? index_of(dests[static_cast<std::size_t>(j)]) : index_of(s));
     }
     head.stamp = w;
+  }
+
+  /// Citizen i's row, its hazards and stay under any effect filled for week w.
+  std::uint32_t filled_row(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
+    const std::uint32_t row = row_of_[i];
+    if (scratch.any_effect[row].stamp != w) fill_hazards(w, i, scratch, week_mult);
+    return row;
   }
 
   /// Fills a row's hazards for week w from citizen i, one of the citizens it serves.
