@@ -1,6 +1,5 @@
 // Programme places: a decision beyond an actor's places waits on its list, and the list moves
 // as places free, in the order decided.
-#include <cstring>
 
 #include "almpsim/case_rules.hpp"
 #include "almpsim/engine.hpp"
@@ -10,6 +9,7 @@
 
 using namespace almpsim;
 using test::cell;
+using test::same_bits;
 
 namespace {
 
@@ -40,11 +40,6 @@ sanctions = { no_show = )" +
          std::to_string(no_show) + R"(, rate = 1.0, exit_share = 1.0 }
 programme_places = { guidance = 10 }
 )";
-}
-
-template <class T>
-bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
-  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
 }
 }  // namespace
 

@@ -2,7 +2,6 @@
 // key is then set to another value, alone, and the run's results (every series and every
 // cohort outcome, under the same seed) must differ from the base run's. The schema's rows are
 // all accounted for: a row with no sweep entry must say where else its effect is checked.
-#include <cstring>
 #include <set>
 
 #include "almpsim/engine.hpp"
@@ -11,6 +10,7 @@
 #include "support/fixtures.hpp"
 
 using namespace almpsim;
+using test::same_bits;
 
 namespace {
 // Nine states, two match groups, two actors that differ in every rule, two areas, a shock, a
@@ -431,11 +431,6 @@ std::vector<double> results_of(const Params& params) {
     }
   }
   return out;
-}
-
-/// Equal bit for bit, so that NaN (an outcome with no members) equals NaN.
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
 
 bool is_study_key(std::string_view name) {

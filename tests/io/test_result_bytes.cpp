@@ -2,47 +2,37 @@
 #include "almpsim/result_bytes.hpp"
 
 #include <cmath>
-#include <cstring>
 #include <stdexcept>
 
 #include "almpsim/engine.hpp"
 #include "almpsim/hazards.hpp"
+#include "almpsim/measures.hpp"
 #include "almpsim/scenario.hpp"
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 using namespace almpsim;
 
 namespace {
 
-template <class T>
-bool same_bytes(const std::vector<T>& a, const std::vector<T>& b) {
-  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
-}
-
 // Every field compared as bits, so that NaN (a cohort share with no members) counts as equal to itself.
 void check_same(const ReplicationResult& a, const ReplicationResult& b) {
-  CHECK(same_bytes(a.occupancy, b.occupancy));
-  CHECK(same_bytes(a.entries, b.entries));
-  CHECK(same_bytes(a.exits, b.exits));
-  CHECK(same_bytes(a.activity_occupancy, b.activity_occupancy));
-  CHECK(same_bytes(a.meetings_held, b.meetings_held));
-  CHECK(same_bytes(a.meetings_overdue, b.meetings_overdue));
-  CHECK(same_bytes(a.waiting_for_place, b.waiting_for_place));
-  CHECK(same_bytes(a.moved_to_self_support, b.moved_to_self_support));
-  CHECK(same_bytes(a.costs, b.costs));
-  CHECK(same_bytes(a.cost_accounts, b.cost_accounts));
-  CHECK(same_bytes(a.job_finding_multiplier, b.job_finding_multiplier));
-  CHECK(same_bytes(a.area_job_finding_multiplier, b.area_job_finding_multiplier));
+  CHECK(test::same_bits(a.occupancy, b.occupancy));
+  CHECK(test::same_bits(a.entries, b.entries));
+  CHECK(test::same_bits(a.exits, b.exits));
+  CHECK(test::same_bits(a.activity_occupancy, b.activity_occupancy));
+  CHECK(test::same_bits(a.meetings_held, b.meetings_held));
+  CHECK(test::same_bits(a.meetings_overdue, b.meetings_overdue));
+  CHECK(test::same_bits(a.waiting_for_place, b.waiting_for_place));
+  CHECK(test::same_bits(a.moved_to_self_support, b.moved_to_self_support));
+  CHECK(test::same_bits(a.costs, b.costs));
+  CHECK(test::same_bits(a.cost_accounts, b.cost_accounts));
+  CHECK(test::same_bits(a.job_finding_multiplier, b.job_finding_multiplier));
+  CHECK(test::same_bits(a.area_job_finding_multiplier, b.area_job_finding_multiplier));
   REQUIRE(a.cohorts.size() == b.cohorts.size());
   for (std::size_t c = 0; c < a.cohorts.size(); ++c) {
     const CohortOutcome &x = a.cohorts[c], &y = b.cohorts[c];
-    for (auto field :
-         {&CohortOutcome::members, &CohortOutcome::status, &CohortOutcome::activity, &CohortOutcome::state_activity,
-          &CohortOutcome::self_support_share, &CohortOutcome::support_rate, &CohortOutcome::support_rate_sd,
-          &CohortOutcome::activity_weeks_share, &CohortOutcome::activation_rate, &CohortOutcome::meeting_rate,
-          &CohortOutcome::self_support_weeks, &CohortOutcome::cost_per_citizen, &CohortOutcome::transfers_per_citizen,
-          &CohortOutcome::survival})
-      CHECK(same_bytes(x.*field, y.*field));
+    for (const CohortMeasure& m : cohort_measures()) CHECK(test::same_bits(x.*m.field, y.*m.field));
   }
   REQUIRE(a.spells.size() == b.spells.size());
   for (std::size_t k = 0; k < a.spells.size(); ++k) {

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cstring>
 
 #include "almpsim/engine.hpp"
 #include "almpsim/measures.hpp"
@@ -7,13 +6,9 @@
 #include "support/fixtures.hpp"
 
 using namespace almpsim;
+using test::same_bits;
 
 namespace {
-template <class T>
-bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
-  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
-}
-
 bool identical(const ReplicationResult& a, const ReplicationResult& b) {
   bool same = same_bits(a.occupancy, b.occupancy) && same_bits(a.entries, b.entries) && same_bits(a.exits, b.exits) &&
               same_bits(a.activity_occupancy, b.activity_occupancy) && same_bits(a.meetings_held, b.meetings_held) &&

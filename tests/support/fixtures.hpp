@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -13,6 +14,12 @@
 #include "almpsim/scenario.hpp"
 
 namespace almpsim::test {
+
+/// Equal bit for bit, so that NaN (an outcome with no members) equals NaN.
+template <class T>
+bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
 
 inline std::string source_path(const std::string& relative) {
   return std::string(ALMPSIM_SOURCE_DIR) + "/" + relative;
