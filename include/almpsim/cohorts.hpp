@@ -50,7 +50,6 @@ class CohortTracker {
     std::uint16_t meetings = 0;
     std::uint8_t actor;
     bool was_on_benefit = true;
-    bool measured = false;
     std::uint8_t state_at_measure = 0, activity_at_measure = 0;
     // A float fits the padding a double would not: whole amounts add up exactly to 2^24, and
     // beyond that each week adds a rounding of at most 6e-8 of the total.

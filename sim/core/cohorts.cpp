@@ -143,7 +143,6 @@ void CohortTracker::update(Week w, const Population& pop, std::size_t first, std
     Member& m = *it;
     const State s = pop.state_of(m.id);
     const bool on = params_.on_benefit[index_of(s)];
-    m.measured = true;
     m.state_at_measure = static_cast<std::uint8_t>(s);
     m.activity_at_measure = static_cast<std::uint8_t>(on ? pop.current_activity(m.id, w) : Activity::none);
     m.meetings = static_cast<std::uint16_t>(pop.meetings[m.id] - m.meetings_at_entry);
