@@ -23,6 +23,9 @@ struct Population {
   // Benefit state and case.
   std::vector<std::uint8_t> state, prev_state, actor;
   std::vector<std::int16_t> state_since;  ///< first week in the current state
+  // Casework, where an actor works cases (works_cases): without it nobody is ever in an
+  // activity or met, and these arrays are left empty (read through the accessors below).
+  bool casework = true;
   // Activity: kind, and the weeks it is announced [announced, from), runs [from, to), and after.
   std::vector<std::uint8_t> activity;
   std::vector<std::int16_t> activity_announced, activity_from, activity_to;
@@ -45,11 +48,14 @@ struct Population {
   }
 
   State state_of(CitizenId i) const { return static_cast<State>(state[i]); }
-  Activity activity_of(CitizenId i) const { return static_cast<Activity>(activity[i]); }
+  /// The activity booked, running or past (none without casework).
+  Activity activity_of(CitizenId i) const { return casework ? static_cast<Activity>(activity[i]) : Activity::none; }
   /// The activity the citizen is in during week w (none while only announced or after the end).
   Activity current_activity(CitizenId i, Week w) const {
-    return (w >= activity_from[i] && w < activity_to[i]) ? activity_of(i) : Activity::none;
+    return casework && w >= activity_from[i] && w < activity_to[i] ? activity_of(i) : Activity::none;
   }
+  /// Meetings held so far (none without casework).
+  std::uint16_t meetings_of(CitizenId i) const { return casework ? meetings[i] : std::uint16_t{0}; }
   int age_years(CitizenId i, Week w) const { return (w - birth_week[i]) * 7 / 365; }
   /// The first week in which citizen i is `years` old.
   Week week_aged(CitizenId i, int years) const {
@@ -62,6 +68,9 @@ struct Population {
 
 /// Age band index for an age in years (ages outside the bands go to the nearest band).
 int age_band_of(const AttributeSpec& attributes, int age_years);
+
+/// Whether any actor works cases: holds meetings in some state, or activates on entry.
+bool works_cases(const Params& params);
 
 /// Draws the fixed attributes of citizen i, who first appears in `state`,
 /// from the initial stock's mix or the inflow's.

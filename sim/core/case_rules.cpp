@@ -103,6 +103,7 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
   reassess_categories(params, rng, pop, i, to, week);
   const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), to);
   pop.actor[i] = static_cast<std::uint8_t>(a);
+  if (!pop.casework) return;
   clear_activity(pop, i);
   forget_last_meeting(pop, i);
 
@@ -147,6 +148,7 @@ void open_initial_case(const Params& params, const RandomStreams& rng, Populatio
   const State s = pop.state_of(i);
   const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), s);
   pop.actor[i] = static_cast<std::uint8_t>(a);
+  if (!pop.casework) return;
   clear_activity(pop, i);
   forget_last_meeting(pop, i);
   const int interval = params.actors[static_cast<std::size_t>(a)].meeting_interval_weeks[index_of(s)];

@@ -52,7 +52,7 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   m.id = i;
   m.actor = pop.actor[i];
   m.entry = static_cast<std::int16_t>(w);
-  m.meetings_at_entry = pop.meetings[i];
+  m.meetings_at_entry = pop.meetings_of(i);
   m.first_off_benefit = kStillOnBenefit;
   m.was_on_benefit = !new_case;
   members_.push_back(m);
@@ -145,7 +145,7 @@ void CohortTracker::update(Week w, const Population& pop, std::size_t first, std
     const bool on = params_.on_benefit[index_of(s)];
     m.state_at_measure = static_cast<std::uint8_t>(s);
     m.activity_at_measure = static_cast<std::uint8_t>(on ? pop.current_activity(m.id, w) : Activity::none);
-    m.meetings = static_cast<std::uint16_t>(pop.meetings[m.id] - m.meetings_at_entry);
+    m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings_at_entry);
     if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   }
 }

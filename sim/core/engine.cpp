@@ -69,7 +69,7 @@ class Replication {
     meeting_queues_.resize(actors_ * kStates);
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
-    meeting_reach_ = cache_.meeting_reach();
+    meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);
@@ -215,11 +215,15 @@ class Replication {
   void record_trace(Week w, CitizenId present) {
     for (const CitizenId i : params_.run.traced) {
       if (i >= present) break;  // sorted: the rest enter later
-      result_.trace.push_back({i, w, pop_.state[i], pop_.actor[i], pop_.activity[i], pop_.sex[i], pop_.origin[i],
-                               pop_.area[i], pop_.match[i], pop_.sick_category[i], pop_.employability[i],
-                               pop_.birth_week[i], pop_.state_since[i], pop_.activity_announced[i],
-                               pop_.activity_from[i], pop_.activity_to[i], pop_.next_meeting[i], pop_.last_met[i],
-                               pop_.meetings[i]});
+      // Without casework a case is as a cleared one: no activity, no meeting booked or held.
+      const bool worked = pop_.casework;
+      constexpr auto never = static_cast<std::int16_t>(kNever);
+      result_.trace.push_back({i, w, pop_.state[i], pop_.actor[i], static_cast<std::uint8_t>(pop_.activity_of(i)),
+                               pop_.sex[i], pop_.origin[i], pop_.area[i], pop_.match[i], pop_.sick_category[i],
+                               pop_.employability[i], pop_.birth_week[i], pop_.state_since[i],
+                               worked ? pop_.activity_announced[i] : never, worked ? pop_.activity_from[i] : never,
+                               worked ? pop_.activity_to[i] : never, worked ? pop_.next_meeting[i] : never,
+                               worked ? pop_.last_met[i] : kNoMeeting, pop_.meetings_of(i)});
     }
   }
 
@@ -335,11 +339,13 @@ class Replication {
     const std::uint32_t* word_of = words.data() - lo;
     if (places_.limited())
       for (CitizenId i = lo; i < hi; ++i) count_place(w, i, +1, tally);
-    // Without meeting effects nobody is checked for a recent meeting.
-    const WeekMarkInputs inputs{pop_.activity.data(),
+    // Without meeting effects nobody is checked for a recent meeting; without casework nobody
+    // has a programme or a meeting, and the first pass reads neither.
+    const bool worked = pop_.casework;
+    const WeekMarkInputs inputs{worked ? pop_.activity.data() : nullptr,
                                 cache_.row_until(),
-                                pop_.last_met.data(),
-                                pop_.next_meeting.data(),
+                                worked ? pop_.last_met.data() : nullptr,
+                                worked ? pop_.next_meeting.data() : nullptr,
                                 cache_.row_of(),
                                 scratch.heads.data(),
                                 word_of,
@@ -357,11 +363,11 @@ class Replication {
         if (static_cast<std::size_t>(index_of(next)) != s) {
           // A case waiting for an overdue meeting leaves its team's queue (its next meeting is
           // booked afresh, after this week).
-          if (pop_.next_meeting[i] < w) ++tally.left_queue[pop_.actor[i] * kStates + s];
+          if (worked && pop_.next_meeting[i] < w) ++tally.left_queue[pop_.actor[i] * kStates + s];
           move(w, i, next, tally);
         }
       }
-      if (pop_.next_meeting[i] == w) tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, w});
+      if (worked && pop_.next_meeting[i] == w) tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, w});
     }
   }
 
@@ -378,9 +384,11 @@ class Replication {
   /// cache lines are asked for this many citizens ahead.
   static constexpr std::size_t kPrefetchAhead = 8;
   void prefetch_slow_path(CitizenId i) const {
-    __builtin_prefetch(&pop_.activity_from[i]);
-    __builtin_prefetch(&pop_.activity_to[i]);
-    __builtin_prefetch(&pop_.activity_announced[i]);
+    if (pop_.casework) {
+      __builtin_prefetch(&pop_.activity_from[i]);
+      __builtin_prefetch(&pop_.activity_to[i]);
+      __builtin_prefetch(&pop_.activity_announced[i]);
+    }
     __builtin_prefetch(&pop_.state_since[i]);
     __builtin_prefetch(&pop_.match[i]);
     __builtin_prefetch(&pop_.actor[i]);

@@ -10,13 +10,23 @@
 namespace almpsim {
 
 void Population::resize(std::size_t n) {
-  for (auto* v : {&sex, &origin, &area, &employability, &birth_day, &match, &sick_category, &state, &prev_state, &actor,
-                  &activity})
-    v->resize(n);
   for (auto* v :
-       {&birth_week, &state_since, &activity_announced, &activity_from, &activity_to, &next_meeting, &last_met})
+       {&sex, &origin, &area, &employability, &birth_day, &match, &sick_category, &state, &prev_state, &actor})
     v->resize(n);
-  meetings.resize(n);
+  for (auto* v : {&birth_week, &state_since}) v->resize(n);
+  const std::size_t worked = casework ? n : 0;
+  activity.resize(worked);
+  for (auto* v : {&activity_announced, &activity_from, &activity_to, &next_meeting, &last_met}) v->resize(worked);
+  meetings.resize(worked);
+}
+
+bool works_cases(const Params& params) {
+  for (const ActorSpec& a : params.actors) {
+    if (a.immediate_activation.enabled) return true;
+    for (const int interval : a.meeting_interval_weeks)
+      if (interval > 0) return true;
+  }
+  return false;
 }
 
 int age_band_of(const AttributeSpec& attributes, int age_years) {
@@ -108,6 +118,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
   if (total >= 0xFFFFFFF0u) throw std::length_error("population exceeds 2^32 citizens");
 
   Population pop;
+  pop.casework = works_cases(params);
   pop.resize(total);
   pop.first_of_week.assign(static_cast<std::size_t>(cal.total()) + 1, 0);
 

@@ -10,21 +10,26 @@ namespace almpsim {
 
 namespace {
 
-/// One citizen's marks: bit 0 marked, and its WeekMark bits above it.
+/// One citizen's marks: bit 0 marked, and its WeekMark bits above it. `Worked`: the casework
+/// views are given (else nobody has a programme, a recent meeting or one due).
+template <bool Worked>
 inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   const Week w = in.week;
-  const bool keyed = (in.activity[i] == 0) & (w < in.row_until[i]) & (w - in.last_met[i] > in.reach);
+  bool keyed = w < in.row_until[i];
+  if constexpr (Worked) keyed = keyed & (in.activity[i] == 0) & (w - in.last_met[i] > in.reach);
   const RowHead& row = in.heads[in.row_of[i]];
   const bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
-  const bool due = in.next_meeting[i] == w;
+  bool due = false;
+  if constexpr (Worked) due = in.next_meeting[i] == w;
   const unsigned flags = (stays ? unsigned{kStays} : 0u) | (keyed ? unsigned{kKeyed} : 0u);
   return static_cast<unsigned>(!stays | due) | flags << 1;
 }
 
+template <bool Worked>
 std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                           std::size_t n) {
   for (CitizenId i = lo; i < hi; ++i) {
-    const unsigned m = marks_of(in, i);
+    const unsigned m = marks_of<Worked>(in, i);
     // Written always, kept only if marked: no branch on the common week.
     marked[n] = i;
     flags[n] = static_cast<std::uint8_t>(m >> 1);
@@ -35,6 +40,7 @@ std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, 
 
 /// Eight citizens at a time: the same tests as marks_of, lane by lane, and the rows' stamp and
 /// threshold gathered.
+template <bool Worked>
 __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, CitizenId lo, CitizenId hi,
                                                       CitizenId* marked, std::uint8_t* flags) {
   static_assert(sizeof(RowHead) == 8 && offsetof(RowHead, stamp) == 0 && offsetof(RowHead, stay_from) == 4);
@@ -43,22 +49,25 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
   std::size_t n = 0;
   CitizenId i = lo;
   for (; i + 8 <= hi; i += 8) {
-    const __m256i kind = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(in.activity + i)));
     const __m256i until = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.row_until + i)));
-    const __m256i met = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.last_met + i)));
-    const __m256i due_week =
-        _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.next_meeting + i)));
     const __m256i row = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_of + i));
     const __m256i word = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.word_of + i));
     const __m256i stamp = _mm256_i32gather_epi32(row_base, row, 8);
     const __m256i stay_from = _mm256_i32gather_epi32(row_base + 1, row, 8);
-    __m256i keyed = _mm256_cmpeq_epi32(kind, _mm256_setzero_si256());
-    keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(until, week));
-    keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(_mm256_sub_epi32(week, met), reach));
+    __m256i keyed = _mm256_cmpgt_epi32(until, week);
+    __m256i due = _mm256_setzero_si256();
+    if constexpr (Worked) {
+      const __m256i kind = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(in.activity + i)));
+      const __m256i met = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.last_met + i)));
+      const __m256i due_week =
+          _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.next_meeting + i)));
+      keyed = _mm256_and_si256(keyed, _mm256_cmpeq_epi32(kind, _mm256_setzero_si256()));
+      keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(_mm256_sub_epi32(week, met), reach));
+      due = _mm256_cmpeq_epi32(due_week, week);
+    }
     const __m256i current = _mm256_cmpeq_epi32(stamp, week);
     const __m256i at_or_above = _mm256_cmpeq_epi32(_mm256_max_epu32(word, stay_from), word);  // unsigned >=
     const __m256i stays = _mm256_and_si256(keyed, _mm256_and_si256(current, at_or_above));
-    const __m256i due = _mm256_cmpeq_epi32(due_week, week);
     const auto stay_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(stays)));
     const auto keyed_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(keyed)));
     const auto quiet_bits =
@@ -72,12 +81,13 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
       bits &= bits - 1;
     }
   }
-  return mark_portable(in, i, hi, marked, flags, n);
+  return mark_portable<Worked>(in, i, hi, marked, flags, n);
 }
 
 /// Sixteen citizens at a time, the marked ones' ids and flags packed by compression
 /// (into a register, then stored: a compressing store to memory is slow on some CPUs). Each
 /// store writes sixteen entries at the count so far, which never passes the citizen it covers.
+template <bool Worked>
 __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs& in, CitizenId lo, CitizenId hi,
                                                            CitizenId* marked, std::uint8_t* flags) {
   const __m512i week = _mm512_set1_epi32(in.week), reach = _mm512_set1_epi32(in.reach);
@@ -87,20 +97,24 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
   std::size_t n = 0;
   CitizenId i = lo;
   for (; i + 16 <= hi; i += 16) {
-    const __m512i kind = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.activity + i)));
     const __m512i until = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_until + i)));
-    const __m512i met = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.last_met + i)));
-    const __m512i due_week =
-        _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.next_meeting + i)));
     const __m512i row = _mm512_loadu_si512(in.row_of + i);
     const __m512i word = _mm512_loadu_si512(in.word_of + i);
     const __m512i stamp = _mm512_i32gather_epi32(row, row_base, 8);
     const __m512i stay_from = _mm512_i32gather_epi32(row, row_base + 1, 8);
-    const __mmask16 keyed = _mm512_cmpeq_epi32_mask(kind, _mm512_setzero_si512()) &
-                            _mm512_cmpgt_epi32_mask(until, week) &
-                            _mm512_cmpgt_epi32_mask(_mm512_sub_epi32(week, met), reach);
+    __mmask16 keyed = _mm512_cmpgt_epi32_mask(until, week);
+    __mmask16 not_due = 0xFFFF;
+    if constexpr (Worked) {
+      const __m512i kind = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.activity + i)));
+      const __m512i met = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.last_met + i)));
+      const __m512i due_week =
+          _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.next_meeting + i)));
+      keyed = keyed & _mm512_cmpeq_epi32_mask(kind, _mm512_setzero_si512()) &
+              _mm512_cmpgt_epi32_mask(_mm512_sub_epi32(week, met), reach);
+      not_due = _mm512_cmpneq_epi32_mask(due_week, week);
+    }
     const __mmask16 stays = keyed & _mm512_cmpeq_epi32_mask(stamp, week) & _mm512_cmpge_epu32_mask(word, stay_from);
-    const __mmask16 quiet = stays & _mm512_cmpneq_epi32_mask(due_week, week);
+    const __mmask16 quiet = stays & not_due;
     const auto take = static_cast<__mmask16>(~quiet);
     const __m512i ids = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(i)), lanes);
     _mm512_storeu_si512(marked + n, _mm512_maskz_compress_epi32(take, ids));
@@ -110,16 +124,22 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
                      _mm512_cvtepi32_epi8(_mm512_maskz_compress_epi32(take, lane_flags)));
     n += static_cast<std::size_t>(__builtin_popcount(take));
   }
-  return mark_portable(in, i, hi, marked, flags, n);
+  return mark_portable<Worked>(in, i, hi, marked, flags, n);
 }
 
 }  // namespace
 
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest) {
-  if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512(in, lo, hi, marked, flags);
-  if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2(in, lo, hi, marked, flags);
-  return mark_portable(in, lo, hi, marked, flags, 0);
+  // The casework views are given together or not at all.
+  if (in.activity != nullptr) {
+    if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512<true>(in, lo, hi, marked, flags);
+    if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2<true>(in, lo, hi, marked, flags);
+    return mark_portable<true>(in, lo, hi, marked, flags, 0);
+  }
+  if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512<false>(in, lo, hi, marked, flags);
+  if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2<false>(in, lo, hi, marked, flags);
+  return mark_portable<false>(in, lo, hi, marked, flags, 0);
 }
 
 }  // namespace almpsim

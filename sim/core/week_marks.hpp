@@ -11,7 +11,8 @@
 
 namespace almpsim {
 
-/// What the first pass reads for everyone, as raw views indexed by citizen id.
+/// What the first pass reads for everyone, as raw views indexed by citizen id. Without casework
+/// the three casework views are null: nobody has a programme or a meeting, and they are not read.
 struct WeekMarkInputs {
   const std::uint8_t* activity;      ///< Activity::none (0) or a programme booked, running or past
   const std::int16_t* row_until;     ///< the week the row key goes stale

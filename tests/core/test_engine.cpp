@@ -391,3 +391,45 @@ TEST_CASE("a replication that fails beside others stops the run with its own err
   options.threads = 2;
   CHECK_THROWS_AS(run_monte_carlo(p, options), std::length_error);
 }
+
+TEST_CASE("actors that work no cases keep no casework, and citizens move as under meetings that change nothing",
+          "[unit]") {
+  test::TempDir dir;
+  const std::string cohort = R"(
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+)";
+  const Params lean = from_text(dir, test::two_state_scenario("[[actors]]\nname = \"centre\"\n" + cohort));
+  const Params met =
+      from_text(dir, test::two_state_scenario(
+                         "[[actors]]\nname = \"centre\"\nmeeting_interval_weeks = { cash_benefit = 4 }\n" + cohort));
+  CHECK_FALSE(works_cases(lean));
+  CHECK(works_cases(met));
+  const Population pop = create_population(lean, RandomStreams(lean.run.seed, 0));
+  CHECK(pop.size() >= 2000);
+  CHECK(pop.activity.empty());
+  CHECK(pop.activity_from.empty());
+  CHECK(pop.next_meeting.empty());
+  CHECK(pop.last_met.empty());
+  CHECK(pop.meetings.empty());
+  CHECK(create_population(met, RandomStreams(met.run.seed, 0)).next_meeting.size() == pop.size());
+
+  const ReplicationResult a = run_monte_carlo(lean, {}).front(), b = run_monte_carlo(met, {}).front();
+  CHECK(test::same_bits(a.occupancy, b.occupancy));
+  CHECK(test::same_bits(a.entries, b.entries));
+  CHECK(test::same_bits(a.exits, b.exits));
+  REQUIRE(a.cohorts.size() == 1);
+  CHECK(test::same_bits(a.cohorts[0].status, b.cohorts[0].status));
+  CHECK(test::same_bits(a.cohorts[0].survival, b.cohorts[0].survival));
+  // The meetings were held, and only where there is casework.
+  long long held_lean = 0, held_met = 0;
+  for (const auto n : a.meetings_held) held_lean += n;
+  for (const auto n : b.meetings_held) held_met += n;
+  CHECK(held_lean == 0);
+  CHECK(held_met > 5000);
+  CHECK(a.cohorts[0].meeting_rate[0] == 0.0);
+  CHECK(b.cohorts[0].meeting_rate[0] > 0.5);
+}

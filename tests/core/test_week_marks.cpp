@@ -2,6 +2,7 @@
 // exactly who needs more than a draw that stays.
 #include "../../sim/core/week_marks.hpp"
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -107,4 +108,27 @@ TEST_CASE("a citizen is marked unless its draw stays on a current row, and alway
   CHECK(unsettled > 50);
   CHECK(keyed_unsettled > 50);
   CHECK(m.marked.size() < 1900);
+}
+
+TEST_CASE("without casework the first pass marks as it would cases never activated, met or booked", "[unit]") {
+  const Week w = 40;
+  Block worked(1003, w, 13);
+  // Cases as the entry rules leave them where no actor works cases.
+  std::fill(worked.activity.begin(), worked.activity.end(), std::uint8_t{0});
+  std::fill(worked.last_met.begin(), worked.last_met.end(), std::int16_t{-32000});
+  std::fill(worked.next_meeting.begin(), worked.next_meeting.end(), std::int16_t{32000});
+  WeekMarkInputs without = worked.inputs(w, -1000000000);
+  without.activity = nullptr;
+  without.last_met = nullptr;
+  without.next_meeting = nullptr;
+  for (const VectorPath path : {VectorPath::portable, VectorPath::avx2, VectorPath::avx512}) {
+    INFO("path " << static_cast<int>(path));
+    const Marks full = marks(worked.inputs(w, -1000000000), 0, 1003, path);
+    const Marks lean = marks(without, 0, 1003, path);
+    CHECK(lean.marked == full.marked);
+    CHECK(lean.flags == full.flags);
+    // Both kinds are there: settled and not.
+    CHECK(full.marked.size() > 100);
+    CHECK(full.marked.size() < 900);
+  }
 }
