@@ -34,6 +34,12 @@ inline bool has_caseworker_limit(const ActorSpec& a) {
 /// (in scenario order), else the first `rest` actor that does not exempt the state.
 int assign_actor(const std::vector<ActorSpec>& actors, const AssignmentFacts& facts, State state);
 
+/// The facts assign_actor reads under these actors' rules: the rest need not be looked up.
+struct FactsRead {
+  bool birth_day = false, area = false, match_group = false, share_draw = false;
+};
+FactsRead facts_read(const std::vector<ActorSpec>& actors);
+
 /// Meetings a team can hold in week `slot`; infinite when the team has no caseworker limit.
 double meeting_capacity(const ActorSpec& actor, State team, int slot);
 

@@ -49,6 +49,32 @@ int assign_actor(const std::vector<ActorSpec>& actors, const AssignmentFacts& fa
   return 0;
 }
 
+FactsRead facts_read(const std::vector<ActorSpec>& actors) {
+  using Kind = AssignmentRule::Kind;
+  FactsRead read;
+  for (const ActorSpec& a : actors) {
+    switch (a.assignment.kind) {
+      case Kind::odd_birth_day:
+      case Kind::even_birth_day:
+        read.birth_day = true;
+        break;
+      case Kind::random_share:
+        read.share_draw = true;
+        read.area = read.area || !a.assignment.areas.empty();
+        break;
+      case Kind::area:
+        read.area = true;
+        break;
+      case Kind::match_group:
+        read.match_group = true;
+        break;
+      case Kind::rest:
+        break;
+    }
+  }
+  return read;
+}
+
 double meeting_capacity(const ActorSpec& actor, State team, int slot) {
   const WeekSeries& cw = actor.caseworkers[index_of(team)];
   if (cw.empty()) return std::numeric_limits<double>::infinity();

@@ -10,20 +10,15 @@
 namespace almpsim {
 
 namespace {
-bool uses_random_share(const Params& params) {
-  for (const ActorSpec& a : params.actors)
-    if (a.assignment.kind == AssignmentRule::Kind::random_share) return true;
-  return false;
-}
-
+// Only the facts the rules read are looked up: each lies in its own array, a cache miss apiece
+// for a citizen just moved. The draw is fixed per citizen, so it too is made only where used.
 AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const Population& pop, CitizenId i) {
+  const FactsRead read = facts_read(params.actors);
   AssignmentFacts f;
-  f.birth_day = pop.birth_day[i];
-  f.area = pop.area[i];
-  f.match_group = match_group_of(params, pop, i);
-  // The draw is fixed per citizen, so it is only made where a random-share rule can use it.
-  if (!uses_random_share(params)) return f;
-  f.share_draw = i < pop.stock_share_draw.size() ? pop.stock_share_draw[i] : share_draw_of(rng, i);
+  if (read.birth_day) f.birth_day = pop.birth_day[i];
+  if (read.area) f.area = pop.area[i];
+  if (read.match_group) f.match_group = match_group_of(params, pop, i);
+  if (read.share_draw) f.share_draw = i < pop.stock_share_draw.size() ? pop.stock_share_draw[i] : share_draw_of(rng, i);
   return f;
 }
 

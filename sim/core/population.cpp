@@ -1,7 +1,9 @@
 #include "almpsim/population.hpp"
 
+#include "almpsim/actors.hpp"
 #include "almpsim/stock_split.hpp"
 
+#include <algorithm>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
@@ -21,12 +23,8 @@ void Population::resize(std::size_t n) {
 }
 
 bool works_cases(const Params& params) {
-  for (const ActorSpec& a : params.actors) {
-    if (a.immediate_activation.enabled) return true;
-    for (const int interval : a.meeting_interval_weeks)
-      if (interval > 0) return true;
-  }
-  return false;
+  return std::any_of(params.actors.begin(), params.actors.end(),
+                     [](const ActorSpec& a) { return a.immediate_activation.enabled || holds_meetings(a); });
 }
 
 int age_band_of(const AttributeSpec& attributes, int age_years) {
