@@ -177,15 +177,19 @@ class TransitionCache {
     const State s = pop_.state_of(i);
     const Week since = pop_.state_since[i];
     const int band = hazards_.band_of(s, w - since);
-    const CovariateCell cc = covariates_of(i, w);
-    // Citizens whose cells (or classes) have equal hazard factors share a row.
+    // Citizens whose cells (or classes) have equal hazard factors share a row. Where all do,
+    // the attributes are not read (each a cache miss for a citizen just moved), and a new age
+    // band changes nothing.
+    const bool cells_differ = hazards_.distinct_cells(s) > 1, classes_differ = hazards_.distinct_classes(s) > 1;
+    const int cell = cells_differ ? hazards_.distinct_cell(s, hazards_.cell_of(covariates_of(i, w))) : 0;
+    const int employability_class = classes_differ ? hazards_.distinct_class(s, pop_.employability[i]) : 0;
     row_of_[i] = static_cast<std::uint32_t>(
         row_offset_[pop_.actor[i]][index_of(s)] +
         (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
-         static_cast<std::size_t>(hazards_.distinct_cell(s, hazards_.cell_of(cc)))) *
+         static_cast<std::size_t>(cell)) *
             static_cast<std::size_t>(hazards_.distinct_classes(s)) +
-        static_cast<std::size_t>(hazards_.distinct_class(s, pop_.employability[i])));
-    Week until = next_age_band_change(i, w);
+        static_cast<std::size_t>(employability_class));
+    Week until = cells_differ ? next_age_band_change(i, w) : kRowForever;
     if (s != State::exited) until = std::min(until, pension_week(i));
     if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
     if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);

@@ -433,3 +433,41 @@ measure_at = 2020-06-01
   CHECK(a.cohorts[0].meeting_rate[0] == 0.0);
   CHECK(b.cohorts[0].meeting_rate[0] > 0.5);
 }
+
+TEST_CASE("a citizen's hazards change in the week it reaches a new age band where they depend on age", "[stat]") {
+  // Ages uniform on [29, 31) at the start; only the 30-year-olds may leave cash benefit. The
+  // 29-year-olds leave only once they turn 30 (uniformly over the first year), so after 52
+  // weeks the exits are half of 1 - e^(-0.1 * 52) plus half of its average over the week the
+  // band is reached.
+  test::TempDir dir;
+  std::string text = test::two_state_scenario("\n[attributes]\nage_bands = [29, 30, 31]\n");
+  text.replace(text.find("baseline = 0.05"), 15, "baseline = 0.1\nlog_effects = { \"age:29-29\" = -20.0 }");
+  text.replace(text.find("baseline = 0.01"), 15, "baseline = 0.0");
+  Params p = load_scenario(dir.write("ages.toml", text), {"population.size=4000", "weeks=53"}).params;
+  for (CitizenId i = 0; i < 4000; i += 4) p.run.traced.push_back(i);
+  const ReplicationResult r = run_replication(p, HazardModel(p), 0, 1);
+  const double n = 4000, left = r.occupancy[cell(p, 52, 0, index_of(State::self_support), kStates)] / n;
+  double young = 0.0;
+  for (int t = 0; t < 52; ++t) young += (1.0 - std::exp(-0.1 * (52 - t - 0.5))) / 52.0;
+  const double expected = 0.5 * (1.0 - std::exp(-0.1 * 52)) + 0.5 * young;
+  // Binomial error, and a week either way for where birthdays fall against week boundaries (the
+  // young half's exits shift by at most a 52nd).
+  const double tolerance = 5 * std::sqrt(expected * (1 - expected) / n) + 0.5 / 52;
+  INFO("left " << left << ", expected " << expected);
+  CHECK(std::abs(left - expected) < tolerance);
+  // Citizen by citizen: nobody leaves while 29, and many leave after turning 30.
+  std::vector<TracedWeek> lives = r.trace;  // week by week, each week all traced citizens
+  std::stable_sort(lives.begin(), lives.end(),
+                   [](const TracedWeek& a, const TracedWeek& b) { return a.citizen < b.citizen; });
+  int left_young = 0, left_after_birthday = 0;
+  for (std::size_t k = 1; k < lives.size(); ++k) {
+    const TracedWeek &before = lives[k - 1], &after = lives[k];
+    if (before.citizen != after.citizen || before.state == after.state) continue;
+    const int age = (before.week - before.birth_week) * 7 / 365;  // in the week of the move
+    const int age_at_start = (0 - before.birth_week) * 7 / 365;
+    left_young += age < 30;
+    left_after_birthday += age_at_start < 30;
+  }
+  CHECK(left_young == 0);
+  CHECK(left_after_birthday > 300);
+}
