@@ -37,24 +37,27 @@ class CohortTracker {
   CohortOutcome outcome() const;
 
  private:
-  /// One member's record, kept small (weeks fit in 16 bits, as everywhere in the population):
-  /// a cohort can hold most of a million-citizen municipality.
+  /// One member's record, kept to 32 bytes (weeks fit in 16 bits, as everywhere in the
+  /// population): a cohort can hold most of a million-citizen municipality, and every member is
+  /// read and written every week.
   struct Member {
     double cost = 0.0;
+    // A float where a double would not fit: whole amounts add up exactly to 2^24, and beyond
+    // that each week adds a rounding of at most 6e-8 of the total.
+    float transfers = 0.0f;
     CitizenId id;
     std::int16_t entry;
     std::int16_t first_off_benefit;  // kStillOnBenefit until the first week off benefit
     std::int16_t benefit_weeks = 0, self_support_weeks = 0;
     std::int16_t case_weeks = 0, activity_weeks = 0;  // in the cohort's own states, and in an activity there
-    std::uint16_t meetings_at_entry;
-    std::uint16_t meetings = 0;
+    std::uint16_t meetings;                           // held before entry until measured, then held since entry
     std::uint8_t actor;
-    bool was_on_benefit = true;
-    std::uint8_t state_at_measure = 0, activity_at_measure = 0;
-    // A float fits the padding a double would not: whole amounts add up exactly to 2^24, and
-    // beyond that each week adds a rounding of at most 6e-8 of the total.
-    float transfers = 0.0f;
+    std::uint8_t state_at_measure : 4 = 0;
+    std::uint8_t activity_at_measure : 3 = 0;
+    std::uint8_t was_on_benefit : 1 = 1;
   };
+  static_assert(kStates <= 16 && kActivities <= 8, "a member's state and activity at measure fit 4 and 3 bits");
+  static_assert(sizeof(Member) == 32);
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
   /// Whether citizen i's match group is one the cohort takes.
   bool in_groups(const Population& pop, CitizenId i) const;

@@ -52,9 +52,9 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   m.id = i;
   m.actor = pop.actor[i];
   m.entry = static_cast<std::int16_t>(w);
-  m.meetings_at_entry = pop.meetings_of(i);
+  m.meetings = pop.meetings_of(i);
   m.first_off_benefit = kStillOnBenefit;
-  m.was_on_benefit = !new_case;
+  m.was_on_benefit = new_case ? 0 : 1;
   members_.push_back(m);
 }
 
@@ -80,7 +80,7 @@ void CohortTracker::accumulate(Week w, const Population& pop, Member& m, std::ui
   if (has_milestones_) m.cost += milestone_payment(params_.actors[pop.actor[i]], s, w - pop.state_since[i]);
   if (has_transfers_) m.transfers += static_cast<float>(params_.transfer_per_week[index_of(s)]);
   if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
-  m.was_on_benefit = on;
+  m.was_on_benefit = on ? 1 : 0;
 }
 
 void CohortTracker::observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
@@ -143,9 +143,10 @@ void CohortTracker::update(Week w, const Population& pop, std::size_t first, std
     Member& m = *it;
     const State s = pop.state_of(m.id);
     const bool on = params_.on_benefit[index_of(s)];
-    m.state_at_measure = static_cast<std::uint8_t>(s);
-    m.activity_at_measure = static_cast<std::uint8_t>(on ? pop.current_activity(m.id, w) : Activity::none);
-    m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings_at_entry);
+    m.state_at_measure = static_cast<std::uint8_t>(index_of(s)) & 0xFu;
+    m.activity_at_measure =
+        static_cast<std::uint8_t>(index_of(on ? pop.current_activity(m.id, w) : Activity::none)) & 0x7u;
+    m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings);
     if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   }
 }
