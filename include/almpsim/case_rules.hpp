@@ -1,6 +1,7 @@
 #pragma once
 /// What happens to one citizen's case: entering a benefit state, and a follow-up meeting.
 /// Plain functions over one citizen; the engine decides when they run.
+#include "almpsim/actors.hpp"
 #include "almpsim/params.hpp"
 #include "almpsim/population.hpp"
 #include "almpsim/rng.hpp"
@@ -14,6 +15,9 @@ inline constexpr Week kNever = 32000;
 inline int match_group_of(const Params& params, const Population& pop, CitizenId i) {
   return params.attributes.match_group_of[pop.match[i]];
 }
+
+/// What the actors' assignment rules read of citizen i; facts no rule reads keep their defaults.
+AssignmentFacts assignment_facts(const Params& params, const RandomStreams& rng, const Population& pop, CitizenId i);
 
 /// Moves citizen i into `to` from the start of week `week` (`from` is kNoPreviousState for a
 /// new case): assigns the serving actor, reassesses categories, ends any activity, schedules

@@ -29,7 +29,8 @@ class CohortTracker {
   /// members (in id order; one thread per tracker); update() then brings members
   /// [first, last) up to week w, adding their activity weeks to `activity_weeks`
   /// ([actor][activity]; counted in integers, which add up the same in any order and cost
-  /// less per member than a double's add).
+  /// less per member than a double's add). In the week of measurement update() must reach
+  /// each member once: it turns the meetings count into those held since entry.
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
   void update(Week w, const Population& pop, std::size_t first, std::size_t last, std::uint32_t* activity_weeks);
   void add_activity_weeks(const std::uint32_t* counts);  ///< [actor][activity], from update()

@@ -9,10 +9,9 @@
 
 namespace almpsim {
 
-namespace {
 // Only the facts the rules read are looked up: each lies in its own array, a cache miss apiece
 // for a citizen just moved. The draw is fixed per citizen, so it too is made only where used.
-AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const Population& pop, CitizenId i) {
+AssignmentFacts assignment_facts(const Params& params, const RandomStreams& rng, const Population& pop, CitizenId i) {
   const FactsRead read = facts_read(params.actors);
   AssignmentFacts f;
   if (read.birth_day) f.birth_day = pop.birth_day[i];
@@ -21,6 +20,8 @@ AssignmentFacts facts_of(const Params& params, const RandomStreams& rng, const P
   if (read.share_draw) f.share_draw = i < pop.stock_share_draw.size() ? pop.stock_share_draw[i] : share_draw_of(rng, i);
   return f;
 }
+
+namespace {
 
 std::int16_t week16(Week w) {
   return static_cast<std::int16_t>(std::clamp(w, -32000, 32000));
@@ -96,7 +97,7 @@ void enter_state(const Params& params, const RandomStreams& rng, Population& pop
   pop.state[i] = static_cast<std::uint8_t>(to);
   pop.state_since[i] = week16(week);
   reassess_categories(params, rng, pop, i, to, week);
-  const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), to);
+  const int a = assign_actor(params.actors, assignment_facts(params, rng, pop, i), to);
   pop.actor[i] = static_cast<std::uint8_t>(a);
   if (!pop.casework) return;
   clear_activity(pop, i);
@@ -141,7 +142,7 @@ void start_from_list(const ProgrammeSpec& programme, Population& pop, CitizenId 
 
 void open_initial_case(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week week) {
   const State s = pop.state_of(i);
-  const int a = assign_actor(params.actors, facts_of(params, rng, pop, i), s);
+  const int a = assign_actor(params.actors, assignment_facts(params, rng, pop, i), s);
   pop.actor[i] = static_cast<std::uint8_t>(a);
   if (!pop.casework) return;
   clear_activity(pop, i);

@@ -143,6 +143,7 @@ void CohortTracker::update(Week w, const Population& pop, std::size_t first, std
     Member& m = *it;
     const State s = pop.state_of(m.id);
     const bool on = params_.on_benefit[index_of(s)];
+    // Masked to the fields' widths (which hold every state and activity) to say the narrowing is meant.
     m.state_at_measure = static_cast<std::uint8_t>(index_of(s)) & 0xFu;
     m.activity_at_measure =
         static_cast<std::uint8_t>(index_of(on ? pop.current_activity(m.id, w) : Activity::none)) & 0x7u;

@@ -213,11 +213,11 @@ class Replication {
 
   /// The traced citizens present at the start of week w, as the engine holds them.
   void record_trace(Week w, CitizenId present) {
+    // Without casework a case is as a cleared one: no activity, no meeting booked or held.
+    const bool worked = pop_.casework;
+    constexpr auto never = static_cast<std::int16_t>(kNever);
     for (const CitizenId i : params_.run.traced) {
       if (i >= present) break;  // sorted: the rest enter later
-      // Without casework a case is as a cleared one: no activity, no meeting booked or held.
-      const bool worked = pop_.casework;
-      constexpr auto never = static_cast<std::int16_t>(kNever);
       result_.trace.push_back({i, w, pop_.state[i], pop_.actor[i], static_cast<std::uint8_t>(pop_.activity_of(i)),
                                pop_.sex[i], pop_.origin[i], pop_.area[i], pop_.match[i], pop_.sick_category[i],
                                pop_.employability[i], pop_.birth_week[i], pop_.state_since[i],

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "almpsim/population.hpp"
 #include "almpsim/scenario.hpp"
 
 namespace almpsim {
@@ -18,9 +19,13 @@ double expected_citizens(const Params& params) {
   return citizens;
 }
 
+double bytes_per_citizen(const Params& params) {
+  return kBytesPerCitizen + (works_cases(params) ? kCaseworkBytesPerCitizen : 0.0);
+}
+
 double minimum_run_bytes(const Params& params, int threads) {
   const int side_by_side = params.run.replications >= threads ? threads : 1;
-  return expected_citizens(params) * kBytesPerCitizen * side_by_side;
+  return expected_citizens(params) * bytes_per_citizen(params) * side_by_side;
 }
 
 std::optional<double> available_memory_bytes() {
@@ -45,7 +50,7 @@ std::optional<std::string> memory_shortfall(const Params& params, int threads) {
   std::snprintf(text, sizeof text,
                 "the run needs at least %.1f GB (%.0f citizens x %.0f bytes x %d replication(s) side by side), "
                 "more than the %.1f GB this machine has available",
-                needed / 1e9, expected_citizens(params), kBytesPerCitizen, side_by_side, *available / 1e9);
+                needed / 1e9, expected_citizens(params), bytes_per_citizen(params), side_by_side, *available / 1e9);
   return std::string(text);
 }
 

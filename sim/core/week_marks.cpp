@@ -3,6 +3,7 @@
 #include <immintrin.h>
 
 #include <cstddef>
+#include <stdexcept>
 
 #include "cpu_features.hpp"
 
@@ -131,8 +132,10 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
 
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest) {
-  // The casework views are given together or not at all.
-  if (in.activity != nullptr) {
+  const bool worked = in.activity != nullptr;
+  if ((in.last_met != nullptr) != worked || (in.next_meeting != nullptr) != worked)
+    throw std::logic_error("the first pass takes all three casework views or none");
+  if (worked) {
     if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512<true>(in, lo, hi, marked, flags);
     if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2<true>(in, lo, hi, marked, flags);
     return mark_portable<true>(in, lo, hi, marked, flags, 0);

@@ -1,5 +1,8 @@
 #include "almpsim/case_rules.hpp"
 
+#include "almpsim/stock_split.hpp"
+
+#include <array>
 #include <cmath>
 
 #include "support/catch.hpp"
@@ -292,4 +295,55 @@ meeting_interval_weeks = { cash_benefit = 8 }
   wait_for_place(c.pop, 0);
   hand_over(c.params, c.pop, 0, 1, 26);
   CHECK(c.pop.activity_of(0) == Activity::none);
+}
+
+TEST_CASE("the facts looked up for an assignment give the actor all of a citizen's facts give", "[unit]") {
+  using Kind = AssignmentRule::Kind;
+  test::TempDir dir;
+  Params params = load_scenario(dir.write("s.toml", test::two_state_scenario())).params;
+  for (std::size_t k = 0; k < kMatchLevels; ++k) params.attributes.match_group_of[k] = static_cast<std::uint8_t>(k % 3);
+  auto actor = [](Kind kind, double share = 0.0) {
+    ActorSpec a;
+    a.assignment.kind = kind;
+    a.assignment.share = share;
+    return a;
+  };
+  std::vector<std::vector<ActorSpec>> setups = {
+      {actor(Kind::rest), actor(Kind::odd_birth_day)},
+      {actor(Kind::even_birth_day), actor(Kind::rest)},
+      {actor(Kind::random_share, 0.4), actor(Kind::rest)},
+      {actor(Kind::random_share, 0.5), actor(Kind::rest)},
+      {actor(Kind::area), actor(Kind::rest)},
+      {actor(Kind::match_group), actor(Kind::rest)},
+  };
+  setups[3][0].assignment.areas = {true, false, true};
+  setups[4][0].assignment.areas = {false, true, true};
+  setups[5][0].assignment.groups = {true, false, true};
+  // Citizens with every fact drawn, none of them shared with another's by construction.
+  const RandomStreams rng(7, 0);
+  Population pop;
+  pop.resize(3000);
+  for (CitizenId i = 0; i < 3000; ++i) {
+    pop.birth_day[i] = static_cast<std::uint8_t>(1 + i % 31);
+    pop.area[i] = static_cast<std::uint8_t>(i / 7 % 3);
+    pop.match[i] = static_cast<std::uint8_t>(i / 5 % kMatchLevels);
+  }
+  for (std::size_t k = 0; k < setups.size(); ++k) {
+    INFO("setup " << k);
+    params.actors = setups[k];
+    std::array<int, 2> served{};
+    for (CitizenId i = 0; i < 3000; ++i) {
+      AssignmentFacts all;
+      all.birth_day = pop.birth_day[i];
+      all.area = pop.area[i];
+      all.match_group = match_group_of(params, pop, i);
+      all.share_draw = share_draw_of(rng, i);
+      const int a = assign_actor(params.actors, all, State::cash_benefit);
+      REQUIRE(assign_actor(params.actors, assignment_facts(params, rng, pop, i), State::cash_benefit) == a);
+      ++served[static_cast<std::size_t>(a)];
+    }
+    // Both actors take cases, so a fact left at its default would send some to the wrong one.
+    CHECK(served[0] > 300);
+    CHECK(served[1] > 300);
+  }
 }

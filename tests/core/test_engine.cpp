@@ -395,13 +395,7 @@ TEST_CASE("a replication that fails beside others stops the run with its own err
 TEST_CASE("actors that work no cases keep no casework, and citizens move as under meetings that change nothing",
           "[unit]") {
   test::TempDir dir;
-  const std::string cohort = R"(
-[[cohorts]]
-name = "stock"
-states = ["cash_benefit"]
-at = 2020-01-06
-measure_at = 2020-06-01
-)";
+  const std::string& cohort = test::kStockCohort;
   const Params lean = from_text(dir, test::two_state_scenario("[[actors]]\nname = \"centre\"\n" + cohort));
   const Params met =
       from_text(dir, test::two_state_scenario(

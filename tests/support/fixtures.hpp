@@ -100,8 +100,17 @@ baseline = 0.01
 )" + extra;
 }
 
+/// One stock cohort of cash benefit at two_state_scenario's start, followed for 21 weeks.
+inline const std::string kStockCohort = R"(
+[[cohorts]]
+name = "stock"
+states = ["cash_benefit"]
+at = 2020-01-06
+measure_at = 2020-06-01
+)";
+
 /// Two identical arms over two_state_scenario: actor a takes half of the citizens at random,
-/// actor b the rest; one stock cohort of cash benefit followed for 21 weeks.
+/// actor b the rest; kStockCohort.
 inline std::string null_trial(const std::string& extra = "") {
   return two_state_scenario(R"(
 [[actors]]
@@ -110,12 +119,7 @@ assignment = { rule = "random_share", share = 0.5 }
 [[actors]]
 name = "b"
 assignment = { rule = "rest" }
-[[cohorts]]
-name = "stock"
-states = ["cash_benefit"]
-at = 2020-01-06
-measure_at = 2020-06-01
-)" + extra);
+)" + kStockCohort + extra);
 }
 
 }  // namespace almpsim::test
