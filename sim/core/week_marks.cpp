@@ -94,15 +94,21 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
   const __m512i week = _mm512_set1_epi32(in.week), reach = _mm512_set1_epi32(in.reach);
   const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   const __m512i stays_flag = _mm512_set1_epi32(kStays), keyed_flag = _mm512_set1_epi32(kKeyed);
-  const auto* row_base = reinterpret_cast<const int*>(in.heads);
+  const auto* row_base = reinterpret_cast<const long long*>(in.heads);
+  const __m512i even_halves = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+  const __m512i odd_halves = _mm512_add_epi32(even_halves, _mm512_set1_epi32(1));
   std::size_t n = 0;
   CitizenId i = lo;
   for (; i + 16 <= hi; i += 16) {
     const __m512i until = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_until + i)));
     const __m512i row = _mm512_loadu_si512(in.row_of + i);
     const __m512i word = _mm512_loadu_si512(in.word_of + i);
-    const __m512i stamp = _mm512_i32gather_epi32(row, row_base, 8);
-    const __m512i stay_from = _mm512_i32gather_epi32(row, row_base + 1, 8);
+    // Each row head whole (stamp and threshold in one 8-byte lane): half the gathered elements
+    // of gathering the two apart; the even and odd halves are then picked out.
+    const __m512i heads_lo = _mm512_i32gather_epi64(_mm512_castsi512_si256(row), row_base, 8);
+    const __m512i heads_hi = _mm512_i32gather_epi64(_mm512_extracti64x4_epi64(row, 1), row_base, 8);
+    const __m512i stamp = _mm512_permutex2var_epi32(heads_lo, even_halves, heads_hi);
+    const __m512i stay_from = _mm512_permutex2var_epi32(heads_lo, odd_halves, heads_hi);
     __mmask16 keyed = _mm512_cmpgt_epi32_mask(until, week);
     __mmask16 not_due = 0xFFFF;
     if constexpr (Worked) {
