@@ -8,9 +8,6 @@
 
 namespace almpsim {
 
-/// Week value meaning "never" for meeting and activity fields.
-inline constexpr Week kNever = 32000;
-
 /// The citizen's match group (index into AttributeSpec::match_group_names).
 inline int match_group_of(const Params& params, const Population& pop, CitizenId i) {
   return params.attributes.match_group_of[pop.match[i]];

@@ -6,14 +6,12 @@
 /// meetings raise employment; the 2008 early-meeting trials) acts through this channel, not
 /// only through the programmes and sanctions a meeting triggers.
 #include "almpsim/params.hpp"
+#include "almpsim/population.hpp"
 
 namespace almpsim {
 
 /// Decays after which a meeting's effect is taken as spent (exp(-5) < 1%).
 inline constexpr double kMeetingEffectHorizon = 5.0;
-
-/// Week value of "no meeting attended in this spell".
-inline constexpr std::int16_t kNoMeeting = -32000;
 
 /// Whether the effect changes anything (some group's size or group size differs from 1).
 bool has_effect(const MeetingEffect& effect);

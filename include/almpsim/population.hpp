@@ -13,8 +13,14 @@ namespace almpsim {
 
 /// Marks a citizen who has had no state before the current one.
 inline constexpr std::uint8_t kNoPreviousState = 0xFF;
+/// Week value meaning "never" for meeting and activity fields.
+inline constexpr Week kNever = 32000;
+/// Week value of "no meeting attended in this spell".
+inline constexpr std::int16_t kNoMeeting = -32000;
 
 struct Population {
+  static constexpr auto kNever16 = static_cast<std::int16_t>(kNever);  ///< kNever as the fields hold it
+
   // Fixed at creation.
   std::vector<std::uint8_t> sex, origin, area, employability, birth_day;
   std::vector<std::int16_t> birth_week;  ///< week of birth relative to week 0
@@ -54,7 +60,13 @@ struct Population {
   Activity current_activity(CitizenId i, Week w) const {
     return casework && w >= activity_from[i] && w < activity_to[i] ? activity_of(i) : Activity::none;
   }
-  /// Meetings held so far (none without casework).
+  /// The casework fields as the case holds them; without casework, a case never worked: no
+  /// activity announced or run, no meeting booked, attended or held.
+  std::int16_t activity_announced_of(CitizenId i) const { return casework ? activity_announced[i] : kNever16; }
+  std::int16_t activity_from_of(CitizenId i) const { return casework ? activity_from[i] : kNever16; }
+  std::int16_t activity_to_of(CitizenId i) const { return casework ? activity_to[i] : kNever16; }
+  std::int16_t next_meeting_of(CitizenId i) const { return casework ? next_meeting[i] : kNever16; }
+  std::int16_t last_met_of(CitizenId i) const { return casework ? last_met[i] : kNoMeeting; }
   std::uint16_t meetings_of(CitizenId i) const { return casework ? meetings[i] : std::uint16_t{0}; }
   int age_years(CitizenId i, Week w) const { return (w - birth_week[i]) * 7 / 365; }
   /// The first week in which citizen i is `years` old.

@@ -213,17 +213,13 @@ class Replication {
 
   /// The traced citizens present at the start of week w, as the engine holds them.
   void record_trace(Week w, CitizenId present) {
-    // Without casework a case is as a cleared one: no activity, no meeting booked or held.
-    const bool worked = pop_.casework;
-    constexpr auto never = static_cast<std::int16_t>(kNever);
     for (const CitizenId i : params_.run.traced) {
       if (i >= present) break;  // sorted: the rest enter later
       result_.trace.push_back({i, w, pop_.state[i], pop_.actor[i], static_cast<std::uint8_t>(pop_.activity_of(i)),
                                pop_.sex[i], pop_.origin[i], pop_.area[i], pop_.match[i], pop_.sick_category[i],
                                pop_.employability[i], pop_.birth_week[i], pop_.state_since[i],
-                               worked ? pop_.activity_announced[i] : never, worked ? pop_.activity_from[i] : never,
-                               worked ? pop_.activity_to[i] : never, worked ? pop_.next_meeting[i] : never,
-                               worked ? pop_.last_met[i] : kNoMeeting, pop_.meetings_of(i)});
+                               pop_.activity_announced_of(i), pop_.activity_from_of(i), pop_.activity_to_of(i),
+                               pop_.next_meeting_of(i), pop_.last_met_of(i), pop_.meetings_of(i)});
     }
   }
 
@@ -363,11 +359,11 @@ class Replication {
         if (static_cast<std::size_t>(index_of(next)) != s) {
           // A case waiting for an overdue meeting leaves its team's queue (its next meeting is
           // booked afresh, after this week).
-          if (worked && pop_.next_meeting[i] < w) ++tally.left_queue[pop_.actor[i] * kStates + s];
+          if (pop_.next_meeting_of(i) < w) ++tally.left_queue[pop_.actor[i] * kStates + s];
           move(w, i, next, tally);
         }
       }
-      if (worked && pop_.next_meeting[i] == w) tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, w});
+      if (pop_.next_meeting_of(i) == w) tally.due[pop_.actor[i] * kStates + pop_.state[i]].push_back({i, w});
     }
   }
 
