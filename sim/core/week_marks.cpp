@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <stdexcept>
+#include <type_traits>
 
 #include "cpu_features.hpp"
 
@@ -141,14 +142,13 @@ std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, Citi
   const bool worked = in.activity != nullptr;
   if ((in.last_met != nullptr) != worked || (in.next_meeting != nullptr) != worked)
     throw std::logic_error("the first pass takes all three casework views or none");
-  if (worked) {
-    if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512<true>(in, lo, hi, marked, flags);
-    if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2<true>(in, lo, hi, marked, flags);
-    return mark_portable<true>(in, lo, hi, marked, flags, 0);
-  }
-  if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512<false>(in, lo, hi, marked, flags);
-  if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2<false>(in, lo, hi, marked, flags);
-  return mark_portable<false>(in, lo, hi, marked, flags, 0);
+  const auto widest_for = [&](auto casework) {
+    constexpr bool kWorked = decltype(casework)::value;
+    if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512<kWorked>(in, lo, hi, marked, flags);
+    if (widest >= VectorPath::avx2 && cpu_has_avx2()) return mark_avx2<kWorked>(in, lo, hi, marked, flags);
+    return mark_portable<kWorked>(in, lo, hi, marked, flags, 0);
+  };
+  return worked ? widest_for(std::true_type{}) : widest_for(std::false_type{});
 }
 
 }  // namespace almpsim
