@@ -177,7 +177,7 @@ measure_at = 2020-09-07
 )";
 
 // The same world written as a weekly transition matrix, for the matrix's own keys.
-const char* kMatrix = R"(
+const std::string kMatrixText = R"(
 start = 2020-01-06
 weeks = 30
 seed = 11
@@ -187,12 +187,8 @@ state_shares = { cash_benefit = 1.0 }
 [transition_matrix]
 states = ["cash_benefit", "self_support"]
 rows = [[0.95, 0.05], [0.01, 0.99]]
-[[cohorts]]
-name = "stock"
-states = ["cash_benefit"]
-at = 2020-01-06
-measure_at = 2020-06-01
-)";
+)" + test::kStockCohort;
+const char* kMatrix = kMatrixText.c_str();  // the table names its base scenario by pointer
 
 // Settings that several entries sweep a key within.
 const std::string kNetwork =

@@ -17,18 +17,12 @@ namespace {
 
 // Every field compared as bits, so that NaN (a cohort share with no members) counts as equal to itself.
 void check_same(const ReplicationResult& a, const ReplicationResult& b) {
-  CHECK(test::same_bits(a.occupancy, b.occupancy));
-  CHECK(test::same_bits(a.entries, b.entries));
-  CHECK(test::same_bits(a.exits, b.exits));
-  CHECK(test::same_bits(a.activity_occupancy, b.activity_occupancy));
-  CHECK(test::same_bits(a.meetings_held, b.meetings_held));
-  CHECK(test::same_bits(a.meetings_overdue, b.meetings_overdue));
-  CHECK(test::same_bits(a.waiting_for_place, b.waiting_for_place));
-  CHECK(test::same_bits(a.moved_to_self_support, b.moved_to_self_support));
-  CHECK(test::same_bits(a.costs, b.costs));
-  CHECK(test::same_bits(a.cost_accounts, b.cost_accounts));
-  CHECK(test::same_bits(a.job_finding_multiplier, b.job_finding_multiplier));
-  CHECK(test::same_bits(a.area_job_finding_multiplier, b.area_job_finding_multiplier));
+  using R = ReplicationResult;
+  for (const auto field : {&R::occupancy, &R::entries, &R::exits, &R::activity_occupancy, &R::meetings_held,
+                           &R::meetings_overdue, &R::waiting_for_place, &R::moved_to_self_support})
+    CHECK(test::same_bits(a.*field, b.*field));
+  for (const auto field : {&R::costs, &R::cost_accounts, &R::job_finding_multiplier, &R::area_job_finding_multiplier})
+    CHECK(test::same_bits(a.*field, b.*field));
   REQUIRE(a.cohorts.size() == b.cohorts.size());
   for (std::size_t c = 0; c < a.cohorts.size(); ++c) {
     const CohortOutcome &x = a.cohorts[c], &y = b.cohorts[c];
