@@ -6,6 +6,7 @@
 #include <deque>
 #include <vector>
 
+#include "almpsim/case_codes.hpp"
 #include "almpsim/params.hpp"
 #include "almpsim/population.hpp"
 #include "almpsim/results.hpp"
@@ -27,12 +28,16 @@ class CohortTracker {
 
   /// observe() in two steps, for running members in parallel: admit() takes in the week's new
   /// members (in id order; one thread per tracker); update() then brings members
-  /// [first, last) up to week w, adding their activity weeks to `activity_weeks`
+  /// [first, last) up to week w from the population and its case codes of the week
+  /// (write_case_codes, for everyone present), adding their activity weeks to `activity_weeks`
   /// ([actor][activity]; counted in integers, which add up the same in any order and cost
   /// less per member than a double's add). In the week of measurement update() must reach
   /// each member once: it turns the meetings count into those held since entry.
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
-  void update(Week w, const Population& pop, std::size_t first, std::size_t last, std::uint32_t* activity_weeks);
+  void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last,
+              std::uint32_t* activity_weeks);
+  /// Whether update() has members to bring up to week w.
+  bool updates(Week w) const { return w <= spec_.measure_at && !members_.empty(); }
   void add_activity_weeks(const std::uint32_t* counts);  ///< [actor][activity], from update()
   std::size_t members() const { return members_.size(); }
   CohortOutcome outcome() const;
@@ -62,8 +67,16 @@ class CohortTracker {
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
   /// Whether citizen i's match group is one the cohort takes.
   bool in_groups(const Population& pop, CitizenId i) const;
-  /// Adds member m's week w; counts it into `activity_weeks` ([actor][activity]).
-  void accumulate(Week w, const Population& pop, Member& m, std::uint32_t* activity_weeks) const;
+  /// What a member's week adds, by its case code: looked up, not worked out, per member-week.
+  struct CodedWeek {
+    double cost = 0.0;  // case_week_cost of the serving actor, state and activity
+    std::uint8_t actor = 0, state = 0;
+    std::uint8_t activity = 0;  // the activity running, counted only on benefit
+    bool on_benefit = false, in_states = false, self_support = false;
+  };
+  /// Adds member m's week w, whose case code is `code`; counts it into `activity_weeks`
+  /// ([actor][activity]).
+  void accumulate(Week w, const Population& pop, CaseCode code, Member& m, std::uint32_t* activity_weeks) const;
 
   const Params& params_;
   const CohortSpec& spec_;
@@ -71,7 +84,7 @@ class CohortTracker {
   std::vector<bool> joined_;            // per citizen, inflow and period cohorts count each person once
   bool window_seen_ = false;            // a week of the window has been observed (with a full scan)
   std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states
-  std::vector<double> case_cost_;       // [serving actor][state][activity], case_week_cost
+  std::vector<CodedWeek> coded_;        // by case code
   bool has_milestones_ = false;         // some actor pays milestones (else none is looked up)
   bool has_transfers_ = false;          // some state has a transfer (else none is added up)
 };

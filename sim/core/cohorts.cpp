@@ -35,14 +35,22 @@ std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::v
 
 CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
     : params_(params), spec_(spec), activity_weeks_(params.actors.size() * kActivities, 0.0) {
-  // The weekly case cost of every (serving actor, state, activity), looked up per member-week.
-  case_cost_.resize(params.actors.size() * kStates * kActivities);
-  const auto cost = view(case_cost_, params.actors.size(), kStates, kActivities);
+  // What a week adds for every (serving actor, state, activity running) a member can be in.
+  coded_.resize(case_codes(params.actors.size()));
   for (std::size_t a = 0; a < params.actors.size(); ++a)
     for (std::size_t s = 0; s < kStates; ++s)
-      for (std::size_t k = 0; k < kActivities; ++k)
-        cost(a, s, k) =
-            case_week_cost(params.actors[a], params.programmes, params.on_benefit[s], static_cast<Activity>(k));
+      for (std::size_t k = 0; k < kActivities; ++k) {
+        CodedWeek& c = coded_[case_code(a, s, k)];
+        c.on_benefit = params.on_benefit[s];
+        // A programme counts only on benefit (its weeks are the benefit's activation).
+        const Activity act = c.on_benefit ? static_cast<Activity>(k) : Activity::none;
+        c.cost = case_week_cost(params.actors[a], params.programmes, c.on_benefit, act);
+        c.actor = static_cast<std::uint8_t>(a);
+        c.state = static_cast<std::uint8_t>(s);
+        c.activity = static_cast<std::uint8_t>(index_of(act));
+        c.in_states = spec.states[s];
+        c.self_support = static_cast<State>(s) == State::self_support;
+      }
   has_milestones_ = pays_milestones(params);
   has_transfers_ = books_transfers(params);
 }
@@ -58,35 +66,34 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   members_.push_back(m);
 }
 
-void CohortTracker::accumulate(Week w, const Population& pop, Member& m, std::uint32_t* activity_weeks) const {
-  const CitizenId i = m.id;
-  const State s = pop.state_of(i);
-  const bool on = params_.on_benefit[index_of(s)];
-  // The activity's kind first (one byte): most members have none, and their weeks are
-  // known without reading when it runs.
-  const Activity act = on && pop.activity_of(i) != Activity::none ? pop.current_activity(i, w) : Activity::none;
+void CohortTracker::accumulate(Week w, const Population& pop, CaseCode code, Member& m,
+                               std::uint32_t* activity_weeks) const {
+  const CodedWeek& c = coded_[code];
   const ActorSpec& arm = params_.actors[m.actor];
-  if (on) ++m.benefit_weeks;
-  if (spec_.states[index_of(s)]) {
+  if (c.on_benefit) ++m.benefit_weeks;
+  if (c.in_states) {
     // Activation and meeting rates are per week in the cohort's own benefit (e.g. cash benefit).
     ++m.case_weeks;
-    if (act != Activity::none) ++m.activity_weeks;
-    activity_weeks[m.actor * std::size_t{kActivities} + index_of(act)] += 1;
+    if (c.activity != index_of(Activity::none)) ++m.activity_weeks;
+    activity_weeks[m.actor * std::size_t{kActivities} + c.activity] += 1;
   }
-  if (s == State::self_support) ++m.self_support_weeks;
-  m.cost += view(case_cost_, params_.actors.size(), kStates, kActivities)(pop.actor[i], index_of(s), index_of(act));
-  if (on && !m.was_on_benefit) m.cost += entry_fee(arm);
-  if (s == State::self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
-  if (has_milestones_) m.cost += milestone_payment(params_.actors[pop.actor[i]], s, w - pop.state_since[i]);
-  if (has_transfers_) m.transfers += static_cast<float>(params_.transfer_per_week[index_of(s)]);
-  if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
-  m.was_on_benefit = on ? 1 : 0;
+  if (c.self_support) ++m.self_support_weeks;
+  m.cost += c.cost;
+  if (c.on_benefit && !m.was_on_benefit) m.cost += entry_fee(arm);
+  if (c.self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
+  if (has_milestones_)
+    m.cost += milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
+  if (has_transfers_) m.transfers += static_cast<float>(params_.transfer_per_week[c.state]);
+  if (!c.on_benefit && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
+  m.was_on_benefit = c.on_benefit ? 1 : 0;
 }
 
 void CohortTracker::observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
   admit(w, pop, present, entrants);
+  std::vector<CaseCode> codes(present);
+  write_case_codes(pop, w, 0, present, codes.data());
   std::vector<std::uint32_t> counts(activity_weeks_.size(), 0);
-  update(w, pop, 0, members_.size(), counts.data());
+  update(w, pop, codes.data(), 0, members_.size(), counts.data());
   add_activity_weeks(counts.data());
 }
 
@@ -130,25 +137,23 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
   }
 }
 
-void CohortTracker::update(Week w, const Population& pop, std::size_t first, std::size_t last,
+void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last,
                            std::uint32_t* activity_weeks) {
   if (w > spec_.measure_at) return;
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
   if (w < spec_.measure_at) {
-    for (auto it = begin; it != end; ++it) accumulate(w, pop, *it, activity_weeks);
+    for (auto it = begin; it != end; ++it) accumulate(w, pop, codes[it->id], *it, activity_weeks);
     return;
   }
   for (auto it = begin; it != end; ++it) {
     Member& m = *it;
-    const State s = pop.state_of(m.id);
-    const bool on = params_.on_benefit[index_of(s)];
+    const CodedWeek& c = coded_[codes[m.id]];
     // Masked to the fields' widths (which hold every state and activity) to say the narrowing is meant.
-    m.state_at_measure = static_cast<std::uint8_t>(index_of(s)) & 0xFu;
-    m.activity_at_measure =
-        static_cast<std::uint8_t>(index_of(on ? pop.current_activity(m.id, w) : Activity::none)) & 0x7u;
+    m.state_at_measure = c.state & 0xFu;
+    m.activity_at_measure = c.activity & 0x7u;
     m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings);
-    if (!on && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
+    if (!c.on_benefit && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   }
 }
 

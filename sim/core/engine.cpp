@@ -191,7 +191,23 @@ class Replication {
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
     for (int c = 0; c < cohorts; ++c) trackers_[static_cast<std::size_t>(c)].admit(w, pop_, present, &entrants_);
 
+    update_cohorts(w, present);
+    entrants_.clear();
+    if (params_.run.register_spells && w >= 0) register_.observe(w, pop_, present);
+    if (!params_.run.traced.empty() && w >= 0) record_trace(w, present);
+  }
+
+  /// Brings every cohort's members up to the start of week w, in chunks on every thread.
+  void update_cohorts(Week w, CitizenId present) {
     member_chunks_.clear();
+    if (std::none_of(trackers_.begin(), trackers_.end(), [w](const CohortTracker& t) { return t.updates(w); })) return;
+    // Each member's week reads its citizen's case code: written once for everyone present.
+    case_codes_.resize(present);
+    const auto codes = static_cast<std::int64_t>(present);
+#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && codes > 65536)
+    for (std::int64_t lo = 0; lo < codes; lo += kBlockSize)
+      write_case_codes(pop_, w, static_cast<CitizenId>(lo),
+                       static_cast<CitizenId>(std::min<std::int64_t>(codes, lo + kBlockSize)), case_codes_.data());
     for (std::size_t c = 0; c < trackers_.size(); ++c)
       for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
         member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
@@ -201,14 +217,11 @@ class Replication {
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && chunks > 1)
     for (std::ptrdiff_t k = 0; k < chunks; ++k) {
       const MemberChunk& chunk = member_chunks_[static_cast<std::size_t>(k)];
-      trackers_[chunk.tracker].update(w, pop_, chunk.first, chunk.last,
+      trackers_[chunk.tracker].update(w, pop_, case_codes_.data(), chunk.first, chunk.last,
                                       chunk_counts_.data() + static_cast<std::size_t>(k) * width);
     }
     for (std::size_t k = 0; k < member_chunks_.size(); ++k)
       trackers_[member_chunks_[k].tracker].add_activity_weeks(chunk_counts_.data() + k * width);
-    entrants_.clear();
-    if (params_.run.register_spells && w >= 0) register_.observe(w, pop_, present);
-    if (!params_.run.traced.empty() && w >= 0) record_trace(w, present);
   }
 
   /// The traced citizens present at the start of week w, as the engine holds them.
@@ -581,6 +594,7 @@ class Replication {
   static constexpr std::size_t kMemberChunk = 16384;
   std::vector<MemberChunk> member_chunks_;
   std::vector<std::uint32_t> chunk_counts_;  // [chunk][actor][activity] activity weeks of the week
+  std::vector<CaseCode> case_codes_;         // per citizen present, the week's code for the cohorts
   SpellRecorder register_;
   ReplicationResult result_;
 };
