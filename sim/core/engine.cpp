@@ -352,11 +352,13 @@ class Replication {
     // has a programme or a meeting, and the first pass reads neither.
     const bool worked = pop_.casework;
     const WeekMarkInputs inputs{worked ? pop_.activity.data() : nullptr,
+                                worked ? pop_.activity_to.data() : nullptr,
                                 cache_.row_until(),
                                 worked ? pop_.last_met.data() : nullptr,
                                 worked ? pop_.next_meeting.data() : nullptr,
                                 cache_.row_of(),
                                 scratch.heads.data(),
+                                worked ? scratch.effect_heads.data() : nullptr,
                                 word_of,
                                 w,
                                 meeting_reach_ > 0 ? meeting_reach_ : std::numeric_limits<Week>::min() / 2};

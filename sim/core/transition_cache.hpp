@@ -69,10 +69,13 @@ struct ThreadScratch {
   std::vector<CachedRow> rows;                 // [row key]
   std::vector<CachedHazards> hazards;          // [row key], filled only for citizens in programmes
   std::vector<StayUnderAnyEffect> any_effect;  // [row key], filled with the hazards; their stamp
-  std::vector<std::uint32_t> words;            // [citizen in block] random words
-  std::vector<CitizenId> marked;               // [k] the k-th citizen of the block the second pass takes
-  std::vector<std::uint8_t> flags;             // [k] what the first pass found of marked[k] (WeekMark bits)
-  std::vector<PostEffectMemo> post;            // [actor][programme][group][weeks since end]
+  // [row key] any_effect as the first pass reads it, eight bytes a row: current (stamped) only
+  // where some draw stays under any effect.
+  std::vector<RowHead> effect_heads;
+  std::vector<std::uint32_t> words;  // [citizen in block] random words
+  std::vector<CitizenId> marked;     // [k] the k-th citizen of the block the second pass takes
+  std::vector<std::uint8_t> flags;   // [k] what the first pass found of marked[k] (WeekMark bits)
+  std::vector<PostEffectMemo> post;  // [actor][programme][group][weeks since end]
 };
 
 /// A citizen's row key is recomputed when the week reaches this mark (never before week 0 of
@@ -106,6 +109,7 @@ class TransitionCache {
       t.rows.resize(rows);
       t.hazards.resize(rows);
       t.any_effect.resize(rows);
+      t.effect_heads.resize(rows);
       t.words.resize(kBlockSize);
       t.marked.resize(kBlockSize);
       t.flags.resize(kBlockSize);
@@ -245,7 +249,11 @@ class TransitionCache {
     RowHead& head = scratch.heads[row_of_[i]];
     CachedRow& row = scratch.rows[row_of_[i]];
     if (head.stamp != w) fill_row(head, row, w, i, week_mult);
-    scratch.any_effect[row_of_[i]] = {w, std::max<std::uint64_t>(from_bound, head.stay_from)};
+    const std::uint64_t stay_from = std::max<std::uint64_t>(from_bound, head.stay_from);
+    scratch.any_effect[row_of_[i]] = {w, stay_from};
+    constexpr std::uint64_t kNoDrawStays = std::uint64_t{1} << 32;
+    scratch.effect_heads[row_of_[i]] = {stay_from < kNoDrawStays ? w : std::numeric_limits<Week>::min(),
+                                        static_cast<std::uint32_t>(stay_from)};
   }
 
   /// The next state from citizen i's cached row (its key must be current).

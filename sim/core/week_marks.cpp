@@ -17,12 +17,19 @@ namespace {
 template <bool Worked>
 inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   const Week w = in.week;
-  bool keyed = w < in.row_until[i];
+  const bool current = w < in.row_until[i];
+  bool keyed = current;
   if constexpr (Worked) keyed = keyed & (in.activity[i] == 0) & (w - in.last_met[i] > in.reach);
   const RowHead& row = in.heads[in.row_of[i]];
-  const bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
+  bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
   bool due = false;
-  if constexpr (Worked) due = in.next_meeting[i] == w;
+  if constexpr (Worked) {
+    due = in.next_meeting[i] == w;
+    // A recent meeting or a programme ended: the draw that stays under any effect settles it.
+    const RowHead& any = in.effect_heads[in.row_of[i]];
+    const bool unbooked = (in.activity[i] == 0) | (w >= in.activity_to[i]);
+    stays = stays | (current & !keyed & unbooked & (any.stamp == w) & (in.word_of[i] >= any.stay_from));
+  }
   const unsigned flags = (stays ? unsigned{kStays} : 0u) | (keyed ? unsigned{kKeyed} : 0u);
   return static_cast<unsigned>(!stays | due) | flags << 1;
 }
@@ -47,7 +54,9 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
                                                       CitizenId* marked, std::uint8_t* flags) {
   static_assert(sizeof(RowHead) == 8 && offsetof(RowHead, stamp) == 0 && offsetof(RowHead, stay_from) == 4);
   const __m256i week = _mm256_set1_epi32(in.week), reach = _mm256_set1_epi32(in.reach);
+  const __m256i one = _mm256_set1_epi32(1);
   const auto* row_base = reinterpret_cast<const int*>(in.heads);
+  const auto* effect_base = reinterpret_cast<const int*>(in.effect_heads);
   std::size_t n = 0;
   CitizenId i = lo;
   for (; i + 8 <= hi; i += 8) {
@@ -56,20 +65,35 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
     const __m256i word = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.word_of + i));
     const __m256i stamp = _mm256_i32gather_epi32(row_base, row, 8);
     const __m256i stay_from = _mm256_i32gather_epi32(row_base + 1, row, 8);
-    __m256i keyed = _mm256_cmpgt_epi32(until, week);
+    const __m256i current_key = _mm256_cmpgt_epi32(until, week);
+    __m256i keyed = current_key;
     __m256i due = _mm256_setzero_si256();
+    __m256i settled = _mm256_setzero_si256();  // under any effect
     if constexpr (Worked) {
       const __m256i kind = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(in.activity + i)));
       const __m256i met = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.last_met + i)));
       const __m256i due_week =
           _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.next_meeting + i)));
-      keyed = _mm256_and_si256(keyed, _mm256_cmpeq_epi32(kind, _mm256_setzero_si256()));
+      const __m256i ends = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.activity_to + i)));
+      const __m256i unbooked = _mm256_cmpeq_epi32(kind, _mm256_setzero_si256());
+      keyed = _mm256_and_si256(keyed, unbooked);
       keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(_mm256_sub_epi32(week, met), reach));
       due = _mm256_cmpeq_epi32(due_week, week);
+      // Candidates: a current key, not keyed, no programme booked or running (none, or ended).
+      const __m256i ended = _mm256_or_si256(unbooked, _mm256_cmpgt_epi32(_mm256_add_epi32(week, one), ends));
+      const __m256i candidate = _mm256_andnot_si256(keyed, _mm256_and_si256(current_key, ended));
+      if (!_mm256_testz_si256(candidate, candidate)) {
+        const __m256i any_stamp = _mm256_mask_i32gather_epi32(_mm256_setzero_si256(), effect_base, row, candidate, 8);
+        const __m256i any_from =
+            _mm256_mask_i32gather_epi32(_mm256_setzero_si256(), effect_base + 1, row, candidate, 8);
+        const __m256i any_stays = _mm256_and_si256(_mm256_cmpeq_epi32(any_stamp, week),
+                                                   _mm256_cmpeq_epi32(_mm256_max_epu32(word, any_from), word));
+        settled = _mm256_and_si256(candidate, any_stays);
+      }
     }
     const __m256i current = _mm256_cmpeq_epi32(stamp, week);
     const __m256i at_or_above = _mm256_cmpeq_epi32(_mm256_max_epu32(word, stay_from), word);  // unsigned >=
-    const __m256i stays = _mm256_and_si256(keyed, _mm256_and_si256(current, at_or_above));
+    const __m256i stays = _mm256_or_si256(_mm256_and_si256(keyed, _mm256_and_si256(current, at_or_above)), settled);
     const auto stay_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(stays)));
     const auto keyed_bits = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(keyed)));
     const auto quiet_bits =
@@ -96,6 +120,7 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
   const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   const __m512i stays_flag = _mm512_set1_epi32(kStays), keyed_flag = _mm512_set1_epi32(kKeyed);
   const auto* row_base = reinterpret_cast<const long long*>(in.heads);
+  const auto* effect_base = reinterpret_cast<const long long*>(in.effect_heads);
   const __m512i even_halves = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
   const __m512i odd_halves = _mm512_add_epi32(even_halves, _mm512_set1_epi32(1));
   std::size_t n = 0;
@@ -110,18 +135,37 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
     const __m512i heads_hi = _mm512_i32gather_epi64(_mm512_extracti64x4_epi64(row, 1), row_base, 8);
     const __m512i stamp = _mm512_permutex2var_epi32(heads_lo, even_halves, heads_hi);
     const __m512i stay_from = _mm512_permutex2var_epi32(heads_lo, odd_halves, heads_hi);
-    __mmask16 keyed = _mm512_cmpgt_epi32_mask(until, week);
+    const __mmask16 current_key = _mm512_cmpgt_epi32_mask(until, week);
+    __mmask16 keyed = current_key;
     __mmask16 not_due = 0xFFFF;
+    __mmask16 settled = 0;  // under any effect
     if constexpr (Worked) {
       const __m512i kind = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.activity + i)));
       const __m512i met = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.last_met + i)));
       const __m512i due_week =
           _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.next_meeting + i)));
-      keyed = keyed & _mm512_cmpeq_epi32_mask(kind, _mm512_setzero_si512()) &
-              _mm512_cmpgt_epi32_mask(_mm512_sub_epi32(week, met), reach);
+      const __m512i ends =
+          _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.activity_to + i)));
+      const __mmask16 unbooked = _mm512_cmpeq_epi32_mask(kind, _mm512_setzero_si512());
+      keyed = keyed & unbooked & _mm512_cmpgt_epi32_mask(_mm512_sub_epi32(week, met), reach);
       not_due = _mm512_cmpneq_epi32_mask(due_week, week);
+      // Candidates: a current key, not keyed, no programme booked or running (none, or ended).
+      const auto candidate =
+          static_cast<__mmask16>(current_key & ~keyed & (unbooked | _mm512_cmpge_epi32_mask(week, ends)));
+      if (candidate != 0) {
+        // Only the candidates' effect heads are loaded, each whole as the row heads are.
+        const __m512i any_lo = _mm512_mask_i32gather_epi64(_mm512_setzero_si512(), static_cast<__mmask8>(candidate),
+                                                           _mm512_castsi512_si256(row), effect_base, 8);
+        const __m512i any_hi =
+            _mm512_mask_i32gather_epi64(_mm512_setzero_si512(), static_cast<__mmask8>(candidate >> 8),
+                                        _mm512_extracti64x4_epi64(row, 1), effect_base, 8);
+        const __m512i any_stamp = _mm512_permutex2var_epi32(any_lo, even_halves, any_hi);
+        const __m512i any_from = _mm512_permutex2var_epi32(any_lo, odd_halves, any_hi);
+        settled = candidate & _mm512_cmpeq_epi32_mask(any_stamp, week) & _mm512_cmpge_epu32_mask(word, any_from);
+      }
     }
-    const __mmask16 stays = keyed & _mm512_cmpeq_epi32_mask(stamp, week) & _mm512_cmpge_epu32_mask(word, stay_from);
+    const __mmask16 stays =
+        (keyed & _mm512_cmpeq_epi32_mask(stamp, week) & _mm512_cmpge_epu32_mask(word, stay_from)) | settled;
     const __mmask16 quiet = stays & not_due;
     const auto take = static_cast<__mmask16>(~quiet);
     const __m512i ids = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(i)), lanes);
@@ -140,8 +184,9 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest) {
   const bool worked = in.activity != nullptr;
-  if ((in.last_met != nullptr) != worked || (in.next_meeting != nullptr) != worked)
-    throw std::logic_error("the first pass takes all three casework views or none");
+  if ((in.last_met != nullptr) != worked || (in.next_meeting != nullptr) != worked ||
+      (in.activity_to != nullptr) != worked || (in.effect_heads != nullptr) != worked)
+    throw std::logic_error("the first pass takes all five casework views or none");
   const auto widest_for = [&](auto casework) {
     constexpr bool kWorked = decltype(casework)::value;
     if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512<kWorked>(in, lo, hi, marked, flags);

@@ -12,15 +12,19 @@
 namespace almpsim {
 
 /// What the first pass reads for everyone, as raw views indexed by citizen id. Without casework
-/// the three casework views are null: nobody has a programme or a meeting, and they are not read.
+/// the five casework views are null: nobody has a programme or a meeting, and they are not read.
 struct WeekMarkInputs {
   const std::uint8_t* activity;      ///< Activity::none (0) or a programme booked, running or past
+  const std::int16_t* activity_to;   ///< the week the activity ends
   const std::int16_t* row_until;     ///< the week the row key goes stale
   const std::int16_t* last_met;      ///< week of the last meeting attended
   const std::int16_t* next_meeting;  ///< week the next meeting is due
-  const std::uint32_t* row_of;       ///< the citizen's row in `heads`
+  const std::uint32_t* row_of;       ///< the citizen's row in `heads` and `effect_heads`
   const RowHead* heads;              ///< this thread's rows; a row is current if its stamp is the week
-  const std::uint32_t* word_of;      ///< the citizen's random word of the week
+  /// This thread's rows' draws from which a citizen stays under any programme or meeting effect
+  /// (TransitionCache::stays_under_any_effect); current where the stamp is the week.
+  const RowHead* effect_heads;
+  const std::uint32_t* word_of;  ///< the citizen's random word of the week
   Week week;
   Week reach;  ///< a meeting's effect may act up to this many weeks after it (very negative: none)
 };
@@ -30,16 +34,19 @@ enum class VectorPath { portable, avx2, avx512 };
 
 /// What the first pass found of a marked citizen.
 enum WeekMark : std::uint8_t {
-  kStays = 1,  ///< its draw stays on a current row: only its meeting is due
+  kStays = 1,  ///< its draw stays (on its row, or under any effect): only its meeting is due
   kKeyed = 2,  ///< no programme, a current row key and no meeting's effect: the row's draw is its draw
 };
 
 /// Lists in `marked` (in id order) the citizens of [lo, hi) who need the second pass: those
-/// whose draw is not settled by a current row (a programme, a stale key, a recent meeting, a row
-/// not yet filled this week, a draw that moves) and those whose meeting falls due this week (those
-/// due earlier and not yet met wait in their team's queue). flags[k] holds
-/// marked[k]'s WeekMark bits. Returns how many are marked. `marked` and `flags` hold hi - lo
-/// entries. Every path gives the same marks.
+/// whose draw is not settled, and those whose meeting falls due this week (those due earlier and
+/// not yet met wait in their team's queue). A draw is settled where the row key is current, the
+/// row filled this week, and the draw stays: on the row's thresholds for a citizen without a
+/// programme or a recent meeting (keyed), or at or above the row's draw that stays under any
+/// effect for one whose programme has ended or who met a caseworker lately (a programme booked
+/// or running is always marked: its week is counted). flags[k] holds marked[k]'s WeekMark bits.
+/// Returns how many are marked. `marked` and `flags` hold hi - lo entries. Every path gives the
+/// same marks.
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest = VectorPath::avx512);
 
