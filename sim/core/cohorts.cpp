@@ -48,6 +48,7 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
         c.actor = static_cast<std::uint8_t>(a);
         c.state = static_cast<std::uint8_t>(s);
         c.activity = static_cast<std::uint8_t>(index_of(act));
+        c.in_activity = act != Activity::none;
         c.in_states = spec.states[s];
         c.self_support = static_cast<State>(s) == State::self_support;
       }
@@ -70,14 +71,14 @@ void CohortTracker::accumulate(Week w, const Population& pop, CaseCode code, Mem
                                std::uint32_t* activity_weeks) const {
   const CodedWeek& c = coded_[code];
   const ActorSpec& arm = params_.actors[m.actor];
-  if (c.on_benefit) ++m.benefit_weeks;
-  if (c.in_states) {
-    // Activation and meeting rates are per week in the cohort's own benefit (e.g. cash benefit).
-    ++m.case_weeks;
-    if (c.activity != index_of(Activity::none)) ++m.activity_weeks;
-    activity_weeks[m.actor * std::size_t{kActivities} + c.activity] += 1;
-  }
-  if (c.self_support) ++m.self_support_weeks;
+  // Counted by adding the flags: a member's state and activity change from week to week, and
+  // a branch on them would be mispredicted as often.
+  m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + c.on_benefit);
+  // Activation and meeting rates are per week in the cohort's own benefit (e.g. cash benefit).
+  m.case_weeks = static_cast<std::int16_t>(m.case_weeks + c.in_states);
+  m.activity_weeks = static_cast<std::int16_t>(m.activity_weeks + (c.in_states & c.in_activity));
+  activity_weeks[m.actor * std::size_t{kActivities} + c.activity] += c.in_states;
+  m.self_support_weeks = static_cast<std::int16_t>(m.self_support_weeks + c.self_support);
   m.cost += c.cost;
   if (c.on_benefit && !m.was_on_benefit) m.cost += entry_fee(arm);
   if (c.self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
@@ -143,7 +144,13 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
   if (w < spec_.measure_at) {
-    for (auto it = begin; it != end; ++it) accumulate(w, pop, codes[it->id], *it, activity_weeks);
+    // Members lie apart in the population: their codes are asked for this many members ahead.
+    constexpr std::ptrdiff_t kAhead = 16;
+    auto ahead = begin + std::min<std::ptrdiff_t>(kAhead, end - begin);
+    for (auto it = begin; it != end; ++it) {
+      if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
+      accumulate(w, pop, codes[it->id], *it, activity_weeks);
+    }
     return;
   }
   for (auto it = begin; it != end; ++it) {
