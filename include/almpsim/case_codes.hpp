@@ -26,4 +26,8 @@ constexpr CaseCode case_code(std::size_t actor, std::size_t state, std::size_t a
 /// Writes the codes of citizens [first, last) at the start of week w to out[first, last).
 void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId last, CaseCode* out);
 
+/// Adds to counts[c] the citizens of [first, last) whose code is c, for every c below `kinds`
+/// (case_codes of the model): a histogram of who is where, by actor, state and activity running.
+void count_case_codes(const CaseCode* codes, CitizenId first, CitizenId last, std::size_t kinds, std::uint32_t* counts);
+
 }  // namespace almpsim

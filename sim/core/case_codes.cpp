@@ -1,5 +1,7 @@
 #include "almpsim/case_codes.hpp"
 
+#include <vector>
+
 namespace almpsim {
 
 static_assert(index_of(Activity::none) == 0,
@@ -21,6 +23,24 @@ void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId 
     const unsigned running = static_cast<unsigned>(w >= from[i]) & static_cast<unsigned>(w < to[i]);
     out[i] = static_cast<CaseCode>(case_code(actor[i], state[i], index_of(Activity::none)) + running * activity[i]);
   }
+}
+
+void count_case_codes(const CaseCode* codes, CitizenId first, CitizenId last, std::size_t kinds,
+                      std::uint32_t* counts) {
+  // Neighbours mostly share a code: four histograms side by side, so that an add need not wait
+  // for the one before it to the same count.
+  thread_local std::vector<std::uint32_t> ways;
+  ways.assign(4 * kinds, 0);
+  std::uint32_t* const way[4] = {ways.data(), ways.data() + kinds, ways.data() + 2 * kinds, ways.data() + 3 * kinds};
+  CitizenId i = first;
+  for (; i + 4 <= last; i += 4) {
+    ++way[0][codes[i]];
+    ++way[1][codes[i + 1]];
+    ++way[2][codes[i + 2]];
+    ++way[3][codes[i + 3]];
+  }
+  for (; i < last; ++i) ++counts[codes[i]];
+  for (std::size_t c = 0; c < kinds; ++c) counts[c] += way[0][c] + way[1][c] + way[2][c] + way[3][c];
 }
 
 }  // namespace almpsim

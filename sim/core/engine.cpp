@@ -30,7 +30,6 @@ namespace {
 /// What one block of citizens contributes to a week's record.
 struct BlockTally {
   std::vector<std::int32_t> entries, exits;   // [actor][state] moves in and out; they keep the occupancy
-  std::vector<std::int32_t> activity;         // [actor][activity] cases on benefit in a running programme
   std::vector<double> payments;               // [actor] fees and bonuses of the moves made
   std::vector<std::int32_t> places_held;      // [actor][activity] held next week, after the moves
   std::vector<std::int32_t> to_self_support;  // [actor] cases it moved from benefit into self-support
@@ -41,7 +40,6 @@ struct BlockTally {
   void reset(std::size_t actors) {
     entries.assign(actors * kStates, 0);
     exits.assign(actors * kStates, 0);
-    activity.assign(actors * kActivities, 0);
     payments.assign(actors, 0.0);
     places_held.assign(actors * kActivities, 0);
     to_self_support.assign(actors, 0);
@@ -66,6 +64,7 @@ class Replication {
         cache_(params, hazards, pop_, threads_),
         places_(params) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
+    programme_cases_.assign(actors_ * kActivities, 0);  // without casework none ever runs
     meeting_queues_.resize(actors_ * kStates);
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
@@ -191,23 +190,48 @@ class Replication {
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
     for (int c = 0; c < cohorts; ++c) trackers_[static_cast<std::size_t>(c)].admit(w, pop_, present, &entrants_);
 
-    update_cohorts(w, present);
+    const bool cohorts_update =
+        std::any_of(trackers_.begin(), trackers_.end(), [w](const CohortTracker& t) { return t.updates(w); });
+    // The week's case codes serve the cohorts and, counted, the week's programme cases (none
+    // without casework).
+    if (cohorts_update || (w >= 0 && pop_.casework)) write_week_codes(w, present);
+    if (cohorts_update) update_cohorts(w);
     entrants_.clear();
     if (params_.run.register_spells && w >= 0) register_.observe(w, pop_, present);
     if (!params_.run.traced.empty() && w >= 0) record_trace(w, present);
   }
 
-  /// Brings every cohort's members up to the start of week w, in chunks on every thread.
-  void update_cohorts(Week w, CitizenId present) {
-    member_chunks_.clear();
-    if (std::none_of(trackers_.begin(), trackers_.end(), [w](const CohortTracker& t) { return t.updates(w); })) return;
-    // Each member's week reads its citizen's case code: written once for everyone present.
+  /// Writes the case code of everyone present at the start of week w, and counts the cases on
+  /// benefit in each actor's running programmes (programme_cases_; the cases without one follow
+  /// from the occupancy). Blocks in parallel, each counted apart and added up in block order.
+  void write_week_codes(Week w, CitizenId present) {
     case_codes_.resize(present);
-    const auto codes = static_cast<std::int64_t>(present);
-#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && codes > 65536)
-    for (std::int64_t lo = 0; lo < codes; lo += kBlockSize)
-      write_case_codes(pop_, w, static_cast<CitizenId>(lo),
-                       static_cast<CitizenId>(std::min<std::int64_t>(codes, lo + kBlockSize)), case_codes_.data());
+    const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
+    const std::size_t codes = case_codes(actors_);
+    code_counts_.assign(blocks * codes, 0);
+#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && blocks > 8)
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const auto lo = static_cast<CitizenId>(b * kBlockSize);
+      const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, (b + 1) * kBlockSize));
+      write_case_codes(pop_, w, lo, hi, case_codes_.data());
+      if (pop_.casework) count_case_codes(case_codes_.data(), lo, hi, codes, code_counts_.data() + b * codes);
+    }
+    programme_cases_.assign(actors_ * kActivities, 0);
+    if (!pop_.casework) return;
+    for (std::size_t b = 0; b < blocks; ++b)
+      for (std::size_t a = 0; a < actors_; ++a)
+        for (std::size_t s = 0; s < kStates; ++s) {
+          if (!params_.on_benefit[s]) continue;
+          for (std::size_t k = 1; k < kActivities; ++k)
+            programme_cases_[a * kActivities + k] +=
+                static_cast<std::int32_t>(code_counts_[b * codes + case_code(a, s, k)]);
+        }
+  }
+
+  /// Brings every cohort's members up to the start of week w from the week's case codes, in
+  /// chunks on every thread.
+  void update_cohorts(Week w) {
+    member_chunks_.clear();
     for (std::size_t c = 0; c < trackers_.size(); ++c)
       for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
         member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
@@ -352,7 +376,6 @@ class Replication {
     // has a programme or a meeting, and the first pass reads neither.
     const bool worked = pop_.casework;
     const WeekMarkInputs inputs{worked ? pop_.activity.data() : nullptr,
-                                worked ? pop_.activity_to.data() : nullptr,
                                 cache_.row_until(),
                                 worked ? pop_.last_met.data() : nullptr,
                                 worked ? pop_.next_meeting.data() : nullptr,
@@ -368,7 +391,6 @@ class Replication {
       if (k + kPrefetchAhead < marked) prefetch_slow_path(scratch.marked[k + kPrefetchAhead]);
       if (!(scratch.flags[k] & kStays)) {
         const std::size_t s = pop_.state[i];
-        count_programme_case(w, i, tally);
         const State next = scratch.flags[k] & kKeyed ? cache_.next_from_row(w, i, word_of[i], scratch, week_mult)
                                                      : next_state(w, i, word_of[i], scratch, week_mult);
         if (static_cast<std::size_t>(index_of(next)) != s) {
@@ -406,14 +428,6 @@ class Replication {
     __builtin_prefetch(&pop_.state[i]);
   }
 
-  /// Counts citizen i, before its move in week w, among its actor's cases on benefit in a
-  /// running programme. The cases on benefit without one follow from the week's occupancy.
-  void count_programme_case(Week w, CitizenId i, BlockTally& tally) const {
-    const Activity running = pop_.current_activity(i, w);
-    if (running != Activity::none && params_.on_benefit[pop_.state[i]])
-      ++tally.activity[pop_.actor[i] * kActivities + index_of(running)];
-  }
-
   void move_citizens(Week w) {
     const CitizenId present = pop_.present_until(params_.calendar, w);
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
@@ -432,12 +446,10 @@ class Replication {
       move_block(w, lo, hi, tally, cache_.scratch(thread), week_mult);
     }
 
-    programme_cases_.assign(actors_ * kActivities, 0);
     for (std::size_t b = 0; b < blocks; ++b) {
       const BlockTally& t = tallies_[b];
       entrants_.insert(entrants_.end(), t.entered.begin(), t.entered.end());
       record_moves(w, t);
-      for (std::size_t k = 0; k < programme_cases_.size(); ++k) programme_cases_[k] += t.activity[k];
     }
     book_case_costs(w);
   }
@@ -596,7 +608,8 @@ class Replication {
   static constexpr std::size_t kMemberChunk = 16384;
   std::vector<MemberChunk> member_chunks_;
   std::vector<std::uint32_t> chunk_counts_;  // [chunk][actor][activity] activity weeks of the week
-  std::vector<CaseCode> case_codes_;         // per citizen present, the week's code for the cohorts
+  std::vector<CaseCode> case_codes_;         // per citizen present, the week's case code
+  std::vector<std::uint32_t> code_counts_;   // [block][case code] citizens present
   SpellRecorder register_;
   ReplicationResult result_;
 };

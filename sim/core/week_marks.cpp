@@ -25,10 +25,9 @@ inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   bool due = false;
   if constexpr (Worked) {
     due = in.next_meeting[i] == w;
-    // A recent meeting or a programme ended: the draw that stays under any effect settles it.
+    // A programme or a recent meeting: the draw that stays under any effect settles it.
     const RowHead& any = in.effect_heads[in.row_of[i]];
-    const bool unbooked = (in.activity[i] == 0) | (w >= in.activity_to[i]);
-    stays = stays | (current & !keyed & unbooked & (any.stamp == w) & (in.word_of[i] >= any.stay_from));
+    stays = stays | (current & !keyed & (any.stamp == w) & (in.word_of[i] >= any.stay_from));
   }
   const unsigned flags = (stays ? unsigned{kStays} : 0u) | (keyed ? unsigned{kKeyed} : 0u);
   return static_cast<unsigned>(!stays | due) | flags << 1;
@@ -54,7 +53,6 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
                                                       CitizenId* marked, std::uint8_t* flags) {
   static_assert(sizeof(RowHead) == 8 && offsetof(RowHead, stamp) == 0 && offsetof(RowHead, stay_from) == 4);
   const __m256i week = _mm256_set1_epi32(in.week), reach = _mm256_set1_epi32(in.reach);
-  const __m256i one = _mm256_set1_epi32(1);
   const auto* row_base = reinterpret_cast<const int*>(in.heads);
   const auto* effect_base = reinterpret_cast<const int*>(in.effect_heads);
   std::size_t n = 0;
@@ -74,14 +72,11 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
       const __m256i met = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.last_met + i)));
       const __m256i due_week =
           _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.next_meeting + i)));
-      const __m256i ends = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.activity_to + i)));
-      const __m256i unbooked = _mm256_cmpeq_epi32(kind, _mm256_setzero_si256());
-      keyed = _mm256_and_si256(keyed, unbooked);
+      keyed = _mm256_and_si256(keyed, _mm256_cmpeq_epi32(kind, _mm256_setzero_si256()));
       keyed = _mm256_and_si256(keyed, _mm256_cmpgt_epi32(_mm256_sub_epi32(week, met), reach));
       due = _mm256_cmpeq_epi32(due_week, week);
-      // Candidates: a current key, not keyed, no programme booked or running (none, or ended).
-      const __m256i ended = _mm256_or_si256(unbooked, _mm256_cmpgt_epi32(_mm256_add_epi32(week, one), ends));
-      const __m256i candidate = _mm256_andnot_si256(keyed, _mm256_and_si256(current_key, ended));
+      // Candidates: a current key, but a programme or a recent meeting.
+      const __m256i candidate = _mm256_andnot_si256(keyed, current_key);
       if (!_mm256_testz_si256(candidate, candidate)) {
         const __m256i any_stamp = _mm256_mask_i32gather_epi32(_mm256_setzero_si256(), effect_base, row, candidate, 8);
         const __m256i any_from =
@@ -144,14 +139,11 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
       const __m512i met = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.last_met + i)));
       const __m512i due_week =
           _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.next_meeting + i)));
-      const __m512i ends =
-          _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.activity_to + i)));
-      const __mmask16 unbooked = _mm512_cmpeq_epi32_mask(kind, _mm512_setzero_si512());
-      keyed = keyed & unbooked & _mm512_cmpgt_epi32_mask(_mm512_sub_epi32(week, met), reach);
+      keyed = keyed & _mm512_cmpeq_epi32_mask(kind, _mm512_setzero_si512()) &
+              _mm512_cmpgt_epi32_mask(_mm512_sub_epi32(week, met), reach);
       not_due = _mm512_cmpneq_epi32_mask(due_week, week);
-      // Candidates: a current key, not keyed, no programme booked or running (none, or ended).
-      const auto candidate =
-          static_cast<__mmask16>(current_key & ~keyed & (unbooked | _mm512_cmpge_epi32_mask(week, ends)));
+      // Candidates: a current key, but a programme or a recent meeting.
+      const auto candidate = static_cast<__mmask16>(current_key & ~keyed);
       if (candidate != 0) {
         // Only the candidates' effect heads are loaded, each whole as the row heads are.
         const __m512i any_lo = _mm512_mask_i32gather_epi64(_mm512_setzero_si512(), static_cast<__mmask8>(candidate),
@@ -185,8 +177,8 @@ std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, Citi
                       VectorPath widest) {
   const bool worked = in.activity != nullptr;
   if ((in.last_met != nullptr) != worked || (in.next_meeting != nullptr) != worked ||
-      (in.activity_to != nullptr) != worked || (in.effect_heads != nullptr) != worked)
-    throw std::logic_error("the first pass takes all five casework views or none");
+      (in.effect_heads != nullptr) != worked)
+    throw std::logic_error("the first pass takes all four casework views or none");
   const auto widest_for = [&](auto casework) {
     constexpr bool kWorked = decltype(casework)::value;
     if (widest >= VectorPath::avx512 && cpu_has_avx512()) return mark_avx512<kWorked>(in, lo, hi, marked, flags);

@@ -12,10 +12,9 @@
 namespace almpsim {
 
 /// What the first pass reads for everyone, as raw views indexed by citizen id. Without casework
-/// the five casework views are null: nobody has a programme or a meeting, and they are not read.
+/// the four casework views are null: nobody has a programme or a meeting, and they are not read.
 struct WeekMarkInputs {
   const std::uint8_t* activity;      ///< Activity::none (0) or a programme booked, running or past
-  const std::int16_t* activity_to;   ///< the week the activity ends
   const std::int16_t* row_until;     ///< the week the row key goes stale
   const std::int16_t* last_met;      ///< week of the last meeting attended
   const std::int16_t* next_meeting;  ///< week the next meeting is due
@@ -43,10 +42,8 @@ enum WeekMark : std::uint8_t {
 /// not yet met wait in their team's queue). A draw is settled where the row key is current, the
 /// row filled this week, and the draw stays: on the row's thresholds for a citizen without a
 /// programme or a recent meeting (keyed), or at or above the row's draw that stays under any
-/// effect for one whose programme has ended or who met a caseworker lately (a programme booked
-/// or running is always marked: its week is counted). flags[k] holds marked[k]'s WeekMark bits.
-/// Returns how many are marked. `marked` and `flags` hold hi - lo entries. Every path gives the
-/// same marks.
+/// effect for one with a programme (booked, running or past) or a recent meeting. flags[k] holds marked[k]'s WeekMark
+/// bits. Returns how many are marked. `marked` and `flags` hold hi - lo entries. Every path gives the same marks.
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest = VectorPath::avx512);
 

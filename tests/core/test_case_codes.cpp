@@ -5,6 +5,7 @@
 #include <array>
 #include <random>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "support/catch.hpp"
@@ -69,5 +70,20 @@ TEST_CASE("a week's case codes are the actor, state and running activity of each
       if (!casework) CHECK(running == 0);
       if (casework && w >= 0 && w < 8) CHECK(running > 0);
     }
+  }
+}
+
+TEST_CASE("counting case codes gives each code's citizens, over any range", "[unit]") {
+  const Population pop = random_population(1003, true, 9);
+  std::vector<CaseCode> codes(pop.state.size());
+  write_case_codes(pop, 4, 0, static_cast<CitizenId>(codes.size()), codes.data());
+  const std::size_t kinds = case_codes(256);
+  // Ranges whose lengths leave each remainder of four, and one that adds to counts already there.
+  for (const auto& [first, last] : {std::pair<CitizenId, CitizenId>{0, 1003}, {5, 13}, {7, 7}, {2, 5}, {100, 902}}) {
+    std::vector<std::uint32_t> counted(kinds, 3), expected(kinds, 3);
+    count_case_codes(codes.data(), first, last, kinds, counted.data());
+    for (CitizenId i = first; i < last; ++i) ++expected[codes[i]];
+    INFO("citizens " << first << " to " << last);
+    CHECK(counted == expected);
   }
 }
