@@ -98,7 +98,12 @@ class Replication {
       if (week_done_) week_done_();
     }
     close_accounts(params_, result_);
-    for (auto& t : trackers_) result_.cohorts.push_back(t.outcome());
+    // Each cohort's outcome reads only its own members: side by side.
+    const auto cohorts = static_cast<int>(trackers_.size());
+    result_.cohorts.resize(trackers_.size());
+#pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
+    for (int c = 0; c < cohorts; ++c)
+      result_.cohorts[static_cast<std::size_t>(c)] = trackers_[static_cast<std::size_t>(c)].outcome();
     if (params_.run.register_spells) result_.spells = register_.finish(cal.end() - 1);
     result_.citizens = pop_.size();
     return std::move(result_);
