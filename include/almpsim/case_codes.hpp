@@ -1,8 +1,9 @@
 #pragma once
-/// A citizen's week as cohorts count it, packed in 16 bits: the serving actor, the state and
-/// the activity running. Written once a week for everyone present, so that a cohort member's
-/// week reads one value instead of five arrays (state, actor, activity and its two weeks),
-/// which for members spread over a large population are as many cache misses.
+/// A citizen's week as the accounts count it, packed in 16 bits: the serving actor, the state
+/// and the activity running. The engine writes them for everyone present in the weeks they are
+/// used, so that a cohort member's week reads one value instead of five arrays (state, actor,
+/// activity and its two weeks), which for members spread over a large population are as many
+/// cache misses, and counts them for the week's cases in running programmes.
 #include <cstddef>
 #include <cstdint>
 
@@ -11,6 +12,7 @@
 
 namespace almpsim {
 
+/// (actor, state, activity running) as one number: case_code() makes it.
 using CaseCode = std::uint16_t;
 
 /// Codes of a model with `actors` actors: [0, case_codes(actors)).
@@ -19,15 +21,22 @@ constexpr std::size_t case_codes(std::size_t actors) {
 }
 static_assert(case_codes(256) <= 65536, "every actor (an 8-bit id), state and activity has a 16-bit code");
 
+/// The code of a case served by `actor` in `state` with `activity` running (index_of values).
 constexpr CaseCode case_code(std::size_t actor, std::size_t state, std::size_t activity) {
   return static_cast<CaseCode>((actor * kStates + state) * kActivities + activity);
 }
 
-/// Writes the codes of citizens [first, last) at the start of week w to out[first, last).
-void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId last, CaseCode* out);
+/// Writes the codes of citizens [first, last) at the start of week w to codes[first, last).
+void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId last, CaseCode* codes);
 
-/// Adds to counts[c] the citizens of [first, last) whose code is c, for every c below `kinds`
-/// (case_codes of the model): a histogram of who is where, by actor, state and activity running.
-void count_case_codes(const CaseCode* codes, CitizenId first, CitizenId last, std::size_t kinds, std::uint32_t* counts);
+/// How many ways count_case_codes() counts side by side.
+inline constexpr std::size_t kCountWays = 4;
+
+/// Counts the citizens of [first, last) into the bins their codes fall in (bin_of[code], each
+/// below `bins`): adds to ways[k * bins + b], for k < kCountWays; a bin's count is the sum of
+/// its kCountWays entries. Neighbours mostly share a code, and counting them side by side saves
+/// each add waiting for the one before it to the same count.
+void count_case_codes(const CaseCode* codes, CitizenId first, CitizenId last, const std::uint16_t* bin_of,
+                      std::size_t bins, std::uint32_t* ways);
 
 }  // namespace almpsim

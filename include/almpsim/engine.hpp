@@ -1,7 +1,8 @@
 #pragma once
 /// The scheduler: the only loop over time. Each week runs a fixed list of phases:
 ///   1. new cases from the inflow enter,
-///   2. observers (cohorts, register) see the start-of-week population,
+///   2. observers (cohorts, register) see the start-of-week population, and the week's cases in
+///      running programmes are counted,
 ///   3. every citizen is counted and may change state (parallel over citizen blocks),
 ///   4. follow-up meetings are held within each team's capacity (serial, in a fixed order).
 #include <cstdint>

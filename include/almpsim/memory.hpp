@@ -12,8 +12,9 @@ namespace almpsim {
 /// Bytes the engine keeps per simulated citizen, cohort members not counted: a lower bound.
 /// For everyone 10 one-byte attributes, 2 two-byte weeks and 6 bytes of transition key; where
 /// the actors work cases (works_cases) the casework fields too: an activity byte and 6
-/// two-byte weeks or counts.
-inline constexpr double kBytesPerCitizen = 20.0, kCaseworkBytesPerCitizen = 13.0;
+/// two-byte weeks or counts; and where the actors work cases or cohorts are followed, the
+/// week's two-byte case code (case_codes.hpp).
+inline constexpr double kBytesPerCitizen = 20.0, kCaseworkBytesPerCitizen = 13.0, kCaseCodeBytesPerCitizen = 2.0;
 double bytes_per_citizen(const Params& params);
 
 /// Citizens a replication simulates: the initial population and the expected inflow.

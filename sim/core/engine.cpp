@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "almpsim/actors.hpp"
+#include "almpsim/case_codes.hpp"
 #include "almpsim/case_rules.hpp"
 #include "almpsim/cohorts.hpp"
 #include "almpsim/costs.hpp"
@@ -65,6 +66,7 @@ class Replication {
         places_(params) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
     programme_cases_.assign(actors_ * kActivities, 0);  // without casework none ever runs
+    programme_bin_ = programme_bins_of_codes();
     meeting_queues_.resize(actors_ * kStates);
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
@@ -199,38 +201,50 @@ class Replication {
         std::any_of(trackers_.begin(), trackers_.end(), [w](const CohortTracker& t) { return t.updates(w); });
     // The week's case codes serve the cohorts and, counted, the week's programme cases (none
     // without casework).
-    if (cohorts_update || (w >= 0 && pop_.casework)) write_week_codes(w, present);
+    if (cohorts_update || (w >= 0 && pop_.casework)) write_codes_and_count_programme_cases(w, present);
     if (cohorts_update) update_cohorts(w);
     entrants_.clear();
     if (params_.run.register_spells && w >= 0) register_.observe(w, pop_, present);
     if (!params_.run.traced.empty() && w >= 0) record_trace(w, present);
   }
 
-  /// Writes the case code of everyone present at the start of week w, and counts the cases on
-  /// benefit in each actor's running programmes (programme_cases_; the cases without one follow
-  /// from the occupancy). Blocks in parallel, each counted apart and added up in block order.
-  void write_week_codes(Week w, CitizenId present) {
+  /// Writes the case code of everyone present at the start of week w and, with casework, counts
+  /// the cases on benefit in each actor's running programmes (programme_cases_; the cases
+  /// without one follow from the occupancy). Blocks in parallel, each counted apart, the counts
+  /// added up in block order.
+  void write_codes_and_count_programme_cases(Week w, CitizenId present) {
     case_codes_.resize(present);
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
-    const std::size_t codes = case_codes(actors_);
-    code_counts_.assign(blocks * codes, 0);
-#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && blocks > 8)
+    const std::size_t bins = programme_bins(), width = kCountWays * bins;
+    if (pop_.casework) block_counts_.assign(blocks * width, 0);
+#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && blocks > 1)
     for (std::size_t b = 0; b < blocks; ++b) {
       const auto lo = static_cast<CitizenId>(b * kBlockSize);
       const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, (b + 1) * kBlockSize));
       write_case_codes(pop_, w, lo, hi, case_codes_.data());
-      if (pop_.casework) count_case_codes(case_codes_.data(), lo, hi, codes, code_counts_.data() + b * codes);
+      if (pop_.casework)
+        count_case_codes(case_codes_.data(), lo, hi, programme_bin_.data(), bins, block_counts_.data() + b * width);
     }
+    if (!pop_.casework) return;  // nobody is ever in a programme: the counts stay 0
     programme_cases_.assign(actors_ * kActivities, 0);
-    if (!pop_.casework) return;
     for (std::size_t b = 0; b < blocks; ++b)
-      for (std::size_t a = 0; a < actors_; ++a)
-        for (std::size_t s = 0; s < kStates; ++s) {
-          if (!params_.on_benefit[s]) continue;
-          for (std::size_t k = 1; k < kActivities; ++k)
-            programme_cases_[a * kActivities + k] +=
-                static_cast<std::int32_t>(code_counts_[b * codes + case_code(a, s, k)]);
-        }
+      for (std::size_t way = 0; way < kCountWays; ++way)
+        for (std::size_t k = 0; k < programme_cases_.size(); ++k)
+          programme_cases_[k] += static_cast<std::int32_t>(block_counts_[b * width + way * bins + k]);
+  }
+
+  /// Bins of the programme count: [actor][activity] for a case on benefit in a running
+  /// programme, and one more for every other case (whose [actor][none] bins stay empty).
+  std::size_t programme_bins() const {
+    return actors_ * kActivities + 1;
+  }
+  std::vector<std::uint16_t> programme_bins_of_codes() const {
+    std::vector<std::uint16_t> bin(case_codes(actors_), static_cast<std::uint16_t>(programme_bins() - 1));
+    for (std::size_t a = 0; a < actors_; ++a)
+      for (std::size_t s = 0; s < kStates; ++s)
+        for (std::size_t k = 1; k < kActivities; ++k)
+          if (params_.on_benefit[s]) bin[case_code(a, s, k)] = static_cast<std::uint16_t>(a * kActivities + k);
+    return bin;
   }
 
   /// Brings every cohort's members up to the start of week w from the week's case codes, in
@@ -364,8 +378,8 @@ class Replication {
   }
 
   /// Moves the citizens [lo, hi) through week w in two passes. The first (mark_week) settles the
-  /// common week (no programme, a current row key, a draw that stays) without a branch and
-  /// marks the rest and those whose meeting falls due this week. The second takes only the marked,
+  /// common week (a current row key and a draw that stays, on the row or under any effect)
+  /// without a branch and marks the rest and those whose meeting falls due this week. The second takes only the marked,
   /// in id order, so moves and due meetings are recorded in the order a single pass gives.
   /// A move touches only its own citizen, so the first pass may read everyone before any move.
   void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, ThreadScratch& scratch,
@@ -612,9 +626,10 @@ class Replication {
   };
   static constexpr std::size_t kMemberChunk = 16384;
   std::vector<MemberChunk> member_chunks_;
-  std::vector<std::uint32_t> chunk_counts_;  // [chunk][actor][activity] activity weeks of the week
-  std::vector<CaseCode> case_codes_;         // per citizen present, the week's case code
-  std::vector<std::uint32_t> code_counts_;   // [block][case code] citizens present
+  std::vector<std::uint32_t> chunk_counts_;   // [chunk][actor][activity] activity weeks of the week
+  std::vector<CaseCode> case_codes_;          // per citizen present, the week's case code
+  std::vector<std::uint16_t> programme_bin_;  // [case code] its bin in the programme count
+  std::vector<std::uint32_t> block_counts_;   // [block][way][bin] the programme count's
   SpellRecorder register_;
   ReplicationResult result_;
 };

@@ -20,7 +20,9 @@ double expected_citizens(const Params& params) {
 }
 
 double bytes_per_citizen(const Params& params) {
-  return kBytesPerCitizen + (works_cases(params) ? kCaseworkBytesPerCitizen : 0.0);
+  const bool worked = works_cases(params);
+  return kBytesPerCitizen + (worked ? kCaseworkBytesPerCitizen : 0.0) +
+         (worked || !params.cohorts.empty() ? kCaseCodeBytesPerCitizen : 0.0);
 }
 
 double minimum_run_bytes(const Params& params, int threads) {

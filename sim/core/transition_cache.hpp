@@ -46,31 +46,24 @@ struct PostEffectMemo {
 };
 
 /// The hazards of a row before the actor's job finding and programme effects, for citizens in a
-/// programme (their draw cannot use the thresholds); filled with the row's StayUnderAnyEffect and
-/// valid for the week in its stamp.
+/// programme or within a meeting's effect whose draw may move (their draw cannot use the
+/// thresholds); filled with the row's effect head and valid for the week in the row's
+/// hazards stamp.
 struct CachedHazards {
   double h[kMaxDestinations];
   double others = 0.0;       ///< the sum of h over the moves that are not job finding
   double job_finding = 0.0;  ///< the sum of h over the job-finding moves
 };
 
-/// The draw of a row from which a citizen stays whatever programme and meeting effect it has
-/// (2^32: no draw is sure to stay), valid with the row's CachedHazards for the week in `stamp`.
-/// Kept apart from the hazards, sixteen bytes a row, as the row heads are: most citizens in a
-/// programme need only this.
-struct StayUnderAnyEffect {
-  Week stamp = std::numeric_limits<Week>::min();
-  std::uint64_t stay_from = 0;
-};
-
 /// What each thread keeps for itself while it moves blocks of citizens.
 struct ThreadScratch {
-  std::vector<RowHead> heads;                  // [row key]
-  std::vector<CachedRow> rows;                 // [row key]
-  std::vector<CachedHazards> hazards;          // [row key], filled only for citizens in programmes
-  std::vector<StayUnderAnyEffect> any_effect;  // [row key], filled with the hazards; their stamp
-  // [row key] any_effect as the first pass reads it, eight bytes a row: current (stamped) only
-  // where some draw stays under any effect.
+  std::vector<RowHead> heads;          // [row key]
+  std::vector<CachedRow> rows;         // [row key]
+  std::vector<CachedHazards> hazards;  // [row key], filled only for citizens with an effect
+  std::vector<Week> hazards_stamp;     // [row key] the week `hazards` and `effect_heads` hold
+  // [row key] the draw from which a citizen stays whatever programme and meeting effect it has,
+  // eight bytes a row as the row heads are (both passes read it): current (its stamp the week)
+  // only where some draw is sure to stay.
   std::vector<RowHead> effect_heads;
   std::vector<std::uint32_t> words;  // [citizen in block] random words
   std::vector<CitizenId> marked;     // [k] the k-th citizen of the block the second pass takes
@@ -108,7 +101,7 @@ class TransitionCache {
       t.heads.resize(rows);
       t.rows.resize(rows);
       t.hazards.resize(rows);
-      t.any_effect.resize(rows);
+      t.hazards_stamp.assign(rows, std::numeric_limits<Week>::min());
       t.effect_heads.resize(rows);
       t.words.resize(kBlockSize);
       t.marked.resize(kBlockSize);
@@ -137,7 +130,8 @@ class TransitionCache {
   /// without working out the effect.
   bool stays_under_any_effect(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
                               const WeekMultipliers& week_mult) const {
-    return word >= scratch.any_effect[filled_row(w, i, scratch, week_mult)].stay_from;
+    const RowHead& effect = scratch.effect_heads[filled_row(w, i, scratch, week_mult)];
+    return effect.stamp == w && word >= effect.stay_from;
   }
 
   /// The observed attributes citizen i's hazards depend on in week w.
@@ -220,7 +214,7 @@ class TransitionCache {
   /// Citizen i's row, its hazards and stay under any effect filled for week w.
   std::uint32_t filled_row(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
     const std::uint32_t row = row_of_[i];
-    if (scratch.any_effect[row].stamp != w) fill_hazards(w, i, scratch, week_mult);
+    if (scratch.hazards_stamp[row] != w) fill_hazards(w, i, scratch, week_mult);
     return row;
   }
 
@@ -250,7 +244,8 @@ class TransitionCache {
     CachedRow& row = scratch.rows[row_of_[i]];
     if (head.stamp != w) fill_row(head, row, w, i, week_mult);
     const std::uint64_t stay_from = std::max<std::uint64_t>(from_bound, head.stay_from);
-    scratch.any_effect[row_of_[i]] = {w, stay_from};
+    scratch.hazards_stamp[row_of_[i]] = w;
+    // 2^32 (no draw is sure to stay) does not fit the head: the head is left stale instead.
     constexpr std::uint64_t kNoDrawStays = std::uint64_t{1} << 32;
     scratch.effect_heads[row_of_[i]] = {stay_from < kNoDrawStays ? w : std::numeric_limits<Week>::min(),
                                         static_cast<std::uint32_t>(stay_from)};

@@ -1,7 +1,8 @@
 #pragma once
 // The first pass over a block of citizens in a week: which citizens need more than a draw that
-// stays. It reads a few bytes per citizen and one row each, and runs sixteen citizens at a time
-// in AVX-512, or eight in AVX2, where the CPU has them; the portable loop gives the same marks.
+// stays. It reads a few bytes per citizen and one row head each (two for a citizen with a
+// programme or a recent meeting), and runs sixteen citizens at a time in AVX-512, or eight in
+// AVX2, where the CPU has them; the portable loop gives the same marks.
 // Private to sim/core.
 #include <cstddef>
 #include <cstdint>
@@ -20,8 +21,8 @@ struct WeekMarkInputs {
   const std::int16_t* next_meeting;  ///< week the next meeting is due
   const std::uint32_t* row_of;       ///< the citizen's row in `heads` and `effect_heads`
   const RowHead* heads;              ///< this thread's rows; a row is current if its stamp is the week
-  /// This thread's rows' draws from which a citizen stays under any programme or meeting effect
-  /// (TransitionCache::stays_under_any_effect); current where the stamp is the week.
+  /// This thread's rows' draws from which a citizen stays under any programme or meeting effect,
+  /// as TransitionCache::stays_under_any_effect reads them; current where the stamp is the week.
   const RowHead* effect_heads;
   const std::uint32_t* word_of;  ///< the citizen's random word of the week
   Week week;
@@ -42,8 +43,9 @@ enum WeekMark : std::uint8_t {
 /// not yet met wait in their team's queue). A draw is settled where the row key is current, the
 /// row filled this week, and the draw stays: on the row's thresholds for a citizen without a
 /// programme or a recent meeting (keyed), or at or above the row's draw that stays under any
-/// effect for one with a programme (booked, running or past) or a recent meeting. flags[k] holds marked[k]'s WeekMark
-/// bits. Returns how many are marked. `marked` and `flags` hold hi - lo entries. Every path gives the same marks.
+/// effect for one with a programme (booked, running or past) or a recent meeting. flags[k]
+/// holds marked[k]'s WeekMark bits. Returns how many are marked. `marked` and `flags` hold
+/// hi - lo entries. Every path gives the same marks.
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest = VectorPath::avx512);
 

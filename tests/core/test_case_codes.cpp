@@ -2,6 +2,7 @@
 // the population's accessors give them, for every week around an activity's start and end.
 #include "almpsim/case_codes.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 #include <set>
@@ -54,9 +55,14 @@ TEST_CASE("a week's case codes are the actor, state and running activity of each
     const Population pop = random_population(1000, casework, casework ? 7 : 8);
     for (Week w = -3; w < 12; ++w) {
       std::vector<CaseCode> codes(pop.state.size(), 0xFFFF);
-      // Two calls on adjoining ranges, as the engine's blocks make them.
+      // Two calls on adjoining ranges, as the engine's blocks make them; each writes its range
+      // only: the first nothing past it,
       write_case_codes(pop, w, 0, 333, codes.data());
-      write_case_codes(pop, w, 333, static_cast<CitizenId>(codes.size()), codes.data());
+      CHECK(std::all_of(codes.begin() + 333, codes.end(), [](CaseCode c) { return c == 0xFFFF; }));
+      std::vector<CaseCode> later(codes.size(), 0xFFFF);  // and nothing before it
+      write_case_codes(pop, w, 333, static_cast<CitizenId>(codes.size()), later.data());
+      CHECK(std::all_of(later.begin(), later.begin() + 333, [](CaseCode c) { return c == 0xFFFF; }));
+      std::copy(later.begin() + 333, later.end(), codes.begin() + 333);
       std::size_t running = 0;
       for (CitizenId i = 0; i < codes.size(); ++i) {
         INFO("casework " << casework << ", week " << w << ", citizen " << i);
@@ -73,16 +79,24 @@ TEST_CASE("a week's case codes are the actor, state and running activity of each
   }
 }
 
-TEST_CASE("counting case codes gives each code's citizens, over any range", "[unit]") {
+TEST_CASE("counting case codes puts each citizen in its code's bin, over any range", "[unit]") {
   const Population pop = random_population(1003, true, 9);
   std::vector<CaseCode> codes(pop.state.size());
   write_case_codes(pop, 4, 0, static_cast<CitizenId>(codes.size()), codes.data());
-  const std::size_t kinds = case_codes(256);
-  // Ranges whose lengths leave each remainder of four, and one that adds to counts already there.
-  for (const auto& [first, last] : {std::pair<CitizenId, CitizenId>{0, 1003}, {5, 13}, {7, 7}, {2, 5}, {100, 902}}) {
-    std::vector<std::uint32_t> counted(kinds, 3), expected(kinds, 3);
-    count_case_codes(codes.data(), first, last, kinds, counted.data());
-    for (CitizenId i = first; i < last; ++i) ++expected[codes[i]];
+  // Bins as the engine's programme count makes them: many codes to a bin, the rest in the last.
+  constexpr std::size_t bins = 40;
+  std::vector<std::uint16_t> bin_of(case_codes(256));
+  for (std::size_t c = 0; c < bin_of.size(); ++c)
+    bin_of[c] = static_cast<std::uint16_t>(c % 7 == 0 ? bins - 1 : c % 39);
+  // Lengths leaving each remainder of four (8, 0, 3, 1, 2), and counts already there kept.
+  for (const auto& [first, last] :
+       {std::pair<CitizenId, CitizenId>{5, 13}, {7, 7}, {2, 5}, {3, 8}, {100, 902}, {0, 1003}}) {
+    std::vector<std::uint32_t> ways(kCountWays * bins, 3);
+    count_case_codes(codes.data(), first, last, bin_of.data(), bins, ways.data());
+    std::vector<std::uint32_t> counted(bins, 0), expected(bins, kCountWays * 3);
+    for (std::size_t k = 0; k < kCountWays; ++k)
+      for (std::size_t b = 0; b < bins; ++b) counted[b] += ways[k * bins + b];
+    for (CitizenId i = first; i < last; ++i) ++expected[bin_of[codes[i]]];
     INFO("citizens " << first << " to " << last);
     CHECK(counted == expected);
   }

@@ -24,7 +24,13 @@ TEST_CASE("a run's minimum memory counts the initial population, the expected in
           dir.write("m.toml", test::two_state_scenario("[inflow]\ncash_benefit = 10\n[[actors]]\nname = "
                                                        "\"centre\"\nmeeting_interval_weeks = { cash_benefit = 4 }\n")))
           .params;
-  CHECK(minimum_run_bytes(met, 1) == Approx(2300 * (kBytesPerCitizen + kCaseworkBytesPerCitizen)));
+  CHECK(minimum_run_bytes(met, 1) ==
+        Approx(2300 * (kBytesPerCitizen + kCaseworkBytesPerCitizen + kCaseCodeBytesPerCitizen)));
+  // Where cohorts are followed, every citizen carries the week's case code.
+  const Params followed =
+      load_scenario(dir.write("c.toml", test::two_state_scenario("[inflow]\ncash_benefit = 10\n" + test::kStockCohort)))
+          .params;
+  CHECK(minimum_run_bytes(followed, 1) == Approx(2300 * (kBytesPerCitizen + kCaseCodeBytesPerCitizen)));
   CHECK_FALSE(memory_shortfall(p, 1).has_value());
   REQUIRE(available_memory_bytes().has_value());
 }

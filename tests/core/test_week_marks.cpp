@@ -91,8 +91,10 @@ TEST_CASE("the vector marks (AVX2, AVX-512, as the CPU has them) are the portabl
   }
 }
 
-TEST_CASE("a citizen is marked unless its draw stays on a current row, and always with a meeting falling due",
-          "[unit]") {
+TEST_CASE(
+    "a citizen is marked unless its draw stays on a current row or under any effect, and always with a "
+    "meeting falling due",
+    "[unit]") {
   const Week w = 40, reach = 3;
   const Block block(2000, w, 11);
   const Marks m = marks(block.inputs(w, reach), 0, 2000, VectorPath::portable);
