@@ -10,11 +10,12 @@
 namespace almpsim {
 
 /// Bytes the engine keeps per simulated citizen, cohort members not counted: a lower bound.
-/// For everyone 10 one-byte attributes, 2 two-byte weeks and 6 bytes of transition key; where
+/// For everyone 10 one-byte attributes, 2 two-byte weeks and at least 4 bytes of transition key
+/// (its week and a 16-bit row; a model with more than 2^16 rows takes 32 bits); where
 /// the actors work cases (works_cases) the casework fields too: an activity byte and 6
 /// two-byte weeks or counts; and where the actors work cases or cohorts are followed, the
 /// week's two-byte case code (case_codes.hpp).
-inline constexpr double kBytesPerCitizen = 20.0, kCaseworkBytesPerCitizen = 13.0, kCaseCodeBytesPerCitizen = 2.0;
+inline constexpr double kBytesPerCitizen = 18.0, kCaseworkBytesPerCitizen = 13.0, kCaseCodeBytesPerCitizen = 2.0;
 double bytes_per_citizen(const Params& params);
 
 /// Citizens a replication simulates: the initial population and the expected inflow.

@@ -108,14 +108,23 @@ class TransitionCache {
       t.flags.resize(kBlockSize);
       t.post.resize(actors * kActivities * groups_ * post_weeks_);
     }
-    row_of_.assign(pop_.size(), 0);
+    // The first pass streams every citizen's row key: two bytes where the rows allow it.
+    narrow_rows_ = rows <= std::size_t{1} << 16;
+    if (narrow_rows_)
+      row_of16_.assign(pop_.size(), 0);
+    else
+      row_of32_.assign(pop_.size(), 0);
     row_until_.assign(pop_.size(), kStaleRow);
   }
 
   ThreadScratch& scratch(int thread) { return scratch_[static_cast<std::size_t>(thread)]; }
   /// Raw views for the engine's common-week loop.
   const std::int16_t* row_until() const { return row_until_.data(); }
-  const std::uint32_t* row_of() const { return row_of_.data(); }
+  /// Citizens' rows, in 16 bits where every row fits them (the other view is then null).
+  const std::uint16_t* row_of16() const { return narrow_rows_ ? row_of16_.data() : nullptr; }
+  const std::uint32_t* row_of32() const { return narrow_rows_ ? nullptr : row_of32_.data(); }
+  /// Citizen i's cached row key.
+  std::uint32_t row_of(CitizenId i) const { return narrow_rows_ ? row_of16_[i] : row_of32_[i]; }
   /// Citizen i moved: its key is recomputed before its next draw.
   void invalidate(CitizenId i) { row_until_[i] = kStaleRow; }
   bool key_stale(CitizenId i, Week w) const { return w >= row_until_[i]; }
@@ -181,12 +190,11 @@ class TransitionCache {
     const bool cells_differ = hazards_.distinct_cells(s) > 1, classes_differ = hazards_.distinct_classes(s) > 1;
     const int cell = cells_differ ? hazards_.distinct_cell(s, hazards_.cell_of(covariates_of(i, w))) : 0;
     const int employability_class = classes_differ ? hazards_.distinct_class(s, pop_.employability[i]) : 0;
-    row_of_[i] = static_cast<std::uint32_t>(
-        row_offset_[pop_.actor[i]][index_of(s)] +
-        (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
-         static_cast<std::size_t>(cell)) *
-            static_cast<std::size_t>(hazards_.distinct_classes(s)) +
-        static_cast<std::size_t>(employability_class));
+    set_row(i, row_offset_[pop_.actor[i]][index_of(s)] +
+                   (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
+                    static_cast<std::size_t>(cell)) *
+                       static_cast<std::size_t>(hazards_.distinct_classes(s)) +
+                   static_cast<std::size_t>(employability_class));
     Week until = cells_differ ? next_age_band_change(i, w) : kRowForever;
     if (s != State::exited) until = std::min(until, pension_week(i));
     if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
@@ -211,9 +219,16 @@ class TransitionCache {
     head.stamp = w;
   }
 
+  void set_row(CitizenId i, std::size_t row) {
+    if (narrow_rows_)
+      row_of16_[i] = static_cast<std::uint16_t>(row);
+    else
+      row_of32_[i] = static_cast<std::uint32_t>(row);
+  }
+
   /// Citizen i's row, its hazards and stay under any effect filled for week w.
   std::uint32_t filled_row(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
-    const std::uint32_t row = row_of_[i];
+    const std::uint32_t row = row_of(i);
     if (scratch.hazards_stamp[row] != w) fill_hazards(w, i, scratch, week_mult);
     return row;
   }
@@ -221,7 +236,7 @@ class TransitionCache {
   /// Fills a row's hazards for week w from citizen i, one of the citizens it serves.
   void fill_hazards(Week w, CitizenId i, ThreadScratch& scratch, const WeekMultipliers& week_mult) const {
     const State s = pop_.state_of(i);
-    CachedHazards& cached = scratch.hazards[row_of_[i]];
+    CachedHazards& cached = scratch.hazards[row_of(i)];
     // Job finding 1 leaves the product before it untouched (x * 1 == x), so multiplying by it
     // later gives exactly what HazardModel::hazards gives.
     citizen_hazards(w, i, week_mult, 1.0, cached.h);
@@ -240,22 +255,22 @@ class TransitionCache {
     const std::uint64_t from_bound =
         bound >= 1.0 ? std::uint64_t{1} << 32 : static_cast<std::uint64_t>(std::ceil(bound * 0x1p32));
     // With no effect at all the draw is made on the row's thresholds instead.
-    RowHead& head = scratch.heads[row_of_[i]];
-    CachedRow& row = scratch.rows[row_of_[i]];
+    RowHead& head = scratch.heads[row_of(i)];
+    CachedRow& row = scratch.rows[row_of(i)];
     if (head.stamp != w) fill_row(head, row, w, i, week_mult);
     const std::uint64_t stay_from = std::max<std::uint64_t>(from_bound, head.stay_from);
-    scratch.hazards_stamp[row_of_[i]] = w;
+    scratch.hazards_stamp[row_of(i)] = w;
     // 2^32 (no draw is sure to stay) does not fit the head: the head is left stale instead.
     constexpr std::uint64_t kNoDrawStays = std::uint64_t{1} << 32;
-    scratch.effect_heads[row_of_[i]] = {stay_from < kNoDrawStays ? w : std::numeric_limits<Week>::min(),
-                                        static_cast<std::uint32_t>(stay_from)};
+    scratch.effect_heads[row_of(i)] = {stay_from < kNoDrawStays ? w : std::numeric_limits<Week>::min(),
+                                       static_cast<std::uint32_t>(stay_from)};
   }
 
   /// The next state from citizen i's cached row (its key must be current).
   State next_from_row(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
                       const WeekMultipliers& week_mult) const {
-    RowHead& head = scratch.heads[row_of_[i]];
-    CachedRow& row = scratch.rows[row_of_[i]];
+    RowHead& head = scratch.heads[row_of(i)];
+    CachedRow& row = scratch.rows[row_of(i)];
     if (head.stamp != w) fill_row(head, row, w, i, week_mult);
     if (word >= head.stay_from) return pop_.state_of(i);  // most citizens, most weeks
     int k = 0;
@@ -301,7 +316,9 @@ class TransitionCache {
   std::array<std::array<std::size_t, kStates>, 256> row_offset_{};
   std::vector<ThreadScratch> scratch_;  // [thread]
   std::size_t groups_ = 1, post_weeks_ = 1;
-  std::vector<std::uint32_t> row_of_;    // [citizen] cached row key
+  bool narrow_rows_ = true;              // every row fits 16 bits: row_of16_ holds the keys
+  std::vector<std::uint16_t> row_of16_;  // [citizen] cached row key, where the rows fit 16 bits
+  std::vector<std::uint32_t> row_of32_;  // [citizen] cached row key, where they do not
   std::vector<std::int16_t> row_until_;  // [citizen] week the key must be recomputed
 };
 

@@ -14,19 +14,24 @@ namespace {
 
 /// One citizen's marks: bit 0 marked, and its WeekMark bits above it. `Worked`: the casework
 /// views are given (else nobody has a programme, a recent meeting or one due).
+inline std::uint32_t row_of(const WeekMarkInputs& in, CitizenId i) {
+  return in.row_of16 ? in.row_of16[i] : in.row_of32[i];
+}
+
 template <bool Worked>
 inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   const Week w = in.week;
   const bool current = w < in.row_until[i];
   bool keyed = current;
   if constexpr (Worked) keyed = keyed & (in.activity[i] == 0) & (w - in.last_met[i] > in.reach);
-  const RowHead& row = in.heads[in.row_of[i]];
+  const std::uint32_t r = row_of(in, i);
+  const RowHead& row = in.heads[r];
   bool stays = keyed & (row.stamp == w) & (in.word_of[i] >= row.stay_from);
   bool due = false;
   if constexpr (Worked) {
     due = in.next_meeting[i] == w;
     // A programme or a recent meeting: the draw that stays under any effect settles it.
-    const RowHead& any = in.effect_heads[in.row_of[i]];
+    const RowHead& any = in.effect_heads[r];
     stays = stays | (current & !keyed & (any.stamp == w) & (in.word_of[i] >= any.stay_from));
   }
   const unsigned flags = (stays ? unsigned{kStays} : 0u) | (keyed ? unsigned{kKeyed} : 0u);
@@ -59,7 +64,9 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
   CitizenId i = lo;
   for (; i + 8 <= hi; i += 8) {
     const __m256i until = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.row_until + i)));
-    const __m256i row = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_of + i));
+    const __m256i row = in.row_of16
+                            ? _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.row_of16 + i)))
+                            : _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_of32 + i));
     const __m256i word = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.word_of + i));
     const __m256i stamp = _mm256_i32gather_epi32(row_base, row, 8);
     const __m256i stay_from = _mm256_i32gather_epi32(row_base + 1, row, 8);
@@ -122,7 +129,9 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
   CitizenId i = lo;
   for (; i + 16 <= hi; i += 16) {
     const __m512i until = _mm512_cvtepi16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_until + i)));
-    const __m512i row = _mm512_loadu_si512(in.row_of + i);
+    const __m512i row =
+        in.row_of16 ? _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_of16 + i)))
+                    : _mm512_loadu_si512(in.row_of32 + i);
     const __m512i word = _mm512_loadu_si512(in.word_of + i);
     // Each row head whole (stamp and threshold in one 8-byte lane): half the gathered elements
     // of gathering the two apart; the even and odd halves are then picked out.
@@ -175,6 +184,8 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
 
 std::size_t mark_week(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, CitizenId* marked, std::uint8_t* flags,
                       VectorPath widest) {
+  if ((in.row_of16 != nullptr) == (in.row_of32 != nullptr))
+    throw std::logic_error("the first pass takes the citizens' rows in 16 or in 32 bits");
   const bool worked = in.activity != nullptr;
   if ((in.last_met != nullptr) != worked || (in.next_meeting != nullptr) != worked ||
       (in.effect_heads != nullptr) != worked)

@@ -19,8 +19,11 @@ struct WeekMarkInputs {
   const std::int16_t* row_until;     ///< the week the row key goes stale
   const std::int16_t* last_met;      ///< week of the last meeting attended
   const std::int16_t* next_meeting;  ///< week the next meeting is due
-  const std::uint32_t* row_of;       ///< the citizen's row in `heads` and `effect_heads`
-  const RowHead* heads;              ///< this thread's rows; a row is current if its stamp is the week
+  /// The citizen's row in `heads` and `effect_heads`: 16-bit keys where every row fits them,
+  /// else 32-bit (exactly one of the two is given).
+  const std::uint16_t* row_of16;
+  const std::uint32_t* row_of32;
+  const RowHead* heads;  ///< this thread's rows; a row is current if its stamp is the week
   /// This thread's rows' draws from which a citizen stays under any programme or meeting effect,
   /// as TransitionCache::stays_under_any_effect reads them; current where the stamp is the week.
   const RowHead* effect_heads;
