@@ -43,14 +43,13 @@ class CohortTracker {
   CohortOutcome outcome() const;
 
  private:
-  /// One member's record, kept to 32 bytes (weeks fit in 16 bits, as everywhere in the
-  /// population): a cohort can hold most of a million-citizen municipality, and every member is
-  /// read and written every week.
+  /// One member's record, kept to 28 bytes (weeks fit in 16 bits, as everywhere in the
+  /// population; packed to four-byte alignment, the cost's double among them): a cohort can hold
+  /// most of a million-citizen municipality, and every member is read and written every week.
+  /// The transfers, which most models do not book, are kept apart (transfers_).
+#pragma pack(push, 4)
   struct Member {
     double cost = 0.0;
-    // A float where a double would not fit: whole amounts add up exactly to 2^24, and beyond
-    // that each week adds a rounding of at most 6e-8 of the total.
-    float transfers = 0.0f;
     CitizenId id;
     std::int16_t entry;
     std::int16_t first_off_benefit;  // kStillOnBenefit until the first week off benefit
@@ -62,8 +61,9 @@ class CohortTracker {
     std::uint8_t activity_at_measure : 3 = 0;
     std::uint8_t was_on_benefit : 1 = 1;
   };
+#pragma pack(pop)
   static_assert(kStates <= 16 && kActivities <= 8, "a member's state and activity at measure fit 4 and 3 bits");
-  static_assert(sizeof(Member) == 32);
+  static_assert(sizeof(Member) == 28);
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
   /// Whether citizen i's match group is one the cohort takes.
   bool in_groups(const Population& pop, CitizenId i) const;
@@ -88,6 +88,10 @@ class CohortTracker {
   std::vector<CodedWeek> coded_;        // by case code
   bool has_milestones_ = false;         // some actor pays milestones (else none is looked up)
   bool has_transfers_ = false;          // some state has a transfer (else none is added up)
+  // [member] transfers received, where has_transfers_. A float where a double would not fit:
+  // whole amounts add up exactly to 2^24, and beyond that each week adds a rounding of at most
+  // 6e-8 of the total.
+  std::deque<float> transfers_;
 };
 
 }  // namespace almpsim

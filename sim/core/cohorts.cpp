@@ -65,6 +65,7 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   m.first_off_benefit = kStillOnBenefit;
   m.was_on_benefit = new_case ? 0 : 1;
   members_.push_back(m);
+  if (has_transfers_) transfers_.push_back(0.0f);
 }
 
 void CohortTracker::accumulate(Week w, const Population& pop, CaseCode code, Member& m,
@@ -84,7 +85,6 @@ void CohortTracker::accumulate(Week w, const Population& pop, CaseCode code, Mem
   if (c.self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
   if (has_milestones_)
     m.cost += milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
-  if (has_transfers_) m.transfers += static_cast<float>(params_.transfer_per_week[c.state]);
   if (!c.on_benefit && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   m.was_on_benefit = c.on_benefit ? 1 : 0;
 }
@@ -151,6 +151,11 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
       if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
       accumulate(w, pop, codes[it->id], *it, activity_weeks);
     }
+    if (has_transfers_) {
+      auto transfers = transfers_.begin() + static_cast<std::ptrdiff_t>(first);
+      for (auto it = begin; it != end; ++it, ++transfers)
+        *transfers += static_cast<float>(params_.transfer_per_week[coded_[codes[it->id]].state]);
+    }
     return;
   }
   for (auto it = begin; it != end; ++it) {
@@ -186,6 +191,7 @@ CohortOutcome CohortTracker::outcome() const {
       transfers(na, 0), ratio_sum(na, 0), ratio_sq(na, 0);
   std::vector<std::vector<int>> durations(na);
   std::vector<std::vector<bool>> events(na);
+  auto transfers_of = transfers_.begin();
   for (const Member& m : members_) {
     const std::size_t a = m.actor;
     o.members[a] += 1;
@@ -197,7 +203,7 @@ CohortOutcome CohortTracker::outcome() const {
     meetings[a] += m.meetings;
     ss_weeks[a] += m.self_support_weeks;
     cost[a] += m.cost;
-    transfers[a] += m.transfers;
+    if (has_transfers_) transfers[a] += *transfers_of++;
     const int window = spec_.measure_at - m.entry;
     const double ratio = window > 0 ? double(m.benefit_weeks) / window : 1.0;
     ratio_sum[a] += ratio;
