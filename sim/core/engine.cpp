@@ -401,6 +401,7 @@ class Replication {
                                 cache_.row_of16(),
                                 cache_.row_of32(),
                                 scratch.heads.data(),
+                                scratch.heads.size(),
                                 worked ? scratch.effect_heads.data() : nullptr,
                                 word_of,
                                 w,

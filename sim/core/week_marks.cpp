@@ -60,6 +60,19 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
   const __m256i week = _mm256_set1_epi32(in.week), reach = _mm256_set1_epi32(in.reach);
   const auto* row_base = reinterpret_cast<const int*>(in.heads);
   const auto* effect_base = reinterpret_cast<const int*>(in.effect_heads);
+  // Eight rows or fewer are permuted from registers, as in the AVX-512 path.
+  const bool few_rows = in.rows <= 8;
+  __m256i stamp_table = _mm256_setzero_si256(), stay_table = _mm256_setzero_si256();
+  if (few_rows) {
+    alignas(32) std::int32_t stamps[8] = {};
+    alignas(32) std::uint32_t stays[8] = {};
+    for (std::size_t r = 0; r < in.rows; ++r) {
+      stamps[r] = in.heads[r].stamp;
+      stays[r] = in.heads[r].stay_from;
+    }
+    stamp_table = _mm256_load_si256(reinterpret_cast<const __m256i*>(stamps));
+    stay_table = _mm256_load_si256(reinterpret_cast<const __m256i*>(stays));
+  }
   std::size_t n = 0;
   CitizenId i = lo;
   for (; i + 8 <= hi; i += 8) {
@@ -68,8 +81,10 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
                             ? _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in.row_of16 + i)))
                             : _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_of32 + i));
     const __m256i word = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.word_of + i));
-    const __m256i stamp = _mm256_i32gather_epi32(row_base, row, 8);
-    const __m256i stay_from = _mm256_i32gather_epi32(row_base + 1, row, 8);
+    const __m256i stamp =
+        few_rows ? _mm256_permutevar8x32_epi32(stamp_table, row) : _mm256_i32gather_epi32(row_base, row, 8);
+    const __m256i stay_from =
+        few_rows ? _mm256_permutevar8x32_epi32(stay_table, row) : _mm256_i32gather_epi32(row_base + 1, row, 8);
     const __m256i current_key = _mm256_cmpgt_epi32(until, week);
     __m256i keyed = current_key;
     __m256i due = _mm256_setzero_si256();
@@ -125,6 +140,21 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
   const auto* effect_base = reinterpret_cast<const long long*>(in.effect_heads);
   const __m512i even_halves = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
   const __m512i odd_halves = _mm512_add_epi32(even_halves, _mm512_set1_epi32(1));
+  // Sixteen rows or fewer fit a register each of stamps and thresholds: a citizen's are then
+  // picked by a permute instead of gathered from memory. The heads do not change during the
+  // first pass, so the block's copy is what a gather would read.
+  const bool few_rows = in.rows <= 16;
+  __m512i stamp_table = _mm512_setzero_si512(), stay_table = _mm512_setzero_si512();
+  if (few_rows) {
+    alignas(64) std::int32_t stamps[16] = {};
+    alignas(64) std::uint32_t stays[16] = {};
+    for (std::size_t r = 0; r < in.rows; ++r) {
+      stamps[r] = in.heads[r].stamp;
+      stays[r] = in.heads[r].stay_from;
+    }
+    stamp_table = _mm512_load_si512(stamps);
+    stay_table = _mm512_load_si512(stays);
+  }
   std::size_t n = 0;
   CitizenId i = lo;
   for (; i + 16 <= hi; i += 16) {
@@ -133,12 +163,18 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
         in.row_of16 ? _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.row_of16 + i)))
                     : _mm512_loadu_si512(in.row_of32 + i);
     const __m512i word = _mm512_loadu_si512(in.word_of + i);
-    // Each row head whole (stamp and threshold in one 8-byte lane): half the gathered elements
-    // of gathering the two apart; the even and odd halves are then picked out.
-    const __m512i heads_lo = _mm512_i32gather_epi64(_mm512_castsi512_si256(row), row_base, 8);
-    const __m512i heads_hi = _mm512_i32gather_epi64(_mm512_extracti64x4_epi64(row, 1), row_base, 8);
-    const __m512i stamp = _mm512_permutex2var_epi32(heads_lo, even_halves, heads_hi);
-    const __m512i stay_from = _mm512_permutex2var_epi32(heads_lo, odd_halves, heads_hi);
+    __m512i stamp, stay_from;
+    if (few_rows) {
+      stamp = _mm512_permutexvar_epi32(row, stamp_table);
+      stay_from = _mm512_permutexvar_epi32(row, stay_table);
+    } else {
+      // Each row head whole (stamp and threshold in one 8-byte lane): half the gathered elements
+      // of gathering the two apart; the even and odd halves are then picked out.
+      const __m512i heads_lo = _mm512_i32gather_epi64(_mm512_castsi512_si256(row), row_base, 8);
+      const __m512i heads_hi = _mm512_i32gather_epi64(_mm512_extracti64x4_epi64(row, 1), row_base, 8);
+      stamp = _mm512_permutex2var_epi32(heads_lo, even_halves, heads_hi);
+      stay_from = _mm512_permutex2var_epi32(heads_lo, odd_halves, heads_hi);
+    }
     const __mmask16 current_key = _mm512_cmpgt_epi32_mask(until, week);
     __mmask16 keyed = current_key;
     __mmask16 not_due = 0xFFFF;

@@ -24,6 +24,7 @@ struct WeekMarkInputs {
   const std::uint16_t* row_of16;
   const std::uint32_t* row_of32;
   const RowHead* heads;  ///< this thread's rows; a row is current if its stamp is the week
+  std::size_t rows;      ///< how many rows `heads` holds
   /// This thread's rows' draws from which a citizen stays under any programme or meeting effect,
   /// as TransitionCache::stays_under_any_effect reads them; current where the stamp is the week.
   const RowHead* effect_heads;
