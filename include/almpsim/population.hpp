@@ -2,6 +2,7 @@
 /// Citizens in struct-of-arrays layout: one vector per attribute, one slot per citizen.
 /// Citizens are numbered in order of entry (initial stock first, then each week's inflow),
 /// so the citizens present at week w are the prefix [0, present_until(w)).
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -84,9 +85,17 @@ int age_band_of(const AttributeSpec& attributes, int age_years);
 /// Whether any actor works cases: holds meetings in some state, or activates on entry.
 bool works_cases(const Params& params);
 
+/// A citizen's attribute draws: words(i, k, Process::attributes) for k = 0, 1, 2.
+struct AttributeWords {
+  std::array<std::uint32_t, 4> a, b, c;
+};
+
 /// Draws the fixed attributes of citizen i, who first appears in `state`,
 /// from the initial stock's mix or the inflow's.
 void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
+                     Week week, bool initial_stock);
+/// The same from the citizen's words, drawn beforehand (for many citizens at once).
+void draw_attributes(const Params& params, const AttributeWords& words, Population& pop, CitizenId i, State state,
                      Week week, bool initial_stock);
 
 /// Redraws the match and sickness categories on entry to a state whose mix defines them
