@@ -51,6 +51,20 @@ std::size_t mark_portable(const WeekMarkInputs& in, CitizenId lo, CitizenId hi, 
   return n;
 }
 
+/// The stamps and thresholds of a thread's rows (Lanes or fewer) laid out for one vector load
+/// each, zero beyond the last row.
+template <std::size_t Lanes>
+struct HeadTable {
+  alignas(64) std::int32_t stamps[Lanes] = {};
+  alignas(64) std::uint32_t stays[Lanes] = {};
+  explicit HeadTable(const WeekMarkInputs& in) {
+    for (std::size_t r = 0; r < in.rows; ++r) {
+      stamps[r] = in.heads[r].stamp;
+      stays[r] = in.heads[r].stay_from;
+    }
+  }
+};
+
 /// Eight citizens at a time: the same tests as marks_of, lane by lane, and the rows' stamp and
 /// threshold gathered.
 template <bool Worked>
@@ -64,14 +78,9 @@ __attribute__((target("avx2"))) std::size_t mark_avx2(const WeekMarkInputs& in, 
   const bool few_rows = in.rows <= 8;
   __m256i stamp_table = _mm256_setzero_si256(), stay_table = _mm256_setzero_si256();
   if (few_rows) {
-    alignas(32) std::int32_t stamps[8] = {};
-    alignas(32) std::uint32_t stays[8] = {};
-    for (std::size_t r = 0; r < in.rows; ++r) {
-      stamps[r] = in.heads[r].stamp;
-      stays[r] = in.heads[r].stay_from;
-    }
-    stamp_table = _mm256_load_si256(reinterpret_cast<const __m256i*>(stamps));
-    stay_table = _mm256_load_si256(reinterpret_cast<const __m256i*>(stays));
+    const HeadTable<8> table(in);
+    stamp_table = _mm256_load_si256(reinterpret_cast<const __m256i*>(table.stamps));
+    stay_table = _mm256_load_si256(reinterpret_cast<const __m256i*>(table.stays));
   }
   std::size_t n = 0;
   CitizenId i = lo;
@@ -146,14 +155,9 @@ __attribute__((target("avx512f"))) std::size_t mark_avx512(const WeekMarkInputs&
   const bool few_rows = in.rows <= 16;
   __m512i stamp_table = _mm512_setzero_si512(), stay_table = _mm512_setzero_si512();
   if (few_rows) {
-    alignas(64) std::int32_t stamps[16] = {};
-    alignas(64) std::uint32_t stays[16] = {};
-    for (std::size_t r = 0; r < in.rows; ++r) {
-      stamps[r] = in.heads[r].stamp;
-      stays[r] = in.heads[r].stay_from;
-    }
-    stamp_table = _mm512_load_si512(stamps);
-    stay_table = _mm512_load_si512(stays);
+    const HeadTable<16> table(in);
+    stamp_table = _mm512_load_si512(table.stamps);
+    stay_table = _mm512_load_si512(table.stays);
   }
   std::size_t n = 0;
   CitizenId i = lo;
