@@ -73,7 +73,6 @@ class CohortTracker {
     std::uint8_t actor = 0, state = 0;
     std::uint8_t activity = 0;  // the activity running, counted only on benefit
     bool on_benefit = false, in_states = false, self_support = false;
-    bool in_activity = false;  // activity is not none
   };
   /// Adds member m's week w, whose case code is `code`; counts it into `activity_weeks`
   /// ([actor][activity]).

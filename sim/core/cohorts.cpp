@@ -48,7 +48,6 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
         c.actor = static_cast<std::uint8_t>(a);
         c.state = static_cast<std::uint8_t>(s);
         c.activity = static_cast<std::uint8_t>(index_of(act));
-        c.in_activity = act != Activity::none;
         c.in_states = spec.states[s];
         c.self_support = static_cast<State>(s) == State::self_support;
       }
@@ -77,7 +76,8 @@ void CohortTracker::accumulate(Week w, const Population& pop, CaseCode code, Mem
   m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + c.on_benefit);
   // Activation and meeting rates are per week in the cohort's own benefit (e.g. cash benefit).
   m.case_weeks = static_cast<std::int16_t>(m.case_weeks + c.in_states);
-  m.activity_weeks = static_cast<std::int16_t>(m.activity_weeks + (c.in_states & c.in_activity));
+  m.activity_weeks =
+      static_cast<std::int16_t>(m.activity_weeks + (c.in_states & (c.activity != index_of(Activity::none))));
   activity_weeks[m.actor * std::size_t{kActivities} + c.activity] += c.in_states;
   m.self_support_weeks = static_cast<std::int16_t>(m.self_support_weeks + c.self_support);
   m.cost += c.cost;

@@ -379,8 +379,9 @@ class Replication {
 
   /// Moves the citizens [lo, hi) through week w in two passes. The first (mark_week) settles the
   /// common week (a current row key and a draw that stays, on the row or under any effect)
-  /// without a branch and marks the rest and those whose meeting falls due this week. The second takes only the marked,
-  /// in id order, so moves and due meetings are recorded in the order a single pass gives.
+  /// without a branch and marks the rest and those whose meeting falls due this week. The
+  /// second takes only the marked, in id order, so moves and due meetings are recorded in the
+  /// order a single pass gives.
   /// A move touches only its own citizen, so the first pass may read everyone before any move.
   void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, ThreadScratch& scratch,
                   const WeekMultipliers& week_mult) {
