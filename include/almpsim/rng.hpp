@@ -47,9 +47,9 @@ class RandomStreams {
 
   /// words(subject, week, process) for subjects first..first+count-1, four words each, in order.
   void words_batch(std::uint32_t first, std::size_t count, Week week, Process process, std::uint32_t* out,
-                   bool allow_simd = true) const {
+                   VectorPath widest = VectorPath::avx512) const {
     philox4x32_batch(key_[0], key_[1], first, count, static_cast<std::uint32_t>(week),
-                     static_cast<std::uint32_t>(process), replication_, out, allow_simd);
+                     static_cast<std::uint32_t>(process), replication_, out, widest);
   }
 
   /// A uniform on [0, 1) from one word.

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "almpsim/types.hpp"
+#include "almpsim/vector_path.hpp"
 #include "transition_cache.hpp"
 
 namespace almpsim {
@@ -32,9 +33,6 @@ struct WeekMarkInputs {
   Week week;
   Week reach;  ///< a meeting's effect may act up to this many weeks after it (very negative: none)
 };
-
-/// The widest vector path mark_week may take (it takes a narrower one where the CPU lacks it).
-enum class VectorPath { portable, avx2, avx512 };
 
 /// What the first pass found of a marked citizen.
 enum WeekMark : std::uint8_t {
