@@ -26,6 +26,18 @@ constexpr CaseCode case_code(std::size_t actor, std::size_t state, std::size_t a
   return static_cast<CaseCode>((actor * kStates + state) * kActivities + activity);
 }
 
+/// What a case code holds: the serving actor, the state and the activity running (index_of values).
+struct CaseParts {
+  std::uint8_t actor, state, activity;
+  bool operator==(const CaseParts&) const = default;
+};
+
+/// The parts case_code() made `code` of.
+constexpr CaseParts case_parts(CaseCode code) {
+  return {static_cast<std::uint8_t>(code / (kStates * kActivities)),
+          static_cast<std::uint8_t>(code / kActivities % kStates), static_cast<std::uint8_t>(code % kActivities)};
+}
+
 /// Writes the codes of citizens [first, last) at the start of week w to codes[first, last).
 void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId last, CaseCode* codes);
 

@@ -13,8 +13,8 @@ namespace almpsim {
 /// For everyone 10 one-byte attributes, 2 two-byte weeks and at least 4 bytes of transition key
 /// (its week and a 16-bit row; a model with more than 2^16 rows takes 32 bits); where
 /// the actors work cases (works_cases) the casework fields too: an activity byte and 6
-/// two-byte weeks or counts; and where the actors work cases or cohorts are followed, the
-/// week's two-byte case code (case_codes.hpp).
+/// two-byte weeks or counts; and where the actors work cases, cohorts are followed or the
+/// register is kept, the week's two-byte case code (case_codes.hpp).
 inline constexpr double kBytesPerCitizen = 18.0, kCaseworkBytesPerCitizen = 13.0, kCaseCodeBytesPerCitizen = 2.0;
 double bytes_per_citizen(const Params& params);
 

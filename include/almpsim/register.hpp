@@ -1,8 +1,9 @@
 #pragma once
 /// Register-style microdata: spells of (actor, state, activity) per citizen, like the weekly
-/// benefit register (DREAM). Observes the population at the start of each reported week.
+/// benefit register (DREAM). Observes the week's case codes at the start of each reported week.
 #include <vector>
 
+#include "almpsim/case_codes.hpp"
 #include "almpsim/population.hpp"
 #include "almpsim/results.hpp"
 
@@ -10,12 +11,13 @@ namespace almpsim {
 
 class SpellRecorder {
  public:
-  void observe(Week w, const Population& pop, CitizenId present);
+  /// Takes in week w from the case codes of the citizens present then (write_case_codes).
+  void observe(Week w, const CaseCode* codes, CitizenId present);
   /// Closes the open spells at `last_week` and returns all spells by citizen, then week.
   std::vector<Spell> finish(Week last_week);
 
  private:
-  std::vector<std::uint32_t> code_;  // actor | state | activity of the open spell
+  std::vector<CaseCode> code_;  // the open spell's case code, or kNoSpell
   std::vector<Week> since_;
   std::vector<Spell> closed_;
 };

@@ -199,12 +199,13 @@ class Replication {
 
     const bool cohorts_update =
         std::any_of(trackers_.begin(), trackers_.end(), [w](const CohortTracker& t) { return t.updates(w); });
-    // The week's case codes serve the cohorts and, counted, the week's programme cases (none
-    // without casework).
-    if (cohorts_update || (w >= 0 && pop_.casework)) write_codes_and_count_programme_cases(w, present);
+    // The week's case codes serve the cohorts, the register and, counted, the week's programme
+    // cases (none without casework).
+    if (cohorts_update || (w >= 0 && (pop_.casework || params_.run.register_spells)))
+      write_codes_and_count_programme_cases(w, present);
     if (cohorts_update) update_cohorts(w);
     entrants_.clear();
-    if (params_.run.register_spells && w >= 0) register_.observe(w, pop_, present);
+    if (params_.run.register_spells && w >= 0) register_.observe(w, case_codes_.data(), present);
     if (!params_.run.traced.empty() && w >= 0) record_trace(w, present);
   }
 

@@ -22,7 +22,7 @@ double expected_citizens(const Params& params) {
 double bytes_per_citizen(const Params& params) {
   const bool worked = works_cases(params);
   return kBytesPerCitizen + (worked ? kCaseworkBytesPerCitizen : 0.0) +
-         (worked || !params.cohorts.empty() ? kCaseCodeBytesPerCitizen : 0.0);
+         (worked || !params.cohorts.empty() || params.run.register_spells ? kCaseCodeBytesPerCitizen : 0.0);
 }
 
 double minimum_run_bytes(const Params& params, int threads) {

@@ -5,30 +5,24 @@
 namespace almpsim {
 
 namespace {
-constexpr std::uint32_t kNoSpell = 0xFFFFFFFFu;
-std::uint32_t code_of(std::uint8_t actor, std::uint8_t state, std::uint8_t activity) {
-  return (std::uint32_t{actor} << 16) | (std::uint32_t{state} << 8) | activity;
-}
-Spell spell_of(CitizenId i, std::uint32_t code, Week first, Week last) {
-  return Spell{i,
-               static_cast<std::uint8_t>(code >> 16),
-               static_cast<std::uint8_t>(code >> 8),
-               static_cast<std::uint8_t>(code),
-               first,
-               last};
+/// No spell open yet: a code no case has (case_codes(256) is below it).
+constexpr CaseCode kNoSpell = 0xFFFF;
+static_assert(case_codes(256) <= kNoSpell);
+Spell spell_of(CitizenId i, CaseCode code, Week first, Week last) {
+  const CaseParts parts = case_parts(code);
+  return Spell{i, parts.actor, parts.state, parts.activity, first, last};
 }
 }  // namespace
 
-void SpellRecorder::observe(Week w, const Population& pop, CitizenId present) {
+void SpellRecorder::observe(Week w, const CaseCode* codes, CitizenId present) {
   if (code_.size() < present) {
     code_.resize(present, kNoSpell);
     since_.resize(present, w);
   }
   for (CitizenId i = 0; i < present; ++i) {
-    const auto code = code_of(pop.actor[i], pop.state[i], static_cast<std::uint8_t>(pop.current_activity(i, w)));
-    if (code == code_[i]) continue;
+    if (codes[i] == code_[i]) continue;
     if (code_[i] != kNoSpell) closed_.push_back(spell_of(i, code_[i], since_[i], w - 1));
-    code_[i] = code;
+    code_[i] = codes[i];
     since_[i] = w;
   }
 }

@@ -14,11 +14,6 @@
 using namespace almpsim;
 
 namespace {
-/// Decodes a case code into (actor, state, activity).
-std::array<std::size_t, 3> decode(CaseCode c) {
-  return {c / (kStates * kActivities), c / kActivities % kStates, c % kActivities};
-}
-
 Population random_population(std::size_t n, bool casework, std::uint64_t seed) {
   std::mt19937_64 g(seed);
   auto pick = [&](int k) { return static_cast<int>(g() % static_cast<std::uint64_t>(k)); };
@@ -44,7 +39,8 @@ TEST_CASE("case codes are distinct for every actor, state and activity, and deco
       for (std::size_t k = 0; k < kActivities; ++k) {
         const CaseCode c = case_code(a, s, k);
         CHECK(c < case_codes(256));
-        CHECK(decode(c) == std::array<std::size_t, 3>{a, s, k});
+        CHECK(case_parts(c) ==
+              CaseParts{static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(s), static_cast<std::uint8_t>(k)});
         seen.insert(c);
       }
   CHECK(seen.size() == case_codes(256));
@@ -66,7 +62,7 @@ TEST_CASE("a week's case codes are the actor, state and running activity of each
       std::size_t running = 0;
       for (CitizenId i = 0; i < codes.size(); ++i) {
         INFO("casework " << casework << ", week " << w << ", citizen " << i);
-        const auto [actor, state, activity] = decode(codes[i]);
+        const auto [actor, state, activity] = case_parts(codes[i]);
         CHECK(actor == pop.actor[i]);
         CHECK(state == pop.state[i]);
         CHECK(activity == index_of(pop.current_activity(i, w)));
