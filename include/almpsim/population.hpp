@@ -90,6 +90,13 @@ struct AttributeWords {
   std::array<std::uint32_t, 4> a, b, c;
 };
 
+/// A citizen's area draw, fixed for life, from its second attribute words (b, k = 1):
+/// draw_attributes picks the area by it, and the exact split of the initial stock ranks
+/// citizens by it (stock_split.hpp).
+inline double area_draw(const std::array<std::uint32_t, 4>& second_attribute_words) {
+  return RandomStreams::unit(second_attribute_words[0]);
+}
+
 /// Draws the fixed attributes of citizen i, who first appears in `state`,
 /// from the initial stock's mix or the inflow's.
 void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,

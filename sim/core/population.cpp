@@ -59,7 +59,7 @@ void draw_attributes(const Params& params, const AttributeWords& words, Populati
   pop.origin[i] = pick(mix.origin, a[1]);
   pop.match[i] = pick(mix.match, a[2]);
   pop.sick_category[i] = pick(mix.sick_category, a[3]);
-  pop.area[i] = static_cast<std::uint8_t>(draw_index(mix.area, RandomStreams::unit(b[0])));  // area_draw_of
+  pop.area[i] = static_cast<std::uint8_t>(draw_index(mix.area, area_draw(b)));
   const auto& classes = params.employability;
   const auto& stock_classes = classes.initial_shares[index_of(state)];
   pop.employability[i] = pick(initial_stock && !stock_classes.empty() ? stock_classes : classes.shares, b[1]);
@@ -107,15 +107,15 @@ std::int16_t initial_since(const Params& params, std::uint32_t word, State s) {
 constexpr std::size_t kChunk = 256;
 struct ChunkWords {
   std::array<std::uint32_t, 4 * kChunk> a, b, c;
-  std::array<std::uint32_t, 4 * kChunk> state, since;  // the initial stock's only
+  std::array<std::uint32_t, 4 * kChunk> state, since;  // the initial stock's only; since where it has durations
 
-  ChunkWords(const RandomStreams& rng, CitizenId first, std::size_t count, bool initial_stock) {
+  ChunkWords(const RandomStreams& rng, CitizenId first, std::size_t count, bool initial_stock, bool durations) {
     rng.words_batch(first, count, 0, Process::attributes, a.data());
     rng.words_batch(first, count, 1, Process::attributes, b.data());
     rng.words_batch(first, count, 2, Process::attributes, c.data());
     if (!initial_stock) return;
     rng.words_batch(first, count, 0, Process::initial_state, state.data());
-    rng.words_batch(first, count, 3, Process::attributes, since.data());
+    if (durations) rng.words_batch(first, count, 3, Process::attributes, since.data());
   }
   AttributeWords attributes(std::size_t k) const {
     auto four = [k](const std::array<std::uint32_t, 4 * kChunk>& w) {
@@ -152,12 +152,15 @@ Population create_population(const Params& params, const RandomStreams& rng, int
   // Every citizen's draws are keyed by its id, so they can be made in any order, in parallel,
   // and many citizens' at once.
   const auto n0 = static_cast<std::int64_t>(params.population.size);
+  // Only a state with a mean elapsed duration draws one.
+  const auto& means = params.population.initial_duration_mean_weeks;
+  const bool durations = std::any_of(means.begin(), means.end(), [](double mean) { return mean > 0.0; });
   const auto stock_chunks = (n0 + static_cast<std::int64_t>(kChunk) - 1) / static_cast<std::int64_t>(kChunk);
 #pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
   for (std::int64_t chunk = 0; chunk < stock_chunks; ++chunk) {
     const auto first = static_cast<CitizenId>(chunk * static_cast<std::int64_t>(kChunk));
     const std::size_t count = std::min<std::size_t>(kChunk, static_cast<std::size_t>(n0) - first);
-    const ChunkWords words(rng, first, count, true);
+    const ChunkWords words(rng, first, count, true, durations);
     for (std::size_t k = 0; k < count; ++k) {
       const CitizenId i = first + static_cast<CitizenId>(k);
       const State s =
@@ -165,7 +168,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
       draw_attributes(params, words.attributes(k), pop, i, s, cal.first(), true);
       pop.state[i] = static_cast<std::uint8_t>(s);
       pop.prev_state[i] = kNoPreviousState;
-      pop.state_since[i] = initial_since(params, words.since[4 * k], s);
+      pop.state_since[i] = initial_since(params, durations ? words.since[4 * k] : 0u, s);
     }
   }
   // The inflow: citizens numbered by week of entry, then state.
@@ -195,7 +198,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
     const Arrivals& a = arrivals[static_cast<std::size_t>(g)];
     for (CitizenId first = a.first; first < a.first + a.count; first += static_cast<CitizenId>(kChunk)) {
       const std::size_t count = std::min<std::size_t>(kChunk, a.first + a.count - first);
-      const ChunkWords words(rng, first, count, false);
+      const ChunkWords words(rng, first, count, false, false);
       for (std::size_t k = 0; k < count; ++k) {
         const CitizenId i = first + static_cast<CitizenId>(k);
         draw_attributes(params, words.attributes(k), pop, i, a.state, a.week, false);

@@ -11,7 +11,7 @@ double share_draw_of(const RandomStreams& rng, CitizenId i) {
 }
 
 double area_draw_of(const RandomStreams& rng, CitizenId i) {
-  return RandomStreams::unit(rng.words(i, 1, Process::attributes)[0]);
+  return area_draw(rng.words(i, 1, Process::attributes));
 }
 
 namespace {
