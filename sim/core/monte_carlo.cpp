@@ -2,10 +2,10 @@
 
 #include <atomic>
 #include <chrono>
-#include <exception>
 #include <stdexcept>
 
 #include "almpsim/engine.hpp"
+#include "parallel_failure.hpp"
 
 namespace almpsim {
 
@@ -65,19 +65,17 @@ std::vector<ReplicationResult> run_monte_carlo(const Params& params, const Monte
   WeekCounter weeks(options, params.calendar.total(), owned);
   const WeekDone week_done = options.on_progress ? WeekDone([&weeks] { weeks.week_done(); }) : WeekDone();
   int done = 0;
-  // An exception may not leave a parallel region (it would end the program), so a replication's
-  // failure is kept and raised after the loop.
-  std::exception_ptr failure;
+  // A replication's failure is kept and raised after the loop.
+  ParallelFailure failure;
   auto run_one = [&](int k) {
     const int r = mine[static_cast<std::size_t>(k)];
-    try {
+    bool ran = false;
+    failure.guard([&] {
       results[static_cast<std::size_t>(r)] =
           run_replication(params, hazards, static_cast<std::uint32_t>(r), inner, week_done);
-    } catch (...) {
-#pragma omp critical(almpsim_failure)
-      if (!failure) failure = std::current_exception();
-      return;
-    }
+      ran = true;
+    });
+    if (!ran) return;
 #pragma omp critical(almpsim_progress)
     {
       ++done;
@@ -91,7 +89,7 @@ std::vector<ReplicationResult> run_monte_carlo(const Params& params, const Monte
   } else {
     for (int k = 0; k < owned; ++k) run_one(k);
   }
-  if (failure) std::rethrow_exception(failure);
+  failure.rethrow();
   return results;
 }
 
