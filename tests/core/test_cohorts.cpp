@@ -89,6 +89,42 @@ TEST_CASE("stock cohort accounting by hand", "[unit]") {
   CHECK(std::isnan(o.self_support_share[1]));
 }
 
+TEST_CASE("a programme still running after its case leaves benefit counts no more", "[unit]") {
+  TinyWorld t;
+  CohortSpec spec;
+  spec.name = "stock";
+  spec.kind = CohortSpec::Kind::stock;
+  spec.states[index_of(State::cash_benefit)] = true;
+  spec.at = 0;
+  spec.measure_at = 4;
+  CohortTracker tracker(t.params, spec);
+  // Citizen 1: cash benefit in weeks 0-1, self-supporting from week 2; an in-house project
+  // booked for weeks 1-5, so it still runs, by its weeks, off benefit and at the measurement.
+  // Citizens 0 and 2 are on sickness benefit: not members.
+  t.set(0, State::sickness_benefit);
+  t.set(2, State::sickness_benefit);
+  t.pop.activity[1] = static_cast<std::uint8_t>(Activity::inhouse_project);
+  t.pop.activity_from[1] = 1;
+  t.pop.activity_to[1] = 6;
+  for (Week w = 0; w <= 4; ++w) {
+    t.set(1, w < 2 ? State::cash_benefit : State::self_support);
+    tracker.observe(w, t.pop, 3);
+  }
+  const CohortOutcome o = tracker.outcome();
+  const auto joint = [&](State s, Activity a) { return o.state_activity[index_of(s) * kActivities + index_of(a)]; };
+  REQUIRE(o.members[0] == 1);
+  // At the measurement: self-supporting, in no programme (a programme counts only on benefit).
+  CHECK(joint(State::self_support, Activity::none) == 1.0);
+  CHECK(joint(State::self_support, Activity::inhouse_project) == 0.0);
+  CHECK(o.activity[index_of(Activity::none)] == 1.0);
+  // Week 1 is its one activity week of two on cash benefit; weeks 2-3 add none.
+  CHECK(o.activation_rate[0] == Approx(1.0 / 2.0));
+  CHECK(o.activity_weeks_share[index_of(Activity::inhouse_project)] == 1.0);
+  // Administration in weeks 0-1, the project in week 1, the bonus on leaving: nothing after.
+  CHECK(o.cost_per_citizen[0] == Approx(2 * 100 + 50 + 1000));
+  CHECK(o.self_support_weeks[0] == Approx(2.0));
+}
+
 TEST_CASE("an inflow cohort counts each person once at the start of a new spell", "[unit]") {
   TinyWorld t;
   CohortSpec spec;
