@@ -45,10 +45,9 @@ struct TinyWorld {
   }
   void set(CitizenId i, State s) { pop.state[i] = static_cast<std::uint8_t>(s); }
 };
-}  // namespace
 
-TEST_CASE("stock cohort accounting by hand", "[unit]") {
-  TinyWorld t;
+/// The cases on cash benefit in week 0, measured in week 4.
+CohortSpec cash_benefit_stock() {
   CohortSpec spec;
   spec.name = "stock";
   spec.kind = CohortSpec::Kind::stock;
@@ -56,6 +55,13 @@ TEST_CASE("stock cohort accounting by hand", "[unit]") {
   spec.at = 0;
   spec.measure_at = 4;
   spec.survival_weeks = 4;
+  return spec;
+}
+}  // namespace
+
+TEST_CASE("stock cohort accounting by hand", "[unit]") {
+  TinyWorld t;
+  const CohortSpec spec = cash_benefit_stock();
   CohortTracker tracker(t.params, spec);
   // Citizen 0: cash benefit weeks 0-1, then self-supporting. Citizen 1: cash benefit all along,
   // in an in-house project in weeks 1-2, two meetings. Citizen 2: sickness benefit, not a member.
@@ -91,12 +97,7 @@ TEST_CASE("stock cohort accounting by hand", "[unit]") {
 
 TEST_CASE("a programme still running after its case leaves benefit counts no more", "[unit]") {
   TinyWorld t;
-  CohortSpec spec;
-  spec.name = "stock";
-  spec.kind = CohortSpec::Kind::stock;
-  spec.states[index_of(State::cash_benefit)] = true;
-  spec.at = 0;
-  spec.measure_at = 4;
+  const CohortSpec spec = cash_benefit_stock();
   CohortTracker tracker(t.params, spec);
   // Citizen 1: cash benefit in weeks 0-1, self-supporting from week 2; an in-house project
   // booked for weeks 1-5, so it still runs, by its weeks, off benefit and at the measurement.
