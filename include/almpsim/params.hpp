@@ -272,6 +272,9 @@ struct RunOptions {
   int replications = 1;
   bool register_spells = false;   ///< also record every spell (the register)
   std::vector<CitizenId> traced;  ///< citizens whose every week is recorded (sorted); none: no trace
+  /// Keep 32-bit row keys even where 16 bits hold every row: the same results, for tests that
+  /// run the wide path on models small enough for the narrow one.
+  bool wide_row_keys = false;
 };
 
 /// Per state, the moves out of it that job finding means: into self-support unless a scenario

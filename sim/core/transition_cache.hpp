@@ -109,7 +109,7 @@ class TransitionCache {
       t.post.resize(actors * kActivities * groups_ * post_weeks_);
     }
     // The first pass streams every citizen's row key: two bytes where the rows allow it.
-    narrow_rows_ = rows <= std::size_t{1} << 16;
+    narrow_rows_ = rows <= std::size_t{1} << 16 && !params.run.wide_row_keys;
     if (narrow_rows_)
       row_of16_.assign(pop_.size(), 0);
     else
