@@ -15,8 +15,10 @@ namespace {
 /// progress_seconds.
 class WeekCounter {
  public:
-  WeekCounter(const MonteCarloOptions& options, int weeks_per_replication, int replications)
+  /// A progress call that throws is kept in `failure` (it may not leave the critical section).
+  WeekCounter(const MonteCarloOptions& options, int weeks_per_replication, int replications, ParallelFailure& failure)
       : options_(options),
+        failure_(failure),
         weeks_(weeks_per_replication),
         replications_(replications),
         total_(static_cast<long long>(weeks_per_replication) * replications),
@@ -34,11 +36,12 @@ class WeekCounter {
     if (now - last < interval_) return;
     if (!last_report_.compare_exchange_strong(last, now)) return;  // another thread reports
 #pragma omp critical(almpsim_progress)
-    options_.on_progress(static_cast<double>(done) / weeks_, replications_);
+    failure_.guard([&] { options_.on_progress(static_cast<double>(done) / weeks_, replications_); });
   }
 
  private:
   const MonteCarloOptions& options_;
+  ParallelFailure& failure_;
   double weeks_;
   int replications_;
   long long total_;
@@ -62,11 +65,11 @@ std::vector<ReplicationResult> run_monte_carlo(const Params& params, const Monte
   std::vector<ReplicationResult> results(static_cast<std::size_t>(reps));
   const bool across_replications = owned >= threads;
   const int inner = across_replications ? 1 : threads;
-  WeekCounter weeks(options, params.calendar.total(), owned);
+  // A replication's failure (or a progress call's) is kept and raised after the loop.
+  ParallelFailure failure;
+  WeekCounter weeks(options, params.calendar.total(), owned, failure);
   const WeekDone week_done = options.on_progress ? WeekDone([&weeks] { weeks.week_done(); }) : WeekDone();
   int done = 0;
-  // A replication's failure is kept and raised after the loop.
-  ParallelFailure failure;
   auto run_one = [&](int k) {
     const int r = mine[static_cast<std::size_t>(k)];
     bool ran = false;
@@ -79,7 +82,7 @@ std::vector<ReplicationResult> run_monte_carlo(const Params& params, const Monte
 #pragma omp critical(almpsim_progress)
     {
       ++done;
-      if (options.on_replication_done) options.on_replication_done(done, owned);
+      if (options.on_replication_done) failure.guard([&] { options.on_replication_done(done, owned); });
     }
   };
   // Only one level of parallelism is opened, so the inner loop gets its threads.

@@ -392,6 +392,22 @@ TEST_CASE("a replication that fails beside others stops the run with its own err
   CHECK_THROWS_AS(run_monte_carlo(p, options), std::length_error);
 }
 
+TEST_CASE("a progress call that throws stops the run with its error, on one thread and on two", "[unit]") {
+  Params p = test::shipped("reference_markov.toml", {"population.size=1000", "replications=4", "weeks=40"});
+  for (const int threads : {1, 2}) {
+    INFO("threads " << threads);
+    MonteCarloOptions within;
+    within.threads = threads;
+    within.progress_seconds = 0;
+    within.on_progress = [](double, int) { throw std::runtime_error("progress failed"); };
+    CHECK_THROWS_WITH(run_monte_carlo(p, within), "progress failed");
+    MonteCarloOptions after;
+    after.threads = threads;
+    after.on_replication_done = [](int, int) { throw std::runtime_error("replication report failed"); };
+    CHECK_THROWS_WITH(run_monte_carlo(p, after), "replication report failed");
+  }
+}
+
 TEST_CASE("actors that work no cases keep no casework, and citizens move as under meetings that change nothing",
           "[unit]") {
   test::TempDir dir;
