@@ -230,6 +230,7 @@ class Replication {
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
     const std::size_t bins = programme_bins(), width = kCountWays * bins;
     if (pop_.casework) block_counts_.assign(blocks * width, 0);
+      // Unguarded (ParallelFailure): writing and counting codes allocates nothing and cannot throw.
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && blocks > 1)
     for (std::size_t b = 0; b < blocks; ++b) {
       const auto lo = static_cast<CitizenId>(b * kBlockSize);
@@ -270,6 +271,7 @@ class Replication {
     const std::size_t width = actors_ * kActivities;
     chunk_counts_.assign(member_chunks_.size() * width, 0);
     const auto chunks = static_cast<std::ptrdiff_t>(member_chunks_.size());
+    // Unguarded (ParallelFailure): a member's update allocates nothing and cannot throw.
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && chunks > 1)
     for (std::ptrdiff_t k = 0; k < chunks; ++k) {
       const MemberChunk& chunk = member_chunks_[static_cast<std::size_t>(k)];

@@ -102,8 +102,8 @@ std::int16_t initial_since(const Params& params, std::uint32_t word, State s) {
   return static_cast<std::int16_t>(first - elapsed);
 }
 
-/// The draws of up to kChunk citizens from `first` on, made together: 16 counters at a time
-/// where the CPU has AVX-512 (the same words as one by one).
+/// The draws of up to kChunk citizens from `first` on, made together through the batched
+/// Philox (the same words as one by one).
 constexpr std::size_t kChunk = 256;
 struct ChunkWords {
   std::array<std::uint32_t, 4 * kChunk> a, b, c;
@@ -150,7 +150,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
   pop.first_of_week.assign(static_cast<std::size_t>(cal.total()) + 1, 0);
 
   // Every citizen's draws are keyed by its id, so they can be made in any order, in parallel,
-  // and many citizens' at once.
+  // and many citizens' at once. The loops allocate nothing and cannot throw.
   const auto n0 = static_cast<std::int64_t>(params.population.size);
   // Only a state with a mean elapsed duration draws one.
   const auto& means = params.population.initial_duration_mean_weeks;

@@ -114,10 +114,14 @@ TEST_CASE("a programme still running after its case leaves benefit counts no mor
   const CohortOutcome o = tracker.outcome();
   const auto joint = [&](State s, Activity a) { return o.state_activity[index_of(s) * kActivities + index_of(a)]; };
   REQUIRE(o.members[0] == 1);
-  // At the measurement: self-supporting, in no programme (a programme counts only on benefit).
+  // At the measurement: self-supporting, in no programme (a programme counts only on benefit);
+  // these fail where the table counts programmes off benefit.
   CHECK(joint(State::self_support, Activity::none) == 1.0);
   CHECK(joint(State::self_support, Activity::inhouse_project) == 0.0);
   CHECK(o.activity[index_of(Activity::none)] == 1.0);
+  // The rest hold also where the table would count programmes off benefit (activity weeks are
+  // counted in the cohort's states only, and programme_cost is 0 off benefit), and check that
+  // the member's weeks before leaving are counted as ever.
   // Week 1 is its one activity week of two on cash benefit; weeks 2-3 add none.
   CHECK(o.activation_rate[0] == Approx(1.0 / 2.0));
   CHECK(o.activity_weeks_share[index_of(Activity::inhouse_project)] == 1.0);
