@@ -226,11 +226,12 @@ class Replication {
   /// without one follow from the occupancy). Blocks in parallel, each counted apart, the counts
   /// added up in block order.
   void write_codes_and_count_programme_cases(Week w, CitizenId present) {
+    // The blocks run unguarded (ParallelFailure): writing and counting codes allocates nothing
+    // and cannot throw.
     case_codes_.resize(present);
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
     const std::size_t bins = programme_bins(), width = kCountWays * bins;
     if (pop_.casework) block_counts_.assign(blocks * width, 0);
-      // Unguarded (ParallelFailure): writing and counting codes allocates nothing and cannot throw.
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && blocks > 1)
     for (std::size_t b = 0; b < blocks; ++b) {
       const auto lo = static_cast<CitizenId>(b * kBlockSize);

@@ -5,7 +5,7 @@
 namespace almpsim {
 
 namespace {
-/// No spell open yet: a code no case has (case_codes(256) is below it).
+/// No spell open yet: a code no case has (every code is below case_codes(256)).
 constexpr CaseCode kNoSpell = 0xFFFF;
 static_assert(case_codes(256) <= kNoSpell);
 Spell spell_of(CitizenId i, CaseCode code, Week first, Week last) {

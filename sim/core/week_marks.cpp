@@ -12,12 +12,13 @@ namespace almpsim {
 
 namespace {
 
-/// One citizen's marks: bit 0 marked, and its WeekMark bits above it. `Worked`: the casework
-/// views are given (else nobody has a programme, a recent meeting or one due).
+/// Citizen i's row key, from whichever width the inputs hold.
 inline std::uint32_t row_of(const WeekMarkInputs& in, CitizenId i) {
   return in.row_of16 ? in.row_of16[i] : in.row_of32[i];
 }
 
+/// One citizen's marks: bit 0 marked, and its WeekMark bits above it. `Worked`: the casework
+/// views are given (else nobody has a programme, a recent meeting or one due).
 template <bool Worked>
 inline unsigned marks_of(const WeekMarkInputs& in, CitizenId i) {
   const Week w = in.week;
