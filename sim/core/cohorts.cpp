@@ -151,6 +151,9 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
       if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
       accumulate(w, pop, codes[it->id], *it, activity_weeks);
     }
+    // The transfers, where booked, in a loop of their own: folded into the one above (reading
+    // each code once), it ran about 1% slower on a model without transfers, side by side, and
+    // saved about as little on one with them.
     if (has_transfers_) {
       auto transfers = transfers_.begin() + static_cast<std::ptrdiff_t>(first);
       for (auto it = begin; it != end; ++it, ++transfers)
