@@ -453,9 +453,11 @@ class Replication {
   }
 
   /// Marked citizens lie apart and the second pass reads a dozen arrays for each, so their
-  /// cache lines are asked for this many citizens ahead.
+  /// cache lines are asked for this many citizens ahead (a move's entry rules read the last two).
+  /// The prefetch helpers must be inlined: out of line, GCC finds them free of side effects and
+  /// deletes their calls.
   static constexpr std::size_t kPrefetchAhead = 8;
-  void prefetch_slow_path(CitizenId i) const {
+  [[gnu::always_inline]] void prefetch_slow_path(CitizenId i) const {
     if (pop_.casework) {
       __builtin_prefetch(&pop_.activity_from[i]);
       __builtin_prefetch(&pop_.activity_to[i]);
@@ -465,6 +467,24 @@ class Replication {
     __builtin_prefetch(&pop_.match[i]);
     __builtin_prefetch(&pop_.actor[i]);
     __builtin_prefetch(&pop_.state[i]);
+    __builtin_prefetch(&pop_.birth_day[i]);
+    __builtin_prefetch(&pop_.prev_state[i]);
+  }
+
+  /// A meeting reads and writes about ten of its citizen's fields, each in its own array, and
+  /// the meetings held lie far apart.
+  static constexpr std::ptrdiff_t kMeetingPrefetchAhead = 8;
+  [[gnu::always_inline]] void prefetch_meeting(CitizenId i) const {
+    __builtin_prefetch(&pop_.actor[i]);
+    __builtin_prefetch(&pop_.state[i]);
+    __builtin_prefetch(&pop_.state_since[i]);
+    __builtin_prefetch(&pop_.meetings[i]);
+    __builtin_prefetch(&pop_.last_met[i]);
+    __builtin_prefetch(&pop_.match[i]);
+    __builtin_prefetch(&pop_.activity[i]);
+    __builtin_prefetch(&pop_.activity_to[i]);
+    __builtin_prefetch(&pop_.activity_from[i]);
+    __builtin_prefetch(&pop_.next_meeting[i]);
   }
 
   void move_citizens(Week w) {
@@ -561,6 +581,7 @@ class Replication {
     }
     // A case's entry in a queue is live while its next meeting is still the week it fell due.
     const auto still_due = [this](const DueMeeting& d) { return pop_.next_meeting[d.citizen] == d.due; };
+    const auto ask_ahead = [this](const DueMeeting& d) { __builtin_prefetch(&pop_.next_meeting[d.citizen]); };
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
         const std::size_t team = a * kStates + static_cast<std::size_t>(s);
@@ -575,7 +596,7 @@ class Replication {
         if (due == 0) continue;
         const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(s), slot);
         const std::size_t held =
-            queue.take(fresh_, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_);
+            queue.take(fresh_, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_, ask_ahead);
         // A meeting touches only its own citizen, so the meetings run side by side; the moves
         // they cause are then made one by one, in the order of the selection.
         outcomes_.resize(held);
@@ -584,6 +605,8 @@ class Replication {
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
         for (std::ptrdiff_t k = 0; k < count; ++k)
           holding.guard([&] {
+            if (k + kMeetingPrefetchAhead < count)
+              prefetch_meeting(meetings_[static_cast<std::size_t>(k + kMeetingPrefetchAhead)].citizen);
             outcomes_[static_cast<std::size_t>(k)] =
                 hold_meeting(params_, rng_, pop_, meetings_[static_cast<std::size_t>(k)].citizen, w);
           });

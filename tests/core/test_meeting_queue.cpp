@@ -135,6 +135,34 @@ TEST_CASE("dead entries are cleared once they outnumber the live ones", "[unit]"
   CHECK(held.back().citizen == 19999);
 }
 
+TEST_CASE("a queue asks ahead only for entries it goes on to test", "[unit]") {
+  // The dead-entries weeks again, with both calls recorded: the prefetch hook must name entries
+  // the queue holds and reaches, never one past its end.
+  std::vector<Week> next_meeting(20000, 0);
+  std::vector<int> tested(next_meeting.size(), 0), asked(next_meeting.size(), 0);
+  const auto still_due = [&](const DueMeeting& d) {
+    ++tested.at(d.citizen);
+    return next_meeting[d.citizen] == d.due;
+  };
+  const auto ask_ahead = [&](const DueMeeting& d) { ++asked.at(d.citizen); };
+  std::vector<DueMeeting> fresh, held;
+  for (CitizenId i = 0; i < next_meeting.size(); ++i) fresh.push_back({i, 0});
+  MeetingQueue queue;
+  queue.take(fresh, 0, still_due, held, ask_ahead);
+  for (Week w = 1; w <= 9; ++w) {
+    for (CitizenId i = static_cast<CitizenId>(w - 1) * 2000; i < static_cast<CitizenId>(w) * 2000; ++i)
+      next_meeting[i] = 1000;
+    queue.forget(2000);
+    REQUIRE(queue.take({}, 0, still_due, held, ask_ahead) == 0);
+  }
+  REQUIRE(queue.take({}, 5000, still_due, held, ask_ahead) == 2000);
+  CHECK(held.front().citizen == 18000);
+  const auto asks = std::count_if(asked.begin(), asked.end(), [](int n) { return n > 0; });
+  CHECK(asks > 14000);  // the clearing in week 7 and the last week's walk both ask ahead
+  for (CitizenId i = 0; i < asked.size(); ++i)
+    if (asked[i] > tested[i]) FAIL("citizen " << i << " asked for " << asked[i] << " times, tested " << tested[i]);
+}
+
 TEST_CASE("a queue at its edges", "[unit]") {
   std::vector<Week> next_meeting(10, 100);
   const auto still_due = [&](const DueMeeting& d) { return next_meeting[d.citizen] == d.due; };
