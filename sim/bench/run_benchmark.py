@@ -68,7 +68,8 @@ class Workload:
             return
         if self.sweep_file:
             with h5py.File(self.sweep_file, "r") as f:
-                points = f["/sweep/points/values"].shape[0]
+                # One scenario per point (/sweep/points/values holds a value per point and key).
+                points = f["/sweep/points/scenarios"].shape[0]
                 replications = int(f["/meta/replications"][()])
             os.remove(self.sweep_file)
             self.rates.append(points * replications / wall)
