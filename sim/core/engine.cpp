@@ -495,8 +495,12 @@ class Replication {
     for (int s = 0; s < kStates; ++s) hazards_.week_multipliers(static_cast<State>(s), params_, w, week_mult[s].data());
     record_occupancy(w);
 
+    // Threads take runs of neighbouring blocks: on two threads, taking blocks one at a time
+    // (neighbours in flight side by side) ran the reference workload about 12% slower (median of
+    // 12, alternating). Runs stay short enough to leave every thread several.
+    const int run = static_cast<int>(std::clamp<std::size_t>(blocks / (4 * static_cast<std::size_t>(threads_)), 1, 8));
     ParallelFailure moving;
-#pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && blocks > 1)
+#pragma omp parallel for num_threads(threads_) schedule(dynamic, run) if (threads_ > 1 && blocks > 1)
     for (std::size_t b = 0; b < blocks; ++b)
       moving.guard([&] {
         BlockTally& tally = tallies_[b];
