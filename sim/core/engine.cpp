@@ -427,7 +427,8 @@ class Replication {
     const std::size_t marked = mark_week(inputs, lo, hi, scratch.marked.data(), scratch.flags.data());
     for (std::size_t k = 0; k < marked; ++k) {
       const CitizenId i = scratch.marked[k];
-      if (k + kPrefetchAhead < marked) prefetch_slow_path(scratch.marked[k + kPrefetchAhead]);
+      if (k + kPrefetchAhead < marked)
+        prefetch_slow_path(scratch.marked[k + kPrefetchAhead], scratch.flags[k + kPrefetchAhead]);
       if (!(scratch.flags[k] & kStays)) {
         const std::size_t s = pop_.state[i];
         const State next = scratch.flags[k] & kKeyed ? cache_.next_from_row(w, i, word_of[i], scratch, week_mult)
@@ -457,7 +458,12 @@ class Replication {
   /// The prefetch helpers must be inlined: out of line, GCC finds them free of side effects and
   /// deletes their calls.
   static constexpr std::size_t kPrefetchAhead = 8;
-  [[gnu::always_inline]] void prefetch_slow_path(CitizenId i) const {
+  [[gnu::always_inline]] void prefetch_slow_path(CitizenId i, std::uint8_t flags) const {
+    // Whose meeting falls due: its team.
+    __builtin_prefetch(&pop_.actor[i]);
+    __builtin_prefetch(&pop_.state[i]);
+    if (flags & kStays) return;
+    // Who draws: what a move reads.
     if (pop_.casework) {
       __builtin_prefetch(&pop_.activity_from[i]);
       __builtin_prefetch(&pop_.activity_to[i]);
@@ -465,10 +471,16 @@ class Replication {
     }
     __builtin_prefetch(&pop_.state_since[i]);
     __builtin_prefetch(&pop_.match[i]);
-    __builtin_prefetch(&pop_.actor[i]);
-    __builtin_prefetch(&pop_.state[i]);
     __builtin_prefetch(&pop_.birth_day[i]);
     __builtin_prefetch(&pop_.prev_state[i]);
+    if (flags & kKeyed) return;
+    // Who takes the whole rule, a stale row key among them: what a row key is worked out from.
+    __builtin_prefetch(&pop_.sex[i]);
+    __builtin_prefetch(&pop_.origin[i]);
+    __builtin_prefetch(&pop_.birth_week[i]);
+    __builtin_prefetch(&pop_.sick_category[i]);
+    __builtin_prefetch(&pop_.area[i]);
+    __builtin_prefetch(&pop_.employability[i]);
   }
 
   /// A meeting reads and writes about ten of its citizen's fields, each in its own array, and
