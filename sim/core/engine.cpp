@@ -453,17 +453,18 @@ class Replication {
     return draw_next_state(w, i, word, scratch, week_mult);
   }
 
-  /// Marked citizens lie apart and the second pass reads a dozen arrays for each, so their
-  /// cache lines are asked for this many citizens ahead (a move's entry rules read the last two).
-  /// The prefetch helpers must be inlined: out of line, GCC finds them free of side effects and
-  /// deletes their calls.
+  /// Marked citizens lie apart and the second pass reads up to a dozen arrays for each, so
+  /// their cache lines are asked for this many citizens ahead, as many as the citizen's marks
+  /// say it will read. The prefetch helpers must be inlined: out of line, GCC finds them free of
+  /// side effects and deletes their calls. (The two look-ahead constants take their loops' types.)
   static constexpr std::size_t kPrefetchAhead = 8;
   [[gnu::always_inline]] void prefetch_slow_path(CitizenId i, std::uint8_t flags) const {
-    // Whose meeting falls due: its team.
+    // Every marked citizen: its team (a meeting due, a move's tally).
     __builtin_prefetch(&pop_.actor[i]);
     __builtin_prefetch(&pop_.state[i]);
     if (flags & kStays) return;
-    // Who draws: what a move reads.
+    // Who draws: what a move reads and writes (the entry rules: the birth day where an actor
+    // assigns by it, the state left).
     if (pop_.casework) {
       __builtin_prefetch(&pop_.activity_from[i]);
       __builtin_prefetch(&pop_.activity_to[i]);
@@ -472,7 +473,7 @@ class Replication {
     __builtin_prefetch(&pop_.state_since[i]);
     __builtin_prefetch(&pop_.match[i]);
     __builtin_prefetch(&pop_.birth_day[i]);
-    __builtin_prefetch(&pop_.prev_state[i]);
+    __builtin_prefetch(&pop_.prev_state[i], 1);
     if (flags & kKeyed) return;
     // Who takes the whole rule, a stale row key among them: what a row key is worked out from.
     __builtin_prefetch(&pop_.sex[i]);
@@ -499,12 +500,10 @@ class Replication {
     __builtin_prefetch(&pop_.next_meeting[i]);
   }
 
-  /// The moves give blocks to threads in runs of this many neighbours, in turn, the same way
-  /// every week: each block is moved by the core that moved it the week before, whose cache
-  /// likely still holds what it wrote. On two threads the reference workload took 0.36 s with blocks taken one at a
-  /// time by whichever thread was free, 0.30 s in runs of eight so taken, 0.26 s in fixed runs (median of 6,
-  /// alternating; Køge at 1M 1.75 s and 1.74 s). Runs stay short enough to leave every thread several. (The case codes
-  /// in the same runs were no faster.)
+  /// The moves give blocks to threads in runs of this many neighbours, in turn (a static
+  /// schedule): while the count of blocks stays the same, each block goes to the same thread
+  /// every week, which ran the reference workload faster on two threads than blocks taken as
+  /// threads came free (README, Performance). Runs stay short enough to leave every thread several.
   int block_run(std::size_t blocks) const {
     return static_cast<int>(std::clamp<std::size_t>(blocks / (4 * static_cast<std::size_t>(threads_)), 1, 8));
   }

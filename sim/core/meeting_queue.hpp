@@ -40,8 +40,9 @@ class MeetingQueue {
   /// order). Takes up to `capacity` of them into `out`, in the order they are held, and returns
   /// how many: the first by due week and citizen, or, when all are held, all in citizen order.
   /// The rest wait. `still_due(entry)` tells whether an entry is live; `ask_ahead(entry)` is
-  /// called that many entries before it is tested (to prefetch what the test reads: the live
-  /// test of a long queue is a cache miss apiece).
+  /// called on the stored entry kAskAhead places beyond the one being tested, to prefetch what
+  /// the test will read (the live test of a long queue is a cache miss apiece). Entries asked
+  /// for are mostly tested later; some are dropped first, when all are held.
   template <class StillDue, class AskAhead = AskNothingAhead>
   std::size_t take(const std::vector<DueMeeting>& fresh, std::size_t capacity, StillDue still_due,
                    std::vector<DueMeeting>& out, AskAhead ask_ahead = {}) {
