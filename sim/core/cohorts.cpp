@@ -130,7 +130,13 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
     // After the window's first week, whoever is in the states and not yet a member began a
     // spell this week: the entrants are enough.
     if (entrants && window_seen_) {
-      for (CitizenId i : *entrants) consider(i);
+      // Entrants who moved lie apart: the state each is first tested on is asked for ahead.
+      constexpr std::size_t kAhead = 16;
+      const std::vector<CitizenId>& e = *entrants;
+      for (std::size_t k = 0; k < e.size(); ++k) {
+        if (k + kAhead < e.size()) __builtin_prefetch(&pop.state[e[k + kAhead]]);
+        consider(e[k]);
+      }
     } else {
       for (CitizenId i = 0; i < present; ++i) consider(i);
     }
