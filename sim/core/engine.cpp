@@ -72,6 +72,10 @@ class Replication {
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
+    reads_birth_day_ = facts_read(params.actors).birth_day;
+    for (int s = 0; s < kStates; ++s)
+      row_keys_read_attributes_ |=
+          hazards.distinct_cells(static_cast<State>(s)) > 1 || hazards.distinct_classes(static_cast<State>(s)) > 1;
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);
@@ -472,9 +476,9 @@ class Replication {
     }
     __builtin_prefetch(&pop_.state_since[i]);
     __builtin_prefetch(&pop_.match[i]);
-    __builtin_prefetch(&pop_.birth_day[i]);
+    if (reads_birth_day_) __builtin_prefetch(&pop_.birth_day[i]);
     __builtin_prefetch(&pop_.prev_state[i], 1);
-    if (flags & kKeyed) return;
+    if ((flags & kKeyed) || !row_keys_read_attributes_) return;
     // Who takes the whole rule, a stale row key among them: what a row key is worked out from.
     __builtin_prefetch(&pop_.sex[i]);
     __builtin_prefetch(&pop_.origin[i]);
@@ -691,6 +695,9 @@ class Replication {
   bool has_milestones_ = false;
   std::vector<std::vector<DueMilestone>> milestones_due_;  // [calendar slot of the week due]
   Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
+  // What the second pass asks for ahead: only what the model reads.
+  bool reads_birth_day_ = false;           // some actor assigns by birth day
+  bool row_keys_read_attributes_ = false;  // some state's hazards tell cells or classes apart
   std::vector<CohortTracker> trackers_;
   std::vector<CitizenId> entrants_;  // whose spell begins in the coming week (moves and inflow)
   struct MemberChunk {
