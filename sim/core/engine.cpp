@@ -73,9 +73,6 @@ class Replication {
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
     reads_birth_day_ = facts_read(params.actors).birth_day;
-    for (int s = 0; s < kStates; ++s)
-      row_keys_read_attributes_ |=
-          hazards.distinct_cells(static_cast<State>(s)) > 1 || hazards.distinct_classes(static_cast<State>(s)) > 1;
     for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);
@@ -464,44 +461,31 @@ class Replication {
   static constexpr std::size_t kPrefetchAhead = 8;
   [[gnu::always_inline]] void prefetch_slow_path(CitizenId i, std::uint8_t flags) const {
     // Every marked citizen: its team (a meeting due, a move's tally).
-    __builtin_prefetch(&pop_.actor[i]);
-    __builtin_prefetch(&pop_.state[i]);
+    ask_for(i, pop_.actor, pop_.state);
     if (flags & kStays) return;
     // Who draws: what a move reads and writes (the entry rules: the birth day where an actor
     // assigns by it, the state left).
-    if (pop_.casework) {
-      __builtin_prefetch(&pop_.activity_from[i]);
-      __builtin_prefetch(&pop_.activity_to[i]);
-      __builtin_prefetch(&pop_.activity_announced[i]);
-    }
-    __builtin_prefetch(&pop_.state_since[i]);
-    __builtin_prefetch(&pop_.match[i]);
-    if (reads_birth_day_) __builtin_prefetch(&pop_.birth_day[i]);
+    if (pop_.casework) ask_for(i, pop_.activity_from, pop_.activity_to, pop_.activity_announced);
+    ask_for(i, pop_.state_since, pop_.match);
+    if (reads_birth_day_) ask_for(i, pop_.birth_day);
     __builtin_prefetch(&pop_.prev_state[i], 1);
-    if ((flags & kKeyed) || !row_keys_read_attributes_) return;
+    if ((flags & kKeyed) || !cache_.keys_read_attributes()) return;
     // Who takes the whole rule, a stale row key among them: what a row key is worked out from.
-    __builtin_prefetch(&pop_.sex[i]);
-    __builtin_prefetch(&pop_.origin[i]);
-    __builtin_prefetch(&pop_.birth_week[i]);
-    __builtin_prefetch(&pop_.sick_category[i]);
-    __builtin_prefetch(&pop_.area[i]);
-    __builtin_prefetch(&pop_.employability[i]);
+    ask_for(i, pop_.sex, pop_.origin, pop_.birth_week, pop_.sick_category, pop_.area, pop_.employability);
+  }
+
+  /// Asks for citizen i's entry in each of `arrays`.
+  template <class... Arrays>
+  [[gnu::always_inline]] static void ask_for(CitizenId i, const Arrays&... arrays) {
+    (__builtin_prefetch(arrays.data() + i), ...);
   }
 
   /// A meeting reads and writes about ten of its citizen's fields, each in its own array, and
   /// the meetings held lie far apart.
   static constexpr std::ptrdiff_t kMeetingPrefetchAhead = 8;
   [[gnu::always_inline]] void prefetch_meeting(CitizenId i) const {
-    __builtin_prefetch(&pop_.actor[i]);
-    __builtin_prefetch(&pop_.state[i]);
-    __builtin_prefetch(&pop_.state_since[i]);
-    __builtin_prefetch(&pop_.meetings[i]);
-    __builtin_prefetch(&pop_.last_met[i]);
-    __builtin_prefetch(&pop_.match[i]);
-    __builtin_prefetch(&pop_.activity[i]);
-    __builtin_prefetch(&pop_.activity_to[i]);
-    __builtin_prefetch(&pop_.activity_from[i]);
-    __builtin_prefetch(&pop_.next_meeting[i]);
+    ask_for(i, pop_.actor, pop_.state, pop_.state_since, pop_.meetings, pop_.last_met, pop_.match, pop_.activity,
+            pop_.activity_to, pop_.activity_from, pop_.next_meeting);
   }
 
   /// The moves give blocks to threads in runs of this many neighbours, in turn (a static
@@ -695,9 +679,7 @@ class Replication {
   bool has_milestones_ = false;
   std::vector<std::vector<DueMilestone>> milestones_due_;  // [calendar slot of the week due]
   Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
-  // What the second pass asks for ahead: only what the model reads.
-  bool reads_birth_day_ = false;           // some actor assigns by birth day
-  bool row_keys_read_attributes_ = false;  // some state's hazards tell cells or classes apart
+  bool reads_birth_day_ = false;  // some actor assigns by birth day (the second pass asks for it ahead only then)
   std::vector<CohortTracker> trackers_;
   std::vector<CitizenId> entrants_;  // whose spell begins in the coming week (moves and inflow)
   struct MemberChunk {

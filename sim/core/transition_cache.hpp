@@ -115,7 +115,14 @@ class TransitionCache {
     else
       row_of32_.assign(pop_.size(), 0);
     row_until_.assign(pop_.size(), kStaleRow);
+    for (int s = 0; s < kStates; ++s)
+      keys_read_attributes_ |=
+          hazards_.distinct_cells(static_cast<State>(s)) > 1 || hazards_.distinct_classes(static_cast<State>(s)) > 1;
   }
+
+  /// Whether working out some row key reads the citizen's attributes (refresh_row_key: some
+  /// state's hazards tell cells or classes apart).
+  bool keys_read_attributes() const { return keys_read_attributes_; }
 
   ThreadScratch& scratch(int thread) { return scratch_[static_cast<std::size_t>(thread)]; }
   /// Raw views for the engine's common-week loop.
@@ -317,6 +324,7 @@ class TransitionCache {
   std::vector<ThreadScratch> scratch_;  // [thread]
   std::size_t groups_ = 1, post_weeks_ = 1;
   bool narrow_rows_ = true;              // every row fits 16 bits: row_of16_ holds the keys
+  bool keys_read_attributes_ = false;    // see keys_read_attributes()
   std::vector<std::uint16_t> row_of16_;  // [citizen] cached row key, where the rows fit 16 bits
   std::vector<std::uint32_t> row_of32_;  // [citizen] cached row key, where they do not
   std::vector<std::int16_t> row_until_;  // [citizen] week the key must be recomputed
