@@ -19,7 +19,8 @@ std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::v
 
 class CohortTracker {
  public:
-  CohortTracker(const Params& params, const CohortSpec& spec);
+  /// `threads`: how many threads may call update() side by side (each with its own index).
+  CohortTracker(const Params& params, const CohortSpec& spec, int threads = 1);
 
   /// Called at the start of week w, before anything happens in that week. `entrants`, when
   /// given, lists in id order everyone whose spell began in week w (state_since == w): after
@@ -29,41 +30,41 @@ class CohortTracker {
   /// observe() in two steps, for running members in parallel: admit() takes in the week's new
   /// members (in id order; one thread per tracker); update() then brings members
   /// [first, last) up to week w from the population and its case codes of the week
-  /// (write_case_codes, for everyone present), adding their activity weeks to `activity_weeks`
-  /// ([actor][activity]; counted in integers, which add up the same in any order and cost
-  /// less per member than a double's add). In the week of measurement update() must reach
-  /// each member once: it turns the meetings count into those held since entry.
+  /// (write_case_codes, for everyone present). Calls side by side pass different `thread`s
+  /// (below the constructor's count): each counts its member-weeks into its own table, in
+  /// integers, which add up the same in any order. Milestones, where paid, are amounts: each
+  /// call adds its members' to `milestones` ([actor]), which add_milestones() then takes in a
+  /// fixed order. In the week of measurement update() must reach each member once: it turns
+  /// the meetings count into those held since entry.
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
-  void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last,
-              std::uint32_t* activity_weeks);
+  void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
+              double* milestones);
   /// Whether update() has members to bring up to week w.
   bool updates(Week w) const { return w <= spec_.measure_at && !members_.empty(); }
-  void add_activity_weeks(const std::uint32_t* counts);  ///< [actor][activity], from update()
+  /// Whether update() adds to its `milestones` (else they may be left out).
+  bool pays_milestones() const { return has_milestones_; }
+  void add_milestones(const double* amounts);  ///< [actor], from update()
   std::size_t members() const { return members_.size(); }
   CohortOutcome outcome() const;
 
  private:
-  /// One member's record, kept to 28 bytes (weeks fit in 16 bits, as everywhere in the
-  /// population; packed to four-byte alignment, the cost's double among them): a cohort can hold
-  /// most of a million-citizen municipality, and every member is read and written every week.
-  /// The transfers, which most models do not book, are kept apart (transfers_).
-#pragma pack(push, 4)
+  /// One member's record: what sets it apart from the other members of its actor (the week it
+  /// joined, the weeks until it first left benefit, its weeks on benefit and meetings). The
+  /// rest the cohort counts by actor (week_counts_). Kept to 14 bytes (weeks fit in 16 bits, as
+  /// everywhere in the population): a cohort can hold most of a million-citizen municipality,
+  /// and every member is read and written every week.
+#pragma pack(push, 2)
   struct Member {
-    double cost = 0.0;
     CitizenId id;
     std::int16_t entry;
     std::int16_t first_off_benefit;  // kStillOnBenefit until the first week off benefit
-    std::int16_t benefit_weeks = 0, self_support_weeks = 0;
-    std::int16_t case_weeks = 0, activity_weeks = 0;  // in the cohort's own states, and in an activity there
-    std::uint16_t meetings;                           // held before entry until measured, then held since entry
+    std::int16_t benefit_weeks = 0;
+    std::uint16_t meetings;  // held before entry until measured, then held since entry
     std::uint8_t actor;
-    std::uint8_t state_at_measure : 4 = 0;
-    std::uint8_t activity_at_measure : 3 = 0;
-    std::uint8_t was_on_benefit : 1 = 1;
+    std::uint8_t was_on_benefit = 1;
   };
 #pragma pack(pop)
-  static_assert(kStates <= 16 && kActivities <= 8, "a member's state and activity at measure fit 4 and 3 bits");
-  static_assert(sizeof(Member) == 28);
+  static_assert(sizeof(Member) == 14);
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
   /// Whether citizen i's match group is one the cohort takes.
   bool in_groups(const Population& pop, CitizenId i) const;
@@ -74,23 +75,37 @@ class CohortTracker {
     std::uint8_t activity = 0;  // the activity running, counted only on benefit
     bool on_benefit = false, in_states = false, self_support = false;
   };
-  /// Adds member m's week w, whose case code is `code`; counts it into `activity_weeks`
-  /// ([actor][activity]).
-  void accumulate(Week w, const Population& pop, CaseCode code, Member& m, std::uint32_t* activity_weeks) const;
+  /// Adds member m's week w, whose case code is `code`, to the member and to `counts` (a
+  /// thread's table, in the way `way` of it).
+  void accumulate(Week w, const Population& pop, CaseCode code, Member& m, std::uint64_t* counts,
+                  double* milestones) const;
+  /// A thread's table: [way][actor][count] for the weeks before the measurement (count: a case
+  /// code, then entries to benefit and moves into self-support, the fee and bonus paid) and
+  /// [actor][state][activity] at the measurement, after the ways. Counted by the actor a member
+  /// joined with, whose cohort it stays in.
+  std::size_t week_count_width() const {
+    return codes_ + 2;
+  }
+  std::size_t way_size() const {
+    return params_.actors.size() * week_count_width();
+  }
+  std::size_t measure_offset() const {
+    return kCountWays * way_size();
+  }
+  /// The threads' tables added up: [actor][count], then [actor][state][activity] at the measurement.
+  std::vector<std::uint64_t> total_counts() const;
 
   const Params& params_;
   const CohortSpec& spec_;
-  std::deque<Member> members_;          // grows in chunks: no copy of the whole list when it fills up
-  std::vector<bool> joined_;            // per citizen, inflow and period cohorts count each person once
-  bool window_seen_ = false;            // a week of the window has been observed (with a full scan)
-  std::vector<double> activity_weeks_;  // [actor][activity], weeks in the cohort's states
-  std::vector<CodedWeek> coded_;        // by case code
-  bool has_milestones_ = false;         // some actor pays milestones (else none is looked up)
-  bool has_transfers_ = false;          // some state has a transfer (else none is added up)
-  // [member] transfers received, where has_transfers_. A float where a double would not fit:
-  // whole amounts add up exactly to 2^24, and beyond that each week adds a rounding of at most
-  // 6e-8 of the total.
-  std::deque<float> transfers_;
+  std::size_t codes_;             // case codes of the model
+  std::deque<Member> members_;    // grows in chunks: no copy of the whole list when it fills up
+  std::vector<bool> joined_;      // per citizen, inflow and period cohorts count each person once
+  bool window_seen_ = false;      // a week of the window has been observed (with a full scan)
+  std::vector<CodedWeek> coded_;  // by case code
+  std::vector<std::vector<std::uint64_t>> week_counts_;  // [thread] its table (above)
+  std::vector<double> milestones_;                       // [actor] paid to members' spells
+  bool has_milestones_ = false;                          // some actor pays milestones (else none is looked up)
+  bool has_transfers_ = false;                           // some state has a transfer (else none is added up)
 };
 
 }  // namespace almpsim

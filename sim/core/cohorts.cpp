@@ -33,10 +33,10 @@ std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::v
   return s;
 }
 
-CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
-    : params_(params), spec_(spec), activity_weeks_(params.actors.size() * kActivities, 0.0) {
+CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec, int threads)
+    : params_(params), spec_(spec), codes_(case_codes(params.actors.size())) {
   // What a week adds for every (serving actor, state, activity running) a member can be in.
-  coded_.resize(case_codes(params.actors.size()));
+  coded_.resize(codes_);
   for (std::size_t a = 0; a < params.actors.size(); ++a)
     for (std::size_t s = 0; s < kStates; ++s)
       for (std::size_t k = 0; k < kActivities; ++k) {
@@ -51,8 +51,11 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec)
         c.in_states = spec.states[s];
         c.self_support = static_cast<State>(s) == State::self_support;
       }
-  has_milestones_ = pays_milestones(params);
+  has_milestones_ = almpsim::pays_milestones(params);
   has_transfers_ = books_transfers(params);
+  const std::size_t table = measure_offset() + params.actors.size() * kStates * kActivities;
+  week_counts_.assign(static_cast<std::size_t>(std::max(1, threads)), std::vector<std::uint64_t>(table, 0));
+  milestones_.assign(params.actors.size(), 0.0);
 }
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
@@ -64,27 +67,21 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   m.first_off_benefit = kStillOnBenefit;
   m.was_on_benefit = new_case ? 0 : 1;
   members_.push_back(m);
-  if (has_transfers_) transfers_.push_back(0.0f);
 }
 
-void CohortTracker::accumulate(Week w, const Population& pop, CaseCode code, Member& m,
-                               std::uint32_t* activity_weeks) const {
+void CohortTracker::accumulate(Week w, const Population& pop, CaseCode code, Member& m, std::uint64_t* counts,
+                               double* milestones) const {
   const CodedWeek& c = coded_[code];
-  const ActorSpec& arm = params_.actors[m.actor];
-  // Counted by adding the flags: a member's state and activity change from week to week, and
-  // a branch on them would be mispredicted as often.
+  std::uint64_t* own = counts + m.actor * week_count_width();
+  ++own[code];
+  // Counted by adding the flags: a member's state changes from week to week, and a branch on
+  // it would be mispredicted as often.
+  own[codes_] += c.on_benefit & !m.was_on_benefit;       // an entry to benefit: the fee
+  own[codes_ + 1] += c.self_support & m.was_on_benefit;  // a move into self-support: the bonus
   m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + c.on_benefit);
-  // Activation and meeting rates are per week in the cohort's own benefit (e.g. cash benefit).
-  m.case_weeks = static_cast<std::int16_t>(m.case_weeks + c.in_states);
-  m.activity_weeks =
-      static_cast<std::int16_t>(m.activity_weeks + (c.in_states & (c.activity != index_of(Activity::none))));
-  activity_weeks[m.actor * std::size_t{kActivities} + c.activity] += c.in_states;
-  m.self_support_weeks = static_cast<std::int16_t>(m.self_support_weeks + c.self_support);
-  m.cost += c.cost;
-  if (c.on_benefit && !m.was_on_benefit) m.cost += entry_fee(arm);
-  if (c.self_support && m.was_on_benefit) m.cost += self_support_bonus(arm);
   if (has_milestones_)
-    m.cost += milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
+    milestones[m.actor] +=
+        milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
   if (!c.on_benefit && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   m.was_on_benefit = c.on_benefit ? 1 : 0;
 }
@@ -93,9 +90,9 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present, co
   admit(w, pop, present, entrants);
   std::vector<CaseCode> codes(present);
   write_case_codes(pop, w, 0, present, codes.data());
-  std::vector<std::uint32_t> counts(activity_weeks_.size(), 0);
-  update(w, pop, codes.data(), 0, members_.size(), counts.data());
-  add_activity_weeks(counts.data());
+  std::vector<double> milestones(params_.actors.size(), 0.0);
+  update(w, pop, codes.data(), 0, members_.size(), 0, milestones.data());
+  add_milestones(milestones.data());
 }
 
 bool CohortTracker::in_groups(const Population& pop, CitizenId i) const {
@@ -145,41 +142,47 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
 }
 
 void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last,
-                           std::uint32_t* activity_weeks) {
+                           int thread, double* milestones) {
   if (w > spec_.measure_at) return;
+  std::uint64_t* counts = week_counts_[static_cast<std::size_t>(thread)].data();
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
   if (w < spec_.measure_at) {
     // Members lie apart in the population: their codes are asked for this many members ahead.
     constexpr std::ptrdiff_t kAhead = 16;
     auto ahead = begin + std::min<std::ptrdiff_t>(kAhead, end - begin);
-    for (auto it = begin; it != end; ++it) {
+    // Neighbouring members mostly share a code: each of kCountWays in turn counts into its own
+    // table, so that an add need not wait for the one before it to the same count.
+    std::size_t way = 0;
+    for (auto it = begin; it != end; ++it, way = (way + 1) % kCountWays) {
       if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
-      accumulate(w, pop, codes[it->id], *it, activity_weeks);
-    }
-    // The transfers, where booked, in a loop of their own: folded into the one above (reading
-    // each code once), it ran about 1% slower on a model without transfers, side by side, and
-    // saved about as little on one with them.
-    if (has_transfers_) {
-      auto transfers = transfers_.begin() + static_cast<std::ptrdiff_t>(first);
-      for (auto it = begin; it != end; ++it, ++transfers)
-        *transfers += static_cast<float>(params_.transfer_per_week[coded_[codes[it->id]].state]);
+      accumulate(w, pop, codes[it->id], *it, counts + way * way_size(), milestones);
     }
     return;
   }
+  std::uint64_t* at_measure = counts + measure_offset();
   for (auto it = begin; it != end; ++it) {
     Member& m = *it;
     const CodedWeek& c = coded_[codes[m.id]];
-    // Masked to the fields' widths (which hold every state and activity) to say the narrowing is meant.
-    m.state_at_measure = c.state & 0xFu;
-    m.activity_at_measure = c.activity & 0x7u;
+    ++at_measure[(m.actor * std::size_t{kStates} + c.state) * kActivities + c.activity];
     m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings);
     if (!c.on_benefit && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   }
 }
 
-void CohortTracker::add_activity_weeks(const std::uint32_t* counts) {
-  for (std::size_t k = 0; k < activity_weeks_.size(); ++k) activity_weeks_[k] += counts[k];
+void CohortTracker::add_milestones(const double* amounts) {
+  for (std::size_t a = 0; a < milestones_.size(); ++a) milestones_[a] += amounts[a];
+}
+
+std::vector<std::uint64_t> CohortTracker::total_counts() const {
+  const std::size_t per_actor = params_.actors.size() * week_count_width();
+  std::vector<std::uint64_t> total(per_actor + params_.actors.size() * kStates * kActivities, 0);
+  for (const auto& table : week_counts_) {
+    for (std::size_t way = 0; way < kCountWays; ++way)
+      for (std::size_t k = 0; k < per_actor; ++k) total[k] += table[way * way_size() + k];
+    for (std::size_t k = per_actor; k < total.size(); ++k) total[k] += table[measure_offset() + k - per_actor];
+  }
+  return total;
 }
 
 CohortOutcome CohortTracker::outcome() const {
@@ -195,24 +198,47 @@ CohortOutcome CohortTracker::outcome() const {
   const auto activity_share = view(o.activity, na, kActivities);
   const auto state_activity = view(o.state_activity, na, kStates, kActivities);
   const auto weeks_share = view(o.activity_weeks_share, na, kActivities);
-  const auto activity_weeks = view(activity_weeks_, na, kActivities);
+  // The weeks before the measurement, by the actor each member joined with: case weeks,
+  // activity weeks (in all and by programme), weeks self-supporting, and what they cost and
+  // transferred, from the weeks counted by case code (whole numbers, as the members' counts were).
+  const std::vector<std::uint64_t> counts = total_counts();
+  const std::size_t width = week_count_width();
   std::vector<double> case_weeks(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0),
-      transfers(na, 0), ratio_sum(na, 0), ratio_sq(na, 0);
+      transfers(na, 0), ratio_sum(na, 0), ratio_sq(na, 0), activity_weeks_of(na * kActivities, 0);
+  const auto activity_weeks = view(activity_weeks_of, na, kActivities);
+  for (std::size_t a = 0; a < na; ++a) {
+    const std::uint64_t* weeks = counts.data() + a * width;
+    for (std::size_t code = 0; code < codes_; ++code) {
+      if (weeks[code] == 0) continue;
+      const CodedWeek& c = coded_[code];
+      const auto n = static_cast<double>(weeks[code]);
+      if (c.in_states) {
+        case_weeks[a] += n;
+        activity_weeks(a, c.activity) += n;
+        if (c.activity != index_of(Activity::none)) activity[a] += n;
+      }
+      if (c.self_support) ss_weeks[a] += n;
+      cost[a] += n * c.cost;
+      if (has_transfers_) transfers[a] += n * params_.transfer_per_week[c.state];
+    }
+    cost[a] += static_cast<double>(weeks[codes_]) * entry_fee(params_.actors[a]);
+    cost[a] += static_cast<double>(weeks[codes_ + 1]) * self_support_bonus(params_.actors[a]);
+    cost[a] += milestones_[a];
+    const std::uint64_t* at_measure = counts.data() + na * width + a * kStates * kActivities;
+    for (std::size_t s = 0; s < kStates; ++s)
+      for (std::size_t k = 0; k < kActivities; ++k) {
+        const auto n = static_cast<double>(at_measure[s * kActivities + k]);
+        status(a, s) += n;
+        activity_share(a, k) += n;
+        state_activity(a, s, k) += n;
+      }
+  }
   std::vector<std::vector<int>> durations(na);
   std::vector<std::vector<bool>> events(na);
-  auto transfers_of = transfers_.begin();
   for (const Member& m : members_) {
     const std::size_t a = m.actor;
     o.members[a] += 1;
-    status(a, m.state_at_measure) += 1;
-    activity_share(a, m.activity_at_measure) += 1;
-    state_activity(a, m.state_at_measure, m.activity_at_measure) += 1;
-    case_weeks[a] += m.case_weeks;
-    activity[a] += m.activity_weeks;
     meetings[a] += m.meetings;
-    ss_weeks[a] += m.self_support_weeks;
-    cost[a] += m.cost;
-    if (has_transfers_) transfers[a] += *transfers_of++;
     const int window = spec_.measure_at - m.entry;
     const double ratio = window > 0 ? double(m.benefit_weeks) / window : 1.0;
     ratio_sum[a] += ratio;

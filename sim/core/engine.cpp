@@ -73,7 +73,7 @@ class Replication {
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
     reads_birth_day_ = facts_read(params.actors).birth_day;
-    for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c);
+    for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c, threads_);
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);
     result_.entries = result_.occupancy;
@@ -270,18 +270,20 @@ class Replication {
     for (std::size_t c = 0; c < trackers_.size(); ++c)
       for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
         member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
-    const std::size_t width = actors_ * kActivities;
-    chunk_counts_.assign(member_chunks_.size() * width, 0);
+    // Milestones are amounts: each chunk's apart, then added up in chunk order.
+    chunk_milestones_.assign(member_chunks_.size() * actors_, 0.0);
     const auto chunks = static_cast<std::ptrdiff_t>(member_chunks_.size());
     // Unguarded (ParallelFailure): a member's update allocates nothing and cannot throw.
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && chunks > 1)
     for (std::ptrdiff_t k = 0; k < chunks; ++k) {
       const MemberChunk& chunk = member_chunks_[static_cast<std::size_t>(k)];
-      trackers_[chunk.tracker].update(w, pop_, case_codes_.data(), chunk.first, chunk.last,
-                                      chunk_counts_.data() + static_cast<std::size_t>(k) * width);
+      const int thread = threads_ > 1 ? omp_get_thread_num() : 0;
+      trackers_[chunk.tracker].update(w, pop_, case_codes_.data(), chunk.first, chunk.last, thread,
+                                      chunk_milestones_.data() + static_cast<std::size_t>(k) * actors_);
     }
     for (std::size_t k = 0; k < member_chunks_.size(); ++k)
-      trackers_[member_chunks_[k].tracker].add_activity_weeks(chunk_counts_.data() + k * width);
+      if (trackers_[member_chunks_[k].tracker].pays_milestones())
+        trackers_[member_chunks_[k].tracker].add_milestones(chunk_milestones_.data() + k * actors_);
   }
 
   /// The traced citizens present at the start of week w, as the engine holds them.
@@ -687,7 +689,7 @@ class Replication {
   };
   static constexpr std::size_t kMemberChunk = 16384;
   std::vector<MemberChunk> member_chunks_;
-  std::vector<std::uint32_t> chunk_counts_;   // [chunk][actor][activity] activity weeks of the week
+  std::vector<double> chunk_milestones_;      // [chunk][actor] milestones paid in the week
   std::vector<CaseCode> case_codes_;          // per citizen present, the week's case code
   std::vector<std::uint16_t> programme_bin_;  // [case code] its bin in the programme count
   std::vector<std::uint32_t> block_counts_;   // [block][way][bin] the programme count's

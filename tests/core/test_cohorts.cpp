@@ -256,3 +256,45 @@ match = { "1" = 0.3, "3" = 0.2, "4" = 0.5 }
     CHECK(ready + others == all);
   }
 }
+
+TEST_CASE("members brought up to date in parts on several threads add up to one pass over all", "[unit]") {
+  // Three members on cash benefit, one of them in a project and one leaving for self-support,
+  // one paid a milestone: one tracker sees each week in one pass (observe), the other in two
+  // parts on two threads, the milestones of each part apart.
+  TinyWorld t;
+  t.params.actors[0].costs.milestones[index_of(State::self_support)] = {{1, 700.0}};
+  t.pop.actor = {0, 1, 0};
+  t.pop.activity[2] = static_cast<std::uint8_t>(Activity::inhouse_project);
+  t.pop.activity_from[2] = 1;
+  t.pop.activity_to[2] = 3;
+  const CohortSpec spec = cash_benefit_stock();
+  CohortTracker whole(t.params, spec), parts(t.params, spec, 2);
+  std::vector<CaseCode> codes(3);
+  for (Week w = 0; w <= 5; ++w) {
+    for (CitizenId i = 0; i < 3; ++i) t.set(i, State::cash_benefit);
+    if (w >= 2) {
+      t.set(0, State::self_support);
+      t.pop.state_since[0] = 2;
+    }
+    if (w == 3) ++t.pop.meetings[1];
+    whole.observe(w, t.pop, 3);
+    parts.admit(w, t.pop, 3, nullptr);
+    write_case_codes(t.pop, w, 0, 3, codes.data());
+    std::vector<double> first(2, 0.0), second(2, 0.0);
+    parts.update(w, t.pop, codes.data(), 0, 1, 1, first.data());
+    parts.update(w, t.pop, codes.data(), 1, parts.members(), 0, second.data());
+    parts.add_milestones(first.data());
+    parts.add_milestones(second.data());
+  }
+  const CohortOutcome a = whole.outcome(), b = parts.outcome();
+  REQUIRE(a.members == std::vector<double>{2.0, 1.0});
+  CHECK(a.cost_per_citizen[0] == Approx((6 * 100 + 2 * 50 + 1000 + 700) / 2.0));
+  CHECK(a.cost_per_citizen == b.cost_per_citizen);
+  CHECK(a.status == b.status);
+  CHECK(a.state_activity == b.state_activity);
+  CHECK(a.activation_rate == b.activation_rate);
+  CHECK(a.meeting_rate == b.meeting_rate);
+  CHECK(a.self_support_weeks == b.self_support_weeks);
+  CHECK(a.support_rate == b.support_rate);
+  CHECK(a.survival == b.survival);
+}
