@@ -75,10 +75,11 @@ class CohortTracker {
     std::uint8_t activity = 0;  // the activity running, counted only on benefit
     bool on_benefit = false, in_states = false, self_support = false;
   };
-  /// Adds member m's week w, whose case code is `code`, to the member and to `counts` (a
-  /// thread's table, in the way `way` of it).
-  void accumulate(Week w, const Population& pop, CaseCode code, Member& m, std::uint64_t* counts,
-                  double* milestones) const;
+  /// Adds member m's week w, whose case code is `code` and coded week `c`, to the member and to
+  /// `own`, its actor's row in a thread's table; `fee` is the row's count of entry fees (the
+  /// bonus's follows). A static function of its arguments: the loop that calls it keeps them
+  /// in registers, where the tracker's own fields would be read again after every count's store.
+  static void accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee, Week w);
   /// A thread's table: [way][actor][count] for the weeks before the measurement (count: a case
   /// code, then entries to benefit and moves into self-support, the fee and bonus paid) and
   /// [actor][state][activity] at the measurement, after the ways. Counted by the actor a member

@@ -69,20 +69,17 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   members_.push_back(m);
 }
 
-void CohortTracker::accumulate(Week w, const Population& pop, CaseCode code, Member& m, std::uint64_t* counts,
-                               double* milestones) const {
-  const CodedWeek& c = coded_[code];
-  std::uint64_t* own = counts + m.actor * week_count_width();
+void CohortTracker::accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee,
+                               Week w) {
   ++own[code];
   // Counted by adding the flags: a member's state changes from week to week, and a branch on
   // it would be mispredicted as often.
-  own[codes_] += c.on_benefit & !m.was_on_benefit;       // an entry to benefit: the fee
-  own[codes_ + 1] += c.self_support & m.was_on_benefit;  // a move into self-support: the bonus
+  own[fee] += c.on_benefit & !m.was_on_benefit;       // an entry to benefit: the fee
+  own[fee + 1] += c.self_support & m.was_on_benefit;  // a move into self-support: the bonus
   m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + c.on_benefit);
-  if (has_milestones_)
-    milestones[m.actor] +=
-        milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
-  if (!c.on_benefit && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
+  // A select, not a branch: members on and off benefit alternate in the list.
+  const bool first_week_off = !c.on_benefit & (m.first_off_benefit == kStillOnBenefit);
+  m.first_off_benefit = first_week_off ? static_cast<std::int16_t>(w) : m.first_off_benefit;
   m.was_on_benefit = c.on_benefit ? 1 : 0;
 }
 
@@ -153,10 +150,19 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
     auto ahead = begin + std::min<std::ptrdiff_t>(kAhead, end - begin);
     // Neighbouring members mostly share a code: each of kCountWays in turn counts into its own
     // table, so that an add need not wait for the one before it to the same count.
+    const CodedWeek* const coded = coded_.data();
+    const std::size_t width = week_count_width(), ways = way_size(), fee = codes_;
+    const bool pays = has_milestones_;
     std::size_t way = 0;
     for (auto it = begin; it != end; ++it, way = (way + 1) % kCountWays) {
       if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
-      accumulate(w, pop, codes[it->id], *it, counts + way * way_size(), milestones);
+      Member& m = *it;
+      const CaseCode code = codes[m.id];
+      const CodedWeek& c = coded[code];
+      accumulate(c, code, m, counts + way * ways + m.actor * width, fee, w);
+      if (pays)
+        milestones[m.actor] +=
+            milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
     }
     return;
   }
