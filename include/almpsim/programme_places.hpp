@@ -23,8 +23,9 @@ class ProgrammePlaces {
   void open_week();
   /// Counts places held next week ([actor][activity], negative for places given back).
   void count_held(const std::vector<std::int32_t>& held);
-  /// Gives the free places to the cases longest on each list, to start from week w + 1.
-  void serve_lists(Population& pop, Week w);
+  /// Gives the free places to the cases longest on each list, to start from week w + 1, and
+  /// appends the cases given one to `started`.
+  void serve_lists(Population& pop, Week w, std::vector<CitizenId>& started);
   /// Citizen i's programme, just decided: a free place, or the end of its actor's list.
   void take_place(Population& pop, CitizenId i);
   /// Drops the cases that left their list (their spell, or their actor's care).

@@ -7,6 +7,7 @@
 #include <functional>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
 #include "almpsim/actors.hpp"
 #include "almpsim/case_codes.hpp"
@@ -22,6 +23,7 @@
 #include "almpsim/site_effects.hpp"
 #include "meeting_queue.hpp"
 #include "parallel_failure.hpp"
+#include "programme_count.hpp"
 #include "transition_cache.hpp"
 #include "week_marks.hpp"
 
@@ -38,6 +40,7 @@ struct BlockTally {
   std::vector<std::vector<DueMeeting>> due;   // [actor][state] meetings falling due this week
   std::vector<std::int32_t> left_queue;       // [actor][state] cases overdue for a meeting that moved on
   std::vector<CitizenId> entered;             // citizens moved, in the order moved
+  std::vector<CountChange> count_changes;     // to the programme count, from the moves made
 
   void reset(std::size_t actors) {
     entries.assign(actors * kStates, 0);
@@ -49,6 +52,7 @@ struct BlockTally {
     due.resize(actors * kStates);
     for (auto& d : due) d.clear();
     entered.clear();
+    count_changes.clear();
   }
 };
 
@@ -64,11 +68,13 @@ class Replication {
         actors_(static_cast<std::size_t>(params.actor_count())),
         pop_(create_population(params, rng_, threads_)),
         cache_(params, hazards, pop_, threads_),
-        places_(params) {
+        places_(params),
+        programme_count_(params) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
     programme_cases_.assign(actors_ * kActivities, 0);  // without casework none ever runs
     programme_bin_ = programme_bins_of_codes();
     meeting_queues_.resize(actors_ * kStates);
+    meeting_count_changes_.resize(static_cast<std::size_t>(threads_));
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
@@ -139,7 +145,15 @@ class Replication {
       if (first >= 0 && params_.on_benefit[pop_.state[i]])
         book(first, pop_.actor[i], CostAccount::payments, entry_fee(params_.actors[pop_.actor[i]]));
       schedule_milestones(i);
+      case_count_changes(params_, pop_, i, first, +1, count_changes_);
     }
+    apply_count_changes(count_changes_);
+  }
+
+  /// Takes changes to the programme count in, and empties their list for more.
+  void apply_count_changes(std::vector<CountChange>& changes) {
+    programme_count_.apply(changes);
+    changes.clear();
   }
 
   /// Books the payments due from week `from` on when citizen i's current spell reaches its
@@ -184,12 +198,14 @@ class Replication {
     entering.rethrow();
     for (CitizenId i = first; i < end; ++i) {
       entrants_.push_back(i);
+      case_count_changes(params_, pop_, i, w, +1, count_changes_);
       const std::size_t a = pop_.actor[i];
       ++occupancy_now_[a * kStates + pop_.state[i]];
       if (w - 1 < 0) continue;
       ++result_.entries[at(w - 1, a, pop_.state[i], kStates)];
       if (params_.on_benefit[pop_.state[i]]) book(w - 1, a, CostAccount::payments, entry_fee(params_.actors[a]));
     }
+    apply_count_changes(count_changes_);
   }
 
   void observe(Week w) {
@@ -212,10 +228,10 @@ class Replication {
 
     const bool cohorts_update =
         std::any_of(trackers_.begin(), trackers_.end(), [w](const CohortTracker& t) { return t.updates(w); });
-    // The week's case codes serve the cohorts, the register and, counted, the week's programme
-    // cases (none without casework).
-    if (cohorts_update || (w >= 0 && (pop_.casework || params_.run.register_spells)))
-      write_codes_and_count_programme_cases(w, present);
+    programme_cases_ = programme_count_.advance_to(w);
+    // The week's case codes serve the cohorts and the register; where they are written, the
+    // programme count kept from the cases' changes is checked against them.
+    if (cohorts_update || (w >= 0 && params_.run.register_spells)) write_codes_and_check_programme_count(w, present);
     if (cohorts_update) update_cohorts(w);
     entrants_.clear();
     if (params_.run.register_spells && w >= 0) register_.observe(w, case_codes_.data(), present);
@@ -223,10 +239,10 @@ class Replication {
   }
 
   /// Writes the case code of everyone present at the start of week w and, with casework, counts
-  /// the cases on benefit in each actor's running programmes (programme_cases_; the cases
-  /// without one follow from the occupancy). Blocks in parallel, each counted apart, the counts
-  /// added up in block order.
-  void write_codes_and_count_programme_cases(Week w, CitizenId present) {
+  /// the cases on benefit in each actor's running programmes from them: the count kept from
+  /// the cases' changes (programme_cases_) must be the same, or some change to a case was missed.
+  /// Blocks in parallel, each counted apart, the counts added up in block order.
+  void write_codes_and_check_programme_count(Week w, CitizenId present) {
     // The blocks run unguarded (ParallelFailure): writing and counting codes allocates nothing
     // and cannot throw.
     case_codes_.resize(present);
@@ -242,11 +258,14 @@ class Replication {
         count_case_codes(case_codes_.data(), lo, hi, programme_bin_.data(), bins, block_counts_.data() + b * width);
     }
     if (!pop_.casework) return;  // nobody is ever in a programme: the counts stay 0
-    programme_cases_.assign(actors_ * kActivities, 0);
+    std::vector<std::int32_t> counted(actors_ * kActivities, 0);
     for (std::size_t b = 0; b < blocks; ++b)
       for (std::size_t way = 0; way < kCountWays; ++way)
-        for (std::size_t k = 0; k < programme_cases_.size(); ++k)
-          programme_cases_[k] += static_cast<std::int32_t>(block_counts_[b * width + way * bins + k]);
+        for (std::size_t k = 0; k < counted.size(); ++k)
+          counted[k] += static_cast<std::int32_t>(block_counts_[b * width + way * bins + k]);
+    if (counted != programme_cases_)
+      throw std::logic_error("week " + std::to_string(w) +
+                             ": the programme count kept from the cases' changes differs from the week's case codes");
   }
 
   /// Bins of the programme count: [actor][activity] for a case on benefit in a running
@@ -328,7 +347,9 @@ class Replication {
     cache_.invalidate(i);
     tally.entered.push_back(i);
     count_place(w, i, -1, tally);
+    case_count_changes(params_, pop_, i, w + 1, -1, tally.count_changes);
     enter_state(params_, rng_, pop_, i, from, to, w + 1);
+    case_count_changes(params_, pop_, i, w + 1, +1, tally.count_changes);
     count_place(w, i, +1, tally);  // an immediate activation booked on entry
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
@@ -356,7 +377,9 @@ class Replication {
     ++tally.entries[to * kStates + s];
     cache_.invalidate(i);  // the actor is part of the hazards' key
     count_place(w, i, -1, tally);
+    case_count_changes(params_, pop_, i, w + 1, -1, tally.count_changes);
     hand_over(params_, pop_, i, to, w + 1);
+    case_count_changes(params_, pop_, i, w + 1, +1, tally.count_changes);
     count_place(w, i, +1, tally);
     schedule_milestones(i, w + 1);
     if (params_.on_benefit[s]) tally.payments[to] += entry_fee(params_.actors[to]);
@@ -539,6 +562,7 @@ class Replication {
   /// week's record: entries, exits, fees and bonuses.
   void record_moves(Week w, const BlockTally& t) {
     for (std::size_t k = 0; k < occupancy_now_.size(); ++k) occupancy_now_[k] += t.entries[k] - t.exits[k];
+    programme_count_.apply(t.count_changes);
     if (w < 0) return;
     for (std::size_t a = 0; a < actors_; ++a) {
       for (int s = 0; s < kStates; ++s) {
@@ -580,6 +604,15 @@ class Replication {
       for (int k = 0; k < kActivities; ++k) result_.waiting_for_place[at(w, a, k, kActivities)] = places_.waiting(a, k);
   }
 
+  /// Gives the free places of week w to the cases waiting longest: each starts its programme,
+  /// which the programme count takes in (a case waiting for a place adds nothing to it).
+  void serve_lists(Week w) {
+    started_from_lists_.clear();
+    places_.serve_lists(pop_, w, started_from_lists_);
+    for (const CitizenId i : started_from_lists_) case_count_changes(params_, pop_, i, w + 1, +1, count_changes_);
+    apply_count_changes(count_changes_);
+  }
+
   void hold_meetings(Week w) {
     const CitizenId present = pop_.present_until(params_.calendar, w);
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
@@ -589,7 +622,7 @@ class Replication {
     if (places_.limited()) {
       places_.open_week();
       for (std::size_t b = 0; b < blocks; ++b) places_.count_held(tallies_[b].places_held);
-      places_.serve_lists(pop_, w);
+      serve_lists(w);
     }
     // A case's entry in a queue is live while its next meeting is still the week it fell due.
     const auto still_due = [this](const DueMeeting& d) { return pop_.next_meeting[d.citizen] == d.due; };
@@ -619,17 +652,25 @@ class Replication {
           holding.guard([&] {
             if (k + kMeetingPrefetchAhead < count)
               prefetch_meeting(meetings_[static_cast<std::size_t>(k + kMeetingPrefetchAhead)].citizen);
-            outcomes_[static_cast<std::size_t>(k)] =
-                hold_meeting(params_, rng_, pop_, meetings_[static_cast<std::size_t>(k)].citizen, w);
+            const CitizenId i = meetings_[static_cast<std::size_t>(k)].citizen;
+            auto& changes = meeting_count_changes_[static_cast<std::size_t>(threads_ > 1 ? omp_get_thread_num() : 0)];
+            case_count_changes(params_, pop_, i, w + 1, -1, changes);
+            outcomes_[static_cast<std::size_t>(k)] = hold_meeting(params_, rng_, pop_, i, w);
+            case_count_changes(params_, pop_, i, w + 1, +1, changes);
           });
         holding.rethrow();
+        for (auto& changes : meeting_count_changes_) apply_count_changes(changes);
         for (std::size_t k = 0; k < held; ++k) {
           if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, meetings_[k].citizen, a, outcomes_[k]);
           if (outcomes_[k].reassessed) cache_.invalidate(meetings_[k].citizen);
           if (outcomes_[k].leaves_benefit) move(w, meetings_[k].citizen, State::self_support, meeting_moves);
           if (outcomes_[k].referred) record_referral(w, meetings_[k].citizen, meeting_moves);
-          if (places_.limited() && outcomes_[k].started != Activity::none)
-            places_.take_place(pop_, meetings_[k].citizen);
+          if (places_.limited() && outcomes_[k].started != Activity::none) {
+            const CitizenId i = meetings_[k].citizen;
+            case_count_changes(params_, pop_, i, w + 1, -1, meeting_moves.count_changes);
+            places_.take_place(pop_, i);
+            case_count_changes(params_, pop_, i, w + 1, +1, meeting_moves.count_changes);
+          }
         }
         if (w >= 0) {
           result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(held);
@@ -647,7 +688,7 @@ class Replication {
       // The places the meetings freed (a sanction that ends a spell, a case handed on) or took
       // with a case handed on.
       places_.count_held(meeting_moves.places_held);
-      places_.serve_lists(pop_, w);
+      serve_lists(w);
       places_.prune_lists(pop_);
       record_waiting(w);
     }
@@ -663,6 +704,10 @@ class Replication {
   Population pop_;
   TransitionCache cache_;
   ProgrammePlaces places_;
+  ProgrammeCount programme_count_;
+  std::vector<CountChange> count_changes_;                       // to the programme count, made one by one
+  std::vector<std::vector<CountChange>> meeting_count_changes_;  // [thread] from the meetings held side by side
+  std::vector<CitizenId> started_from_lists_;                    // the week's cases given a place from a list
   std::vector<BlockTally> tallies_;
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week

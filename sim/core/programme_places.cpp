@@ -21,7 +21,7 @@ void ProgrammePlaces::count_held(const std::vector<std::int32_t>& held) {
   for (std::size_t k = 0; k < free_.size(); ++k) free_[k] -= held[k];
 }
 
-void ProgrammePlaces::serve_lists(Population& pop, Week w) {
+void ProgrammePlaces::serve_lists(Population& pop, Week w, std::vector<CitizenId>& started) {
   for (std::size_t k = 0; k < lists_.size(); ++k) {
     auto& list = lists_[k];
     while (free_[k] > 0 && !list.empty()) {
@@ -29,6 +29,7 @@ void ProgrammePlaces::serve_lists(Population& pop, Week w) {
       list.pop_front();
       if (!still_waiting(pop, c, k)) continue;
       start_from_list(params_.programmes[k % kActivities], pop, c.citizen, w);
+      started.push_back(c.citizen);
       --free_[k];
     }
   }

@@ -69,7 +69,9 @@ TEST_CASE("a list is served in the order decided, passing over the cases that le
   all_held[static_cast<std::size_t>(guidance)] = 8;
   places.open_week();
   places.count_held(all_held);
-  places.serve_lists(pop, 8);
+  std::vector<CitizenId> started;
+  places.serve_lists(pop, 8, started);
+  CHECK(started == std::vector<CitizenId>{2, 3});  // the longest waiting, in their order
   CHECK_FALSE(waiting_for_place(pop, 2));
   CHECK_FALSE(waiting_for_place(pop, 3));
   CHECK(waiting_for_place(pop, 1));

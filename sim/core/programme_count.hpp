@@ -1,0 +1,46 @@
+#pragma once
+/// The cases on benefit in a running programme, by serving actor and programme, week by week,
+/// kept from the cases' changes instead of counted over everyone present every week. A case on
+/// benefit adds one to its (actor, programme) from its programme's first week until its end.
+/// Whatever changes that (a move, a meeting, a referral, a place from a waiting list) takes
+/// the case's weeks to come away as they were and adds them as they are now, as changes in a
+/// calendar of weeks; a week's count is their running sum. Counts are whole numbers, which add
+/// up the same in any order: threads keep their changes apart and hand them in as they finish.
+#include <cstdint>
+#include <vector>
+
+#include "almpsim/params.hpp"
+#include "almpsim/population.hpp"
+
+namespace almpsim {
+
+/// `delta` cases more in `bin` ([actor][activity]) from the week of calendar slot `slot` on.
+struct CountChange {
+  std::int32_t slot;
+  std::uint16_t bin;
+  std::int16_t delta;
+};
+
+/// Appends to `out` what citizen i's case as it now stands adds to the count from week
+/// `from_week` on, times `sign`: -1 just before something changes the case, +1 just after.
+void case_count_changes(const Params& params, const Population& pop, CitizenId i, Week from_week, int sign,
+                        std::vector<CountChange>& out);
+
+class ProgrammeCount {
+ public:
+  explicit ProgrammeCount(const Params& params);
+  /// Takes in changes to weeks not yet counted (a change to a week already counted is an error).
+  void apply(const std::vector<CountChange>& changes);
+  /// The count at the start of week w, [actor][activity] ([actor][none] stays 0). The weeks are
+  /// taken in order, from the calendar's first, each once.
+  const std::vector<std::int32_t>& advance_to(Week w);
+
+ private:
+  const Calendar& calendar_;
+  std::size_t bins_;
+  std::vector<std::int32_t> changes_;  // [calendar slot][bin] the count's change in that week
+  std::vector<std::int32_t> running_;  // [bin] the count of the last week taken
+  int counted_ = -1;                   // the last calendar slot taken
+};
+
+}  // namespace almpsim
