@@ -17,10 +17,20 @@ namespace almpsim {
 /// censoring) and event flags; NaN where nobody is at risk any more.
 std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events, int horizon);
 
+/// Whether cohorts a and b take their members alike but for their match groups (the same kind,
+/// states, dates and stock rule): one tracker then follows both.
+bool same_members_but_groups(const CohortSpec& a, const CohortSpec& b);
+
 class CohortTracker {
  public:
-  /// `threads`: how many threads may call update() side by side (each with its own index).
-  CohortTracker(const Params& params, const CohortSpec& spec, int threads = 1);
+  /// Follows the cohorts of `family`, which take their members alike but for their match groups
+  /// (same_members_but_groups): a member joins once, with the group it is assessed in then, and
+  /// each cohort's outcome takes the members of its own groups. `threads`: how many threads may
+  /// call update() side by side (each with its own index).
+  CohortTracker(const Params& params, std::vector<const CohortSpec*> family, int threads = 1);
+  /// Follows one cohort.
+  CohortTracker(const Params& params, const CohortSpec& spec, int threads = 1)
+      : CohortTracker(params, std::vector<const CohortSpec*>{&spec}, threads) {}
 
   /// Called at the start of week w, before anything happens in that week. `entrants`, when
   /// given, lists in id order everyone whose spell began in week w (state_since == w): after
@@ -33,9 +43,9 @@ class CohortTracker {
   /// (write_case_codes, for everyone present). Calls side by side pass different `thread`s
   /// (below the constructor's count): each counts its member-weeks into its own table, in
   /// integers, which add up the same in any order. Milestones, where paid, are amounts: each
-  /// call adds its members' to `milestones` ([actor]), which add_milestones() then takes in a
-  /// fixed order. In the week of measurement update() must reach each member once: it turns
-  /// the meetings count into those held since entry.
+  /// call adds its members' to `milestones` (milestone_slots() of them, [group][actor]), which
+  /// add_milestones() then takes in a fixed order. In the week of measurement update() must reach each member once: it
+  /// turns the meetings count into those held since entry.
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
   void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
               double* milestones);
@@ -43,9 +53,12 @@ class CohortTracker {
   bool updates(Week w) const { return w <= spec_.measure_at && !members_.empty(); }
   /// Whether update() adds to its `milestones` (else they may be left out).
   bool pays_milestones() const { return has_milestones_; }
-  void add_milestones(const double* amounts);  ///< [actor], from update()
+  void add_milestones(const double* amounts);  ///< [group][actor], from update()
+  std::size_t milestone_slots() const { return groups_ * params_.actors.size(); }
+  /// Members of all the family's cohorts.
   std::size_t members() const { return members_.size(); }
-  CohortOutcome outcome() const;
+  /// The outcome of the family's cohort k (in the order given).
+  CohortOutcome outcome(std::size_t k = 0) const;
 
  private:
   /// One member's record: what sets it apart from the other members of its actor (the week it
@@ -61,12 +74,14 @@ class CohortTracker {
     std::int16_t benefit_weeks = 0;
     std::uint16_t meetings;  // held before entry until measured, then held since entry
     std::uint8_t actor;
-    std::uint8_t was_on_benefit = 1;
+    std::uint8_t was_on_benefit : 1 = 1;
+    std::uint8_t group : 7 = 0;  // match group as assessed on joining
   };
 #pragma pack(pop)
   static_assert(sizeof(Member) == 14);
+  static_assert(kMatchLevels <= 128, "a member's match group fits 7 bits");
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
-  /// Whether citizen i's match group is one the cohort takes.
+  /// Whether citizen i's match group is one some cohort of the family takes.
   bool in_groups(const Population& pop, CitizenId i) const;
   /// What a member's week adds, by its case code: looked up, not worked out, per member-week.
   struct CodedWeek {
@@ -80,31 +95,43 @@ class CohortTracker {
   /// bonus's follows). A static function of its arguments: the loop that calls it keeps them
   /// in registers, where the tracker's own fields would be read again after every count's store.
   static void accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee, Week w);
-  /// A thread's table: [way][actor][count] for the weeks before the measurement (count: a case
-  /// code, then entries to benefit and moves into self-support, the fee and bonus paid) and
-  /// [actor][state][activity] at the measurement, after the ways. Counted by the actor a member
-  /// joined with, whose cohort it stays in.
+  /// A thread's table: [way][group][actor][count] for the weeks before the measurement (count: a
+  /// case code, then entries to benefit and moves into self-support, the fee and bonus paid) and
+  /// [group][actor][state][activity] at the measurement, after the ways. Counted by the match
+  /// group and actor a member joined with, whose cohort it stays in.
   std::size_t week_count_width() const {
     return codes_ + 2;
   }
-  std::size_t way_size() const {
+  std::size_t group_size() const {
     return params_.actors.size() * week_count_width();
+  }
+  std::size_t way_size() const {
+    return groups_ * group_size();
   }
   std::size_t measure_offset() const {
     return kCountWays * way_size();
   }
-  /// The threads' tables added up: [actor][count], then [actor][state][activity] at the measurement.
-  std::vector<std::uint64_t> total_counts() const;
+  std::size_t measure_group_size() const {
+    return params_.actors.size() * kStates * kActivities;
+  }
+  /// The threads' tables added up over the ways and the groups of `groups`: [actor][count], then
+  /// [actor][state][activity] at the measurement.
+  std::vector<std::uint64_t> total_counts(const std::vector<bool>& groups) const;
+  /// [group] whether the family's cohort k takes members of that group.
+  std::vector<bool> groups_of(std::size_t k) const;
 
   const Params& params_;
-  const CohortSpec& spec_;
-  std::size_t codes_;             // case codes of the model
-  std::deque<Member> members_;    // grows in chunks: no copy of the whole list when it fills up
-  std::vector<bool> joined_;      // per citizen, inflow and period cohorts count each person once
-  bool window_seen_ = false;      // a week of the window has been observed (with a full scan)
-  std::vector<CodedWeek> coded_;  // by case code
+  std::vector<const CohortSpec*> family_;  // the cohorts followed
+  const CohortSpec& spec_;                 // the first: what they all share
+  std::size_t groups_;                     // match groups of the model (at least 1)
+  std::vector<bool> takes_group_;          // [group] some cohort of the family takes it
+  std::size_t codes_;                      // case codes of the model
+  std::deque<Member> members_;             // grows in chunks: no copy of the whole list when it fills up
+  std::vector<bool> joined_;               // per citizen, inflow and period cohorts count each person once
+  bool window_seen_ = false;               // a week of the window has been observed (with a full scan)
+  std::vector<CodedWeek> coded_;           // by case code
   std::vector<std::vector<std::uint64_t>> week_counts_;  // [thread] its table (above)
-  std::vector<double> milestones_;                       // [actor] paid to members' spells
+  std::vector<double> milestones_;                       // [group][actor] paid to members' spells
   bool has_milestones_ = false;                          // some actor pays milestones (else none is looked up)
   bool has_transfers_ = false;                           // some state has a transfer (else none is added up)
 };

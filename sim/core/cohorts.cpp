@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 #include "almpsim/array_view.hpp"
 #include "almpsim/case_rules.hpp"
@@ -33,8 +35,26 @@ std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::v
   return s;
 }
 
-CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec, int threads)
-    : params_(params), spec_(spec), codes_(case_codes(params.actors.size())) {
+bool same_members_but_groups(const CohortSpec& a, const CohortSpec& b) {
+  return a.kind == b.kind && a.states == b.states && a.at == b.at && a.from == b.from && a.to == b.to &&
+         a.measure_at == b.measure_at && a.exclude_stock == b.exclude_stock;
+}
+
+CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*> family, int threads)
+    : params_(params),
+      family_(std::move(family)),
+      spec_(*family_.front()),
+      groups_(static_cast<std::size_t>(std::max(1, params.attributes.match_groups()))),
+      codes_(case_codes(params.actors.size())) {
+  for (const CohortSpec* c : family_)
+    if (!same_members_but_groups(*c, spec_))
+      throw std::logic_error("cohort " + c->name + " takes its members otherwise than " + spec_.name);
+  takes_group_.assign(groups_, false);
+  for (std::size_t k = 0; k < family_.size(); ++k) {
+    const std::vector<bool> groups = groups_of(k);
+    for (std::size_t g = 0; g < groups_; ++g) takes_group_[g] = takes_group_[g] || groups[g];
+  }
+  const CohortSpec& spec = spec_;
   // What a week adds for every (serving actor, state, activity running) a member can be in.
   coded_.resize(codes_);
   for (std::size_t a = 0; a < params.actors.size(); ++a)
@@ -53,9 +73,16 @@ CohortTracker::CohortTracker(const Params& params, const CohortSpec& spec, int t
       }
   has_milestones_ = almpsim::pays_milestones(params);
   has_transfers_ = books_transfers(params);
-  const std::size_t table = measure_offset() + params.actors.size() * kStates * kActivities;
+  const std::size_t table = measure_offset() + groups_ * measure_group_size();
   week_counts_.assign(static_cast<std::size_t>(std::max(1, threads)), std::vector<std::uint64_t>(table, 0));
-  milestones_.assign(params.actors.size(), 0.0);
+  milestones_.assign(milestone_slots(), 0.0);
+}
+
+std::vector<bool> CohortTracker::groups_of(std::size_t k) const {
+  const std::vector<bool>& listed = family_[k]->groups;
+  std::vector<bool> groups(groups_, listed.empty());
+  for (std::size_t g = 0; g < listed.size() && g < groups_; ++g) groups[g] = listed[g];
+  return groups;
 }
 
 void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_case) {
@@ -66,6 +93,7 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   m.meetings = pop.meetings_of(i);
   m.first_off_benefit = kStillOnBenefit;
   m.was_on_benefit = new_case ? 0 : 1;
+  m.group = static_cast<std::uint8_t>(match_group_of(params_, pop, i)) & 0x7Fu;
   members_.push_back(m);
 }
 
@@ -87,13 +115,13 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present, co
   admit(w, pop, present, entrants);
   std::vector<CaseCode> codes(present);
   write_case_codes(pop, w, 0, present, codes.data());
-  std::vector<double> milestones(params_.actors.size(), 0.0);
+  std::vector<double> milestones(milestone_slots(), 0.0);
   update(w, pop, codes.data(), 0, members_.size(), 0, milestones.data());
   add_milestones(milestones.data());
 }
 
 bool CohortTracker::in_groups(const Population& pop, CitizenId i) const {
-  return spec_.groups.empty() || spec_.groups[static_cast<std::size_t>(match_group_of(params_, pop, i))];
+  return takes_group_[static_cast<std::size_t>(match_group_of(params_, pop, i))];
 }
 
 void CohortTracker::admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
@@ -117,8 +145,10 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
         const std::uint8_t prev = pop.prev_state[i];
         if (pop.state_since[i] != w || (prev != kNoPreviousState && spec_.states[prev])) return;
       }
-      if (!in_groups(pop, i)) return;
+      // Joins once, in the group it is assessed in now: a case of another group does not join
+      // on a later spell, when it may be assessed in one of the cohort's.
       joined_[i] = true;
+      if (!in_groups(pop, i)) return;
       join(w, pop, i, spec_.kind == CohortSpec::Kind::inflow);
     };
     // After the window's first week, whoever is in the states and not yet a member began a
@@ -151,7 +181,8 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
     // Neighbouring members mostly share a code: each of kCountWays in turn counts into its own
     // table, so that an add need not wait for the one before it to the same count.
     const CodedWeek* const coded = coded_.data();
-    const std::size_t width = week_count_width(), ways = way_size(), fee = codes_;
+    const std::size_t width = week_count_width(), ways = way_size(), group = group_size(), fee = codes_,
+                      actors = params_.actors.size();
     const bool pays = has_milestones_;
     std::size_t way = 0;
     for (auto it = begin; it != end; ++it, way = (way + 1) % kCountWays) {
@@ -159,9 +190,9 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
       Member& m = *it;
       const CaseCode code = codes[m.id];
       const CodedWeek& c = coded[code];
-      accumulate(c, code, m, counts + way * ways + m.actor * width, fee, w);
+      accumulate(c, code, m, counts + way * ways + m.group * group + m.actor * width, fee, w);
       if (pays)
-        milestones[m.actor] +=
+        milestones[m.group * actors + m.actor] +=
             milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
     }
     return;
@@ -170,7 +201,7 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
   for (auto it = begin; it != end; ++it) {
     Member& m = *it;
     const CodedWeek& c = coded_[codes[m.id]];
-    ++at_measure[(m.actor * std::size_t{kStates} + c.state) * kActivities + c.activity];
+    ++at_measure[((m.group * params_.actors.size() + m.actor) * kStates + c.state) * kActivities + c.activity];
     m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings);
     if (!c.on_benefit && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
   }
@@ -180,20 +211,27 @@ void CohortTracker::add_milestones(const double* amounts) {
   for (std::size_t a = 0; a < milestones_.size(); ++a) milestones_[a] += amounts[a];
 }
 
-std::vector<std::uint64_t> CohortTracker::total_counts() const {
-  const std::size_t per_actor = params_.actors.size() * week_count_width();
-  std::vector<std::uint64_t> total(per_actor + params_.actors.size() * kStates * kActivities, 0);
-  for (const auto& table : week_counts_) {
-    for (std::size_t way = 0; way < kCountWays; ++way)
-      for (std::size_t k = 0; k < per_actor; ++k) total[k] += table[way * way_size() + k];
-    for (std::size_t k = per_actor; k < total.size(); ++k) total[k] += table[measure_offset() + k - per_actor];
-  }
+std::vector<std::uint64_t> CohortTracker::total_counts(const std::vector<bool>& groups) const {
+  const std::size_t per_group = group_size(), at_measure = measure_group_size();
+  std::vector<std::uint64_t> total(per_group + at_measure, 0);
+  for (const auto& table : week_counts_)
+    for (std::size_t g = 0; g < groups_; ++g) {
+      if (!groups[g]) continue;
+      for (std::size_t way = 0; way < kCountWays; ++way) {
+        const std::uint64_t* weeks = table.data() + way * way_size() + g * per_group;
+        for (std::size_t k = 0; k < per_group; ++k) total[k] += weeks[k];
+      }
+      const std::uint64_t* measured = table.data() + measure_offset() + g * at_measure;
+      for (std::size_t k = 0; k < at_measure; ++k) total[per_group + k] += measured[k];
+    }
   return total;
 }
 
-CohortOutcome CohortTracker::outcome() const {
+CohortOutcome CohortTracker::outcome(std::size_t k) const {
   const auto na = static_cast<std::size_t>(params_.actor_count());
-  const auto horizon = static_cast<std::size_t>(spec_.survival_weeks);
+  const int survival_weeks = family_[k]->survival_weeks;
+  const auto horizon = static_cast<std::size_t>(survival_weeks);
+  const std::vector<bool> groups = groups_of(k);
   CohortOutcome o;
   o.members.assign(na, 0.0);
   o.status.assign(na * kStates, 0.0);
@@ -204,10 +242,10 @@ CohortOutcome CohortTracker::outcome() const {
   const auto activity_share = view(o.activity, na, kActivities);
   const auto state_activity = view(o.state_activity, na, kStates, kActivities);
   const auto weeks_share = view(o.activity_weeks_share, na, kActivities);
-  // The weeks before the measurement, by the actor each member joined with: case weeks,
+  // The weeks before the measurement, by the actor each member of the cohort's groups joined with: case weeks,
   // activity weeks (in all and by programme), weeks self-supporting, and what they cost and
   // transferred, from the weeks counted by case code (whole numbers, as the members' counts were).
-  const std::vector<std::uint64_t> counts = total_counts();
+  const std::vector<std::uint64_t> counts = total_counts(groups);
   const std::size_t width = week_count_width();
   std::vector<double> case_weeks(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0),
       transfers(na, 0), ratio_sum(na, 0), ratio_sq(na, 0), activity_weeks_of(na * kActivities, 0);
@@ -229,7 +267,8 @@ CohortOutcome CohortTracker::outcome() const {
     }
     cost[a] += static_cast<double>(weeks[codes_]) * entry_fee(params_.actors[a]);
     cost[a] += static_cast<double>(weeks[codes_ + 1]) * self_support_bonus(params_.actors[a]);
-    cost[a] += milestones_[a];
+    for (std::size_t g = 0; g < groups_; ++g)
+      if (groups[g]) cost[a] += milestones_[g * na + a];
     const std::uint64_t* at_measure = counts.data() + na * width + a * kStates * kActivities;
     for (std::size_t s = 0; s < kStates; ++s)
       for (std::size_t k = 0; k < kActivities; ++k) {
@@ -242,6 +281,7 @@ CohortOutcome CohortTracker::outcome() const {
   std::vector<std::vector<int>> durations(na);
   std::vector<std::vector<bool>> events(na);
   for (const Member& m : members_) {
+    if (!groups[m.group]) continue;
     const std::size_t a = m.actor;
     o.members[a] += 1;
     meetings[a] += m.meetings;
@@ -282,7 +322,7 @@ CohortOutcome CohortTracker::outcome() const {
     o.self_support_weeks[a] = per(ss_weeks[a], n);
     o.cost_per_citizen[a] = per(cost[a], n);
     o.transfers_per_citizen[a] = per(transfers[a], n);
-    const auto km = kaplan_meier(durations[a], events[a], spec_.survival_weeks);
+    const auto km = kaplan_meier(durations[a], events[a], survival_weeks);
     o.survival.insert(o.survival.end(), km.begin(), km.end());
   }
   return o;

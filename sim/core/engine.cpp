@@ -79,7 +79,7 @@ class Replication {
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
     reads_birth_day_ = facts_read(params.actors).birth_day;
-    for (const CohortSpec& c : params.cohorts) trackers_.emplace_back(params, c, threads_);
+    follow_cohorts();
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);
     result_.entries = result_.occupancy;
@@ -111,13 +111,15 @@ class Replication {
     }
     close_accounts(params_, result_);
     // Each cohort's outcome reads only its own members: side by side.
-    const auto cohorts = static_cast<int>(trackers_.size());
-    result_.cohorts.resize(trackers_.size());
+    const auto cohorts = static_cast<int>(params_.cohorts.size());
+    result_.cohorts.resize(params_.cohorts.size());
     ParallelFailure outcomes;
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
     for (int c = 0; c < cohorts; ++c)
-      outcomes.guard(
-          [&] { result_.cohorts[static_cast<std::size_t>(c)] = trackers_[static_cast<std::size_t>(c)].outcome(); });
+      outcomes.guard([&] {
+        const auto [tracker, k] = tracker_of_[static_cast<std::size_t>(c)];
+        result_.cohorts[static_cast<std::size_t>(c)] = trackers_[tracker].outcome(k);
+      });
     outcomes.rethrow();
     if (params_.run.register_spells) result_.spells = register_.finish(cal.end() - 1);
     result_.citizens = pop_.size();
@@ -128,6 +130,23 @@ class Replication {
   std::size_t at(Week w, std::size_t actor, int k, int width) const {
     return (static_cast<std::size_t>(w) * actors_ + actor) * static_cast<std::size_t>(width) +
            static_cast<std::size_t>(k);
+  }
+
+  /// One tracker follows each family of cohorts that take their members alike but for their
+  /// match groups (a cohort and its splits by group): a member is then followed once.
+  void follow_cohorts() {
+    std::vector<std::vector<const CohortSpec*>> families;
+    for (const CohortSpec& c : params_.cohorts) {
+      const auto family = std::find_if(families.begin(), families.end(),
+                                       [&](const auto& f) { return same_members_but_groups(*f.front(), c); });
+      tracker_of_.push_back(
+          {static_cast<std::size_t>(family - families.begin()), family == families.end() ? 0 : family->size()});
+      if (family == families.end())
+        families.push_back({&c});
+      else
+        family->push_back(&c);
+    }
+    for (auto& family : families) trackers_.emplace_back(params_, std::move(family), threads_);
   }
 
   /// Books an amount to an actor's account in reported week w.
@@ -290,7 +309,8 @@ class Replication {
       for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
         member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
     // Milestones are amounts: each chunk's apart, then added up in chunk order.
-    chunk_milestones_.assign(member_chunks_.size() * actors_, 0.0);
+    const std::size_t slots = trackers_.front().milestone_slots();
+    chunk_milestones_.assign(member_chunks_.size() * slots, 0.0);
     const auto chunks = static_cast<std::ptrdiff_t>(member_chunks_.size());
     // Unguarded (ParallelFailure): a member's update allocates nothing and cannot throw.
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && chunks > 1)
@@ -298,11 +318,11 @@ class Replication {
       const MemberChunk& chunk = member_chunks_[static_cast<std::size_t>(k)];
       const int thread = threads_ > 1 ? omp_get_thread_num() : 0;
       trackers_[chunk.tracker].update(w, pop_, case_codes_.data(), chunk.first, chunk.last, thread,
-                                      chunk_milestones_.data() + static_cast<std::size_t>(k) * actors_);
+                                      chunk_milestones_.data() + static_cast<std::size_t>(k) * slots);
     }
     for (std::size_t k = 0; k < member_chunks_.size(); ++k)
       if (trackers_[member_chunks_[k].tracker].pays_milestones())
-        trackers_[member_chunks_[k].tracker].add_milestones(chunk_milestones_.data() + k * actors_);
+        trackers_[member_chunks_[k].tracker].add_milestones(chunk_milestones_.data() + k * slots);
   }
 
   /// The traced citizens present at the start of week w, as the engine holds them.
@@ -728,7 +748,11 @@ class Replication {
   Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
   bool reads_birth_day_ = false;  // some actor assigns by birth day (the second pass asks for it ahead only then)
   std::vector<CohortTracker> trackers_;
-  std::vector<CitizenId> entrants_;  // whose spell begins in the coming week (moves and inflow)
+  struct TrackedCohort {
+    std::size_t tracker, k;  // the tracker that follows it, and its place in that tracker's family
+  };
+  std::vector<TrackedCohort> tracker_of_;  // [cohort of the scenario]
+  std::vector<CitizenId> entrants_;        // whose spell begins in the coming week (moves and inflow)
   struct MemberChunk {
     std::size_t tracker, first, last;
   };

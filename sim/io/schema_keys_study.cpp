@@ -31,7 +31,8 @@ std::vector<Key> study_keys() {
        .type = "match group names",
        .default_text = "all",
        .meaning = "members only from these match groups, as assessed when they join (e.g. the job-ready rows of "
-                  "a published table)"},
+                  "a published table): when they first qualify by `states` and the dates, so that a case of "
+                  "another group does not join on a later spell"},
       {.name = "cohorts.*.at",
        .type = "date",
        .default_text = "required (stock)",
