@@ -5,8 +5,8 @@
 
 namespace almpsim {
 
-void case_count_changes(const Params& params, const Population& pop, CitizenId i, Week from_week, int sign,
-                        std::vector<CountChange>& out) {
+void programme_count_changes(const Params& params, const Population& pop, CitizenId i, Week from_week, int sign,
+                             std::vector<CountChange>& out) {
   const Activity activity = pop.activity_of(i);
   if (activity == Activity::none || !params.on_benefit[pop.state[i]]) return;
   const Calendar& cal = params.calendar;

@@ -21,10 +21,17 @@ struct CountChange {
   std::int16_t delta;
 };
 
+/// case_count_changes() for a case with a programme booked, running or past.
+void programme_count_changes(const Params& params, const Population& pop, CitizenId i, Week from_week, int sign,
+                             std::vector<CountChange>& out);
+
 /// Appends to `out` what citizen i's case as it now stands adds to the count from week
 /// `from_week` on, times `sign`: -1 just before something changes the case, +1 just after.
-void case_count_changes(const Params& params, const Population& pop, CitizenId i, Week from_week, int sign,
-                        std::vector<CountChange>& out);
+/// Inline up to the test most cases end at: no programme.
+inline void case_count_changes(const Params& params, const Population& pop, CitizenId i, Week from_week, int sign,
+                               std::vector<CountChange>& out) {
+  if (pop.activity_of(i) != Activity::none) programme_count_changes(params, pop, i, from_week, sign, out);
+}
 
 class ProgrammeCount {
  public:
