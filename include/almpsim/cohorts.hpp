@@ -44,26 +44,31 @@ class CohortTracker {
   /// (below the constructor's count): each counts its member-weeks into its own table, in
   /// integers, which add up the same in any order. Milestones, where paid, are amounts: each
   /// call adds its members' to `milestones` (milestone_slots() of them, [group][actor]), which
-  /// add_milestones() then takes in a fixed order. In the week of measurement update() must reach each member once: it
-  /// turns the meetings count into those held since entry.
+  /// add_milestones() then takes in a fixed order.
+  /// In the week of measurement update() must reach each member once: it turns the meetings
+  /// count into those held since entry. Throws std::logic_error for a thread out of range.
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
   void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
               double* milestones);
   /// Whether update() has members to bring up to week w.
   bool updates(Week w) const { return w <= spec_.measure_at && !members_.empty(); }
   /// Whether update() adds to its `milestones` (else they may be left out).
-  bool pays_milestones() const { return has_milestones_; }
-  void add_milestones(const double* amounts);  ///< [group][actor], from update()
+  bool adds_milestones() const { return has_milestones_; }
+  /// Adds one update() call's milestones ([group][actor], milestone_slots() of them).
+  void add_milestones(const double* amounts);
+  /// How many amounts update() adds milestones to: [match group][actor].
   std::size_t milestone_slots() const { return groups_ * params_.actors.size(); }
   /// Members of all the family's cohorts.
   std::size_t members() const { return members_.size(); }
-  /// The outcome of the family's cohort k (in the order given).
-  CohortOutcome outcome(std::size_t k = 0) const;
+  /// The outcome of the family's cohort `index_in_family` (in the order the family was given;
+  /// 0 for a tracker of one cohort). Throws std::out_of_range past the family.
+  CohortOutcome outcome(std::size_t index_in_family = 0) const;
 
  private:
-  /// One member's record: what sets it apart from the other members of its actor (the week it
-  /// joined, the weeks until it first left benefit, its weeks on benefit and meetings). The
-  /// rest the cohort counts by actor (week_counts_). Kept to 14 bytes (weeks fit in 16 bits, as
+  /// One member's record: what sets it apart from the other members of its match group and
+  /// actor (the week it joined, the weeks until it first left benefit, its weeks on benefit and
+  /// meetings), and that group and actor. The rest the cohort counts by group and actor
+  /// (week_counts_). Kept to 14 bytes (weeks fit in 16 bits, as
   /// everywhere in the population): a cohort can hold most of a million-citizen municipality,
   /// and every member is read and written every week.
 #pragma pack(push, 2)
@@ -98,7 +103,9 @@ class CohortTracker {
   /// A thread's table: [way][group][actor][count] for the weeks before the measurement (count: a
   /// case code, then entries to benefit and moves into self-support, the fee and bonus paid) and
   /// [group][actor][state][activity] at the measurement, after the ways. Counted by the match
-  /// group and actor a member joined with, whose cohort it stays in.
+  /// group and actor a member joined with, whose cohort it stays in. As the case code holds the
+  /// serving actor, a table grows with the square of the actors: 8 bytes x groups x actors x
+  /// (4 x (77 x actors + 2) + 77), about 22 KB for 2 actors and 2 groups, 0.76 MB for 10 and 3.
   std::size_t week_count_width() const {
     return codes_ + 2;
   }

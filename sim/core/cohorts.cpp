@@ -40,10 +40,17 @@ bool same_members_but_groups(const CohortSpec& a, const CohortSpec& b) {
          a.measure_at == b.measure_at && a.exclude_stock == b.exclude_stock;
 }
 
+namespace {
+const CohortSpec& first_of(const std::vector<const CohortSpec*>& family) {
+  if (family.empty()) throw std::logic_error("a cohort tracker follows at least one cohort");
+  return *family.front();
+}
+}  // namespace
+
 CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*> family, int threads)
     : params_(params),
       family_(std::move(family)),
-      spec_(*family_.front()),
+      spec_(first_of(family_)),
       groups_(static_cast<std::size_t>(std::max(1, params.attributes.match_groups()))),
       codes_(case_codes(params.actors.size())) {
   for (const CohortSpec* c : family_)
@@ -71,7 +78,7 @@ CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*
         c.in_states = spec.states[s];
         c.self_support = static_cast<State>(s) == State::self_support;
       }
-  has_milestones_ = almpsim::pays_milestones(params);
+  has_milestones_ = pays_milestones(params);
   has_transfers_ = books_transfers(params);
   const std::size_t table = measure_offset() + groups_ * measure_group_size();
   week_counts_.assign(static_cast<std::size_t>(std::max(1, threads)), std::vector<std::uint64_t>(table, 0));
@@ -171,7 +178,7 @@ void CohortTracker::admit(Week w, const Population& pop, CitizenId present, cons
 void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last,
                            int thread, double* milestones) {
   if (w > spec_.measure_at) return;
-  std::uint64_t* counts = week_counts_[static_cast<std::size_t>(thread)].data();
+  std::uint64_t* counts = week_counts_.at(static_cast<std::size_t>(thread)).data();
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
   if (w < spec_.measure_at) {
@@ -181,8 +188,8 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
     // Neighbouring members mostly share a code: each of kCountWays in turn counts into its own
     // table, so that an add need not wait for the one before it to the same count.
     const CodedWeek* const coded = coded_.data();
-    const std::size_t width = week_count_width(), ways = way_size(), group = group_size(), fee = codes_,
-                      actors = params_.actors.size();
+    const std::size_t actor_stride = week_count_width(), way_stride = way_size(), group_stride = group_size(),
+                      fee_slot = codes_, actors = params_.actors.size();
     const bool pays = has_milestones_;
     std::size_t way = 0;
     for (auto it = begin; it != end; ++it, way = (way + 1) % kCountWays) {
@@ -190,7 +197,7 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
       Member& m = *it;
       const CaseCode code = codes[m.id];
       const CodedWeek& c = coded[code];
-      accumulate(c, code, m, counts + way * ways + m.group * group + m.actor * width, fee, w);
+      accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot, w);
       if (pays)
         milestones[m.group * actors + m.actor] +=
             milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
@@ -229,7 +236,7 @@ std::vector<std::uint64_t> CohortTracker::total_counts(const std::vector<bool>& 
 
 CohortOutcome CohortTracker::outcome(std::size_t k) const {
   const auto na = static_cast<std::size_t>(params_.actor_count());
-  const int survival_weeks = family_[k]->survival_weeks;
+  const int survival_weeks = family_.at(k)->survival_weeks;
   const auto horizon = static_cast<std::size_t>(survival_weeks);
   const std::vector<bool> groups = groups_of(k);
   CohortOutcome o;

@@ -40,7 +40,7 @@ struct BlockTally {
   std::vector<std::vector<DueMeeting>> due;   // [actor][state] meetings falling due this week
   std::vector<std::int32_t> left_queue;       // [actor][state] cases overdue for a meeting that moved on
   std::vector<CitizenId> entered;             // citizens moved, in the order moved
-  std::vector<CountChange> count_changes;     // to the programme count, from the moves made
+  std::vector<CountChange> count_changes;     // to the programme count, from the moves made and places taken
 
   void reset(std::size_t actors) {
     entries.assign(actors * kStates, 0);
@@ -110,15 +110,15 @@ class Replication {
       if (week_done_) week_done_();
     }
     close_accounts(params_, result_);
-    // Each cohort's outcome reads only its own members: side by side.
+    // A cohort's outcome only reads its tracker (cohorts of one family share theirs): side by side.
     const auto cohorts = static_cast<int>(params_.cohorts.size());
     result_.cohorts.resize(params_.cohorts.size());
     ParallelFailure outcomes;
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && cohorts > 1)
     for (int c = 0; c < cohorts; ++c)
       outcomes.guard([&] {
-        const auto [tracker, k] = tracker_of_[static_cast<std::size_t>(c)];
-        result_.cohorts[static_cast<std::size_t>(c)] = trackers_[tracker].outcome(k);
+        const auto [tracker, index_in_family] = tracker_of_[static_cast<std::size_t>(c)];
+        result_.cohorts[static_cast<std::size_t>(c)] = trackers_[tracker].outcome(index_in_family);
       });
     outcomes.rethrow();
     if (params_.run.register_spells) result_.spells = register_.finish(cal.end() - 1);
@@ -167,6 +167,20 @@ class Replication {
       case_count_changes(params_, pop_, i, first, +1, count_changes_);
     }
     apply_count_changes(count_changes_);
+  }
+
+  /// Makes `change` to citizen i's case, and to the programme count from week `from` on: the
+  /// case's weeks in a programme as they were are taken away, and added as they are after.
+  template <class Change>
+  void recounting(CitizenId i, Week from, std::vector<CountChange>& changes, Change change) {
+    case_count_changes(params_, pop_, i, from, -1, changes);
+    change();
+    case_count_changes(params_, pop_, i, from, +1, changes);
+  }
+
+  /// This thread's number in a parallel loop of the replication's (0 outside one).
+  int thread_number() const {
+    return threads_ > 1 ? omp_get_thread_num() : 0;
   }
 
   /// Takes changes to the programme count in, and empties their list for more.
@@ -309,19 +323,21 @@ class Replication {
       for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
         member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
     // Milestones are amounts: each chunk's apart, then added up in chunk order.
-    const std::size_t slots = trackers_.front().milestone_slots();
+    const bool milestones =
+        std::any_of(trackers_.begin(), trackers_.end(), [](const CohortTracker& t) { return t.adds_milestones(); });
+    const std::size_t slots = milestones ? trackers_.front().milestone_slots() : 0;
     chunk_milestones_.assign(member_chunks_.size() * slots, 0.0);
     const auto chunks = static_cast<std::ptrdiff_t>(member_chunks_.size());
     // Unguarded (ParallelFailure): a member's update allocates nothing and cannot throw.
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && chunks > 1)
     for (std::ptrdiff_t k = 0; k < chunks; ++k) {
       const MemberChunk& chunk = member_chunks_[static_cast<std::size_t>(k)];
-      const int thread = threads_ > 1 ? omp_get_thread_num() : 0;
+      const int thread = thread_number();
       trackers_[chunk.tracker].update(w, pop_, case_codes_.data(), chunk.first, chunk.last, thread,
                                       chunk_milestones_.data() + static_cast<std::size_t>(k) * slots);
     }
     for (std::size_t k = 0; k < member_chunks_.size(); ++k)
-      if (trackers_[member_chunks_[k].tracker].pays_milestones())
+      if (trackers_[member_chunks_[k].tracker].adds_milestones())
         trackers_[member_chunks_[k].tracker].add_milestones(chunk_milestones_.data() + k * slots);
   }
 
@@ -367,9 +383,7 @@ class Replication {
     cache_.invalidate(i);
     tally.entered.push_back(i);
     count_place(w, i, -1, tally);
-    case_count_changes(params_, pop_, i, w + 1, -1, tally.count_changes);
-    enter_state(params_, rng_, pop_, i, from, to, w + 1);
-    case_count_changes(params_, pop_, i, w + 1, +1, tally.count_changes);
+    recounting(i, w + 1, tally.count_changes, [&] { enter_state(params_, rng_, pop_, i, from, to, w + 1); });
     count_place(w, i, +1, tally);  // an immediate activation booked on entry
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
@@ -397,9 +411,7 @@ class Replication {
     ++tally.entries[to * kStates + s];
     cache_.invalidate(i);  // the actor is part of the hazards' key
     count_place(w, i, -1, tally);
-    case_count_changes(params_, pop_, i, w + 1, -1, tally.count_changes);
-    hand_over(params_, pop_, i, to, w + 1);
-    case_count_changes(params_, pop_, i, w + 1, +1, tally.count_changes);
+    recounting(i, w + 1, tally.count_changes, [&] { hand_over(params_, pop_, i, to, w + 1); });
     count_place(w, i, +1, tally);
     schedule_milestones(i, w + 1);
     if (params_.on_benefit[s]) tally.payments[to] += entry_fee(params_.actors[to]);
@@ -558,7 +570,7 @@ class Replication {
         tally.reset(actors_);
         const auto lo = static_cast<CitizenId>(b * kBlockSize);
         const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, (b + 1) * kBlockSize));
-        const int thread = threads_ > 1 ? omp_get_thread_num() : 0;
+        const int thread = thread_number();
         move_block(w, lo, hi, tally, cache_.scratch(thread), week_mult);
       });
     moving.rethrow();
@@ -673,10 +685,8 @@ class Replication {
             if (k + kMeetingPrefetchAhead < count)
               prefetch_meeting(meetings_[static_cast<std::size_t>(k + kMeetingPrefetchAhead)].citizen);
             const CitizenId i = meetings_[static_cast<std::size_t>(k)].citizen;
-            auto& changes = meeting_count_changes_[static_cast<std::size_t>(threads_ > 1 ? omp_get_thread_num() : 0)];
-            case_count_changes(params_, pop_, i, w + 1, -1, changes);
-            outcomes_[static_cast<std::size_t>(k)] = hold_meeting(params_, rng_, pop_, i, w);
-            case_count_changes(params_, pop_, i, w + 1, +1, changes);
+            recounting(i, w + 1, meeting_count_changes_[static_cast<std::size_t>(thread_number())],
+                       [&] { outcomes_[static_cast<std::size_t>(k)] = hold_meeting(params_, rng_, pop_, i, w); });
           });
         holding.rethrow();
         for (auto& changes : meeting_count_changes_) apply_count_changes(changes);
@@ -687,9 +697,7 @@ class Replication {
           if (outcomes_[k].referred) record_referral(w, meetings_[k].citizen, meeting_moves);
           if (places_.limited() && outcomes_[k].started != Activity::none) {
             const CitizenId i = meetings_[k].citizen;
-            case_count_changes(params_, pop_, i, w + 1, -1, meeting_moves.count_changes);
-            places_.take_place(pop_, i);
-            case_count_changes(params_, pop_, i, w + 1, +1, meeting_moves.count_changes);
+            recounting(i, w + 1, meeting_moves.count_changes, [&] { places_.take_place(pop_, i); });
           }
         }
         if (w >= 0) {
@@ -749,7 +757,7 @@ class Replication {
   bool reads_birth_day_ = false;  // some actor assigns by birth day (the second pass asks for it ahead only then)
   std::vector<CohortTracker> trackers_;
   struct TrackedCohort {
-    std::size_t tracker, k;  // the tracker that follows it, and its place in that tracker's family
+    std::size_t tracker, index_in_family;  // the tracker that follows it, and its place in that tracker's family
   };
   std::vector<TrackedCohort> tracker_of_;  // [cohort of the scenario]
   std::vector<CitizenId> entrants_;        // whose spell begins in the coming week (moves and inflow)
@@ -758,7 +766,7 @@ class Replication {
   };
   static constexpr std::size_t kMemberChunk = 16384;
   std::vector<MemberChunk> member_chunks_;
-  std::vector<double> chunk_milestones_;      // [chunk][actor] milestones paid in the week
+  std::vector<double> chunk_milestones_;      // [chunk][group][actor] milestones paid in the week
   std::vector<CaseCode> case_codes_;          // per citizen present, the week's case code
   std::vector<std::uint16_t> programme_bin_;  // [case code] its bin in the programme count
   std::vector<std::uint32_t> block_counts_;   // [block][way][bin] the programme count's

@@ -25,15 +25,19 @@ ProgrammeCount::ProgrammeCount(const Params& params)
       running_(bins_, 0) {}
 
 void ProgrammeCount::apply(const std::vector<CountChange>& changes) {
+  // All checked before any is taken in: a list refused leaves the count as it was.
   for (const CountChange& c : changes) {
     if (c.slot <= counted_) throw std::logic_error("a change to the programme count of a week already counted");
-    changes_[static_cast<std::size_t>(c.slot) * bins_ + c.bin] += c.delta;
+    if (c.slot >= calendar_.total() || c.bin >= bins_)
+      throw std::logic_error("a change to the programme count outside its weeks or bins");
   }
+  for (const CountChange& c : changes) changes_[static_cast<std::size_t>(c.slot) * bins_ + c.bin] += c.delta;
 }
 
 const std::vector<std::int32_t>& ProgrammeCount::advance_to(Week w) {
   const int slot = calendar_.slot(w);
-  if (slot != counted_ + 1) throw std::logic_error("the programme count takes the weeks in order, each once");
+  if (slot != counted_ + 1 || slot >= calendar_.total())
+    throw std::logic_error("the programme count takes the run's weeks in order, each once");
   const std::int32_t* change = changes_.data() + static_cast<std::size_t>(slot) * bins_;
   for (std::size_t b = 0; b < bins_; ++b) running_[b] += change[b];
   counted_ = slot;

@@ -33,13 +33,16 @@ inline void case_count_changes(const Params& params, const Population& pop, Citi
   if (pop.activity_of(i) != Activity::none) programme_count_changes(params, pop, i, from_week, sign, out);
 }
 
+/// The count of the run's weeks, from the calendar's first, kept as changes by week.
 class ProgrammeCount {
  public:
+  /// An empty count over the calendar's weeks and the actors' bins.
   explicit ProgrammeCount(const Params& params);
-  /// Takes in changes to weeks not yet counted (a change to a week already counted is an error).
+  /// Takes in changes to weeks not yet counted. Throws std::logic_error, taking none of them in,
+  /// if one is to a week already counted or outside the calendar or the bins.
   void apply(const std::vector<CountChange>& changes);
   /// The count at the start of week w, [actor][activity] ([actor][none] stays 0). The weeks are
-  /// taken in order, from the calendar's first, each once.
+  /// taken in order, from the calendar's first, each once (std::logic_error otherwise).
   const std::vector<std::int32_t>& advance_to(Week w);
 
  private:

@@ -3,6 +3,7 @@
 #include "../../sim/core/programme_count.hpp"
 
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "almpsim/case_codes.hpp"
@@ -86,7 +87,13 @@ TEST_CASE("the programme count refuses a change to a week it has counted, and we
   count.advance_to(0);
   count.advance_to(1);
   CHECK_THROWS_AS(count.apply({{1, 1, +1}}), std::logic_error);
+  // Outside the weeks or the bins; a list with one such change takes none of its changes in.
+  CHECK_THROWS_AS(count.apply({{5, 1, +1}}), std::logic_error);
+  CHECK_THROWS_AS(count.apply({{2, 1, +1}, {2, kActivities, +1}}), std::logic_error);
   CHECK_NOTHROW(count.apply({{2, 1, +1}}));
   CHECK(count.advance_to(2)[1] == 1);
   CHECK_THROWS_AS(count.advance_to(4), std::logic_error);
+  count.advance_to(3);
+  count.advance_to(4);
+  CHECK_THROWS_AS(count.advance_to(5), std::logic_error);  // past the run
 }

@@ -141,3 +141,59 @@ TEST_CASE("places that are never all taken change nothing", "[unit]") {
       {});
   CHECK_FALSE(same_bits(a[0].activity_occupancy, c[0].activity_occupancy));
 }
+
+TEST_CASE(
+    "the programme count kept from the cases' changes agrees with the register's spells where places are few, "
+    "cases are sanctioned off benefit and handed to another actor",
+    "[unit]") {
+  // Half the cases with an actor whose ten course places fill up, who sanctions missed meetings
+  // off benefit and hands a fifth of the cases it meets to an actor without places limits. With
+  // the register kept the engine also checks the kept count against the week's case codes every
+  // week (a difference stops the run); the activity spells count it again, independently.
+  test::TempDir dir;
+  std::string text = weekly_guidance(0.05, 0.1);
+  text.replace(text.find("name = \"centre\"\n"), std::string("name = \"centre\"\n").size(),
+               "name = \"centre\"\nassignment = { rule = \"random_share\", share = 0.5 }\n"
+               "referral = { to = \"other\", chance = 0.2 }\n");
+  text += R"(
+[[actors]]
+name = "other"
+assignment = { rule = "rest" }
+first_meeting_weeks = 1
+meeting_interval_weeks = { cash_benefit = 2 }
+activation_probability = 0.5
+activation_mix = { guidance = 1.0 }
+)";
+  Params p = load_scenario(dir.write("s.toml", text), {"population.size=400"}).params;
+  p.run.register_spells = true;
+  for (const int threads : {1, 2}) {
+    INFO(threads << " threads");
+    const auto r = run_monte_carlo(p, {threads}).front();
+    const std::size_t weeks = static_cast<std::size_t>(p.calendar.weeks), actors = p.actors.size();
+    std::vector<std::int32_t> activity(r.activity_occupancy.size(), 0);
+    std::int64_t in_programmes = 0, with_other = 0;
+    for (const Spell& s : r.spells)
+      if (p.on_benefit[s.state])
+        for (Week w = s.first_week; w <= s.last_week; ++w) {
+          ++activity[(static_cast<std::size_t>(w) * actors + s.actor) * kActivities + s.activity];
+          in_programmes += s.activity != index_of(Activity::none);
+          with_other += s.actor == 1 && s.activity != index_of(Activity::none);
+        }
+    CHECK(activity == r.activity_occupancy);
+    CHECK(r.activity_occupancy.size() == weeks * actors * kActivities);
+    // Programmes run with both actors, places ran short, and cases left benefit at meetings.
+    CHECK(in_programmes > 500);
+    CHECK(with_other > 100);
+    std::int32_t waited = 0, sanctioned_off = 0;
+    for (const std::int32_t n : r.waiting_for_place) waited = std::max(waited, n);
+    for (const std::int32_t n : r.moved_to_self_support) sanctioned_off += n;
+    CHECK(waited > 10);
+    CHECK(sanctioned_off > 10);
+    // Nobody flows in or comes back to cash benefit: every entry to the other actor's is a case
+    // handed over.
+    std::int32_t handed_over = 0;
+    for (std::size_t w = 0; w < weeks; ++w)
+      handed_over += r.entries[(w * actors + 1) * kStates + index_of(State::cash_benefit)];
+    CHECK(handed_over > 10);
+  }
+}
