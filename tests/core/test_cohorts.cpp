@@ -350,21 +350,35 @@ TEST_CASE("members brought up to date in parts, in different threads' tables, ad
   }
 }
 
+namespace {
+/// TinyWorld with two match groups: categories 0-1 job-ready (group 0), 2-5 not (group 1).
+TinyWorld with_two_match_groups() {
+  TinyWorld t;
+  t.params.attributes.match_group_names = {"job_ready", "not_job_ready"};
+  t.params.attributes.match_group_of = {0, 0, 1, 1, 1, 1};
+  return t;
+}
+
+/// Everyone on cash benefit at any time in weeks 1-4, measured in week 5.
+CohortSpec cash_benefit_period() {
+  CohortSpec spec;
+  spec.name = "period";
+  spec.kind = CohortSpec::Kind::period;
+  spec.states[index_of(State::cash_benefit)] = true;
+  spec.from = 1;
+  spec.to = 4;
+  spec.measure_at = 5;
+  return spec;
+}
+}  // namespace
+
 TEST_CASE("a case assessed in another match group on a later spell stays in the group it joined with", "[unit]") {
   // A period cohort and its two splits by match group, followed as one family. Citizen 0 is on
   // cash benefit when the window opens, in group 0; it leaves, and comes back in the window
   // assessed in group 1. It is a member of the whole cohort once, and of group 0's split only,
   // so the splits add up to the whole.
-  TinyWorld t;
-  t.params.attributes.match_group_names = {"job_ready", "not_job_ready"};
-  t.params.attributes.match_group_of = {0, 0, 1, 1, 1, 1};
-  CohortSpec whole;
-  whole.name = "period";
-  whole.kind = CohortSpec::Kind::period;
-  whole.states[index_of(State::cash_benefit)] = true;
-  whole.from = 1;
-  whole.to = 4;
-  whole.measure_at = 5;
+  TinyWorld t = with_two_match_groups();
+  const CohortSpec whole = cash_benefit_period();
   CohortSpec ready = whole, others = whole;
   ready.groups = {true, false};
   others.groups = {false, true};
@@ -399,16 +413,8 @@ TEST_CASE("a case assessed in another match group on a later spell stays in the 
 TEST_CASE("a cohort of one match group takes the same members alone as beside its whole cohort", "[unit]") {
   // Citizen 0 qualifies in group 0 when the window opens, leaves, and comes back in group 1:
   // the cohort of group 1 never takes it, followed alone or in a family with the whole cohort.
-  TinyWorld t;
-  t.params.attributes.match_group_names = {"job_ready", "not_job_ready"};
-  t.params.attributes.match_group_of = {0, 0, 1, 1, 1, 1};
-  CohortSpec whole;
-  whole.name = "period";
-  whole.kind = CohortSpec::Kind::period;
-  whole.states[index_of(State::cash_benefit)] = true;
-  whole.from = 1;
-  whole.to = 4;
-  whole.measure_at = 5;
+  TinyWorld t = with_two_match_groups();
+  const CohortSpec whole = cash_benefit_period();
   CohortSpec others = whole;
   others.groups = {false, true};
   CohortTracker alone(t.params, others), beside(t.params, {&whole, &others});
