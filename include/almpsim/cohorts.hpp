@@ -13,8 +13,23 @@
 
 namespace almpsim {
 
-/// Kaplan-Meier survival S(0..horizon) from durations (weeks until the event, or until
-/// censoring) and event flags; NaN where nobody is at risk any more.
+/// What Kaplan-Meier survival needs of a group followed up to `horizon` weeks: how many were
+/// followed d weeks (until the event or censoring; beyond the horizon counted at horizon + 1),
+/// and how many of those d weeks ended in the event. A count per week, not a record per person.
+struct SurvivalCounts {
+  explicit SurvivalCounts(int horizon);
+  /// One person followed `duration` weeks (negative: not followed at all), ending in the event or not.
+  void add(int duration, bool event);
+  int horizon;
+  std::int64_t people = 0;
+  std::vector<std::int64_t> followed;  ///< [weeks followed, 0..horizon + 1]
+  std::vector<std::int64_t> ended;     ///< [weeks to the event, 0..horizon]
+};
+
+/// Kaplan-Meier survival S(0..horizon) from the counts; NaN where nobody is at risk any more
+/// (all NaN for nobody).
+std::vector<double> kaplan_meier(const SurvivalCounts& counts);
+/// The same from durations (weeks until the event, or until censoring) and event flags.
 std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events, int horizon);
 
 /// Whether cohorts a and b take their members alike but for their match groups (the same kind,

@@ -16,23 +16,39 @@ constexpr std::int16_t kStillOnBenefit = std::numeric_limits<std::int16_t>::min(
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
-std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events, int horizon) {
+SurvivalCounts::SurvivalCounts(int horizon_weeks)
+    : horizon(horizon_weeks),
+      followed(static_cast<std::size_t>(horizon_weeks) + 2, 0),
+      ended(static_cast<std::size_t>(horizon_weeks) + 1, 0) {}
+
+void SurvivalCounts::add(int duration, bool event) {
+  ++people;
+  if (duration < 0) return;
+  ++followed[static_cast<std::size_t>(std::min(duration, horizon + 1))];
+  if (event && duration <= horizon) ++ended[static_cast<std::size_t>(duration)];
+}
+
+std::vector<double> kaplan_meier(const SurvivalCounts& counts) {
+  const int horizon = counts.horizon;
   std::vector<double> s(static_cast<std::size_t>(horizon) + 1, kNaN);
-  if (durations.empty()) return s;
-  std::vector<int> at_least(static_cast<std::size_t>(horizon) + 2, 0), events_at(at_least.size(), 0);
-  for (std::size_t m = 0; m < durations.size(); ++m) {
-    const int d = std::min(durations[m], horizon + 1);
-    for (int k = 0; k <= d && k <= horizon; ++k) ++at_least[static_cast<std::size_t>(k)];
-    if (events[m] && durations[m] <= horizon) ++events_at[static_cast<std::size_t>(durations[m])];
-  }
+  if (counts.people == 0) return s;
+  // At risk in week k: followed k weeks or more.
+  std::vector<std::int64_t> at_least(counts.followed.size() + 1, 0);
+  for (std::size_t d = counts.followed.size(); d-- > 0;) at_least[d] = at_least[d + 1] + counts.followed[d];
   s[0] = 1.0;
   for (int k = 1; k <= horizon; ++k) {
-    const int at_risk = at_least[static_cast<std::size_t>(k)];
+    const auto at_risk = static_cast<double>(at_least[static_cast<std::size_t>(k)]);
     if (at_risk == 0) break;
     s[static_cast<std::size_t>(k)] =
-        s[static_cast<std::size_t>(k) - 1] * (1.0 - double(events_at[static_cast<std::size_t>(k)]) / at_risk);
+        s[static_cast<std::size_t>(k) - 1] * (1.0 - double(counts.ended[static_cast<std::size_t>(k)]) / at_risk);
   }
   return s;
+}
+
+std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::vector<bool>& events, int horizon) {
+  SurvivalCounts counts(horizon);
+  for (std::size_t m = 0; m < durations.size(); ++m) counts.add(durations[m], events[m]);
+  return kaplan_meier(counts);
 }
 
 bool same_members_but_groups(const CohortSpec& a, const CohortSpec& b) {
@@ -285,8 +301,7 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
         state_activity(a, s, k) += n;
       }
   }
-  std::vector<std::vector<int>> durations(na);
-  std::vector<std::vector<bool>> events(na);
+  std::vector<SurvivalCounts> survival(na, SurvivalCounts(survival_weeks));
   for (const Member& m : members_) {
     if (!groups[m.group]) continue;
     const std::size_t a = m.actor;
@@ -297,8 +312,7 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
     ratio_sum[a] += ratio;
     ratio_sq[a] += ratio * ratio;
     const bool left = m.first_off_benefit != kStillOnBenefit;
-    durations[a].push_back(left ? m.first_off_benefit - m.entry : window);
-    events[a].push_back(left);
+    survival[a].add(left ? m.first_off_benefit - m.entry : window, left);
   }
   auto per = [](double x, double n) { return n > 0 ? x / n : kNaN; };
   o.self_support_share.resize(na);
@@ -329,7 +343,7 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
     o.self_support_weeks[a] = per(ss_weeks[a], n);
     o.cost_per_citizen[a] = per(cost[a], n);
     o.transfers_per_citizen[a] = per(transfers[a], n);
-    const auto km = kaplan_meier(durations[a], events[a], survival_weeks);
+    const auto km = kaplan_meier(survival[a]);
     o.survival.insert(o.survival.end(), km.begin(), km.end());
   }
   return o;
