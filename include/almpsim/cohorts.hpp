@@ -59,7 +59,8 @@ class CohortTracker {
   /// (below the constructor's count): each counts its member-weeks into its own table, in
   /// integers, which add up the same in any order. Milestones, where paid, are amounts: each
   /// call adds its members' to `milestones` (milestone_slots() of them, [group][actor]), which
-  /// add_milestones() then takes in a fixed order.
+  /// add_milestones() then takes in a fixed order; where no actor pays milestones
+  /// (pays_milestones) they are never touched.
   /// In the week of measurement update() must reach each member once: it turns the meetings
   /// count into those held since entry. Throws std::logic_error for a thread out of range.
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
@@ -67,8 +68,6 @@ class CohortTracker {
               double* milestones);
   /// Whether update() has members to bring up to week w.
   bool updates(Week w) const { return w <= spec_.measure_at && !members_.empty(); }
-  /// Whether update() adds to its `milestones` (else they may be left out).
-  bool adds_milestones() const { return has_milestones_; }
   /// Adds one update() call's milestones ([group][actor], milestone_slots() of them).
   void add_milestones(const double* amounts);
   /// How many amounts update() adds milestones to: [match group][actor].
@@ -115,6 +114,9 @@ class CohortTracker {
   /// bonus's follows). A static function of its arguments: the loop that calls it keeps them
   /// in registers, where the tracker's own fields would be read again after every count's store.
   static void accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee, Week w);
+  /// Records week w as member m's first off benefit if it is (`c` its coded week) and none was
+  /// before. A select, not a branch: members on and off benefit alternate in the list.
+  static void note_first_week_off(const CodedWeek& c, Member& m, Week w);
   /// A thread's table: [way][group][actor][count] for the weeks before the measurement (count: a
   /// case code, then entries to benefit and moves into self-support, the fee and bonus paid) and
   /// [group][actor][state][activity] at the measurement, after the ways. Counted by the match

@@ -77,7 +77,6 @@ CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*
     const std::vector<bool> groups = groups_of(k);
     for (std::size_t g = 0; g < groups_; ++g) takes_group_[g] = takes_group_[g] || groups[g];
   }
-  const CohortSpec& spec = spec_;
   // What a week adds for every (serving actor, state, activity running) a member can be in.
   coded_.resize(codes_);
   for (std::size_t a = 0; a < params.actors.size(); ++a)
@@ -91,7 +90,7 @@ CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*
         c.actor = static_cast<std::uint8_t>(a);
         c.state = static_cast<std::uint8_t>(s);
         c.activity = static_cast<std::uint8_t>(index_of(act));
-        c.in_states = spec.states[s];
+        c.in_states = spec_.states[s];
         c.self_support = static_cast<State>(s) == State::self_support;
       }
   has_milestones_ = pays_milestones(params);
@@ -128,10 +127,13 @@ void CohortTracker::accumulate(const CodedWeek& c, CaseCode code, Member& m, std
   own[fee] += c.on_benefit & !m.was_on_benefit;       // an entry to benefit: the fee
   own[fee + 1] += c.self_support & m.was_on_benefit;  // a move into self-support: the bonus
   m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + c.on_benefit);
-  // A select, not a branch: members on and off benefit alternate in the list.
+  note_first_week_off(c, m, w);
+  m.was_on_benefit = c.on_benefit ? 1 : 0;
+}
+
+void CohortTracker::note_first_week_off(const CodedWeek& c, Member& m, Week w) {
   const bool first_week_off = !c.on_benefit & (m.first_off_benefit == kStillOnBenefit);
   m.first_off_benefit = first_week_off ? static_cast<std::int16_t>(w) : m.first_off_benefit;
-  m.was_on_benefit = c.on_benefit ? 1 : 0;
 }
 
 void CohortTracker::observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
@@ -228,7 +230,7 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
     const CodedWeek& c = coded_[codes[m.id]];
     ++at_measure[((m.group * params_.actors.size() + m.actor) * kStates + c.state) * kActivities + c.activity];
     m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings);
-    if (!c.on_benefit && m.first_off_benefit == kStillOnBenefit) m.first_off_benefit = static_cast<std::int16_t>(w);
+    note_first_week_off(c, m, w);
   }
 }
 

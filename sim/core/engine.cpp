@@ -323,9 +323,7 @@ class Replication {
       for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
         member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
     // Milestones are amounts: each chunk's apart, then added up in chunk order.
-    const bool milestones =
-        std::any_of(trackers_.begin(), trackers_.end(), [](const CohortTracker& t) { return t.adds_milestones(); });
-    const std::size_t slots = milestones ? trackers_.front().milestone_slots() : 0;
+    const std::size_t slots = has_milestones_ ? trackers_.front().milestone_slots() : 0;
     chunk_milestones_.assign(member_chunks_.size() * slots, 0.0);
     const auto chunks = static_cast<std::ptrdiff_t>(member_chunks_.size());
     // Unguarded (ParallelFailure): a member's update allocates nothing and cannot throw.
@@ -336,8 +334,8 @@ class Replication {
       trackers_[chunk.tracker].update(w, pop_, case_codes_.data(), chunk.first, chunk.last, thread,
                                       chunk_milestones_.data() + static_cast<std::size_t>(k) * slots);
     }
-    for (std::size_t k = 0; k < member_chunks_.size(); ++k)
-      if (trackers_[member_chunks_[k].tracker].adds_milestones())
+    if (has_milestones_)
+      for (std::size_t k = 0; k < member_chunks_.size(); ++k)
         trackers_[member_chunks_[k].tracker].add_milestones(chunk_milestones_.data() + k * slots);
   }
 
