@@ -80,15 +80,14 @@ class CohortTracker {
 
  private:
   /// One member's record: what sets it apart from the other members of its match group and
-  /// actor (the week it joined, the weeks until it first left benefit, its weeks on benefit and
-  /// meetings), and that group and actor. The rest the cohort counts by group and actor
-  /// (week_counts_). Kept to 14 bytes (weeks fit in 16 bits, as
-  /// everywhere in the population): a cohort can hold most of a million-citizen municipality,
-  /// and every member is read and written every week.
+  /// actor (the week it first left benefit, its weeks on benefit and meetings), and that group
+  /// and actor. The week it joined is kept by runs of members (joined_in_), and the rest the
+  /// cohort counts by group and actor (week_counts_). Kept to 12 bytes (weeks fit in 16 bits,
+  /// as everywhere in the population): a cohort can hold most of a million-citizen
+  /// municipality, and every member is read and written every week.
 #pragma pack(push, 2)
   struct Member {
     CitizenId id;
-    std::int16_t entry;
     std::int16_t first_off_benefit;  // kStillOnBenefit until the first week off benefit
     std::int16_t benefit_weeks = 0;
     std::uint16_t meetings;  // held before entry until measured, then held since entry
@@ -97,7 +96,12 @@ class CohortTracker {
     std::uint8_t group : 7 = 0;  // match group as assessed on joining
   };
 #pragma pack(pop)
-  static_assert(sizeof(Member) == 14);
+  static_assert(sizeof(Member) == 12);
+  /// Members join in order of week: those from `first` on (up to the next run's) joined in `week`.
+  struct JoinedIn {
+    Week week;
+    std::size_t first;
+  };
   static_assert(kMatchLevels <= 128, "a member's match group fits 7 bits");
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
   /// Whether citizen i's match group is one some cohort of the family takes.
@@ -151,6 +155,7 @@ class CohortTracker {
   std::vector<bool> takes_group_;          // [group] some cohort of the family takes it
   std::size_t codes_;                      // case codes of the model
   std::deque<Member> members_;             // grows in chunks: no copy of the whole list when it fills up
+  std::vector<JoinedIn> joined_in_;        // the week each run of members joined in
   std::vector<bool> joined_;               // per citizen, inflow and period cohorts count each person once
   bool window_seen_ = false;               // a week of the window has been observed (with a full scan)
   std::vector<CodedWeek> coded_;           // by case code

@@ -1,6 +1,7 @@
 #include "almpsim/cohorts.hpp"
 
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -111,11 +112,11 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   Member m{};
   m.id = i;
   m.actor = pop.actor[i];
-  m.entry = static_cast<std::int16_t>(w);
   m.meetings = pop.meetings_of(i);
   m.first_off_benefit = kStillOnBenefit;
   m.was_on_benefit = new_case ? 0 : 1;
   m.group = static_cast<std::uint8_t>(match_group_of(params_, pop, i)) & 0x7Fu;
+  if (joined_in_.empty() || joined_in_.back().week != w) joined_in_.push_back({w, members_.size()});
   members_.push_back(m);
 }
 
@@ -306,17 +307,21 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
       }
   }
   std::vector<SurvivalCounts> survival(na, SurvivalCounts(survival_weeks));
-  for (const Member& m : members_) {
+  auto run = joined_in_.begin();
+  for (std::size_t k = 0; k < members_.size(); ++k) {
+    while (std::next(run) != joined_in_.end() && std::next(run)->first <= k) ++run;
+    const Member& m = members_[k];
     if (!groups[m.group]) continue;
+    const Week entry = run->week;
     const std::size_t a = m.actor;
     o.members[a] += 1;
     meetings[a] += m.meetings;
-    const int window = spec_.measure_at - m.entry;
+    const int window = spec_.measure_at - entry;
     const double ratio = window > 0 ? double(m.benefit_weeks) / window : 1.0;
     ratio_sum[a] += ratio;
     ratio_sq[a] += ratio * ratio;
     const bool left = m.first_off_benefit != kStillOnBenefit;
-    survival[a].add(left ? m.first_off_benefit - m.entry : window, left);
+    survival[a].add(left ? m.first_off_benefit - entry : window, left);
   }
   auto per = [](double x, double n) { return n > 0 ? x / n : kNaN; };
   o.self_support_share.resize(na);

@@ -163,6 +163,40 @@ TEST_CASE("an inflow cohort counts each person once at the start of a new spell"
   CHECK(o.support_rate[0] == Approx(3.0 / 4.0));  // weeks 1, 3, 4 of 1..4 on benefit
 }
 
+TEST_CASE("an inflow cohort follows each member from the week it joined", "[unit]") {
+  TinyWorld t;
+  CohortSpec spec;
+  spec.name = "inflow";
+  spec.kind = CohortSpec::Kind::inflow;
+  spec.states[index_of(State::cash_benefit)] = true;
+  spec.from = 1;
+  spec.to = 3;
+  spec.measure_at = 5;
+  spec.survival_weeks = 4;
+  CohortTracker tracker(t.params, spec);
+  auto enter = [&](CitizenId i, State s, Week w) {
+    t.pop.prev_state[i] = t.pop.state[i];
+    t.set(i, s);
+    t.pop.state_since[i] = static_cast<std::int16_t>(w);
+  };
+  for (CitizenId i = 0; i < 3; ++i) t.set(i, State::self_support);
+  // Citizen 0 joins in week 1 and leaves in week 3; citizen 1 joins in week 2 and stays.
+  for (Week w = 0; w <= 5; ++w) {
+    if (w == 1) enter(0, State::cash_benefit, 1);
+    if (w == 2) enter(1, State::cash_benefit, 2);
+    if (w == 3) enter(0, State::self_support, 3);
+    tracker.observe(w, t.pop, 3);
+  }
+  const CohortOutcome o = tracker.outcome();
+  REQUIRE(o.members[0] == 2);
+  CHECK(o.support_rate[0] == Approx((2.0 / 4.0 + 3.0 / 3.0) / 2));  // weeks 1-2 of 1..4; weeks 2-4 of 2..4
+  // Citizen 0 leaves benefit after 2 weeks, citizen 1 is followed 3 weeks and still on it.
+  CHECK(o.survival[1] == 1.0);
+  CHECK(o.survival[2] == 0.5);
+  CHECK(o.survival[3] == 0.5);
+  CHECK(std::isnan(o.survival[4]));
+}
+
 TEST_CASE("an inflow cohort leaves out the stock at its window start unless told otherwise", "[unit]") {
   for (const bool exclude : {true, false}) {
     TinyWorld t;
