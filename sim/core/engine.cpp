@@ -25,6 +25,7 @@
 #include "parallel_failure.hpp"
 #include "programme_count.hpp"
 #include "transition_cache.hpp"
+#include "week_lists.hpp"
 #include "week_marks.hpp"
 
 namespace almpsim {
@@ -54,19 +55,6 @@ struct BlockTally {
     empty_for_next_week(entered);
     empty_for_next_week(count_changes);
   }
-
-  /// Empties a list for the next week. It keeps its memory for about as many entries as this
-  /// week's, not for a week of many more: the initial stock's first meetings fall due together,
-  /// and those lists, kept, were 11 MB of Køge's 164 at a million citizens.
-  template <class T>
-  static void empty_for_next_week(std::vector<T>& list) {
-    const std::size_t used = list.size();
-    list.clear();
-    if (list.capacity() <= 2 * used + kKeptEntries) return;
-    std::vector<T>().swap(list);
-    list.reserve(used);
-  }
-  static constexpr std::size_t kKeptEntries = 64;
 };
 
 class Replication {

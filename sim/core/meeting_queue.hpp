@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "almpsim/actors.hpp"
+#include "week_lists.hpp"
 
 namespace almpsim {
 
@@ -55,7 +56,7 @@ class MeetingQueue {
       if (waited)
         std::sort(out.begin(), out.end(),
                   [](const DueMeeting& a, const DueMeeting& b) { return a.citizen < b.citizen; });
-      entries_.clear();
+      empty_for_next_week(entries_);
       head_ = live_ = 0;
       return held;
     }
@@ -64,6 +65,7 @@ class MeetingQueue {
     entries_.insert(entries_.end(), fresh.begin() + from_fresh, fresh.end());
     live_ = due - held;
     drop_dead(still_due, ask_ahead);
+    give_back_surplus();
     return held;
   }
 
@@ -103,6 +105,14 @@ class MeetingQueue {
       entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(head_));
       head_ = 0;
     }
+  }
+
+  /// A queue worked down from a long one keeps memory for about as many entries as it stores.
+  void give_back_surplus() {
+    if (entries_.capacity() <= 2 * stored() + kSurplusEntriesKept) return;
+    entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(head_));
+    head_ = 0;
+    almpsim::give_back_surplus(entries_);
   }
 
   std::vector<DueMeeting> entries_;  // [head_, end): by due week, then citizen; some dead
