@@ -18,8 +18,9 @@ namespace almpsim {
 /// and how many of those d weeks ended in the event. A count per week, not a record per person.
 struct SurvivalCounts {
   explicit SurvivalCounts(int horizon);
-  /// One person followed `duration` weeks (negative: not followed at all), ending in the event or not.
-  void add(int duration, bool event);
+  /// `count` people followed `duration` weeks (negative: not followed at all), ending in the
+  /// event or not.
+  void add(int duration, bool event, std::uint64_t count = 1);
   int horizon;
   std::int64_t people = 0;
   std::vector<std::int64_t> followed;  ///< [weeks followed, 0..horizon + 1]
@@ -80,29 +81,30 @@ class CohortTracker {
 
  private:
   /// One member's record: what sets it apart from the other members of its match group and
-  /// actor (the week it first left benefit, its weeks on benefit and meetings), and that group
-  /// and actor. The week it joined is kept by runs of members (joined_in_), and the rest the
-  /// cohort counts by group and actor (week_counts_). Kept to 12 bytes (weeks fit in 16 bits,
-  /// as everywhere in the population): a cohort can hold most of a million-citizen
-  /// municipality, and every member is read and written every week.
+  /// actor (its weeks on benefit and meetings, whether it has left benefit), and that group and
+  /// actor. The week it joined is kept by runs of members (joined_in_), and the rest the cohort
+  /// counts by group and actor (week_counts_), the weeks to the first week off benefit among
+  /// them. Kept to 10 bytes (weeks fit in 16 bits, as everywhere in the population): a cohort
+  /// can hold most of a million-citizen municipality, and every member is read and written
+  /// every week.
 #pragma pack(push, 2)
   struct Member {
     CitizenId id;
-    std::int16_t first_off_benefit;  // kStillOnBenefit until the first week off benefit
     std::int16_t benefit_weeks = 0;
     std::uint16_t meetings;  // held before entry until measured, then held since entry
     std::uint8_t actor;
     std::uint8_t was_on_benefit : 1 = 1;
-    std::uint8_t group : 7 = 0;  // match group as assessed on joining
+    std::uint8_t left_benefit : 1 = 0;  // has had a week off benefit since joining
+    std::uint8_t group : 6 = 0;         // match group as assessed on joining
   };
 #pragma pack(pop)
-  static_assert(sizeof(Member) == 12);
+  static_assert(sizeof(Member) == 10);
   /// Members join in order of week: those from `first` on (up to the next run's) joined in `week`.
   struct JoinedIn {
     Week week;
     std::size_t first;
   };
-  static_assert(kMatchLevels <= 128, "a member's match group fits 7 bits");
+  static_assert(kMatchLevels <= 64, "a member's match group fits 6 bits");
   void join(Week w, const Population& pop, CitizenId i, bool new_case);
   /// Whether citizen i's match group is one some cohort of the family takes.
   bool in_groups(const Population& pop, CitizenId i) const;
@@ -113,20 +115,27 @@ class CohortTracker {
     std::uint8_t activity = 0;  // the activity running, counted only on benefit
     bool on_benefit = false, in_states = false, self_support = false;
   };
-  /// Adds member m's week w, whose case code is `code` and coded week `c`, to the member and to
+  /// Adds member m's week, whose case code is `code` and coded week `c`, to the member and to
   /// `own`, its actor's row in a thread's table; `fee` is the row's count of entry fees (the
-  /// bonus's follows). A static function of its arguments: the loop that calls it keeps them
-  /// in registers, where the tracker's own fields would be read again after every count's store.
-  static void accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee, Week w);
-  /// Records week w as member m's first off benefit if it is (`c` its coded week) and none was
-  /// before. A select, not a branch: members on and off benefit alternate in the list.
-  static void note_first_week_off(const CodedWeek& c, Member& m, Week w);
+  /// bonus's follows). Returns whether it is the member's first week off benefit. A static
+  /// function of its arguments: the loop that calls it keeps them in registers, where the
+  /// tracker's own fields would be read again after every count's store.
+  static bool accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee);
+  /// Whether member m's week (`c` its coded week) is its first off benefit, which it notes.
+  /// Worked out without a branch: members on and off benefit alternate in the list.
+  static bool note_first_week_off(const CodedWeek& c, Member& m);
+  /// The week the member at `index` joined in, from the runs of joined_in_ starting at `run`,
+  /// which it moves on to the run holding that member: members asked for in order cost a
+  /// compare apiece.
+  Week joined_week(std::size_t index, std::size_t& run) const;
   /// A thread's table: [way][group][actor][count] for the weeks before the measurement (count: a
-  /// case code, then entries to benefit and moves into self-support, the fee and bonus paid) and
-  /// [group][actor][state][activity] at the measurement, after the ways. Counted by the match
+  /// case code, then entries to benefit and moves into self-support, the fee and bonus paid),
+  /// [group][actor][state][activity] at the measurement, after the ways, and last
+  /// [group][actor][weeks from joining] the members' first weeks off benefit. Counted by the match
   /// group and actor a member joined with, whose cohort it stays in. As the case code holds the
   /// serving actor, a table grows with the square of the actors: 8 bytes x groups x actors x
-  /// (4 x (77 x actors + 2) + 77), about 22 KB for 2 actors and 2 groups, 0.76 MB for 10 and 3.
+  /// (4 x (77 x actors + 2) + 77 + the weeks followed), about 23 KB for 2 actors, 2 groups and
+  /// a year followed, 0.76 MB for 10 and 3.
   std::size_t week_count_width() const {
     return codes_ + 2;
   }
@@ -142,6 +151,15 @@ class CohortTracker {
   std::size_t measure_group_size() const {
     return params_.actors.size() * kStates * kActivities;
   }
+  std::size_t first_off_offset() const {
+    return measure_offset() + groups_ * measure_group_size();
+  }
+  /// The most weeks a member can be followed, and one: a member joins in the window or at the
+  /// stock's date, and is followed to the measurement.
+  std::size_t follow_weeks() const;
+  /// The members' first weeks off benefit of the threads' tables added up over the groups of
+  /// `groups`: [actor][weeks from joining].
+  std::vector<std::uint64_t> first_weeks_off(const std::vector<bool>& groups) const;
   /// The threads' tables added up over the ways and the groups of `groups`: [actor][count], then
   /// [actor][state][activity] at the measurement.
   std::vector<std::uint64_t> total_counts(const std::vector<bool>& groups) const;

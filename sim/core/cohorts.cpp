@@ -1,7 +1,6 @@
 #include "almpsim/cohorts.hpp"
 
 #include <cmath>
-#include <iterator>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -13,7 +12,6 @@
 namespace almpsim {
 
 namespace {
-constexpr std::int16_t kStillOnBenefit = std::numeric_limits<std::int16_t>::min();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
@@ -22,11 +20,12 @@ SurvivalCounts::SurvivalCounts(int horizon_weeks)
       followed(static_cast<std::size_t>(horizon_weeks) + 2, 0),
       ended(static_cast<std::size_t>(horizon_weeks) + 1, 0) {}
 
-void SurvivalCounts::add(int duration, bool event) {
-  ++people;
+void SurvivalCounts::add(int duration, bool event, std::uint64_t count) {
+  const auto n = static_cast<std::int64_t>(count);
+  people += n;
   if (duration < 0) return;
-  ++followed[static_cast<std::size_t>(std::min(duration, horizon + 1))];
-  if (event && duration <= horizon) ++ended[static_cast<std::size_t>(duration)];
+  followed[static_cast<std::size_t>(std::min(duration, horizon + 1))] += n;
+  if (event && duration <= horizon) ended[static_cast<std::size_t>(duration)] += n;
 }
 
 std::vector<double> kaplan_meier(const SurvivalCounts& counts) {
@@ -96,9 +95,14 @@ CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*
       }
   has_milestones_ = pays_milestones(params);
   has_transfers_ = books_transfers(params);
-  const std::size_t table = measure_offset() + groups_ * measure_group_size();
+  const std::size_t table = first_off_offset() + groups_ * params.actors.size() * follow_weeks();
   week_counts_.assign(static_cast<std::size_t>(std::max(1, threads)), std::vector<std::uint64_t>(table, 0));
   milestones_.assign(milestone_slots(), 0.0);
+}
+
+std::size_t CohortTracker::follow_weeks() const {
+  const Week earliest = spec_.kind == CohortSpec::Kind::stock ? spec_.at : spec_.from;
+  return static_cast<std::size_t>(std::max(0, spec_.measure_at - earliest)) + 1;
 }
 
 std::vector<bool> CohortTracker::groups_of(std::size_t k) const {
@@ -113,28 +117,35 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   m.id = i;
   m.actor = pop.actor[i];
   m.meetings = pop.meetings_of(i);
-  m.first_off_benefit = kStillOnBenefit;
   m.was_on_benefit = new_case ? 0 : 1;
   m.group = static_cast<std::uint8_t>(match_group_of(params_, pop, i)) & 0x7Fu;
+  if (static_cast<std::size_t>(std::max(0, spec_.measure_at - w)) >= follow_weeks())
+    throw std::logic_error("cohort " + spec_.name + " took a member in week " + std::to_string(w) +
+                           ", before its window");
   if (joined_in_.empty() || joined_in_.back().week != w) joined_in_.push_back({w, members_.size()});
   members_.push_back(m);
 }
 
-void CohortTracker::accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee,
-                               Week w) {
+bool CohortTracker::accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee) {
   ++own[code];
   // Counted by adding the flags: a member's state changes from week to week, and a branch on
   // it would be mispredicted as often.
   own[fee] += c.on_benefit & !m.was_on_benefit;       // an entry to benefit: the fee
   own[fee + 1] += c.self_support & m.was_on_benefit;  // a move into self-support: the bonus
   m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + c.on_benefit);
-  note_first_week_off(c, m, w);
   m.was_on_benefit = c.on_benefit ? 1 : 0;
+  return note_first_week_off(c, m);
 }
 
-void CohortTracker::note_first_week_off(const CodedWeek& c, Member& m, Week w) {
-  const bool first_week_off = !c.on_benefit & (m.first_off_benefit == kStillOnBenefit);
-  m.first_off_benefit = first_week_off ? static_cast<std::int16_t>(w) : m.first_off_benefit;
+bool CohortTracker::note_first_week_off(const CodedWeek& c, Member& m) {
+  const bool first_week_off = !c.on_benefit & !m.left_benefit;
+  m.left_benefit = m.left_benefit | first_week_off;
+  return first_week_off;
+}
+
+Week CohortTracker::joined_week(std::size_t index, std::size_t& run) const {
+  while (run + 1 < joined_in_.size() && joined_in_[run + 1].first <= index) ++run;
+  return joined_in_[run].week;
 }
 
 void CohortTracker::observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
@@ -200,6 +211,10 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
   std::uint64_t* counts = week_counts_.at(static_cast<std::size_t>(thread)).data();
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
+  // [group][actor][weeks from joining]; the run of joined_in_ of the member at hand.
+  std::uint64_t* const first_off = counts + first_off_offset();
+  const std::size_t follow = follow_weeks();
+  std::size_t run = 0;
   if (w < spec_.measure_at) {
     // Members lie apart in the population: their codes are asked for this many members ahead
     // (a member's week takes a few nanoseconds, a code from memory about a hundred; Køge at 1M
@@ -212,13 +227,15 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
     const std::size_t actor_stride = week_count_width(), way_stride = way_size(), group_stride = group_size(),
                       fee_slot = codes_, actors = params_.actors.size();
     const bool pays = has_milestones_;
-    std::size_t way = 0;
-    for (auto it = begin; it != end; ++it, way = (way + 1) % kCountWays) {
+    std::size_t way = 0, index = first;
+    for (auto it = begin; it != end; ++it, ++index, way = (way + 1) % kCountWays) {
       if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
       Member& m = *it;
       const CaseCode code = codes[m.id];
       const CodedWeek& c = coded[code];
-      accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot, w);
+      // A member leaves benefit for the first time once: the branch is mostly not taken.
+      if (accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot))
+        ++first_off[(m.group * actors + m.actor) * follow + static_cast<std::size_t>(w - joined_week(index, run))];
       if (pays)
         milestones[m.group * actors + m.actor] +=
             milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
@@ -226,12 +243,15 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
     return;
   }
   std::uint64_t* at_measure = counts + measure_offset();
-  for (auto it = begin; it != end; ++it) {
+  std::size_t index = first;
+  for (auto it = begin; it != end; ++it, ++index) {
     Member& m = *it;
     const CodedWeek& c = coded_[codes[m.id]];
-    ++at_measure[((m.group * params_.actors.size() + m.actor) * kStates + c.state) * kActivities + c.activity];
+    const std::size_t group_actor = m.group * params_.actors.size() + m.actor;
+    ++at_measure[(group_actor * kStates + c.state) * kActivities + c.activity];
     m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings);
-    note_first_week_off(c, m, w);
+    if (note_first_week_off(c, m))
+      ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
   }
 }
 
@@ -251,6 +271,18 @@ std::vector<std::uint64_t> CohortTracker::total_counts(const std::vector<bool>& 
       }
       const std::uint64_t* measured = table.data() + measure_offset() + g * at_measure;
       for (std::size_t k = 0; k < at_measure; ++k) total[per_group + k] += measured[k];
+    }
+  return total;
+}
+
+std::vector<std::uint64_t> CohortTracker::first_weeks_off(const std::vector<bool>& groups) const {
+  const std::size_t per_group = params_.actors.size() * follow_weeks();
+  std::vector<std::uint64_t> total(per_group, 0);
+  for (const auto& table : week_counts_)
+    for (std::size_t g = 0; g < groups_; ++g) {
+      if (!groups[g]) continue;
+      const std::uint64_t* weeks = table.data() + first_off_offset() + g * per_group;
+      for (std::size_t k = 0; k < per_group; ++k) total[k] += weeks[k];
     }
   return total;
 }
@@ -306,13 +338,19 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
         state_activity(a, s, k) += n;
       }
   }
+  // Survival: the members who left benefit, by the weeks they took, from the counts; the rest
+  // below, each followed to the measurement.
   std::vector<SurvivalCounts> survival(na, SurvivalCounts(survival_weeks));
-  auto run = joined_in_.begin();
+  const std::vector<std::uint64_t> left = first_weeks_off(groups);
+  const std::size_t follow = follow_weeks();
+  for (std::size_t a = 0; a < na; ++a)
+    for (std::size_t d = 0; d < follow; ++d)
+      if (left[a * follow + d] > 0) survival[a].add(static_cast<int>(d), true, left[a * follow + d]);
+  std::size_t run = 0;
   for (std::size_t k = 0; k < members_.size(); ++k) {
-    while (std::next(run) != joined_in_.end() && std::next(run)->first <= k) ++run;
     const Member& m = members_[k];
     if (!groups[m.group]) continue;
-    const Week entry = run->week;
+    const Week entry = joined_week(k, run);
     const std::size_t a = m.actor;
     o.members[a] += 1;
     meetings[a] += m.meetings;
@@ -320,8 +358,7 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
     const double ratio = window > 0 ? double(m.benefit_weeks) / window : 1.0;
     ratio_sum[a] += ratio;
     ratio_sq[a] += ratio * ratio;
-    const bool left = m.first_off_benefit != kStillOnBenefit;
-    survival[a].add(left ? m.first_off_benefit - entry : window, left);
+    if (!m.left_benefit) survival[a].add(window, false);
   }
   auto per = [](double x, double n) { return n > 0 ? x / n : kNaN; };
   o.self_support_share.resize(na);

@@ -180,20 +180,25 @@ TEST_CASE("an inflow cohort follows each member from the week it joined", "[unit
     t.pop.state_since[i] = static_cast<std::int16_t>(w);
   };
   for (CitizenId i = 0; i < 3; ++i) t.set(i, State::self_support);
-  // Citizen 0 joins in week 1 and leaves in week 3; citizen 1 joins in week 2 and stays.
+  t.pop.actor[2] = 0;
+  // Citizen 0 joins in week 1 and leaves in week 4, citizen 1 joins in week 2 and leaves in
+  // week 3, citizen 2 joins in week 3 and stays.
   for (Week w = 0; w <= 5; ++w) {
     if (w == 1) enter(0, State::cash_benefit, 1);
     if (w == 2) enter(1, State::cash_benefit, 2);
-    if (w == 3) enter(0, State::self_support, 3);
+    if (w == 3) enter(1, State::self_support, 3);
+    if (w == 3) enter(2, State::cash_benefit, 3);
+    if (w == 4) enter(0, State::self_support, 4);
     tracker.observe(w, t.pop, 3);
   }
   const CohortOutcome o = tracker.outcome();
-  REQUIRE(o.members[0] == 2);
-  CHECK(o.support_rate[0] == Approx((2.0 / 4.0 + 3.0 / 3.0) / 2));  // weeks 1-2 of 1..4; weeks 2-4 of 2..4
-  // Citizen 0 leaves benefit after 2 weeks, citizen 1 is followed 3 weeks and still on it.
-  CHECK(o.survival[1] == 1.0);
-  CHECK(o.survival[2] == 0.5);
-  CHECK(o.survival[3] == 0.5);
+  REQUIRE(o.members[0] == 3);
+  // On benefit in weeks 1-3 of 1..4, week 2 of 2..4, weeks 3-4 of 3..4.
+  CHECK(o.support_rate[0] == Approx((3.0 / 4.0 + 1.0 / 3.0 + 2.0 / 2.0) / 3));
+  // Leaving after 3 and 1 weeks, and followed 2 weeks still on benefit.
+  CHECK(o.survival[1] == Approx(2.0 / 3.0));
+  CHECK(o.survival[2] == Approx(2.0 / 3.0));
+  CHECK(o.survival[3] == 0.0);
   CHECK(std::isnan(o.survival[4]));
 }
 
