@@ -62,8 +62,8 @@ class CohortTracker {
   /// call adds its members' to `milestones` (milestone_slots() of them, [group][actor]), which
   /// add_milestones() then takes in a fixed order; where no actor pays milestones
   /// (pays_milestones) they are never touched.
-  /// In the week of measurement update() must reach each member once: it turns the meetings
-  /// count into those held since entry. Throws std::logic_error for a thread out of range.
+  /// In the week of measurement update() must reach each member once: it counts the members'
+  /// state and their meetings then. Throws std::logic_error for a thread out of range.
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
   void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
               double* milestones);
@@ -81,24 +81,23 @@ class CohortTracker {
 
  private:
   /// One member's record: what sets it apart from the other members of its match group and
-  /// actor (its weeks on benefit and meetings, whether it has left benefit), and that group and
-  /// actor. The week it joined is kept by runs of members (joined_in_), and the rest the cohort
-  /// counts by group and actor (week_counts_), the weeks to the first week off benefit among
-  /// them. Kept to 10 bytes (weeks fit in 16 bits, as everywhere in the population): a cohort
-  /// can hold most of a million-citizen municipality, and every member is read and written
-  /// every week.
+  /// actor (its weeks on benefit, whether it has left benefit), and that group and actor. The
+  /// week it joined is kept by runs of members (joined_in_), and the rest the cohort counts by
+  /// group and actor (week_counts_, meetings_before_): the weeks to the first week off benefit
+  /// and the meetings among them. Kept to 8 bytes (weeks fit in 16 bits, as everywhere in the
+  /// population): a cohort can hold most of a million-citizen municipality, and every member is
+  /// read and written every week.
 #pragma pack(push, 2)
   struct Member {
     CitizenId id;
     std::int16_t benefit_weeks = 0;
-    std::uint16_t meetings;  // held before entry until measured, then held since entry
     std::uint8_t actor;
     std::uint8_t was_on_benefit : 1 = 1;
     std::uint8_t left_benefit : 1 = 0;  // has had a week off benefit since joining
     std::uint8_t group : 6 = 0;         // match group as assessed on joining
   };
 #pragma pack(pop)
-  static_assert(sizeof(Member) == 10);
+  static_assert(sizeof(Member) == 8);
   /// Members join in order of week: those from `first` on (up to the next run's) joined in `week`.
   struct JoinedIn {
     Week week;
@@ -130,11 +129,12 @@ class CohortTracker {
   Week joined_week(std::size_t index, std::size_t& run) const;
   /// A thread's table: [way][group][actor][count] for the weeks before the measurement (count: a
   /// case code, then entries to benefit and moves into self-support, the fee and bonus paid),
-  /// [group][actor][state][activity] at the measurement, after the ways, and last
-  /// [group][actor][weeks from joining] the members' first weeks off benefit. Counted by the match
+  /// [group][actor][state][activity] at the measurement, after the ways, then
+  /// [group][actor][weeks from joining] the members' first weeks off benefit, and last
+  /// [group][actor] the meetings held by the measurement. Counted by the match
   /// group and actor a member joined with, whose cohort it stays in. As the case code holds the
   /// serving actor, a table grows with the square of the actors: 8 bytes x groups x actors x
-  /// (4 x (77 x actors + 2) + 77 + the weeks followed), about 23 KB for 2 actors, 2 groups and
+  /// (4 x (77 x actors + 2) + 78 + the weeks followed), about 23 KB for 2 actors, 2 groups and
   /// a year followed, 0.76 MB for 10 and 3.
   std::size_t week_count_width() const {
     return codes_ + 2;
@@ -154,12 +154,17 @@ class CohortTracker {
   std::size_t first_off_offset() const {
     return measure_offset() + groups_ * measure_group_size();
   }
+  std::size_t meetings_offset() const {
+    return first_off_offset() + groups_ * params_.actors.size() * follow_weeks();
+  }
   /// The most weeks a member can be followed, and one: a member joins in the window or at the
   /// stock's date, and is followed to the measurement.
   std::size_t follow_weeks() const;
   /// The members' first weeks off benefit of the threads' tables added up over the groups of
   /// `groups`: [actor][weeks from joining].
   std::vector<std::uint64_t> first_weeks_off(const std::vector<bool>& groups) const;
+  /// The meetings held since joining, by the measurement, of the members of `groups`: [actor].
+  std::vector<std::uint64_t> meetings_since_joining(const std::vector<bool>& groups) const;
   /// The threads' tables added up over the ways and the groups of `groups`: [actor][count], then
   /// [actor][state][activity] at the measurement.
   std::vector<std::uint64_t> total_counts(const std::vector<bool>& groups) const;
@@ -179,6 +184,7 @@ class CohortTracker {
   std::vector<CodedWeek> coded_;           // by case code
   std::vector<std::vector<std::uint64_t>> week_counts_;  // [thread] its table (above)
   std::vector<double> milestones_;                       // [group][actor] paid to members' spells
+  std::vector<std::uint64_t> meetings_before_;           // [group][actor] held before members joined
   bool has_milestones_ = false;                          // some actor pays milestones (else none is looked up)
   bool has_transfers_ = false;                           // some state has a transfer (else none is added up)
 };

@@ -95,9 +95,10 @@ CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*
       }
   has_milestones_ = pays_milestones(params);
   has_transfers_ = books_transfers(params);
-  const std::size_t table = first_off_offset() + groups_ * params.actors.size() * follow_weeks();
+  const std::size_t table = meetings_offset() + groups_ * params.actors.size();
   week_counts_.assign(static_cast<std::size_t>(std::max(1, threads)), std::vector<std::uint64_t>(table, 0));
   milestones_.assign(milestone_slots(), 0.0);
+  meetings_before_.assign(groups_ * params.actors.size(), 0);
 }
 
 std::size_t CohortTracker::follow_weeks() const {
@@ -116,7 +117,6 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   Member m{};
   m.id = i;
   m.actor = pop.actor[i];
-  m.meetings = pop.meetings_of(i);
   m.was_on_benefit = new_case ? 0 : 1;
   m.group = static_cast<std::uint8_t>(match_group_of(params_, pop, i)) & 0x7Fu;
   if (static_cast<std::size_t>(std::max(0, spec_.measure_at - w)) >= follow_weeks())
@@ -124,6 +124,7 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
                            ", before its window");
   if (joined_in_.empty() || joined_in_.back().week != w) joined_in_.push_back({w, members_.size()});
   members_.push_back(m);
+  meetings_before_[m.group * params_.actors.size() + m.actor] += pop.meetings_of(i);
 }
 
 bool CohortTracker::accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee) {
@@ -243,13 +244,14 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
     return;
   }
   std::uint64_t* at_measure = counts + measure_offset();
+  std::uint64_t* at_meetings = counts + meetings_offset();
   std::size_t index = first;
   for (auto it = begin; it != end; ++it, ++index) {
     Member& m = *it;
     const CodedWeek& c = coded_[codes[m.id]];
     const std::size_t group_actor = m.group * params_.actors.size() + m.actor;
     ++at_measure[(group_actor * kStates + c.state) * kActivities + c.activity];
-    m.meetings = static_cast<std::uint16_t>(pop.meetings_of(m.id) - m.meetings);
+    at_meetings[group_actor] += pop.meetings_of(m.id);
     if (note_first_week_off(c, m))
       ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
   }
@@ -287,6 +289,23 @@ std::vector<std::uint64_t> CohortTracker::first_weeks_off(const std::vector<bool
   return total;
 }
 
+std::vector<std::uint64_t> CohortTracker::meetings_since_joining(const std::vector<bool>& groups) const {
+  const std::size_t actors = params_.actors.size();
+  std::vector<std::uint64_t> total(actors, 0);
+  for (std::size_t g = 0; g < groups_; ++g) {
+    if (!groups[g]) continue;
+    for (std::size_t a = 0; a < actors; ++a) {
+      std::uint64_t by_measurement = 0;
+      for (const auto& table : week_counts_) by_measurement += table[meetings_offset() + g * actors + a];
+      // Counts only grow: fewer by the measurement than before joining means it was never reached.
+      if (by_measurement < meetings_before_[g * actors + a])
+        throw std::logic_error("cohort " + spec_.name + ": its outcome was asked for before its measurement");
+      total[a] += by_measurement - meetings_before_[g * actors + a];
+    }
+  }
+  return total;
+}
+
 CohortOutcome CohortTracker::outcome(std::size_t k) const {
   const auto na = static_cast<std::size_t>(params_.actor_count());
   const int survival_weeks = family_.at(k)->survival_weeks;
@@ -307,8 +326,8 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
   // transferred, from the weeks counted by case code (whole numbers, as the members' counts were).
   const std::vector<std::uint64_t> counts = total_counts(groups);
   const std::size_t width = week_count_width();
-  std::vector<double> case_weeks(na, 0), activity(na, 0), meetings(na, 0), ss_weeks(na, 0), cost(na, 0),
-      transfers(na, 0), ratio_sum(na, 0), ratio_sq(na, 0), activity_weeks_of(na * kActivities, 0);
+  std::vector<double> case_weeks(na, 0), activity(na, 0), ss_weeks(na, 0), cost(na, 0), transfers(na, 0),
+      ratio_sum(na, 0), ratio_sq(na, 0), activity_weeks_of(na * kActivities, 0);
   const auto activity_weeks = view(activity_weeks_of, na, kActivities);
   for (std::size_t a = 0; a < na; ++a) {
     const std::uint64_t* weeks = counts.data() + a * width;
@@ -353,13 +372,13 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
     const Week entry = joined_week(k, run);
     const std::size_t a = m.actor;
     o.members[a] += 1;
-    meetings[a] += m.meetings;
     const int window = spec_.measure_at - entry;
     const double ratio = window > 0 ? double(m.benefit_weeks) / window : 1.0;
     ratio_sum[a] += ratio;
     ratio_sq[a] += ratio * ratio;
     if (!m.left_benefit) survival[a].add(window, false);
   }
+  const std::vector<std::uint64_t> meetings = meetings_since_joining(groups);
   auto per = [](double x, double n) { return n > 0 ? x / n : kNaN; };
   o.self_support_share.resize(na);
   o.support_rate.resize(na);
@@ -381,7 +400,7 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
     o.support_rate_sd[a] =
         n > 1 ? std::sqrt(std::max(0.0, (ratio_sq[a] - ratio_sum[a] * ratio_sum[a] / n) / (n - 1))) : kNaN;
     o.activation_rate[a] = per(activity[a], case_weeks[a]);
-    o.meeting_rate[a] = per(meetings[a], case_weeks[a] / 4.0);
+    o.meeting_rate[a] = per(static_cast<double>(meetings[a]), case_weeks[a] / 4.0);
     // Shares of the weeks in a programme; `none` has no share (NaN).
     double active_weeks = 0.0;
     for (std::size_t k = 1; k < kActivities; ++k) active_weeks += activity_weeks(a, k);

@@ -181,9 +181,11 @@ TEST_CASE("an inflow cohort follows each member from the week it joined", "[unit
   };
   for (CitizenId i = 0; i < 3; ++i) t.set(i, State::self_support);
   t.pop.actor[2] = 0;
+  t.pop.meetings = {5, 3, 0};  // held before joining
   // Citizen 0 joins in week 1 and leaves in week 4, citizen 1 joins in week 2 and leaves in
-  // week 3, citizen 2 joins in week 3 and stays.
+  // week 3, citizen 2 joins in week 3 and stays. Citizen 0 is met once after joining.
   for (Week w = 0; w <= 5; ++w) {
+    if (w == 2) ++t.pop.meetings[0];
     if (w == 1) enter(0, State::cash_benefit, 1);
     if (w == 2) enter(1, State::cash_benefit, 2);
     if (w == 3) enter(1, State::self_support, 3);
@@ -195,6 +197,7 @@ TEST_CASE("an inflow cohort follows each member from the week it joined", "[unit
   REQUIRE(o.members[0] == 3);
   // On benefit in weeks 1-3 of 1..4, week 2 of 2..4, weeks 3-4 of 3..4.
   CHECK(o.support_rate[0] == Approx((3.0 / 4.0 + 1.0 / 3.0 + 2.0 / 2.0) / 3));
+  CHECK(o.meeting_rate[0] == Approx(1.0 / (6.0 / 4.0)));  // one meeting in 3 + 1 + 2 case weeks
   // Leaving after 3 and 1 weeks, and followed 2 weeks still on benefit.
   CHECK(o.survival[1] == Approx(2.0 / 3.0));
   CHECK(o.survival[2] == Approx(2.0 / 3.0));
