@@ -76,17 +76,18 @@ class CohortTracker {
   /// Members of all the family's cohorts.
   std::size_t members() const { return members_.size(); }
   /// The outcome of the family's cohort `index_in_family` (in the order the family was given;
-  /// 0 for a tracker of one cohort). Throws std::out_of_range past the family.
+  /// 0 for a tracker of one cohort). Throws std::out_of_range past the family, and
+  /// std::logic_error before the measurement has been observed.
   CohortOutcome outcome(std::size_t index_in_family = 0) const;
 
  private:
   /// One member's record: what sets it apart from the other members of its match group and
   /// actor (its weeks on benefit, whether it has left benefit), and that group and actor. The
   /// week it joined is kept by runs of members (joined_in_), and the rest the cohort counts by
-  /// group and actor (week_counts_, meetings_before_): the weeks to the first week off benefit
-  /// and the meetings among them. Kept to 8 bytes (weeks fit in 16 bits, as everywhere in the
-  /// population): a cohort can hold most of a million-citizen municipality, and every member is
-  /// read and written every week.
+  /// group and actor (week_counts_, meetings_before_), among them the weeks to the first week
+  /// off benefit and the meetings held before joining and by the measurement. Kept to 8 bytes (weeks fit in 16 bits, as
+  /// everywhere in the population): a cohort can hold most of a million-citizen municipality, and every member is read
+  /// and written every week.
 #pragma pack(push, 2)
   struct Member {
     CitizenId id;
@@ -127,6 +128,10 @@ class CohortTracker {
   /// which it moves on to the run holding that member: members asked for in order cost a
   /// compare apiece.
   Week joined_week(std::size_t index, std::size_t& run) const;
+  /// The run of joined_in_ holding the member at `index`.
+  std::size_t run_of(std::size_t index) const;
+  /// The first week a member can join in: the stock's date, or the window's first week.
+  Week first_joining_week() const;
   /// A thread's table: [way][group][actor][count] for the weeks before the measurement (count: a
   /// case code, then entries to benefit and moves into self-support, the fee and bonus paid),
   /// [group][actor][state][activity] at the measurement, after the ways, then

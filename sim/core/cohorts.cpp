@@ -1,5 +1,6 @@
 #include "almpsim/cohorts.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -101,9 +102,12 @@ CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*
   meetings_before_.assign(groups_ * params.actors.size(), 0);
 }
 
+Week CohortTracker::first_joining_week() const {
+  return spec_.kind == CohortSpec::Kind::stock ? spec_.at : spec_.from;
+}
+
 std::size_t CohortTracker::follow_weeks() const {
-  const Week earliest = spec_.kind == CohortSpec::Kind::stock ? spec_.at : spec_.from;
-  return static_cast<std::size_t>(std::max(0, spec_.measure_at - earliest)) + 1;
+  return static_cast<std::size_t>(std::max(0, spec_.measure_at - first_joining_week())) + 1;
 }
 
 std::vector<bool> CohortTracker::groups_of(std::size_t k) const {
@@ -118,8 +122,8 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
   m.id = i;
   m.actor = pop.actor[i];
   m.was_on_benefit = new_case ? 0 : 1;
-  m.group = static_cast<std::uint8_t>(match_group_of(params_, pop, i)) & 0x7Fu;
-  if (static_cast<std::size_t>(std::max(0, spec_.measure_at - w)) >= follow_weeks())
+  m.group = static_cast<std::uint8_t>(match_group_of(params_, pop, i)) & 0x3Fu;
+  if (w < first_joining_week())
     throw std::logic_error("cohort " + spec_.name + " took a member in week " + std::to_string(w) +
                            ", before its window");
   if (joined_in_.empty() || joined_in_.back().week != w) joined_in_.push_back({w, members_.size()});
@@ -142,6 +146,12 @@ bool CohortTracker::note_first_week_off(const CodedWeek& c, Member& m) {
   const bool first_week_off = !c.on_benefit & !m.left_benefit;
   m.left_benefit = m.left_benefit | first_week_off;
   return first_week_off;
+}
+
+std::size_t CohortTracker::run_of(std::size_t index) const {
+  const auto after = std::upper_bound(joined_in_.begin(), joined_in_.end(), index,
+                                      [](std::size_t k, const JoinedIn& run) { return k < run.first; });
+  return after == joined_in_.begin() ? 0 : static_cast<std::size_t>(after - joined_in_.begin()) - 1;
 }
 
 Week CohortTracker::joined_week(std::size_t index, std::size_t& run) const {
@@ -212,10 +222,13 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
   std::uint64_t* counts = week_counts_.at(static_cast<std::size_t>(thread)).data();
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
-  // [group][actor][weeks from joining]; the run of joined_in_ of the member at hand.
+  // A member's first week off benefit, counted by its group, actor and weeks from joining.
   std::uint64_t* const first_off = counts + first_off_offset();
   const std::size_t follow = follow_weeks();
-  std::size_t run = 0;
+  std::size_t run = run_of(first);  // of joined_in_, the member at hand's
+  const auto count_first_week_off = [&](std::size_t group_actor, std::size_t index) {
+    ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
+  };
   if (w < spec_.measure_at) {
     // Members lie apart in the population: their codes are asked for this many members ahead
     // (a member's week takes a few nanoseconds, a code from memory about a hundred; Køge at 1M
@@ -236,7 +249,7 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
       const CodedWeek& c = coded[code];
       // A member leaves benefit for the first time once: the branch is mostly not taken.
       if (accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot))
-        ++first_off[(m.group * actors + m.actor) * follow + static_cast<std::size_t>(w - joined_week(index, run))];
+        count_first_week_off(m.group * actors + m.actor, index);
       if (pays)
         milestones[m.group * actors + m.actor] +=
             milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
@@ -252,8 +265,7 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
     const std::size_t group_actor = m.group * params_.actors.size() + m.actor;
     ++at_measure[(group_actor * kStates + c.state) * kActivities + c.activity];
     at_meetings[group_actor] += pop.meetings_of(m.id);
-    if (note_first_week_off(c, m))
-      ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
+    if (note_first_week_off(c, m)) count_first_week_off(group_actor, index);
   }
 }
 
@@ -294,13 +306,11 @@ std::vector<std::uint64_t> CohortTracker::meetings_since_joining(const std::vect
   std::vector<std::uint64_t> total(actors, 0);
   for (std::size_t g = 0; g < groups_; ++g) {
     if (!groups[g]) continue;
+    // Each member's count only grows (by one a week at most: it cannot wrap in a run's 16-bit
+    // weeks), so once measured the difference of the sums is the sum of the differences.
     for (std::size_t a = 0; a < actors; ++a) {
-      std::uint64_t by_measurement = 0;
-      for (const auto& table : week_counts_) by_measurement += table[meetings_offset() + g * actors + a];
-      // Counts only grow: fewer by the measurement than before joining means it was never reached.
-      if (by_measurement < meetings_before_[g * actors + a])
-        throw std::logic_error("cohort " + spec_.name + ": its outcome was asked for before its measurement");
-      total[a] += by_measurement - meetings_before_[g * actors + a];
+      for (const auto& table : week_counts_) total[a] += table[meetings_offset() + g * actors + a];
+      total[a] -= meetings_before_[g * actors + a];
     }
   }
   return total;
@@ -366,10 +376,10 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
     for (std::size_t d = 0; d < follow; ++d)
       if (left[a * follow + d] > 0) survival[a].add(static_cast<int>(d), true, left[a * follow + d]);
   std::size_t run = 0;
-  for (std::size_t k = 0; k < members_.size(); ++k) {
-    const Member& m = members_[k];
+  for (std::size_t index = 0; index < members_.size(); ++index) {
+    const Member& m = members_[index];
     if (!groups[m.group]) continue;
-    const Week entry = joined_week(k, run);
+    const Week entry = joined_week(index, run);
     const std::size_t a = m.actor;
     o.members[a] += 1;
     const int window = spec_.measure_at - entry;
@@ -377,6 +387,13 @@ CohortOutcome CohortTracker::outcome(std::size_t k) const {
     ratio_sum[a] += ratio;
     ratio_sq[a] += ratio * ratio;
     if (!m.left_benefit) survival[a].add(window, false);
+  }
+  // Every member is counted at the measurement, where the meetings since joining are summed.
+  for (std::size_t a = 0; a < na; ++a) {
+    double measured = 0.0;
+    for (std::size_t s = 0; s < kStates; ++s) measured += status(a, s);
+    if (measured != o.members[a])
+      throw std::logic_error("cohort " + spec_.name + ": its outcome was asked for before its measurement");
   }
   const std::vector<std::uint64_t> meetings = meetings_since_joining(groups);
   auto per = [](double x, double n) { return n > 0 ? x / n : kNaN; };

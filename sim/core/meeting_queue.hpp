@@ -65,7 +65,7 @@ class MeetingQueue {
     entries_.insert(entries_.end(), fresh.begin() + from_fresh, fresh.end());
     live_ = due - held;
     drop_dead(still_due, ask_ahead);
-    give_back_surplus();
+    trim();
     return held;
   }
 
@@ -108,11 +108,10 @@ class MeetingQueue {
   }
 
   /// A queue worked down from a long one keeps memory for about as many entries as it stores.
-  void give_back_surplus() {
-    if (entries_.capacity() <= 2 * stored() + kSurplusEntriesKept) return;
-    entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(head_));
+  void trim() {
+    if (!holds_surplus(entries_.capacity(), stored())) return;
+    give_back_surplus(entries_, head_);
     head_ = 0;
-    almpsim::give_back_surplus(entries_);
   }
 
   std::vector<DueMeeting> entries_;  // [head_, end): by due week, then citizen; some dead

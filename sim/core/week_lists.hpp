@@ -3,21 +3,27 @@
 // many entries as they last held, not for a week of many more: the initial stock's first
 // meetings fall due together, and lists that kept that week's size were 14 MB of Køge's
 // 164 at a million citizens. Private to sim/core.
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
 namespace almpsim {
 
-/// Lists holding fewer than half their memory's entries, this many besides, give the rest back.
+/// A list keeps memory for twice its entries and this many besides; beyond that it is surplus.
 inline constexpr std::size_t kSurplusEntriesKept = 64;
 
-/// Gives back the memory of a list beyond about twice its entries.
+inline bool holds_surplus(std::size_t capacity, std::size_t entries) {
+  return capacity > 2 * entries + kSurplusEntriesKept;
+}
+
+/// Keeps only the entries [from, end) of a list, in order, and gives back its surplus memory.
+/// Without surplus the list is left as it is: the caller drops [0, from) itself.
 template <class T>
-void give_back_surplus(std::vector<T>& list) {
-  if (list.capacity() <= 2 * list.size() + kSurplusEntriesKept) return;
+void give_back_surplus(std::vector<T>& list, std::size_t from = 0) {
+  if (!holds_surplus(list.capacity(), list.size() - from)) return;
   std::vector<T> kept;
-  kept.reserve(list.size());
-  kept.assign(list.begin(), list.end());
+  kept.reserve(list.size() - from);
+  kept.assign(list.begin() + static_cast<std::ptrdiff_t>(from), list.end());
   list.swap(kept);
 }
 
@@ -26,9 +32,9 @@ template <class T>
 void empty_for_next_week(std::vector<T>& list) {
   const std::size_t used = list.size();
   list.clear();
-  if (list.capacity() <= 2 * used + kSurplusEntriesKept) return;
+  if (!holds_surplus(list.capacity(), used)) return;
   std::vector<T>().swap(list);
-  list.reserve(used);
+  list.reserve(std::max(used, kSurplusEntriesKept));
 }
 
 }  // namespace almpsim

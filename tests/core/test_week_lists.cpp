@@ -21,6 +21,11 @@ TEST_CASE("a list emptied after a busy week keeps memory for an ordinary one", "
   list.assign(250, 1);
   empty_for_next_week(list);  // about as many: nothing moves
   CHECK(list.capacity() == kept);
+  list.assign(1000, 1);
+  empty_for_next_week(list);
+  empty_for_next_week(list);  // a week with none: memory for a few is kept
+  CHECK(list.capacity() >= kSurplusEntriesKept);
+  CHECK(list.capacity() <= 2 * kSurplusEntriesKept);
 }
 
 TEST_CASE("a list worked down keeps its entries, in order, in less memory", "[unit]") {
@@ -35,4 +40,9 @@ TEST_CASE("a list worked down keeps its entries, in order, in less memory", "[un
   const std::size_t kept = list.capacity();
   give_back_surplus(list);  // within the margin: left as it is
   CHECK(list.capacity() == kept);
+  give_back_surplus(list, 900);  // only the last 90 kept, in order
+  REQUIRE(list.size() == 90);
+  CHECK(list.capacity() <= 2 * 90 + kSurplusEntriesKept);
+  CHECK(list.front() == 900);
+  CHECK(list.back() == 989);
 }
