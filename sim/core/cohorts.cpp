@@ -316,11 +316,11 @@ std::vector<std::uint64_t> CohortTracker::meetings_since_joining(const std::vect
   return total;
 }
 
-CohortOutcome CohortTracker::outcome(std::size_t k) const {
+CohortOutcome CohortTracker::outcome(std::size_t index_in_family) const {
   const auto na = static_cast<std::size_t>(params_.actor_count());
-  const int survival_weeks = family_.at(k)->survival_weeks;
+  const int survival_weeks = family_.at(index_in_family)->survival_weeks;
   const auto horizon = static_cast<std::size_t>(survival_weeks);
-  const std::vector<bool> groups = groups_of(k);
+  const std::vector<bool> groups = groups_of(index_in_family);
   CohortOutcome o;
   o.members.assign(na, 0.0);
   o.status.assign(na * kStates, 0.0);
