@@ -189,8 +189,8 @@ int run(const RunArgs& args, const cli::Ranks& ranks, const std::string& command
   }
   ranks.all(true);
 
-  // Progress counts the first rank's own replications.
-  cli::Progress progress(!quiet);
+  // Progress counts the first rank's own replications, and says so.
+  cli::Progress progress(!quiet, ranks.progress_scope(std::to_string(params.run.replications) + " replications"));
   MonteCarloOptions options;
   options.threads = args.threads;
   options.stride = ranks.size();

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace almpsim::cli {
 
@@ -22,8 +23,9 @@ void format_count(double x, char* buf, std::size_t n) {
 }
 }  // namespace
 
-Progress::Progress(bool enabled)
+Progress::Progress(bool enabled, std::string scope)
     : enabled_(enabled),
+      scope_(std::move(scope)),
       terminal_(::isatty(STDERR_FILENO) != 0),
       start_(std::chrono::steady_clock::now()),
       last_line_(start_) {}
@@ -40,8 +42,8 @@ void Progress::replication_done(double done, int total) {
   format_seconds(elapsed, e, sizeof e);
   format_seconds(left, l, sizeof l);
   format_count(done, d, sizeof d);
-  std::fprintf(stderr, "%sreplications %s/%d  elapsed %s  left ~%s%s", terminal_ ? "\r" : "", d, total, e, l,
-               terminal_ ? (done == total ? "\n" : "") : "\n");
+  std::fprintf(stderr, "%sreplications %s/%d%s  elapsed %s  left ~%s%s", terminal_ ? "\r" : "", d, total,
+               scope_.c_str(), e, l, terminal_ ? (done == total ? "\n" : "") : "\n");
   std::fflush(stderr);
 }
 
@@ -59,8 +61,8 @@ void Progress::sweep_step(double done, long long total, int points_done, int poi
   format_seconds(elapsed, e, sizeof e);
   format_seconds(left, l, sizeof l);
   format_count(done, d, sizeof d);
-  std::fprintf(stderr, "%spoints %d/%d  replications %s/%lld  %.1f rep/s  elapsed %s  left ~%s%s",
-               terminal_ ? "\r" : "", points_done, points_total, d, total, rate, e, l,
+  std::fprintf(stderr, "%spoints %d/%d  replications %s/%lld%s  %.1f rep/s  elapsed %s  left ~%s%s",
+               terminal_ ? "\r" : "", points_done, points_total, d, total, scope_.c_str(), rate, e, l,
                terminal_ ? (done == static_cast<double>(total) ? "\n" : "") : "\n");
   std::fflush(stderr);
 }

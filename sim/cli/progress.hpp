@@ -2,12 +2,15 @@
 // Progress of a Monte Carlo run on standard error: one updating line on a terminal, plain
 // lines otherwise.
 #include <chrono>
+#include <string>
 
 namespace almpsim::cli {
 
 class Progress {
  public:
-  explicit Progress(bool enabled);
+  /// `scope` follows the counts on every line: under MPI, which part of the run they are
+  /// (the first rank reports its own replications).
+  explicit Progress(bool enabled, std::string scope = {});
   /// Replications done of `total`; a fraction counts the weeks of those still running.
   void replication_done(double done, int total);
   /// A sweep: replications over all points (fractions as above), and whole points finished.
@@ -18,6 +21,7 @@ class Progress {
 
  private:
   bool enabled_;
+  std::string scope_;
   bool terminal_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_line_;

@@ -19,6 +19,12 @@ class Ranks {
   int rank() const { return rank_; }
   int size() const { return size_; }
   bool owns(long long item) const { return item % size_ == rank_; }
+  /// What a progress line of this rank's own work counts, where several ranks share the run:
+  /// " on rank 0 of 4 (1000 replications in all)" for `all` "1000 replications"; empty alone.
+  std::string progress_scope(const std::string& all) const {
+    if (size_ == 1) return {};
+    return " on rank " + std::to_string(rank_) + " of " + std::to_string(size_) + " (" + all + " in all)";
+  }
   /// Waits for every rank; returns whether every rank passed `ok`.
   bool all(bool ok) const;
   /// Hands each rank's replications (those it owns) to the first rank, which then holds them

@@ -69,7 +69,7 @@ int sweep(const SweepArgs& args, const Ranks& ranks, const std::string& command_
   const int reps = base.params.run.replications;
   long long owned = 0;
   for (std::size_t p = 0; p < points.size(); ++p) owned += ranks.owns(static_cast<long long>(p)) ? 1 : 0;
-  Progress progress(!args.quiet && ranks.rank() == 0);
+  Progress progress(!args.quiet && ranks.rank() == 0, ranks.progress_scope(std::to_string(points.size()) + " points"));
   long long done = 0, ran = 0;  // replications finished, and of them run by this process now
   int points_done = 0;
   const auto started = std::chrono::steady_clock::now();

@@ -34,3 +34,10 @@ mv "$work/run.h5" "$work/one.h5"
 "${launcher[@]}" "$almpsim" "${args[@]}" -o "$work/run.h5"
 cmp "$work/one.h5" "$work/run.h5"
 echo "run of one replication: 2 ranks and 1 process wrote identical files"
+
+# The first rank's progress counts its own replications, and says it does.
+"${launcher[@]}" "$almpsim" run "$source/scenarios/two_actors_shock.toml" --replications 3 -o "$work/run.h5" \
+  2> "$work/progress.txt" > /dev/null
+grep -q "replications 2/2 on rank 0 of 2 (3 replications in all)" "$work/progress.txt" ||
+  { echo "progress under MPI does not say whose replications it counts:"; cat "$work/progress.txt"; exit 1; }
+echo "progress under MPI names the rank it counts"
