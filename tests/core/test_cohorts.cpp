@@ -58,6 +58,19 @@ CohortSpec cash_benefit_stock() {
   spec.survival_weeks = 4;
   return spec;
 }
+
+/// The cases that begin a spell on cash benefit, coming from elsewhere, in weeks from..to.
+CohortSpec cash_benefit_inflow(Week from, Week to, Week measure_at, int survival_weeks) {
+  CohortSpec spec;
+  spec.name = "inflow";
+  spec.kind = CohortSpec::Kind::inflow;
+  spec.states[index_of(State::cash_benefit)] = true;
+  spec.from = from;
+  spec.to = to;
+  spec.measure_at = measure_at;
+  spec.survival_weeks = survival_weeks;
+  return spec;
+}
 }  // namespace
 
 TEST_CASE("stock cohort accounting by hand", "[unit]") {
@@ -165,14 +178,7 @@ TEST_CASE("an inflow cohort counts each person once at the start of a new spell"
 
 TEST_CASE("an inflow cohort follows each member from the week it joined", "[unit]") {
   TinyWorld t;
-  CohortSpec spec;
-  spec.name = "inflow";
-  spec.kind = CohortSpec::Kind::inflow;
-  spec.states[index_of(State::cash_benefit)] = true;
-  spec.from = 1;
-  spec.to = 3;
-  spec.measure_at = 5;
-  spec.survival_weeks = 4;
+  const CohortSpec spec = cash_benefit_inflow(1, 3, 5, 4);
   CohortTracker tracker(t.params, spec);
   auto enter = [&](CitizenId i, State s, Week w) {
     t.pop.prev_state[i] = t.pop.state[i];
@@ -323,15 +329,7 @@ TEST_CASE("members brought up to date in parts, in different threads' tables, ad
   t.pop.activity[2] = static_cast<std::uint8_t>(Activity::inhouse_project);
   t.pop.activity_from[2] = 1;
   t.pop.activity_to[2] = 3;
-  CohortSpec inflow;
-  inflow.name = "inflow";
-  inflow.kind = CohortSpec::Kind::inflow;
-  inflow.states[index_of(State::cash_benefit)] = true;
-  inflow.from = 1;
-  inflow.to = 3;
-  inflow.measure_at = 4;
-  inflow.survival_weeks = 3;
-  for (const CohortSpec& spec : {cash_benefit_stock(), inflow}) {
+  for (const CohortSpec& spec : {cash_benefit_stock(), cash_benefit_inflow(1, 3, 4, 3)}) {
     INFO(spec.name);
     TinyWorld world = t;
     CohortTracker whole(world.params, spec), parts(world.params, spec, 2);
@@ -431,14 +429,7 @@ TEST_CASE("members of many joining weeks brought up to date in parts split insid
     world.pop.meetings[i] = static_cast<std::uint16_t>(i % 3);
     world.set(i, State::self_support);
   }
-  CohortSpec spec;
-  spec.name = "inflow";
-  spec.kind = CohortSpec::Kind::inflow;
-  spec.states[index_of(State::cash_benefit)] = true;
-  spec.from = 1;
-  spec.to = 3;
-  spec.measure_at = 6;
-  spec.survival_weeks = 5;
+  const CohortSpec spec = cash_benefit_inflow(1, 3, 6, 5);
   CohortTracker whole(world.params, spec), parts(world.params, spec, 2);
   std::vector<CaseCode> codes(kCitizens);
   std::vector<CitizenId> entrants;
