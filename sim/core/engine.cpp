@@ -687,11 +687,11 @@ class Replication {
             if (k + kMeetingPrefetchAhead < count)
               prefetch_meeting(meetings_[static_cast<std::size_t>(k + kMeetingPrefetchAhead)].citizen);
             const CitizenId i = meetings_[static_cast<std::size_t>(k)].citizen;
-            recounting(i, w + 1, meeting_count_changes_[static_cast<std::size_t>(thread_number())],
+            recounting(i, w + 1, meeting_count_changes_[static_cast<std::size_t>(thread_number())].list,
                        [&] { outcomes_[static_cast<std::size_t>(k)] = hold_meeting(params_, rng_, pop_, i, w); });
           });
         holding.rethrow();
-        for (auto& changes : meeting_count_changes_) apply_count_changes(changes);
+        for (auto& changes : meeting_count_changes_) apply_count_changes(changes.list);
         for (std::size_t k = 0; k < held; ++k) {
           if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, meetings_[k].citizen, a, outcomes_[k]);
           if (outcomes_[k].reassessed) cache_.invalidate(meetings_[k].citizen);
@@ -735,9 +735,14 @@ class Replication {
   TransitionCache cache_;
   ProgrammePlaces places_;
   ProgrammeCount programme_count_;
-  std::vector<CountChange> count_changes_;                       // to the programme count, made one by one
-  std::vector<std::vector<CountChange>> meeting_count_changes_;  // [thread] from the meetings held side by side
-  std::vector<CitizenId> started_from_lists_;                    // the week's cases given a place from a list
+  std::vector<CountChange> count_changes_;  // to the programme count, made one by one
+  /// A thread's changes from the meetings it holds, on a cache line of its own: each change
+  /// written moves the list's end, and threads sharing a line would wait on each other.
+  struct alignas(64) ThreadCountChanges {
+    std::vector<CountChange> list;
+  };
+  std::vector<ThreadCountChanges> meeting_count_changes_;  // [thread] from the meetings held side by side
+  std::vector<CitizenId> started_from_lists_;              // the week's cases given a place from a list
   std::vector<BlockTally> tallies_;
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
