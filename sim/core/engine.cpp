@@ -326,9 +326,12 @@ class Replication {
     for (std::size_t c = 0; c < trackers_.size(); ++c)
       for (std::size_t first = 0; first < trackers_[c].members(); first += kMemberChunk)
         member_chunks_.push_back({c, first, std::min(trackers_[c].members(), first + kMemberChunk)});
-    // Milestones are amounts: each chunk's apart, then added up in chunk order.
+    // Milestones are amounts: each chunk's apart, then added up in chunk order. A chunk's lie a
+    // cache line (eight amounts) past the one before's: threads on neighbouring chunks write them
+    // member by member.
     const std::size_t slots = has_milestones_ ? trackers_.front().milestone_slots() : 0;
-    chunk_milestones_.assign(member_chunks_.size() * slots, 0.0);
+    const std::size_t stride = slots > 0 ? slots + 8 : 0;
+    chunk_milestones_.assign(member_chunks_.size() * stride, 0.0);
     const auto chunks = static_cast<std::ptrdiff_t>(member_chunks_.size());
     // Unguarded (ParallelFailure): a member's update allocates nothing and cannot throw.
 #pragma omp parallel for num_threads(threads_) schedule(dynamic, 1) if (threads_ > 1 && chunks > 1)
@@ -336,11 +339,11 @@ class Replication {
       const MemberChunk& chunk = member_chunks_[static_cast<std::size_t>(k)];
       const int thread = thread_number();
       trackers_[chunk.tracker].update(w, pop_, case_codes_.data(), chunk.first, chunk.last, thread,
-                                      chunk_milestones_.data() + static_cast<std::size_t>(k) * slots);
+                                      chunk_milestones_.data() + static_cast<std::size_t>(k) * stride);
     }
     if (has_milestones_)
       for (std::size_t k = 0; k < member_chunks_.size(); ++k)
-        trackers_[member_chunks_[k].tracker].add_milestones(chunk_milestones_.data() + k * slots);
+        trackers_[member_chunks_[k].tracker].add_milestones(chunk_milestones_.data() + k * stride);
   }
 
   /// The traced citizens present at the start of week w, as the engine holds them.
