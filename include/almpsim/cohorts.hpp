@@ -85,9 +85,9 @@ class CohortTracker {
   /// actor (its weeks on benefit, whether it has left benefit), and that group and actor. The
   /// week it joined is kept by runs of members (joined_in_), and the rest the cohort counts by
   /// group and actor (week_counts_, meetings_before_), among them the weeks to the first week
-  /// off benefit and the meetings held before joining and by the measurement. Kept to 8 bytes (weeks fit in 16 bits, as
-  /// everywhere in the population): a cohort can hold most of a million-citizen municipality, and every member is read
-  /// and written every week.
+  /// off benefit and the meetings held before joining and by the measurement. Kept to 8 bytes
+  /// (weeks fit in 16 bits, as everywhere in the population): a cohort can hold most of a
+  /// million-citizen municipality, and every member is read and written every week.
 #pragma pack(push, 2)
   struct Member {
     CitizenId id;
@@ -170,6 +170,10 @@ class CohortTracker {
   std::vector<std::uint64_t> first_weeks_off(const std::vector<bool>& groups) const;
   /// The meetings held since joining, by the measurement, of the members of `groups`: [actor].
   std::vector<std::uint64_t> meetings_since_joining(const std::vector<bool>& groups) const;
+  /// Adds the section of every thread's table at `offset` ([group][per_group]) to `total`
+  /// ([per_group]), over the groups of `groups`.
+  void add_section(std::size_t offset, std::size_t per_group, const std::vector<bool>& groups,
+                   std::uint64_t* total) const;
   /// The threads' tables added up over the ways and the groups of `groups`: [actor][count], then
   /// [actor][state][activity] at the measurement.
   std::vector<std::uint64_t> total_counts(const std::vector<bool>& groups) const;

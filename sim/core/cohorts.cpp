@@ -273,46 +273,39 @@ void CohortTracker::add_milestones(const double* amounts) {
   for (std::size_t a = 0; a < milestones_.size(); ++a) milestones_[a] += amounts[a];
 }
 
-std::vector<std::uint64_t> CohortTracker::total_counts(const std::vector<bool>& groups) const {
-  const std::size_t per_group = group_size(), at_measure = measure_group_size();
-  std::vector<std::uint64_t> total(per_group + at_measure, 0);
+void CohortTracker::add_section(std::size_t offset, std::size_t per_group, const std::vector<bool>& groups,
+                                std::uint64_t* total) const {
   for (const auto& table : week_counts_)
     for (std::size_t g = 0; g < groups_; ++g) {
       if (!groups[g]) continue;
-      for (std::size_t way = 0; way < kCountWays; ++way) {
-        const std::uint64_t* weeks = table.data() + way * way_size() + g * per_group;
-        for (std::size_t k = 0; k < per_group; ++k) total[k] += weeks[k];
-      }
-      const std::uint64_t* measured = table.data() + measure_offset() + g * at_measure;
-      for (std::size_t k = 0; k < at_measure; ++k) total[per_group + k] += measured[k];
+      const std::uint64_t* counts = table.data() + offset + g * per_group;
+      for (std::size_t k = 0; k < per_group; ++k) total[k] += counts[k];
     }
+}
+
+std::vector<std::uint64_t> CohortTracker::total_counts(const std::vector<bool>& groups) const {
+  const std::size_t per_group = group_size(), at_measure = measure_group_size();
+  std::vector<std::uint64_t> total(per_group + at_measure, 0);
+  for (std::size_t way = 0; way < kCountWays; ++way) add_section(way * way_size(), per_group, groups, total.data());
+  add_section(measure_offset(), at_measure, groups, total.data() + per_group);
   return total;
 }
 
 std::vector<std::uint64_t> CohortTracker::first_weeks_off(const std::vector<bool>& groups) const {
-  const std::size_t per_group = params_.actors.size() * follow_weeks();
-  std::vector<std::uint64_t> total(per_group, 0);
-  for (const auto& table : week_counts_)
-    for (std::size_t g = 0; g < groups_; ++g) {
-      if (!groups[g]) continue;
-      const std::uint64_t* weeks = table.data() + first_off_offset() + g * per_group;
-      for (std::size_t k = 0; k < per_group; ++k) total[k] += weeks[k];
-    }
+  std::vector<std::uint64_t> total(params_.actors.size() * follow_weeks(), 0);
+  add_section(first_off_offset(), total.size(), groups, total.data());
   return total;
 }
 
 std::vector<std::uint64_t> CohortTracker::meetings_since_joining(const std::vector<bool>& groups) const {
   const std::size_t actors = params_.actors.size();
   std::vector<std::uint64_t> total(actors, 0);
-  for (std::size_t g = 0; g < groups_; ++g) {
-    if (!groups[g]) continue;
-    // Each member's count only grows (by one a week at most: it cannot wrap in a run's 16-bit
-    // weeks), so once measured the difference of the sums is the sum of the differences.
-    for (std::size_t a = 0; a < actors; ++a) {
-      for (const auto& table : week_counts_) total[a] += table[meetings_offset() + g * actors + a];
-      total[a] -= meetings_before_[g * actors + a];
-    }
-  }
+  add_section(meetings_offset(), actors, groups, total.data());
+  // Each member's count only grows (by one a week at most: it cannot wrap in a run's 16-bit
+  // weeks), so once measured the difference of the sums is the sum of the differences.
+  for (std::size_t g = 0; g < groups_; ++g)
+    if (groups[g])
+      for (std::size_t a = 0; a < actors; ++a) total[a] -= meetings_before_[g * actors + a];
   return total;
 }
 
@@ -331,9 +324,10 @@ CohortOutcome CohortTracker::outcome(std::size_t index_in_family) const {
   const auto activity_share = view(o.activity, na, kActivities);
   const auto state_activity = view(o.state_activity, na, kStates, kActivities);
   const auto weeks_share = view(o.activity_weeks_share, na, kActivities);
-  // The weeks before the measurement, by the actor each member of the cohort's groups joined with: case weeks,
-  // activity weeks (in all and by programme), weeks self-supporting, and what they cost and
-  // transferred, from the weeks counted by case code (whole numbers, as the members' counts were).
+  // The weeks before the measurement, by the actor each member of the cohort's groups joined
+  // with: case weeks, activity weeks (in all and by programme), weeks self-supporting, and what
+  // they cost and transferred, from the weeks counted by case code (whole numbers, as the
+  // members' counts were).
   const std::vector<std::uint64_t> counts = total_counts(groups);
   const std::size_t width = week_count_width();
   std::vector<double> case_weeks(na, 0), activity(na, 0), ss_weeks(na, 0), cost(na, 0), transfers(na, 0),
