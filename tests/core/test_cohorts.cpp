@@ -25,7 +25,8 @@ namespace {
 struct TinyWorld {
   Params params;
   Population pop;
-  TinyWorld() {
+  /// `citizens` of whom citizen 2 is served by actor 1, the rest by actor 0.
+  explicit TinyWorld(CitizenId citizens = 3) {
     params.calendar.start = *Date::parse("2020-01-06");
     params.calendar.weeks = 10;
     params.on_benefit.fill(true);
@@ -37,39 +38,39 @@ struct TinyWorld {
       a.costs.bonus_per_self_support = 1000;
     }
     params.programmes[index_of(Activity::inhouse_project)].cost_per_week = 50;
-    pop.resize(3);
-    for (CitizenId i = 0; i < 3; ++i) {
+    pop.resize(citizens);
+    for (CitizenId i = 0; i < citizens; ++i) {
       pop.activity_from[i] = pop.activity_to[i] = 32000;
       pop.prev_state[i] = kNoPreviousState;
+      pop.actor[i] = i == 2 ? 1 : 0;
     }
-    pop.actor = {0, 0, 1};
   }
   void set(CitizenId i, State s) { pop.state[i] = static_cast<std::uint8_t>(s); }
 };
 
-/// The cases on cash benefit in week 0, measured in week 4.
-CohortSpec cash_benefit_stock() {
-  CohortSpec spec;
-  spec.name = "stock";
-  spec.kind = CohortSpec::Kind::stock;
-  spec.states[index_of(State::cash_benefit)] = true;
-  spec.at = 0;
-  spec.measure_at = 4;
-  spec.survival_weeks = 4;
-  return spec;
-}
+using Kind = CohortSpec::Kind;
 
-/// The cases that begin a spell on cash benefit, coming from elsewhere, in weeks from..to.
-CohortSpec cash_benefit_inflow(Week from, Week to, Week measure_at, int survival_weeks) {
+/// Cases on cash benefit: a stock at week `from` (`to` unused), or an inflow or period cohort
+/// over weeks from..to; measured in week `measure_at`. Named after its kind.
+CohortSpec cash_benefit_cohort(Kind kind, Week from, Week to, Week measure_at, int survival_weeks = 1) {
   CohortSpec spec;
-  spec.name = "inflow";
-  spec.kind = CohortSpec::Kind::inflow;
+  spec.name = kind == Kind::stock ? "stock" : kind == Kind::inflow ? "inflow" : "period";
+  spec.kind = kind;
   spec.states[index_of(State::cash_benefit)] = true;
-  spec.from = from;
-  spec.to = to;
+  if (kind == Kind::stock) {
+    spec.at = from;
+  } else {
+    spec.from = from;
+    spec.to = to;
+  }
   spec.measure_at = measure_at;
   spec.survival_weeks = survival_weeks;
   return spec;
+}
+
+/// The cases on cash benefit in week 0, measured in week 4.
+CohortSpec cash_benefit_stock() {
+  return cash_benefit_cohort(Kind::stock, 0, 0, 4, 4);
 }
 }  // namespace
 
@@ -146,14 +147,8 @@ TEST_CASE("a programme still running after its case leaves benefit counts no mor
 
 TEST_CASE("an inflow cohort counts each person once at the start of a new spell", "[unit]") {
   TinyWorld t;
-  CohortSpec spec;
-  spec.name = "inflow";
-  spec.kind = CohortSpec::Kind::inflow;
-  spec.states[index_of(State::cash_benefit)] = true;
+  CohortSpec spec = cash_benefit_cohort(Kind::inflow, 1, 3, 5);
   spec.states[index_of(State::other_benefit)] = true;
-  spec.from = 1;
-  spec.to = 3;
-  spec.measure_at = 5;
   CohortTracker tracker(t.params, spec);
   auto enter = [&](CitizenId i, State s, std::uint8_t prev, Week w) {
     t.set(i, s);
@@ -178,7 +173,7 @@ TEST_CASE("an inflow cohort counts each person once at the start of a new spell"
 
 TEST_CASE("an inflow cohort follows each member from the week it joined", "[unit]") {
   TinyWorld t;
-  const CohortSpec spec = cash_benefit_inflow(1, 3, 5, 4);
+  const CohortSpec spec = cash_benefit_cohort(Kind::inflow, 1, 3, 5, 4);
   CohortTracker tracker(t.params, spec);
   auto enter = [&](CitizenId i, State s, Week w) {
     t.pop.prev_state[i] = t.pop.state[i];
@@ -216,13 +211,7 @@ TEST_CASE("an inflow cohort follows each member from the week it joined", "[unit
 TEST_CASE("an inflow cohort leaves out the stock at its window start unless told otherwise", "[unit]") {
   for (const bool exclude : {true, false}) {
     TinyWorld t;
-    CohortSpec spec;
-    spec.name = "inflow";
-    spec.kind = CohortSpec::Kind::inflow;
-    spec.states[index_of(State::cash_benefit)] = true;
-    spec.from = 1;
-    spec.to = 4;
-    spec.measure_at = 5;
+    CohortSpec spec = cash_benefit_cohort(Kind::inflow, 1, 4, 5);
     spec.exclude_stock = exclude;
     CohortTracker tracker(t.params, spec);
     auto enter = [&](CitizenId i, State s, std::uint8_t prev, Week w) {
@@ -244,14 +233,7 @@ TEST_CASE("an inflow cohort leaves out the stock at its window start unless told
 
 TEST_CASE("a period cohort holds everyone on its states at any time in the window", "[unit]") {
   TinyWorld t;
-  CohortSpec spec;
-  spec.name = "period";
-  spec.kind = CohortSpec::Kind::period;
-  spec.states[index_of(State::cash_benefit)] = true;
-  spec.from = 2;
-  spec.to = 3;
-  spec.measure_at = 4;
-  spec.survival_weeks = 2;
+  const CohortSpec spec = cash_benefit_cohort(Kind::period, 2, 3, 4, 2);
   CohortTracker tracker(t.params, spec);
   // Citizen 0 is on cash benefit only in weeks 0-1 (before the window): not a member.
   // Citizen 1 is on cash benefit from week 3, in a guidance course in week 3.
@@ -329,7 +311,7 @@ TEST_CASE("members brought up to date in parts, in different threads' tables, ad
   t.pop.activity[2] = static_cast<std::uint8_t>(Activity::inhouse_project);
   t.pop.activity_from[2] = 1;
   t.pop.activity_to[2] = 3;
-  for (const CohortSpec& spec : {cash_benefit_stock(), cash_benefit_inflow(1, 3, 4, 3)}) {
+  for (const CohortSpec& spec : {cash_benefit_stock(), cash_benefit_cohort(Kind::inflow, 1, 3, 4, 3)}) {
     INFO(spec.name);
     TinyWorld world = t;
     CohortTracker whole(world.params, spec), parts(world.params, spec, 2);
@@ -403,14 +385,7 @@ TinyWorld with_two_match_groups() {
 
 /// Everyone on cash benefit at any time in weeks 1-4, measured in week 5.
 CohortSpec cash_benefit_period() {
-  CohortSpec spec;
-  spec.name = "period";
-  spec.kind = CohortSpec::Kind::period;
-  spec.states[index_of(State::cash_benefit)] = true;
-  spec.from = 1;
-  spec.to = 4;
-  spec.measure_at = 5;
-  return spec;
+  return cash_benefit_cohort(Kind::period, 1, 4, 5);
 }
 }  // namespace
 
@@ -420,16 +395,13 @@ TEST_CASE("members of many joining weeks brought up to date in parts split insid
   // split the members inside the second week's run, so the second part starts in the middle
   // of a run of joining weeks. Every measure must come out as one pass over all gives it.
   constexpr CitizenId kCitizens = 12;
-  TinyWorld world;
-  world.pop.resize(kCitizens);
+  TinyWorld world(kCitizens);
   for (CitizenId i = 0; i < kCitizens; ++i) {
-    world.pop.activity_from[i] = world.pop.activity_to[i] = 32000;
-    world.pop.prev_state[i] = kNoPreviousState;
     world.pop.actor[i] = static_cast<std::uint8_t>(i % 2);
     world.pop.meetings[i] = static_cast<std::uint16_t>(i % 3);
     world.set(i, State::self_support);
   }
-  const CohortSpec spec = cash_benefit_inflow(1, 3, 6, 5);
+  const CohortSpec spec = cash_benefit_cohort(Kind::inflow, 1, 3, 6, 5);
   CohortTracker whole(world.params, spec), parts(world.params, spec, 2);
   std::vector<CaseCode> codes(kCitizens);
   std::vector<CitizenId> entrants;
