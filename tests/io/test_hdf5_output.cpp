@@ -98,9 +98,11 @@ TEST_CASE("an interrupted run leaves nothing at the destination", "[unit]") {
   const pid_t child = ::fork();
   REQUIRE(child >= 0);
   if (child == 0) {
+    // A run of many replications (about 30 s), so it is still running when it is stopped: one
+    // replication of this scenario takes about 0.3 s.
     const std::string scenario = test::source_path("scenarios/reference_markov.toml");
-    ::execl(ALMPSIM_BINARY, ALMPSIM_BINARY, "run", scenario.c_str(), "-o", out.c_str(), "--quiet",
-            static_cast<char*>(nullptr));
+    ::execl(ALMPSIM_BINARY, ALMPSIM_BINARY, "run", scenario.c_str(), "-o", out.c_str(), "--replications", "100",
+            "--quiet", static_cast<char*>(nullptr));
     ::_exit(127);
   }
   // Wait until the run has reserved its temporary file, then stop it.
