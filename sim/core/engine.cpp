@@ -228,6 +228,7 @@ class Replication {
       entering.guard([&] {
         const CitizenId i = first + static_cast<CitizenId>(k);
         enter_state(params_, rng_, pop_, i, kNoPreviousState, pop_.state_of(i), w);
+        cache_.refresh_row_key(w, i);
       });
     entering.rethrow();
     for (CitizenId i = first; i < end; ++i) {
@@ -385,10 +386,12 @@ class Replication {
     const std::uint8_t from = pop_.state[i];
     const std::size_t old_actor = pop_.actor[i];
     ++tally.exits[old_actor * kStates + from];
-    cache_.invalidate(i);
     tally.entered.push_back(i);
     count_place(w, i, -1, tally);
     recounting(i, w + 1, tally.count_changes, [&] { enter_state(params_, rng_, pop_, i, from, to, w + 1); });
+    // The new row key is worked out now, while the citizen's fields are at hand: next week's
+    // first pass can then settle its draw without the second pass.
+    cache_.refresh_row_key(w + 1, i);
     count_place(w, i, +1, tally);  // an immediate activation booked on entry
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
