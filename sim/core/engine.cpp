@@ -534,8 +534,9 @@ class Replication {
     ask_for(i, pop_.state_since, pop_.match);
     if (reads_birth_day_) ask_for(i, pop_.birth_day);
     __builtin_prefetch(&pop_.prev_state[i], 1);
-    if ((flags & kKeyed) || !cache_.keys_read_attributes()) return;
-    // Who takes the whole rule, a stale row key among them: what a row key is worked out from.
+    if (!cache_.keys_read_attributes()) return;
+    // What a row key is worked out from: for a stale key, and for the new key of a move (a draw
+    // on the row's thresholds that does not stay is a move).
     ask_for(i, pop_.sex, pop_.origin, pop_.birth_week, pop_.sick_category, pop_.area, pop_.employability);
   }
 
