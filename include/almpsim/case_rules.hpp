@@ -1,6 +1,8 @@
 #pragma once
 /// What happens to one citizen's case: entering a benefit state, and a follow-up meeting.
 /// Plain functions over one citizen; the engine decides when they run.
+#include <array>
+
 #include "almpsim/actors.hpp"
 #include "almpsim/params.hpp"
 #include "almpsim/population.hpp"
@@ -67,5 +69,9 @@ bool met_in_group(const ActorSpec& actor, Week met, Week spell_start);
 /// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
 /// no-show or start an activity from the actor's mix.
 MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w);
+/// The same with the meeting's words, rng.words(i, w, Process::meeting), drawn beforehand (for
+/// many meetings at once).
+MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w,
+                            const std::array<std::uint32_t, 4>& u);
 
 }  // namespace almpsim

@@ -52,6 +52,13 @@ class RandomStreams {
                      static_cast<std::uint32_t>(process), replication_, out, widest);
   }
 
+  /// words(subjects[k], week, process) for k = 0..count-1, four words each, in order.
+  void words_listed(const std::uint32_t* subjects, std::size_t count, Week week, Process process, std::uint32_t* out,
+                    VectorPath widest = VectorPath::avx512) const {
+    philox4x32_listed(key_[0], key_[1], subjects, count, static_cast<std::uint32_t>(week),
+                      static_cast<std::uint32_t>(process), replication_, out, widest);
+  }
+
   /// A uniform on [0, 1) from one word.
   static double unit(std::uint32_t word) { return word * 0x1p-32; }
 

@@ -170,9 +170,13 @@ bool met_in_group(const ActorSpec& actor, Week met, Week spell_start) {
 }
 
 MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w) {
+  return hold_meeting(params, rng, pop, i, w, rng.words(i, w, Process::meeting));
+}
+
+MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w,
+                            const std::array<std::uint32_t, 4>& u) {
   const ActorSpec& actor = params.actors[pop.actor[i]];
   const State s = pop.state_of(i);
-  const auto u = rng.words(i, w, Process::meeting);
   MeetingOutcome out;
   if (RandomStreams::unit(u[0]) < actor.sanctions.no_show) {
     // A missed meeting is booked again for the next week.

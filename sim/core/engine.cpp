@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -554,6 +555,28 @@ class Replication {
             pop_.activity_to, pop_.activity_from, pop_.next_meeting);
   }
 
+  /// Meetings are held in runs of this many, whose random words are drawn together.
+  static constexpr std::size_t kMeetingRun = 64;
+
+  /// Holds meetings [first, last) of the `held` selected this week (meetings_), each changing
+  /// only its own citizen: their words drawn together, then each in turn, its fields asked for
+  /// ahead.
+  void hold_meeting_run(Week w, std::size_t first, std::size_t last, std::size_t held) {
+    std::array<CitizenId, kMeetingRun> citizens;
+    std::array<std::uint32_t, 4 * kMeetingRun> words;
+    const std::size_t n = last - first;
+    for (std::size_t k = 0; k < n; ++k) citizens[k] = meetings_[first + k].citizen;
+    rng_.words_listed(citizens.data(), n, w, Process::meeting, words.data());
+    std::vector<CountChange>& changes = meeting_count_changes_[static_cast<std::size_t>(thread_number())].list;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t m = first + k;
+      if (m + kMeetingPrefetchAhead < held) prefetch_meeting(meetings_[m + kMeetingPrefetchAhead].citizen);
+      const CitizenId i = citizens[k];
+      const std::array<std::uint32_t, 4> u{words[4 * k], words[4 * k + 1], words[4 * k + 2], words[4 * k + 3]};
+      recounting(i, w + 1, changes, [&] { outcomes_[m] = hold_meeting(params_, rng_, pop_, i, w, u); });
+    }
+  }
+
   /// The moves give blocks to threads in runs of this many neighbours, in turn (a static
   /// schedule): while the count of blocks stays the same, each block goes to the same thread
   /// every week, which ran the reference workload faster on two threads than blocks taken as
@@ -686,16 +709,13 @@ class Replication {
         // A meeting touches only its own citizen, so the meetings run side by side; the moves
         // they cause are then made one by one, in the order of the selection.
         outcomes_.resize(held);
-        const auto count = static_cast<std::ptrdiff_t>(held);
+        const auto runs = static_cast<std::ptrdiff_t>((held + kMeetingRun - 1) / kMeetingRun);
         ParallelFailure holding;
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
-        for (std::ptrdiff_t k = 0; k < count; ++k)
+        for (std::ptrdiff_t r = 0; r < runs; ++r)
           holding.guard([&] {
-            if (k + kMeetingPrefetchAhead < count)
-              prefetch_meeting(meetings_[static_cast<std::size_t>(k + kMeetingPrefetchAhead)].citizen);
-            const CitizenId i = meetings_[static_cast<std::size_t>(k)].citizen;
-            recounting(i, w + 1, meeting_count_changes_[static_cast<std::size_t>(thread_number())].list,
-                       [&] { outcomes_[static_cast<std::size_t>(k)] = hold_meeting(params_, rng_, pop_, i, w); });
+            const std::size_t first = static_cast<std::size_t>(r) * kMeetingRun;
+            hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held);
           });
         holding.rethrow();
         for (auto& changes : meeting_count_changes_) apply_count_changes(changes.list);

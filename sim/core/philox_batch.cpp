@@ -13,6 +13,15 @@ constexpr std::uint32_t kM0 = 0xD2511F53u, kM1 = 0xCD9E8D57u;  // Random123's mu
 constexpr std::uint32_t kW0 = 0x9E3779B9u, kW1 = 0xBB67AE85u;  // and Weyl key increments
 constexpr int kRounds = 10;                                    // Philox4x32-10
 
+/// The subjects of a run of counters: `listed` ones in turn where given, else consecutive from
+/// `first`.
+struct Subjects {
+  std::uint32_t first;
+  const std::uint32_t* listed;
+  Subjects from(std::size_t k) const { return {first + static_cast<std::uint32_t>(k), listed ? listed + k : nullptr}; }
+  std::uint32_t at(std::size_t k) const { return listed ? listed[k] : first + static_cast<std::uint32_t>(k); }
+};
+
 // Each counter's four words sit in the low halves of 64-bit lanes, one counter a lane, so
 // that vpmuludq (which reads only the low halves) yields hi and lo of a product in one lane
 // without the blends a packed layout needs; the high halves carry whatever the last round left.
@@ -20,14 +29,19 @@ constexpr int kRounds = 10;                                    // Philox4x32-10
 
 /// `Sets` x 4 consecutive counters at once in AVX2; out receives 16 * Sets words in counter order.
 template <int Sets>
-__attribute__((target("avx2"))) void philox_avx2(std::uint32_t k0, std::uint32_t k1, std::uint32_t first,
+__attribute__((target("avx2"))) void philox_avx2(std::uint32_t k0, std::uint32_t k1, Subjects subjects,
                                                  std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
                                                  std::uint32_t* out) {
   // A set's lanes hold counters 0, 2, 1, 3, so the unpacks at the end give counter order.
   const __m256i order = _mm256_setr_epi64x(0, 2, 1, 3);
   __m256i x0[Sets], x1[Sets], x2[Sets], x3[Sets];
   for (int s = 0; s < Sets; ++s) {
-    x0[s] = _mm256_add_epi64(_mm256_set1_epi64x(first + 4u * static_cast<std::uint32_t>(s)), order);
+    if (subjects.listed) {
+      const __m128i listed = _mm_loadu_si128(reinterpret_cast<const __m128i*>(subjects.listed + 4 * s));
+      x0[s] = _mm256_permute4x64_epi64(_mm256_cvtepu32_epi64(listed), _MM_SHUFFLE(3, 1, 2, 0));
+    } else {
+      x0[s] = _mm256_add_epi64(_mm256_set1_epi64x(subjects.first + 4u * static_cast<std::uint32_t>(s)), order);
+    }
     x1[s] = _mm256_set1_epi64x(c1);
     x2[s] = _mm256_set1_epi64x(c2);
     x3[s] = _mm256_set1_epi64x(c3);
@@ -58,14 +72,19 @@ __attribute__((target("avx2"))) void philox_avx2(std::uint32_t k0, std::uint32_t
 
 /// `Sets` x 8 consecutive counters at once in AVX-512; out receives 32 * Sets words in counter order.
 template <int Sets>
-__attribute__((target("avx512f"))) void philox_avx512(std::uint32_t k0, std::uint32_t k1, std::uint32_t first,
+__attribute__((target("avx512f"))) void philox_avx512(std::uint32_t k0, std::uint32_t k1, Subjects subjects,
                                                       std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
                                                       std::uint32_t* out) {
   // A set's lanes hold counters 0, 4, 1, 5, 2, 6, 3, 7, so the unpacks at the end give counter order.
   const __m512i order = _mm512_setr_epi64(0, 4, 1, 5, 2, 6, 3, 7);
   __m512i x0[Sets], x1[Sets], x2[Sets], x3[Sets];
   for (int s = 0; s < Sets; ++s) {
-    x0[s] = _mm512_add_epi64(_mm512_set1_epi64(first + 8u * static_cast<std::uint32_t>(s)), order);
+    if (subjects.listed) {
+      const __m256i listed = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(subjects.listed + 8 * s));
+      x0[s] = _mm512_permutexvar_epi64(order, _mm512_cvtepu32_epi64(listed));
+    } else {
+      x0[s] = _mm512_add_epi64(_mm512_set1_epi64(subjects.first + 8u * static_cast<std::uint32_t>(s)), order);
+    }
     x1[s] = _mm512_set1_epi64(c1);
     x2[s] = _mm512_set1_epi64(c2);
     x3[s] = _mm512_set1_epi64(c3);
@@ -98,27 +117,41 @@ constexpr int kWideSets = 4;
 
 }  // namespace
 
-void philox4x32_batch(std::uint32_t k0, std::uint32_t k1, std::uint32_t first, std::size_t count, std::uint32_t c1,
-                      std::uint32_t c2, std::uint32_t c3, std::uint32_t* out, VectorPath widest) {
+namespace {
+
+/// The words of `count` counters {subject, c1, c2, c3}: the widest path the CPU has, up to
+/// `widest`, then Random123's scalar Philox for the rest (and on CPUs without AVX2).
+void philox4x32_run(std::uint32_t k0, std::uint32_t k1, Subjects subjects, std::size_t count, std::uint32_t c1,
+                    std::uint32_t c2, std::uint32_t c3, std::uint32_t* out, VectorPath widest) {
   std::size_t done = 0;
-  const auto at = [&](std::size_t k) { return first + static_cast<std::uint32_t>(k); };
   if (widest >= VectorPath::avx512 && cpu_has_avx512()) {
     for (; done + 8 * kWideSets <= count; done += 8 * kWideSets)
-      philox_avx512<kWideSets>(k0, k1, at(done), c1, c2, c3, out + 4 * done);
-    for (; done + 8 <= count; done += 8) philox_avx512<1>(k0, k1, at(done), c1, c2, c3, out + 4 * done);
+      philox_avx512<kWideSets>(k0, k1, subjects.from(done), c1, c2, c3, out + 4 * done);
+    for (; done + 8 <= count; done += 8) philox_avx512<1>(k0, k1, subjects.from(done), c1, c2, c3, out + 4 * done);
   }
   if (widest >= VectorPath::avx2 && cpu_has_avx2()) {
     for (; done + 4 * kWideSets <= count; done += 4 * kWideSets)
-      philox_avx2<kWideSets>(k0, k1, at(done), c1, c2, c3, out + 4 * done);
-    for (; done + 4 <= count; done += 4) philox_avx2<1>(k0, k1, at(done), c1, c2, c3, out + 4 * done);
+      philox_avx2<kWideSets>(k0, k1, subjects.from(done), c1, c2, c3, out + 4 * done);
+    for (; done + 4 <= count; done += 4) philox_avx2<1>(k0, k1, subjects.from(done), c1, c2, c3, out + 4 * done);
   }
-  // The rest (and CPUs without AVX2) through Random123's own scalar Philox.
   const r123::Philox4x32::key_type key{{k0, k1}};
   for (; done < count; ++done) {
-    const r123::Philox4x32::ctr_type ctr{{at(done), c1, c2, c3}};
+    const r123::Philox4x32::ctr_type ctr{{subjects.at(done), c1, c2, c3}};
     const auto words = r123::Philox4x32{}(ctr, key);
     for (std::size_t j = 0; j < 4; ++j) out[4 * done + j] = words[j];
   }
+}
+
+}  // namespace
+
+void philox4x32_batch(std::uint32_t k0, std::uint32_t k1, std::uint32_t first, std::size_t count, std::uint32_t c1,
+                      std::uint32_t c2, std::uint32_t c3, std::uint32_t* out, VectorPath widest) {
+  philox4x32_run(k0, k1, {first, nullptr}, count, c1, c2, c3, out, widest);
+}
+
+void philox4x32_listed(std::uint32_t k0, std::uint32_t k1, const std::uint32_t* subjects, std::size_t count,
+                       std::uint32_t c1, std::uint32_t c2, std::uint32_t c3, std::uint32_t* out, VectorPath widest) {
+  philox4x32_run(k0, k1, {0, subjects}, count, c1, c2, c3, out, widest);
 }
 
 }  // namespace almpsim
