@@ -97,13 +97,20 @@ inline double area_draw(const std::array<std::uint32_t, 4>& second_attribute_wor
   return RandomStreams::unit(second_attribute_words[0]);
 }
 
+/// The draws of the attributes of a citizen who first appears in one state, from the initial
+/// stock's mix or the inflow's, their sums made once.
+struct MixDraws {
+  MixDraws(const Params& params, State state, bool initial_stock);
+  IndexDraw sex, origin, match, sick_category, area, employability, age;
+};
+
 /// Draws the fixed attributes of citizen i, who first appears in `state`,
 /// from the initial stock's mix or the inflow's.
 void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
                      Week week, bool initial_stock);
-/// The same from the citizen's words, drawn beforehand (for many citizens at once).
-void draw_attributes(const Params& params, const AttributeWords& words, Population& pop, CitizenId i, State state,
-                     Week week, bool initial_stock);
+/// The same from the citizen's words, drawn beforehand, and the mix's draws (for many citizens at once).
+void draw_attributes(const Params& params, const MixDraws& draws, const AttributeWords& words, Population& pop,
+                     CitizenId i, State state, Week week, bool initial_stock);
 
 /// Redraws the match and sickness categories on entry to a state whose mix defines them
 /// and the citizen has none yet.

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include "almpsim/philox_batch.hpp"
 #include "almpsim/types.hpp"
@@ -89,5 +90,32 @@ int draw_index(const Container& weights, double u) {
   }
   return last_positive;
 }
+
+/// draw_index over fixed weights, their sums made once: the same index as draw_index for every u.
+class IndexDraw {
+ public:
+  template <class Container>
+  explicit IndexDraw(const Container& weights) {
+    for (double w : weights) total_ += w;  // in draw_index's order, so the same total
+    double acc = 0.0;
+    for (int i = 0; i < static_cast<int>(weights.size()); ++i) {
+      if (weights[i] <= 0.0) continue;
+      acc += weights[i];
+      ends_.push_back(acc);
+      index_.push_back(i);
+    }
+  }
+  int operator()(double u) const {
+    const double target = u * total_;
+    for (std::size_t k = 0; k < ends_.size(); ++k)
+      if (target < ends_[k]) return index_[k];
+    return index_.empty() ? 0 : index_.back();
+  }
+
+ private:
+  double total_ = 0.0;
+  std::vector<double> ends_;  // the running sum after each positive weight
+  std::vector<int> index_;    // that weight's index
+};
 
 }  // namespace almpsim

@@ -40,30 +40,46 @@ template <class C>
 std::uint8_t pick(const C& shares, std::uint32_t word) {
   return static_cast<std::uint8_t>(draw_index(shares, RandomStreams::unit(word)));
 }
+std::uint8_t pick(const IndexDraw& draw, std::uint32_t word) {
+  return static_cast<std::uint8_t>(draw(RandomStreams::unit(word)));
+}
+const AttributeMix& mix_of(const Params& params, State state, bool initial_stock) {
+  return (initial_stock ? params.attributes.initial_mix : params.attributes.mix)[index_of(state)];
+}
+const std::vector<double>& employability_shares(const Params& params, State state, bool initial_stock) {
+  const auto& stock_classes = params.employability.initial_shares[index_of(state)];
+  return initial_stock && !stock_classes.empty() ? stock_classes : params.employability.shares;
+}
 }  // namespace
+
+MixDraws::MixDraws(const Params& params, State state, bool initial_stock)
+    : sex(mix_of(params, state, initial_stock).sex),
+      origin(mix_of(params, state, initial_stock).origin),
+      match(mix_of(params, state, initial_stock).match),
+      sick_category(mix_of(params, state, initial_stock).sick_category),
+      area(mix_of(params, state, initial_stock).area),
+      employability(employability_shares(params, state, initial_stock)),
+      age(mix_of(params, state, initial_stock).age) {}
 
 void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
                      Week week, bool initial_stock) {
   // Attribute draws are indexed by citizen only, so they do not depend on when the draw happens.
   const AttributeWords words{rng.words(i, 0, Process::attributes), rng.words(i, 1, Process::attributes),
                              rng.words(i, 2, Process::attributes)};
-  draw_attributes(params, words, pop, i, state, week, initial_stock);
+  draw_attributes(params, MixDraws(params, state, initial_stock), words, pop, i, state, week, initial_stock);
 }
 
-void draw_attributes(const Params& params, const AttributeWords& words, Population& pop, CitizenId i, State state,
-                     Week week, bool initial_stock) {
+void draw_attributes(const Params& params, const MixDraws& draws, const AttributeWords& words, Population& pop,
+                     CitizenId i, State state, Week week, bool initial_stock) {
   const AttributeSpec& at = params.attributes;
-  const AttributeMix& mix = (initial_stock ? at.initial_mix : at.mix)[index_of(state)];
   const auto& [a, b, c] = words;
-  pop.sex[i] = pick(mix.sex, a[0]);
-  pop.origin[i] = pick(mix.origin, a[1]);
-  pop.match[i] = pick(mix.match, a[2]);
-  pop.sick_category[i] = pick(mix.sick_category, a[3]);
-  pop.area[i] = static_cast<std::uint8_t>(draw_index(mix.area, area_draw(b)));
-  const auto& classes = params.employability;
-  const auto& stock_classes = classes.initial_shares[index_of(state)];
-  pop.employability[i] = pick(initial_stock && !stock_classes.empty() ? stock_classes : classes.shares, b[1]);
-  const int band = pick(mix.age, b[2]);
+  pop.sex[i] = pick(draws.sex, a[0]);
+  pop.origin[i] = pick(draws.origin, a[1]);
+  pop.match[i] = pick(draws.match, a[2]);
+  pop.sick_category[i] = pick(draws.sick_category, a[3]);
+  pop.area[i] = static_cast<std::uint8_t>(draws.area(area_draw(b)));
+  pop.employability[i] = pick(draws.employability, b[1]);
+  const int band = pick(draws.age, b[2]);
   const int lo = at.age_band_edges[band], hi = at.age_band_edges[band + 1];
   const double age_years = lo + RandomStreams::unit(b[3]) * (hi - lo);
   pop.birth_week[i] = static_cast<std::int16_t>(week - static_cast<int>(age_years * 365.0 / 7.0));
@@ -151,6 +167,12 @@ Population create_population(const Params& params, const RandomStreams& rng, int
 
   // Every citizen's draws are keyed by its id, so they can be made in any order, in parallel,
   // and many citizens' at once. The loops allocate nothing and cannot throw.
+  std::vector<MixDraws> stock_draws, inflow_draws;  // [state]
+  for (int s = 0; s < kStates; ++s) {
+    stock_draws.emplace_back(params, static_cast<State>(s), true);
+    inflow_draws.emplace_back(params, static_cast<State>(s), false);
+  }
+  const IndexDraw initial_state(params.population.state_shares);
   const auto n0 = static_cast<std::int64_t>(params.population.size);
   // Only a state with a mean elapsed duration draws one.
   const auto& means = params.population.initial_duration_mean_weeks;
@@ -163,9 +185,8 @@ Population create_population(const Params& params, const RandomStreams& rng, int
     const ChunkWords words(rng, first, count, true, durations);
     for (std::size_t k = 0; k < count; ++k) {
       const CitizenId i = first + static_cast<CitizenId>(k);
-      const State s =
-          static_cast<State>(draw_index(params.population.state_shares, RandomStreams::unit(words.state[4 * k])));
-      draw_attributes(params, words.attributes(k), pop, i, s, cal.first(), true);
+      const State s = static_cast<State>(initial_state(RandomStreams::unit(words.state[4 * k])));
+      draw_attributes(params, stock_draws[index_of(s)], words.attributes(k), pop, i, s, cal.first(), true);
       pop.state[i] = static_cast<std::uint8_t>(s);
       pop.prev_state[i] = kNoPreviousState;
       pop.state_since[i] = initial_since(params, durations ? words.since[4 * k] : 0u, s);
@@ -201,7 +222,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
       const ChunkWords words(rng, first, count, false, false);
       for (std::size_t k = 0; k < count; ++k) {
         const CitizenId i = first + static_cast<CitizenId>(k);
-        draw_attributes(params, words.attributes(k), pop, i, a.state, a.week, false);
+        draw_attributes(params, inflow_draws[index_of(a.state)], words.attributes(k), pop, i, a.state, a.week, false);
         pop.state[i] = static_cast<std::uint8_t>(a.state);
         pop.prev_state[i] = kNoPreviousState;
         pop.state_since[i] = static_cast<std::int16_t>(a.week);

@@ -3,6 +3,7 @@
 #include "almpsim/population.hpp"
 
 #include <array>
+#include <vector>
 
 #include "almpsim/rng.hpp"
 
@@ -92,4 +93,28 @@ area = { north = 0.2, middle = 0.3, south = 0.5 }
   // Which citizens are in the arm is still at random: each is in it at the arm's share.
   const double n = kReplications * kWatched, share = watched_in_a / n;
   CHECK(std::abs(share - 0.37) < 4 * std::sqrt(0.37 * 0.63 / n));
+}
+
+TEST_CASE("an index draw with its sums made once gives draw_index's index for every draw", "[unit]") {
+  // Known values: weights 0.2, 0, 0.5, 0.3 cut [0, 1) at 0.2 and 0.7; index 1 is never drawn.
+  const std::vector<double> weights{0.2, 0.0, 0.5, 0.3};
+  const IndexDraw draw(weights);
+  CHECK(draw(0.0) == 0);
+  CHECK(draw(0.1999) == 0);
+  CHECK(draw(0.2) == 2);
+  CHECK(draw(0.6999) == 2);
+  CHECK(draw(0.7) == 3);
+  CHECK(draw(0.9999999) == 3);
+  // Against draw_index at every 1/4096 and at the cuts' neighbouring doubles, for weights that do
+  // not sum to 1, with zeros at both ends, one weight alone, and none positive.
+  const std::vector<std::vector<double>> cases{weights, {0.0, 3.0, 0.0, 1.0, 2.0, 0.0}, {7.0}, {0.0, 0.0},
+                                               {},      {1.0 / 3, 1.0 / 3, 1.0 / 3}};
+  for (const auto& w : cases) {
+    const IndexDraw d(w);
+    for (int k = 0; k < 4096; ++k) {
+      const double u = k / 4096.0;
+      REQUIRE(d(u) == draw_index(w, u));
+      REQUIRE(d(std::nextafter(u, 1.0)) == draw_index(w, std::nextafter(u, 1.0)));
+    }
+  }
 }
