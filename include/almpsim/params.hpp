@@ -275,6 +275,9 @@ struct RunOptions {
   /// Keep 32-bit row keys even where 16 bits hold every row: the same results, for tests that
   /// run the wide path on models small enough for the narrow one.
   bool wide_row_keys = false;
+  /// Check, every week, that each citizen's current row key is the one its fields give now (a
+  /// logic_error if not): for tests of the rules that keep keys current, at some cost of speed.
+  bool check_row_keys = false;
 };
 
 /// Per state, the moves out of it that job finding means: into self-support unless a scenario

@@ -101,14 +101,13 @@ inline double area_draw(const std::array<std::uint32_t, 4>& second_attribute_wor
 /// stock's mix or the inflow's, their sums made once.
 struct MixDraws {
   MixDraws(const Params& params, State state, bool initial_stock);
+  MixDraws(const AttributeMix& mix, const std::vector<double>& employability_shares);
   IndexDraw sex, origin, match, sick_category, area, employability, age;
 };
 
-/// Draws the fixed attributes of citizen i, who first appears in `state`,
-/// from the initial stock's mix or the inflow's.
-void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
-                     Week week, bool initial_stock);
-/// The same from the citizen's words, drawn beforehand, and the mix's draws (for many citizens at once).
+/// Draws the fixed attributes of citizen i, who first appears in `state`, from the initial
+/// stock's mix or the inflow's: its words, drawn beforehand for many citizens at once, through
+/// that mix's draws.
 void draw_attributes(const Params& params, const MixDraws& draws, const AttributeWords& words, Population& pop,
                      CitizenId i, State state, Week week, bool initial_stock);
 

@@ -469,6 +469,7 @@ class Replication {
   /// Kept out of line: inlined into its guarded loop (ParallelFailure) it ran about 3% slower.
   [[gnu::noinline]] void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, ThreadScratch& scratch,
                                     const WeekMultipliers& week_mult) {
+    if (params_.run.check_row_keys) check_row_keys(w, lo, hi);
     std::vector<std::uint32_t>& words = scratch.words;
     // One Philox counter serves four neighbouring citizens (blocks start at multiples of 4):
     // citizen i takes word i % 4 of counter i / 4, so words[i - lo] is citizen i's.
@@ -511,6 +512,15 @@ class Replication {
     }
   }
 
+  /// Throws logic_error if a citizen of [lo, hi) holds a current row key other than the one its
+  /// fields give in week w (run.check_row_keys).
+  void check_row_keys(Week w, CitizenId lo, CitizenId hi) const {
+    for (CitizenId i = lo; i < hi; ++i)
+      if (!cache_.key_stale(i, w) && cache_.row_of(i) != cache_.row_key(w, i))
+        throw std::logic_error("week " + std::to_string(w) + ": citizen " + std::to_string(i) +
+                               " holds a row key its fields no longer give");
+  }
+
   /// The state after week w of a citizen whose row's draw is not its draw (a stale row key, a
   /// programme, a meeting's effect), drawn with `word`. A draw that stays under any effect the
   /// actor's cases may have needs no more; the rest take the whole rule.
@@ -549,7 +559,7 @@ class Replication {
 
   /// A meeting reads and writes about ten of its citizen's fields, each in its own array, and
   /// the meetings held lie far apart.
-  static constexpr std::ptrdiff_t kMeetingPrefetchAhead = 8;
+  static constexpr std::size_t kMeetingPrefetchAhead = 8;
   [[gnu::always_inline]] void prefetch_meeting(CitizenId i) const {
     ask_for(i, pop_.actor, pop_.state, pop_.state_since, pop_.meetings, pop_.last_met, pop_.match, pop_.activity,
             pop_.activity_to, pop_.activity_from, pop_.next_meeting);

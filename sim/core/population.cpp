@@ -43,6 +43,7 @@ std::uint8_t pick(const C& shares, std::uint32_t word) {
 std::uint8_t pick(const IndexDraw& draw, std::uint32_t word) {
   return static_cast<std::uint8_t>(draw(RandomStreams::unit(word)));
 }
+/// The mix a citizen first appearing in `state` draws its attributes from.
 const AttributeMix& mix_of(const Params& params, State state, bool initial_stock) {
   return (initial_stock ? params.attributes.initial_mix : params.attributes.mix)[index_of(state)];
 }
@@ -53,21 +54,16 @@ const std::vector<double>& employability_shares(const Params& params, State stat
 }  // namespace
 
 MixDraws::MixDraws(const Params& params, State state, bool initial_stock)
-    : sex(mix_of(params, state, initial_stock).sex),
-      origin(mix_of(params, state, initial_stock).origin),
-      match(mix_of(params, state, initial_stock).match),
-      sick_category(mix_of(params, state, initial_stock).sick_category),
-      area(mix_of(params, state, initial_stock).area),
-      employability(employability_shares(params, state, initial_stock)),
-      age(mix_of(params, state, initial_stock).age) {}
+    : MixDraws(mix_of(params, state, initial_stock), employability_shares(params, state, initial_stock)) {}
 
-void draw_attributes(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, State state,
-                     Week week, bool initial_stock) {
-  // Attribute draws are indexed by citizen only, so they do not depend on when the draw happens.
-  const AttributeWords words{rng.words(i, 0, Process::attributes), rng.words(i, 1, Process::attributes),
-                             rng.words(i, 2, Process::attributes)};
-  draw_attributes(params, MixDraws(params, state, initial_stock), words, pop, i, state, week, initial_stock);
-}
+MixDraws::MixDraws(const AttributeMix& mix, const std::vector<double>& employability_shares)
+    : sex(mix.sex),
+      origin(mix.origin),
+      match(mix.match),
+      sick_category(mix.sick_category),
+      area(mix.area),
+      employability(employability_shares),
+      age(mix.age) {}
 
 void draw_attributes(const Params& params, const MixDraws& draws, const AttributeWords& words, Population& pop,
                      CitizenId i, State state, Week week, bool initial_stock) {

@@ -72,7 +72,8 @@ struct ThreadScratch {
 };
 
 /// A citizen's row key is recomputed when the week reaches this mark (never before week 0 of
-/// the citizen's current state: moves reset it).
+/// the citizen's current state: everyone starts with it, and a reassessment or a referral at a
+/// meeting sets it).
 inline constexpr std::int16_t kStaleRow = std::numeric_limits<std::int16_t>::min();
 inline constexpr Week kRowForever = std::numeric_limits<std::int16_t>::max();
 
@@ -132,7 +133,8 @@ class TransitionCache {
   const std::uint32_t* row_of32() const { return narrow_rows_ ? nullptr : row_of32_.data(); }
   /// Citizen i's cached row key.
   std::uint32_t row_of(CitizenId i) const { return narrow_rows_ ? row_of16_[i] : row_of32_[i]; }
-  /// Citizen i moved: its key is recomputed before its next draw.
+  /// Something its key is worked out from changed at a meeting (the match group reassessed, the
+  /// case handed to another actor): the key is recomputed before citizen i's next draw.
   void invalidate(CitizenId i) { row_until_[i] = kStaleRow; }
   bool key_stale(CitizenId i, Week w) const { return w >= row_until_[i]; }
   /// The hazards (before job finding and programme effects) of citizen i's row in week w,
@@ -184,6 +186,22 @@ class TransitionCache {
     return kRowForever;
   }
 
+  /// Citizen i's transition row in week w, as its fields now give it.
+  std::size_t row_key(Week w, CitizenId i) const {
+    const State s = pop_.state_of(i);
+    const int band = hazards_.band_of(s, w - pop_.state_since[i]);
+    // Citizens whose cells (or classes) have equal hazard factors share a row. Where all do,
+    // the attributes are not read (each a cache miss for a citizen just moved).
+    const bool cells_differ = hazards_.distinct_cells(s) > 1, classes_differ = hazards_.distinct_classes(s) > 1;
+    const int cell = cells_differ ? hazards_.distinct_cell(s, hazards_.cell_of(covariates_of(i, w))) : 0;
+    const int employability_class = classes_differ ? hazards_.distinct_class(s, pop_.employability[i]) : 0;
+    return row_offset_[pop_.actor[i]][index_of(s)] +
+           (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
+            static_cast<std::size_t>(cell)) *
+               static_cast<std::size_t>(hazards_.distinct_classes(s)) +
+           static_cast<std::size_t>(employability_class);
+  }
+
   /// Points citizen i at its transition row for week w, and records the first week it may need
   /// another: when a duration band or an age band ends, a duration limit falls due, or the
   /// pension age is reached.
@@ -191,17 +209,9 @@ class TransitionCache {
     const State s = pop_.state_of(i);
     const Week since = pop_.state_since[i];
     const int band = hazards_.band_of(s, w - since);
-    // Citizens whose cells (or classes) have equal hazard factors share a row. Where all do,
-    // the attributes are not read (each a cache miss for a citizen just moved), and a new age
-    // band changes nothing.
-    const bool cells_differ = hazards_.distinct_cells(s) > 1, classes_differ = hazards_.distinct_classes(s) > 1;
-    const int cell = cells_differ ? hazards_.distinct_cell(s, hazards_.cell_of(covariates_of(i, w))) : 0;
-    const int employability_class = classes_differ ? hazards_.distinct_class(s, pop_.employability[i]) : 0;
-    set_row(i, row_offset_[pop_.actor[i]][index_of(s)] +
-                   (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
-                    static_cast<std::size_t>(cell)) *
-                       static_cast<std::size_t>(hazards_.distinct_classes(s)) +
-                   static_cast<std::size_t>(employability_class));
+    set_row(i, row_key(w, i));
+    // Where all cells share their hazards, a new age band changes nothing.
+    const bool cells_differ = hazards_.distinct_cells(s) > 1;
     Week until = cells_differ ? next_age_band_change(i, w) : kRowForever;
     if (s != State::exited) until = std::min(until, pension_week(i));
     if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);

@@ -105,16 +105,24 @@ TEST_CASE("an index draw with its sums made once gives draw_index's index for ev
   CHECK(draw(0.6999) == 2);
   CHECK(draw(0.7) == 3);
   CHECK(draw(0.9999999) == 3);
-  // Against draw_index at every 1/4096 and at the cuts' neighbouring doubles, for weights that do
-  // not sum to 1, with zeros at both ends, one weight alone, and none positive.
-  const std::vector<std::vector<double>> cases{weights, {0.0, 3.0, 0.0, 1.0, 2.0, 0.0}, {7.0}, {0.0, 0.0},
-                                               {},      {1.0 / 3, 1.0 / 3, 1.0 / 3}};
+  // Against draw_index at every 1/4096 and at each cut (running sum over total) and the doubles
+  // either side of it, for weights that do not sum to 1, with zeros at both ends, a negative
+  // weight (counted in the total, never drawn), one weight alone, and none positive.
+  const std::vector<std::vector<double>> cases{
+      weights, {0.0, 3.0, 0.0, 1.0, 2.0, 0.0}, {2.0, -1.0, 1.0}, {7.0}, {0.0, 0.0}, {}, {1.0 / 3, 1.0 / 3, 1.0 / 3}};
   for (const auto& w : cases) {
     const IndexDraw d(w);
-    for (int k = 0; k < 4096; ++k) {
-      const double u = k / 4096.0;
-      REQUIRE(d(u) == draw_index(w, u));
-      REQUIRE(d(std::nextafter(u, 1.0)) == draw_index(w, std::nextafter(u, 1.0)));
+    std::vector<double> draws;
+    for (int k = 0; k < 4096; ++k) draws.push_back(k / 4096.0);
+    double total = 0.0, running = 0.0;
+    for (const double x : w) total += x;
+    for (const double x : w) {
+      running += x;
+      if (total <= 0.0) break;
+      const double cut = running / total;
+      for (const double u : {std::nextafter(cut, 0.0), cut, std::nextafter(cut, 1.0)})
+        if (u >= 0.0 && u < 1.0) draws.push_back(u);
     }
+    for (const double u : draws) REQUIRE(d(u) == draw_index(w, u));
   }
 }
