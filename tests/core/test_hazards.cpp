@@ -1,7 +1,9 @@
 #include "almpsim/hazards.hpp"
 #include "almpsim/population.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "support/catch.hpp"
 #include "support/fixtures.hpp"
@@ -130,4 +132,24 @@ unemployment_rate = [[2020-01-06, 0.02], [2020-03-02, 0.04]]
   CHECK(p.employability.log_values[0] == Approx(-p.employability.log_values[2]));
   CHECK(p.employability.log_values[1] == Approx(0.0).margin(1e-12));
   CHECK(p.employability.log_values[2] > 0.3);
+}
+
+TEST_CASE("a spell's band is the one whose start is the last at or below its duration", "[unit]") {
+  // The fitted Køge model's states, banded up to two years, every duration from before the
+  // start to well past the last band's start, against the band starts themselves.
+  const Params p = test::shipped("koege_2008.toml", {});
+  const HazardModel model(p);
+  int banded = 0;
+  for (int s = 0; s < kStates; ++s) {
+    const auto state = static_cast<State>(s);
+    std::vector<int> starts{0};
+    for (int b = 0; model.band_end(state, b) >= 0; ++b) starts.push_back(model.band_end(state, b));
+    REQUIRE(static_cast<int>(starts.size()) == model.bands(state));
+    banded += starts.size() > 1;
+    for (int d = 0; d <= starts.back() + 200; ++d) {
+      const int expected = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), d) - starts.begin()) - 1;
+      REQUIRE(model.band_of(state, d) == expected);
+    }
+  }
+  CHECK(banded >= 3);  // the test covers models with bands, not only single-band states
 }
