@@ -188,8 +188,11 @@ class TransitionCache {
 
   /// Citizen i's transition row in week w, as its fields now give it.
   std::size_t row_key(Week w, CitizenId i) const {
+    return row_key(w, i, hazards_.band_of(pop_.state_of(i), w - pop_.state_since[i]));
+  }
+  /// The same where its duration band in week w is known.
+  std::size_t row_key(Week w, CitizenId i, int band) const {
     const State s = pop_.state_of(i);
-    const int band = hazards_.band_of(s, w - pop_.state_since[i]);
     // Citizens whose cells (or classes) have equal hazard factors share a row. Where all do,
     // the attributes are not read (each a cache miss for a citizen just moved).
     const bool cells_differ = hazards_.distinct_cells(s) > 1, classes_differ = hazards_.distinct_classes(s) > 1;
@@ -209,7 +212,7 @@ class TransitionCache {
     const State s = pop_.state_of(i);
     const Week since = pop_.state_since[i];
     const int band = hazards_.band_of(s, w - since);
-    set_row(i, row_key(w, i));
+    set_row(i, row_key(w, i, band));
     // Where all cells share their hazards, a new age band changes nothing.
     const bool cells_differ = hazards_.distinct_cells(s) > 1;
     Week until = cells_differ ? next_age_band_change(i, w) : kRowForever;
