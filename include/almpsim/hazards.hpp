@@ -28,8 +28,15 @@ class HazardModel {
   int slot_of(State from, State to) const;
   bool absorbing(State from) const { return rules_[index_of(from)].dests.empty(); }
 
-  /// Duration band of a spell `duration` weeks long (duration >= 0).
-  int band_of(State from, int duration) const;
+  /// Duration band of a spell `duration` weeks long (duration >= 0). Looked up, not searched:
+  /// the row keys ask for it at every move and band end.
+  int band_of(State from, int duration) const {
+    const StateRules& r = rules_[index_of(from)];
+    if (duration >= 0 && static_cast<std::size_t>(duration) < r.band_at.size())
+      return r.band_at[static_cast<std::size_t>(duration)];
+    return r.band_at.empty() || duration < 0 ? search_band(r.band_starts, duration)
+                                             : static_cast<int>(r.band_starts.size()) - 1;
+  }
   int bands(State from) const { return static_cast<int>(rules_[index_of(from)].band_starts.size()); }
   /// Duration at which band `band` of `from` ends, or -1 for the last band (it never ends).
   int band_end(State from, int band) const {
@@ -62,7 +69,10 @@ class HazardModel {
  private:
   struct StateRules {
     std::vector<State> dests;
-    std::vector<int> band_starts;     // merged over destinations
+    std::vector<int> band_starts;  // merged over destinations
+    /// [duration] the band of a spell that long, below the last band's start (from which on
+    /// the last band holds); empty where the starts are too far apart to tabulate.
+    std::vector<std::uint16_t> band_at;
     std::vector<double> base;         // [band][dest]
     std::vector<double> cell_factor;  // [cell][dest]
     std::vector<double> emp_factor;   // [class][dest]
@@ -71,6 +81,8 @@ class HazardModel {
     std::vector<std::uint32_t> cell_id, class_id;  // compact ids of equal factor rows
     int distinct_cells = 1, distinct_classes = 1;
   };
+  /// band_of by searching the starts: the band whose start is the last at or below `duration`.
+  static int search_band(const std::vector<int>& starts, int duration);
   PerState<StateRules> rules_;
   int age_bands_ = 1;
   int areas_ = 1;

@@ -44,6 +44,11 @@ HazardModel::HazardModel(const Params& params) {
       r.band_starts.insert(r.band_starts.end(), h->band_starts.begin(), h->band_starts.end());
     std::sort(r.band_starts.begin(), r.band_starts.end());
     r.band_starts.erase(std::unique(r.band_starts.begin(), r.band_starts.end()), r.band_starts.end());
+    constexpr int kTabulatedWeeks = 1 << 16;
+    r.band_at.clear();
+    if (r.band_starts.front() == 0 && r.band_starts.back() <= kTabulatedWeeks)
+      for (int d = 0; d < r.band_starts.back(); ++d)
+        r.band_at.push_back(static_cast<std::uint16_t>(search_band(r.band_starts, d)));
 
     const std::size_t nd = specs.size(), nb = r.band_starts.size();
     r.base.assign(nb * nd, 0.0);
@@ -86,8 +91,7 @@ HazardModel::HazardModel(const Params& params) {
   }
 }
 
-int HazardModel::band_of(State from, int duration) const {
-  const auto& starts = rules_[index_of(from)].band_starts;
+int HazardModel::search_band(const std::vector<int>& starts, int duration) {
   int b = 0;
   const int n = static_cast<int>(starts.size());
   while (b + 1 < n && duration >= starts[b + 1]) ++b;
