@@ -86,6 +86,28 @@ Coverage run_weeks(std::size_t citizens, int weeks, std::uint64_t seed, int move
   return seen;
 }
 
+/// 20,000 cases fall due in week 0 and none is ever met; in each of weeks 1 to 9, 2,000 of them
+/// move on (their next meeting booked far ahead, so their entries die).
+struct DeadEntriesWeeks {
+  std::vector<Week> next_meeting = std::vector<Week>(20000, 0);
+
+  bool still_due(const DueMeeting& d) const { return next_meeting[d.citizen] == d.due; }
+
+  /// Weeks 0 to 9 through `queue`, with no capacity: nothing is held.
+  template <class StillDue, class AskAhead>
+  void run(MeetingQueue& queue, const StillDue& still_due, const AskAhead& ask_ahead) {
+    std::vector<DueMeeting> fresh, held;
+    for (CitizenId i = 0; i < next_meeting.size(); ++i) fresh.push_back({i, 0});
+    REQUIRE(queue.take(fresh, 0, still_due, held, ask_ahead) == 0);
+    for (Week w = 1; w <= 9; ++w) {
+      for (CitizenId i = static_cast<CitizenId>(w - 1) * 2000; i < static_cast<CitizenId>(w) * 2000; ++i)
+        next_meeting[i] = 1000;
+      queue.forget(2000);
+      REQUIRE(queue.take({}, 0, still_due, held, ask_ahead) == 0);
+    }
+  }
+};
+
 }  // namespace
 
 TEST_CASE("the reference rule holds the longest overdue first, ties by citizen id", "[unit]") {
@@ -112,19 +134,11 @@ TEST_CASE("a team's queue holds the meetings a full list would, week after week"
 }
 
 TEST_CASE("dead entries are cleared once they outnumber the live ones", "[unit]") {
-  // 20,000 cases fall due in week 0 and none is ever met; 2,000 move on each week after.
-  std::vector<Week> next_meeting(20000, 0);
-  const auto still_due = [&](const DueMeeting& d) { return next_meeting[d.citizen] == d.due; };
-  std::vector<DueMeeting> fresh, held;
-  for (CitizenId i = 0; i < next_meeting.size(); ++i) fresh.push_back({i, 0});
+  DeadEntriesWeeks weeks;
+  const auto still_due = [&](const DueMeeting& d) { return weeks.still_due(d); };
+  std::vector<DueMeeting> held;
   MeetingQueue queue;
-  queue.take(fresh, 0, still_due, held);
-  for (Week w = 1; w <= 9; ++w) {
-    for (CitizenId i = static_cast<CitizenId>(w - 1) * 2000; i < static_cast<CitizenId>(w) * 2000; ++i)
-      next_meeting[i] = 1000;
-    queue.forget(2000);
-    REQUIRE(queue.take({}, 0, still_due, held) == 0);
-  }
+  weeks.run(queue, still_due, AskNothingAhead{});
   CHECK(queue.overdue() == 2000);
   // Cleared in week 7 (14,000 dead against 6,000 live, more than 4,096 apart), so only the
   // deaths of weeks 8 and 9 are kept, not all 18,000.
@@ -138,27 +152,19 @@ TEST_CASE("dead entries are cleared once they outnumber the live ones", "[unit]"
 TEST_CASE("a queue asks ahead for entries it holds, before it tests them", "[unit]") {
   // The dead-entries weeks again, with both calls recorded: the prefetch hook must name entries
   // the queue holds (never one past its end) and, here, only ones it then tests.
-  std::vector<Week> next_meeting(20000, 0);
-  std::vector<int> tested(next_meeting.size(), 0), asked(next_meeting.size(), 0);
+  DeadEntriesWeeks weeks;
+  std::vector<int> tested(weeks.next_meeting.size(), 0), asked(weeks.next_meeting.size(), 0);
   const auto still_due = [&](const DueMeeting& d) {
     ++tested.at(d.citizen);
-    return next_meeting[d.citizen] == d.due;
+    return weeks.still_due(d);
   };
   const auto ask_ahead = [&](const DueMeeting& d) { ++asked.at(d.citizen); };
   const auto check_asked_then_tested = [&] {
     for (CitizenId i = 0; i < asked.size(); ++i)
       if (asked[i] > tested[i]) FAIL("citizen " << i << " asked for " << asked[i] << " times, tested " << tested[i]);
   };
-  std::vector<DueMeeting> fresh, held;
-  for (CitizenId i = 0; i < next_meeting.size(); ++i) fresh.push_back({i, 0});
   MeetingQueue queue;
-  queue.take(fresh, 0, still_due, held, ask_ahead);
-  for (Week w = 1; w <= 9; ++w) {
-    for (CitizenId i = static_cast<CitizenId>(w - 1) * 2000; i < static_cast<CitizenId>(w) * 2000; ++i)
-      next_meeting[i] = 1000;
-    queue.forget(2000);
-    REQUIRE(queue.take({}, 0, still_due, held, ask_ahead) == 0);
-  }
+  weeks.run(queue, still_due, ask_ahead);
   const auto asks = [&] { return std::count_if(asked.begin(), asked.end(), [](int n) { return n > 0; }); };
   CHECK(asks() > 14000);  // the clearing of the dead in week 7 walked 20,000 entries
   check_asked_then_tested();
@@ -166,6 +172,7 @@ TEST_CASE("a queue asks ahead for entries it holds, before it tests them", "[uni
   std::fill(asked.begin(), asked.end(), 0);
   std::fill(tested.begin(), tested.end(), 0);
   const std::size_t stored = queue.stored();
+  std::vector<DueMeeting> held;
   REQUIRE(queue.take({}, 5000, still_due, held, ask_ahead) == 2000);
   CHECK(held.front().citizen == 18000);
   CHECK(static_cast<std::size_t>(asks()) > stored / 2);
