@@ -27,7 +27,8 @@ struct Subjects {
 // without the blends a packed layout needs; the high halves carry whatever the last round left.
 // Several independent sets of lanes run side by side to hide the multiply's latency.
 
-/// `Sets` x 4 consecutive counters at once in AVX2; out receives 16 * Sets words in counter order.
+/// `Sets` x 4 counters at once in AVX2 (their subjects consecutive or listed); out receives
+/// 16 * Sets words in counter order.
 template <int Sets>
 __attribute__((target("avx2"))) void philox_avx2(std::uint32_t k0, std::uint32_t k1, Subjects subjects,
                                                  std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
@@ -70,7 +71,8 @@ __attribute__((target("avx2"))) void philox_avx2(std::uint32_t k0, std::uint32_t
   }
 }
 
-/// `Sets` x 8 consecutive counters at once in AVX-512; out receives 32 * Sets words in counter order.
+/// `Sets` x 8 counters at once in AVX-512 (their subjects consecutive or listed); out receives
+/// 32 * Sets words in counter order.
 template <int Sets>
 __attribute__((target("avx512f"))) void philox_avx512(std::uint32_t k0, std::uint32_t k1, Subjects subjects,
                                                       std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
@@ -114,10 +116,6 @@ __attribute__((target("avx512f"))) void philox_avx512(std::uint32_t k0, std::uin
 
 /// Four sets side by side ran fastest here (two and eight were slower).
 constexpr int kWideSets = 4;
-
-}  // namespace
-
-namespace {
 
 /// The words of `count` counters {subject, c1, c2, c3}: the widest path the CPU has, up to
 /// `widest`, then Random123's scalar Philox for the rest (and on CPUs without AVX2).
