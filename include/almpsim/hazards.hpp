@@ -2,6 +2,7 @@
 /// Competing weekly hazards out of each benefit state. A citizen in state s with hazards
 /// h_1..h_k to k destinations leaves with probability 1 - exp(-sum h) and goes to
 /// destination j with probability h_j / sum h. Pure functions; precomputed per scenario.
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -32,10 +33,8 @@ class HazardModel {
   /// the row keys ask for it at every move and band end.
   int band_of(State from, int duration) const {
     const StateRules& r = rules_[index_of(from)];
-    if (duration >= 0 && static_cast<std::size_t>(duration) < r.band_at.size())
-      return r.band_at[static_cast<std::size_t>(duration)];
-    return r.band_at.empty() || duration < 0 ? search_band(r.band_starts, duration)
-                                             : static_cast<int>(r.band_starts.size()) - 1;
+    const auto d = static_cast<std::size_t>(std::max(duration, 0));
+    return d < r.band_at.size() ? r.band_at[d] : static_cast<int>(r.band_starts.size()) - 1;
   }
   int bands(State from) const { return static_cast<int>(rules_[index_of(from)].band_starts.size()); }
   /// Duration at which band `band` of `from` ends, or -1 for the last band (it never ends).
@@ -71,7 +70,7 @@ class HazardModel {
     std::vector<State> dests;
     std::vector<int> band_starts;  // merged over destinations
     /// [duration] the band of a spell that long, below the last band's start (from which on
-    /// the last band holds); empty where the starts are too far apart to tabulate.
+    /// the last band holds). The scenario's band starts are at most 30,000 weeks.
     std::vector<std::uint16_t> band_at;
     std::vector<double> base;         // [band][dest]
     std::vector<double> cell_factor;  // [cell][dest]
@@ -81,8 +80,6 @@ class HazardModel {
     std::vector<std::uint32_t> cell_id, class_id;  // compact ids of equal factor rows
     int distinct_cells = 1, distinct_classes = 1;
   };
-  /// band_of by searching the starts: the band whose start is the last at or below `duration`.
-  static int search_band(const std::vector<int>& starts, int duration);
   PerState<StateRules> rules_;
   int age_bands_ = 1;
   int areas_ = 1;

@@ -44,11 +44,9 @@ HazardModel::HazardModel(const Params& params) {
       r.band_starts.insert(r.band_starts.end(), h->band_starts.begin(), h->band_starts.end());
     std::sort(r.band_starts.begin(), r.band_starts.end());
     r.band_starts.erase(std::unique(r.band_starts.begin(), r.band_starts.end()), r.band_starts.end());
-    constexpr int kTabulatedWeeks = 1 << 16;
-    r.band_at.clear();
-    if (r.band_starts.front() == 0 && r.band_starts.back() <= kTabulatedWeeks)
-      for (int d = 0; d < r.band_starts.back(); ++d)
-        r.band_at.push_back(static_cast<std::uint16_t>(search_band(r.band_starts, d)));
+    r.band_at.clear();  // band b from its start to the next band's
+    for (std::size_t b = 0; b + 1 < r.band_starts.size(); ++b)
+      r.band_at.resize(static_cast<std::size_t>(r.band_starts[b + 1]), static_cast<std::uint16_t>(b));
 
     const std::size_t nd = specs.size(), nb = r.band_starts.size();
     r.base.assign(nb * nd, 0.0);
@@ -89,13 +87,6 @@ HazardModel::HazardModel(const Params& params) {
     r.distinct_classes =
         number_equal_rows(r.emp_factor, static_cast<std::size_t>(employability_classes_), nd, r.class_id);
   }
-}
-
-int HazardModel::search_band(const std::vector<int>& starts, int duration) {
-  int b = 0;
-  const int n = static_cast<int>(starts.size());
-  while (b + 1 < n && duration >= starts[b + 1]) ++b;
-  return b;
 }
 
 int HazardModel::slot_of(State from, State to) const {
