@@ -109,9 +109,7 @@ class MeetingQueue {
 
   /// A queue worked down from a long one keeps memory for about as many entries as it stores.
   void trim() {
-    if (!holds_surplus(entries_.capacity(), stored())) return;
-    give_back_surplus(entries_, head_);
-    head_ = 0;
+    if (give_back_surplus(entries_, head_)) head_ = 0;
   }
 
   std::vector<DueMeeting> entries_;  // [head_, end): by due week, then citizen; some dead

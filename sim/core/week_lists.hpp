@@ -16,15 +16,17 @@ inline bool holds_surplus(std::size_t capacity, std::size_t entries) {
   return capacity > 2 * entries + kSurplusEntriesKept;
 }
 
-/// Keeps only the entries [from, end) of a list, in order, and gives back its surplus memory.
-/// Without surplus the list is left as it is: the caller drops [0, from) itself.
+/// Where the entries [from, end) would leave a list's memory surplus, keeps only them, in order,
+/// in memory of their size, and returns true; otherwise leaves the list as it is (the caller
+/// then drops [0, from) itself) and returns false.
 template <class T>
-void give_back_surplus(std::vector<T>& list, std::size_t from = 0) {
-  if (!holds_surplus(list.capacity(), list.size() - from)) return;
+bool give_back_surplus(std::vector<T>& list, std::size_t from = 0) {
+  if (!holds_surplus(list.capacity(), list.size() - from)) return false;
   std::vector<T> kept;
   kept.reserve(list.size() - from);
   kept.assign(list.begin() + static_cast<std::ptrdiff_t>(from), list.end());
   list.swap(kept);
+  return true;
 }
 
 /// Empties a list for the next week, keeping memory for about as many entries as it held.
