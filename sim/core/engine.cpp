@@ -33,28 +33,61 @@ namespace almpsim {
 
 namespace {
 
-/// What one block of citizens contributes to a week's record.
-struct BlockTally {
+/// What a thread's moves of a week add to its record, or the meetings' moves, made one by one:
+/// counts, which add up the same in any order, and lists, in id order where the moves were made
+/// in id order. Each thread keeps its own, on cache lines of its own, and the week then adds
+/// them up: how the blocks were shared out changes nothing, and a week resets and adds up one
+/// tally a thread instead of one a block (about 120 at a million citizens).
+struct alignas(64) MoveTally {
   std::vector<std::int32_t> entries, exits;   // [actor][state] moves in and out; they keep the occupancy
-  std::vector<double> payments;               // [actor] fees and bonuses of the moves made
+  std::vector<std::int32_t> fees;             // [actor] cases it took on benefit, each paid its fee
+  std::vector<std::int32_t> to_self_support;  // [actor] cases it moved from benefit into self-support (a bonus each)
   std::vector<std::int32_t> places_held;      // [actor][activity] held next week, after the moves
-  std::vector<std::int32_t> to_self_support;  // [actor] cases it moved from benefit into self-support
   std::vector<std::vector<DueMeeting>> due;   // [actor][state] meetings falling due this week
   std::vector<std::int32_t> left_queue;       // [actor][state] cases overdue for a meeting that moved on
-  std::vector<CitizenId> entered;             // citizens moved, in the order moved
+  std::vector<CitizenId> entered;             // citizens moved
   std::vector<CountChange> count_changes;     // to the programme count, from the moves made and places taken
 
   void reset(std::size_t actors) {
     entries.assign(actors * kStates, 0);
     exits.assign(actors * kStates, 0);
-    payments.assign(actors, 0.0);
-    places_held.assign(actors * kActivities, 0);
+    fees.assign(actors, 0);
     to_self_support.assign(actors, 0);
+    places_held.assign(actors * kActivities, 0);
     left_queue.assign(actors * kStates, 0);
     due.resize(actors * kStates);
     for (auto& d : due) empty_for_next_week(d);
     empty_for_next_week(entered);
     empty_for_next_week(count_changes);
+  }
+
+  /// Takes in another thread's tally of the same week, whose citizens are none of this one's:
+  /// the counts are added, and the lists in id order merged (`spare` serves the merges).
+  void add(const MoveTally& other, std::vector<CitizenId>& spare_ids, std::vector<DueMeeting>& spare_due) {
+    add_counts(entries, other.entries);
+    add_counts(exits, other.exits);
+    add_counts(fees, other.fees);
+    add_counts(to_self_support, other.to_self_support);
+    add_counts(places_held, other.places_held);
+    add_counts(left_queue, other.left_queue);
+    merge_in(entered, other.entered, spare_ids, std::less<>());
+    for (std::size_t team = 0; team < due.size(); ++team)
+      merge_in(due[team], other.due[team], spare_due,
+               [](const DueMeeting& a, const DueMeeting& b) { return a.citizen < b.citizen; });
+    count_changes.insert(count_changes.end(), other.count_changes.begin(), other.count_changes.end());
+  }
+
+ private:
+  static void add_counts(std::vector<std::int32_t>& into, const std::vector<std::int32_t>& from) {
+    for (std::size_t k = 0; k < into.size(); ++k) into[k] += from[k];
+  }
+  /// Merges the sorted `from` into the sorted `into`.
+  template <class T, class Less>
+  static void merge_in(std::vector<T>& into, const std::vector<T>& from, std::vector<T>& spare, Less less) {
+    if (from.empty()) return;
+    spare.resize(into.size() + from.size());
+    std::merge(into.begin(), into.end(), from.begin(), from.end(), spare.begin(), less);
+    into.swap(spare);
   }
 };
 
@@ -77,6 +110,7 @@ class Replication {
     programme_bin_ = programme_bins_of_codes();
     meeting_queues_.resize(actors_ * kStates);
     meeting_count_changes_.resize(static_cast<std::size_t>(threads_));
+    move_tallies_.resize(static_cast<std::size_t>(threads_));
     has_milestones_ = pays_milestones(params);
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
@@ -383,7 +417,7 @@ class Replication {
   }
 
   /// Records a move made during week w and applies the entry rules of the new state.
-  void move(Week w, CitizenId i, State to, BlockTally& tally) {
+  void move(Week w, CitizenId i, State to, MoveTally& tally) {
     const std::uint8_t from = pop_.state[i];
     const std::size_t old_actor = pop_.actor[i];
     ++tally.exits[old_actor * kStates + from];
@@ -397,15 +431,12 @@ class Replication {
     const std::size_t new_actor = pop_.actor[i];
     ++tally.entries[new_actor * kStates + index_of(to)];
     const bool was_on = params_.on_benefit[from], now_on = params_.on_benefit[index_of(to)];
-    if (to == State::self_support && was_on) {
-      tally.payments[old_actor] += self_support_bonus(params_.actors[old_actor]);
-      ++tally.to_self_support[old_actor];
-    }
-    if (now_on && !was_on) tally.payments[new_actor] += entry_fee(params_.actors[new_actor]);
+    if (to == State::self_support && was_on) ++tally.to_self_support[old_actor];
+    if (now_on && !was_on) ++tally.fees[new_actor];
   }
 
   /// Adds `sign` to the place citizen i holds next week, if any, in the tally's count.
-  void count_place(Week w, CitizenId i, int sign, BlockTally& tally) const {
+  void count_place(Week w, CitizenId i, int sign, MoveTally& tally) const {
     if (places_.limited() && holds_place(pop_, i, w))
       tally.places_held[pop_.actor[i] * kActivities + pop_.activity[i]] += sign;
   }
@@ -413,7 +444,7 @@ class Replication {
   /// Records a referral made at a meeting in week w: the case leaves its actor and joins the
   /// taker in the same spell, which is paid its fee for a case on benefit. A programme booked
   /// or running goes with the case, and so does its place.
-  void record_referral(Week w, CitizenId i, BlockTally& tally) {
+  void record_referral(Week w, CitizenId i, MoveTally& tally) {
     const std::uint8_t s = pop_.state[i];
     const std::size_t from = pop_.actor[i], to = params_.actors[from].referral.to;
     ++tally.exits[from * kStates + s];
@@ -423,7 +454,7 @@ class Replication {
     recounting(i, w + 1, tally.count_changes, [&] { hand_over(params_, pop_, i, to, w + 1); });
     count_place(w, i, +1, tally);
     schedule_milestones(i, w + 1);
-    if (params_.on_benefit[s]) tally.payments[to] += entry_fee(params_.actors[to]);
+    if (params_.on_benefit[s]) ++tally.fees[to];
   }
 
   State draw_next_state(Week w, CitizenId i, std::uint32_t word, ThreadScratch& scratch,
@@ -467,7 +498,7 @@ class Replication {
   /// order a single pass gives.
   /// A move touches only its own citizen, so the first pass may read everyone before any move.
   /// Kept out of line: inlined into its guarded loop (ParallelFailure) it ran about 3% slower.
-  [[gnu::noinline]] void move_block(Week w, CitizenId lo, CitizenId hi, BlockTally& tally, ThreadScratch& scratch,
+  [[gnu::noinline]] void move_block(Week w, CitizenId lo, CitizenId hi, MoveTally& tally, ThreadScratch& scratch,
                                     const WeekMultipliers& week_mult) {
     if (params_.run.check_row_keys) check_row_keys(w, lo, hi);
     std::vector<std::uint32_t>& words = scratch.words;
@@ -587,10 +618,11 @@ class Replication {
     }
   }
 
-  /// The moves give blocks to threads in runs of this many neighbours, in turn (a static
-  /// schedule): while the count of blocks stays the same, each block goes to the same thread
-  /// every week, which ran the reference workload faster on two threads than blocks taken as
-  /// threads came free (README, Performance). Runs stay short enough to leave every thread several.
+  /// The moves give blocks to threads in runs of this many neighbours, in turn: while the count
+  /// of blocks stays the same, each block goes to the same thread every week, which ran the
+  /// reference workload faster on two threads than blocks taken as threads came free (README,
+  /// Performance). Runs stay short enough to leave every thread several, so that a thread's
+  /// share of the inflow, whose blocks come last, is about the same.
   int block_run(std::size_t blocks) const {
     return static_cast<int>(std::clamp<std::size_t>(blocks / (4 * static_cast<std::size_t>(threads_)), 1, 8));
   }
@@ -598,30 +630,36 @@ class Replication {
   void move_citizens(Week w) {
     const CitizenId present = pop_.present_until(params_.calendar, w);
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
-    if (tallies_.size() < blocks) tallies_.resize(blocks);
     WeekMultipliers week_mult{};
     for (int s = 0; s < kStates; ++s) hazards_.week_multipliers(static_cast<State>(s), params_, w, week_mult[s].data());
     record_occupancy(w);
 
-    const int run = block_run(blocks);
+    const auto run = static_cast<std::size_t>(block_run(blocks));
+    int team_size = 1;
     ParallelFailure moving;
-#pragma omp parallel for num_threads(threads_) schedule(static, run) if (threads_ > 1 && blocks > 1)
-    for (std::size_t b = 0; b < blocks; ++b)
-      moving.guard([&] {
-        BlockTally& tally = tallies_[b];
-        tally.reset(actors_);
-        const auto lo = static_cast<CitizenId>(b * kBlockSize);
-        const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, (b + 1) * kBlockSize));
-        const int thread = thread_number();
-        move_block(w, lo, hi, tally, cache_.scratch(thread), week_mult);
-      });
+#pragma omp parallel num_threads(threads_) if (threads_ > 1 && blocks > 1)
+    {
+      const int thread = thread_number(), team = omp_get_num_threads();
+      if (thread == 0) team_size = team;
+      // Each thread counts into its own tally, taking its runs of blocks in id order: its lists
+      // are then in id order.
+      MoveTally& tally = move_tallies_[static_cast<std::size_t>(thread)];
+      moving.guard([&] { tally.reset(actors_); });
+      const std::size_t stride = run * static_cast<std::size_t>(team);
+      for (std::size_t first = run * static_cast<std::size_t>(thread); first < blocks; first += stride)
+        for (std::size_t b = first; b < std::min(blocks, first + run); ++b)
+          moving.guard([&] {
+            const auto lo = static_cast<CitizenId>(b * kBlockSize);
+            const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, (b + 1) * kBlockSize));
+            move_block(w, lo, hi, tally, cache_.scratch(thread), week_mult);
+          });
+    }
     moving.rethrow();
 
-    for (std::size_t b = 0; b < blocks; ++b) {
-      const BlockTally& t = tallies_[b];
-      entrants_.insert(entrants_.end(), t.entered.begin(), t.entered.end());
-      record_moves(w, t);
-    }
+    MoveTally& week = move_tallies_.front();
+    for (int t = 1; t < team_size; ++t) week.add(move_tallies_[static_cast<std::size_t>(t)], spare_ids_, spare_due_);
+    entrants_.insert(entrants_.end(), week.entered.begin(), week.entered.end());
+    record_moves(w, week);
     book_case_costs(w);
   }
 
@@ -634,7 +672,7 @@ class Replication {
 
   /// Takes the moves of one tally of week w into the occupancy and, from week 0 on, into the
   /// week's record: entries, exits, fees and bonuses.
-  void record_moves(Week w, const BlockTally& t) {
+  void record_moves(Week w, const MoveTally& t) {
     for (std::size_t k = 0; k < occupancy_now_.size(); ++k) occupancy_now_[k] += t.entries[k] - t.exits[k];
     programme_count_.apply(t.count_changes);
     if (w < 0) return;
@@ -643,7 +681,10 @@ class Replication {
         result_.entries[at(w, a, s, kStates)] += t.entries[a * kStates + s];
         result_.exits[at(w, a, s, kStates)] += t.exits[a * kStates + s];
       }
-      book(w, a, CostAccount::payments, t.payments[a]);
+      // Fees and bonuses as counted times their amounts: the same whichever thread made the moves.
+      const ActorSpec& actor = params_.actors[a];
+      book(w, a, CostAccount::payments,
+           t.to_self_support[a] * self_support_bonus(actor) + t.fees[a] * entry_fee(actor));
       result_.moved_to_self_support[at(w, a, 0, 1)] += t.to_self_support[a];
     }
   }
@@ -688,14 +729,14 @@ class Replication {
   }
 
   void hold_meetings(Week w) {
-    const CitizenId present = pop_.present_until(params_.calendar, w);
-    const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
-    BlockTally& meeting_moves = meeting_tally_;
+    // The week's moves, with the meetings falling due, as move_citizens added them up.
+    const MoveTally& week_moves = move_tallies_.front();
+    MoveTally& meeting_moves = meeting_tally_;
     meeting_moves.reset(actors_);
     const int slot = params_.calendar.slot(w);
     if (places_.limited()) {
       places_.open_week();
-      for (std::size_t b = 0; b < blocks; ++b) places_.count_held(tallies_[b].places_held);
+      places_.count_held(week_moves.places_held);
       serve_lists(w);
     }
     // A case's entry in a queue is live while its next meeting is still the week it fell due.
@@ -705,17 +746,13 @@ class Replication {
       for (int s = 0; s < kStates; ++s) {
         const std::size_t team = a * kStates + static_cast<std::size_t>(s);
         MeetingQueue& queue = meeting_queues_[team];
-        fresh_.clear();
-        for (std::size_t b = 0; b < blocks; ++b) {
-          const auto& d = tallies_[b].due[team];
-          fresh_.insert(fresh_.end(), d.begin(), d.end());
-          queue.forget(static_cast<std::size_t>(tallies_[b].left_queue[team]));
-        }
-        const std::size_t due = queue.overdue() + fresh_.size();
+        const std::vector<DueMeeting>& fresh = week_moves.due[team];
+        queue.forget(static_cast<std::size_t>(week_moves.left_queue[team]));
+        const std::size_t due = queue.overdue() + fresh.size();
         if (due == 0) continue;
         const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(s), slot);
         const std::size_t held =
-            queue.take(fresh_, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_, ask_ahead);
+            queue.take(fresh, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_, ask_ahead);
         // A meeting touches only its own citizen, so the meetings run side by side; the moves
         // they cause are then made one by one, in the order of the selection.
         outcomes_.resize(held);
@@ -780,13 +817,14 @@ class Replication {
   };
   std::vector<ThreadCountChanges> meeting_count_changes_;  // [thread] from the meetings held side by side
   std::vector<CitizenId> started_from_lists_;              // the week's cases given a place from a list
-  std::vector<BlockTally> tallies_;
+  std::vector<MoveTally> move_tallies_;  // [thread] the moves of its blocks of the week; [0] takes in the rest's
+  std::vector<CitizenId> spare_ids_;     // serve the tallies' merges
+  std::vector<DueMeeting> spare_due_;
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
-  BlockTally meeting_tally_;
+  MoveTally meeting_tally_;
   std::vector<MeetingOutcome> outcomes_;      // of the meetings of one team in one week
   std::vector<MeetingQueue> meeting_queues_;  // [actor][state] meetings overdue, from earlier weeks
-  std::vector<DueMeeting> fresh_;             // one team's meetings falling due this week, in citizen order
   std::vector<DueMeeting> meetings_;          // one team's meetings held this week, in the order held
   std::vector<double> capacity_carry_;
   struct DueMilestone {
