@@ -43,10 +43,17 @@ class CohortTracker {
   /// (same_members_but_groups): a member joins once, with the group it is assessed in then, and
   /// each cohort's outcome takes the members of its own groups. `threads`: how many threads may
   /// call update() side by side (each with its own index).
-  CohortTracker(const Params& params, std::vector<const CohortSpec*> family, int threads = 1);
+  /// How a member's weeks before the measurement are counted: every week, or at the weeks its
+  /// case code changes (each (group, actor) then keeps how many of its members hold each code,
+  /// and a week adds that up). Both give the same counts; `on_change` needs no milestones (they
+  /// are paid by the week of a spell) and at most 255 case codes (3 actors), and `automatic`
+  /// takes it where it can.
+  enum class Counting { automatic, every_week, on_change };
+  CohortTracker(const Params& params, std::vector<const CohortSpec*> family, int threads = 1,
+                Counting counting = Counting::automatic);
   /// Follows one cohort.
-  CohortTracker(const Params& params, const CohortSpec& spec, int threads = 1)
-      : CohortTracker(params, std::vector<const CohortSpec*>{&spec}, threads) {}
+  CohortTracker(const Params& params, const CohortSpec& spec, int threads = 1, Counting counting = Counting::automatic)
+      : CohortTracker(params, std::vector<const CohortSpec*>{&spec}, threads, counting) {}
 
   /// Called at the start of week w, before anything happens in that week. `entrants`, when
   /// given, lists in id order everyone whose spell began in week w (state_since == w): after
@@ -64,9 +71,14 @@ class CohortTracker {
   /// (pays_milestones) they are never touched.
   /// In the week of measurement update() must reach each member once: it counts the members'
   /// state and their meetings then. Throws std::logic_error for a thread out of range.
+  /// Once every member has been brought up to week w, end_week() adds up the week's counts kept
+  /// by change (the threads' changes first, in thread order: whole numbers, the same in any).
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
   void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
               double* milestones);
+  void end_week(Week w);
+  /// Whether members' weeks are counted at their changes (Counting::on_change).
+  bool counts_on_change() const { return on_change_; }
   /// Whether update() has members to bring up to week w.
   bool updates(Week w) const { return w <= spec_.measure_at && !members_.empty(); }
   /// Adds one update() call's milestones ([group][actor], milestone_slots() of them).
@@ -121,6 +133,22 @@ class CohortTracker {
   /// function of its arguments: the loop that calls it keeps them in registers, where the
   /// tracker's own fields would be read again after every count's store.
   static bool accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee);
+  /// The members [first, last) at week w < measure_at, counted every week.
+  void update_every_week(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last,
+                         std::uint64_t* counts, double* milestones);
+  /// The same, counted where a member's code changed since the week it was last counted.
+  void update_on_change(Week w, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
+                        std::uint64_t* counts);
+  /// Member m's code changes from `last` (kNotCounted: it has just joined) to `code` in week w.
+  /// `own` is its actor's row in a thread's table (as for accumulate()), `held` its (group,
+  /// actor)'s row of that thread's changes to held_: the holders of each code change by one;
+  /// its entry to benefit (a fee), move into self-support (a bonus) and first week off benefit
+  /// are counted as accumulate() counts them; and its weeks on benefit run as minus the week
+  /// each run on benefit began plus the week it ended (the measurement closes a run still
+  /// going). Returns whether it is the member's first week off benefit.
+  bool count_change(Week w, std::uint8_t last, CaseCode code, Member& m, std::uint64_t* own, std::int64_t* held) const;
+  /// Codes fit the bytes of last_code_ with one left for a member not yet counted.
+  static constexpr std::uint8_t kNotCounted = 0xFF;
   /// Whether member m's week (`c` its coded week) is its first off benefit, which it notes.
   /// Worked out without a branch: members on and off benefit alternate in the list.
   static bool note_first_week_off(const CodedWeek& c, Member& m);
@@ -187,10 +215,14 @@ class CohortTracker {
   std::vector<bool> takes_group_;          // [group] some cohort of the family takes it
   std::size_t codes_;                      // case codes of the model
   std::deque<Member> members_;             // grows in chunks: no copy of the whole list when it fills up
-  std::vector<JoinedIn> joined_in_;        // the week each run of members joined in
-  std::vector<bool> joined_;               // per citizen, inflow and period cohorts count each person once
-  bool window_seen_ = false;               // a week of the window has been observed (with a full scan)
-  std::vector<CodedWeek> coded_;           // by case code
+  bool on_change_ = false;                 // members' weeks counted at their changes (Counting::on_change)
+  std::deque<std::uint8_t> last_code_;     // [member] on change: the code it was last counted in
+  std::vector<std::int64_t> held_;         // on change: [group][actor][code] members holding the code
+  std::vector<std::vector<std::int64_t>> held_changes_;  // [thread] changes to held_ from the week's update() calls
+  std::vector<JoinedIn> joined_in_;                      // the week each run of members joined in
+  std::vector<bool> joined_;      // per citizen, inflow and period cohorts count each person once
+  bool window_seen_ = false;      // a week of the window has been observed (with a full scan)
+  std::vector<CodedWeek> coded_;  // by case code
   std::vector<std::vector<std::uint64_t>> week_counts_;  // [thread] its table (above)
   std::vector<double> milestones_;                       // [group][actor] paid to members' spells
   std::vector<std::uint64_t> meetings_before_;           // [group][actor] held before members joined

@@ -64,7 +64,8 @@ const CohortSpec& first_of(const std::vector<const CohortSpec*>& family) {
 }
 }  // namespace
 
-CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*> family, int threads)
+CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*> family, int threads,
+                             Counting counting)
     : params_(params),
       family_(std::move(family)),
       spec_(first_of(family_)),
@@ -97,7 +98,16 @@ CohortTracker::CohortTracker(const Params& params, std::vector<const CohortSpec*
   has_milestones_ = pays_milestones(params);
   has_transfers_ = books_transfers(params);
   const std::size_t table = meetings_offset() + groups_ * params.actors.size();
-  week_counts_.assign(static_cast<std::size_t>(std::max(1, threads)), std::vector<std::uint64_t>(table, 0));
+  const auto thread_count = static_cast<std::size_t>(std::max(1, threads));
+  week_counts_.assign(thread_count, std::vector<std::uint64_t>(table, 0));
+  const bool can_count_changes = !has_milestones_ && codes_ <= kNotCounted;
+  if (counting == Counting::on_change && !can_count_changes)
+    throw std::logic_error("cohort " + spec_.name + ": its members' weeks cannot be counted on change");
+  on_change_ = counting == Counting::on_change || (counting == Counting::automatic && can_count_changes);
+  if (on_change_) {
+    held_.assign(groups_ * params.actors.size() * codes_, 0);
+    held_changes_.assign(thread_count, held_);
+  }
   milestones_.assign(milestone_slots(), 0.0);
   meetings_before_.assign(groups_ * params.actors.size(), 0);
 }
@@ -128,6 +138,7 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
                            ", before its window");
   if (joined_in_.empty() || joined_in_.back().week != w) joined_in_.push_back({w, members_.size()});
   members_.push_back(m);
+  if (on_change_) last_code_.push_back(kNotCounted);
   meetings_before_[m.group * params_.actors.size() + m.actor] += pop.meetings_of(i);
 }
 
@@ -166,6 +177,7 @@ void CohortTracker::observe(Week w, const Population& pop, CitizenId present, co
   std::vector<double> milestones(milestone_slots(), 0.0);
   update(w, pop, codes.data(), 0, members_.size(), 0, milestones.data());
   add_milestones(milestones.data());
+  end_week(w);
 }
 
 bool CohortTracker::in_groups(const Population& pop, CitizenId i) const {
@@ -220,53 +232,132 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
                            int thread, double* milestones) {
   if (w > spec_.measure_at) return;
   std::uint64_t* counts = week_counts_.at(static_cast<std::size_t>(thread)).data();
+  if (w < spec_.measure_at) {
+    if (on_change_)
+      update_on_change(w, codes, first, last, thread, counts);
+    else
+      update_every_week(w, pop, codes, first, last, counts, milestones);
+    return;
+  }
+  std::uint64_t* at_measure = counts + measure_offset();
+  std::uint64_t* at_meetings = counts + meetings_offset();
+  std::uint64_t* const first_off = counts + first_off_offset();
+  const std::size_t follow = follow_weeks();
+  std::size_t run = run_of(first);
+  std::size_t index = first;
+  auto last_code = last_code_.begin() + static_cast<std::ptrdiff_t>(on_change_ ? first : 0);
+  for (auto it = members_.begin() + static_cast<std::ptrdiff_t>(first),
+            end = members_.begin() + static_cast<std::ptrdiff_t>(last);
+       it != end; ++it, ++index) {
+    Member& m = *it;
+    const CodedWeek& c = coded_[codes[m.id]];
+    const std::size_t group_actor = m.group * params_.actors.size() + m.actor;
+    ++at_measure[(group_actor * kStates + c.state) * kActivities + c.activity];
+    at_meetings[group_actor] += pop.meetings_of(m.id);
+    if (note_first_week_off(c, m))
+      ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
+    if (on_change_) {
+      // A run on benefit still going ends at the measurement.
+      if (*last_code != kNotCounted && m.was_on_benefit)
+        m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + w);
+      ++last_code;
+    }
+  }
+}
+
+void CohortTracker::update_every_week(Week w, const Population& pop, const CaseCode* codes, std::size_t first,
+                                      std::size_t last, std::uint64_t* counts, double* milestones) {
   const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
   const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
   // A member's first week off benefit, counted by its group, actor and weeks from joining.
   std::uint64_t* const first_off = counts + first_off_offset();
   const std::size_t follow = follow_weeks();
   std::size_t run = run_of(first);  // of joined_in_, the member at hand's
-  const auto count_first_week_off = [&](std::size_t group_actor, std::size_t index) {
-    ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
-  };
-  if (w < spec_.measure_at) {
-    // Members lie apart in the population: their codes are asked for this many members ahead
-    // (a member's week takes a few nanoseconds, a code from memory about a hundred; Køge at 1M
-    // ran 2.20 s at 32 ahead, 2.19 s at 48 and 2.22 s at 96, against 2.29 s at 16).
-    constexpr std::ptrdiff_t kAhead = 48;
-    auto ahead = begin + std::min<std::ptrdiff_t>(kAhead, end - begin);
-    // Neighbouring members mostly share a code: each of kCountWays in turn counts into its own
-    // table, so that an add need not wait for the one before it to the same count.
-    const CodedWeek* const coded = coded_.data();
-    const std::size_t actor_stride = week_count_width(), way_stride = way_size(), group_stride = group_size(),
-                      fee_slot = codes_, actors = params_.actors.size();
-    const bool pays = has_milestones_;
-    std::size_t way = 0, index = first;
-    for (auto it = begin; it != end; ++it, ++index, way = (way + 1) % kCountWays) {
-      if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
-      Member& m = *it;
-      const CaseCode code = codes[m.id];
-      const CodedWeek& c = coded[code];
-      // A member leaves benefit for the first time once: the branch is mostly not taken.
-      if (accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot))
-        count_first_week_off(m.group * actors + m.actor, index);
-      if (pays)
-        milestones[m.group * actors + m.actor] +=
-            milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
-    }
-    return;
-  }
-  std::uint64_t* at_measure = counts + measure_offset();
-  std::uint64_t* at_meetings = counts + meetings_offset();
-  std::size_t index = first;
-  for (auto it = begin; it != end; ++it, ++index) {
+  // Members lie apart in the population: their codes are asked for this many members ahead
+  // (a member's week takes a few nanoseconds, a code from memory about a hundred; Køge at 1M
+  // ran 2.20 s at 32 ahead, 2.19 s at 48 and 2.22 s at 96, against 2.29 s at 16).
+  constexpr std::ptrdiff_t kAhead = 48;
+  auto ahead = begin + std::min<std::ptrdiff_t>(kAhead, end - begin);
+  // Neighbouring members mostly share a code: each of kCountWays in turn counts into its own
+  // table, so that an add need not wait for the one before it to the same count.
+  const CodedWeek* const coded = coded_.data();
+  const std::size_t actor_stride = week_count_width(), way_stride = way_size(), group_stride = group_size(),
+                    fee_slot = codes_, actors = params_.actors.size();
+  const bool pays = has_milestones_;
+  std::size_t way = 0, index = first;
+  for (auto it = begin; it != end; ++it, ++index, way = (way + 1) % kCountWays) {
+    if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
     Member& m = *it;
-    const CodedWeek& c = coded_[codes[m.id]];
-    const std::size_t group_actor = m.group * params_.actors.size() + m.actor;
-    ++at_measure[(group_actor * kStates + c.state) * kActivities + c.activity];
-    at_meetings[group_actor] += pop.meetings_of(m.id);
-    if (note_first_week_off(c, m)) count_first_week_off(group_actor, index);
+    const CaseCode code = codes[m.id];
+    const CodedWeek& c = coded[code];
+    // A member leaves benefit for the first time once: the branch is mostly not taken.
+    if (accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot))
+      ++first_off[(m.group * actors + m.actor) * follow + static_cast<std::size_t>(w - joined_week(index, run))];
+    if (pays)
+      milestones[m.group * actors + m.actor] +=
+          milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
   }
+}
+
+void CohortTracker::update_on_change(Week w, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
+                                     std::uint64_t* counts) {
+  std::uint64_t* const first_off = counts + first_off_offset();
+  std::int64_t* const held = held_changes_[static_cast<std::size_t>(thread)].data();
+  const std::size_t follow = follow_weeks(), actors = params_.actors.size(), group_stride = group_size(),
+                    actor_stride = week_count_width();
+  std::size_t run = run_of(first);
+  const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
+  constexpr std::ptrdiff_t kAhead = 48;  // as update_every_week asks for codes ahead
+  auto ahead = begin + std::min<std::ptrdiff_t>(kAhead, end - begin);
+  auto last_code = last_code_.begin() + static_cast<std::ptrdiff_t>(first);
+  std::size_t index = first;
+  for (auto it = begin; it != end; ++it, ++last_code, ++index) {
+    if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
+    Member& m = *it;
+    const CaseCode code = codes[m.id];
+    // Most members' codes stay from week to week: their weeks are in held_.
+    if (code == *last_code) continue;
+    const std::size_t group_actor = m.group * actors + m.actor;
+    if (count_change(w, *last_code, code, m, counts + m.group * group_stride + m.actor * actor_stride,
+                     held + group_actor * codes_))
+      ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
+    *last_code = static_cast<std::uint8_t>(code);
+  }
+}
+
+bool CohortTracker::count_change(Week w, std::uint8_t last, CaseCode code, Member& m, std::uint64_t* own,
+                                 std::int64_t* held) const {
+  const CodedWeek& c = coded_[code];
+  const bool counted = last != kNotCounted;
+  if (counted) --held[last];
+  ++held[code];
+  own[codes_] += c.on_benefit & !m.was_on_benefit;       // an entry to benefit: the fee
+  own[codes_ + 1] += c.self_support & m.was_on_benefit;  // a move into self-support: the bonus
+  // Weeks on benefit from joining: a run on benefit counts from the week it began (or the
+  // member joined in) to the week it ended.
+  const bool was_on = counted && m.was_on_benefit;
+  if (c.on_benefit != was_on) m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + (c.on_benefit ? -w : w));
+  m.was_on_benefit = c.on_benefit ? 1 : 0;
+  return note_first_week_off(c, m);
+}
+
+void CohortTracker::end_week(Week w) {
+  if (!on_change_ || w >= spec_.measure_at) return;
+  for (std::vector<std::int64_t>& changes : held_changes_)
+    for (std::size_t k = 0; k < held_.size(); ++k) {
+      held_[k] += changes[k];
+      changes[k] = 0;
+    }
+  // Every member holding a code counts a week in it: into the first thread's table.
+  std::uint64_t* counts = week_counts_.front().data();
+  const std::size_t actors = params_.actors.size();
+  for (std::size_t g = 0; g < groups_; ++g)
+    for (std::size_t a = 0; a < actors; ++a) {
+      const std::int64_t* holding = held_.data() + (g * actors + a) * codes_;
+      std::uint64_t* weeks = counts + g * group_size() + a * week_count_width();
+      for (std::size_t code = 0; code < codes_; ++code) weeks[code] += static_cast<std::uint64_t>(holding[code]);
+    }
 }
 
 void CohortTracker::add_milestones(const double* amounts) {

@@ -380,6 +380,7 @@ class Replication {
     if (has_milestones_)
       for (std::size_t k = 0; k < member_chunks_.size(); ++k)
         trackers_[member_chunks_[k].tracker].add_milestones(chunk_milestones_.data() + k * stride);
+    for (CohortTracker& tracker : trackers_) tracker.end_week(w);
   }
 
   /// The traced citizens present at the start of week w, as the engine holds them.

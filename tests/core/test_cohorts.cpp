@@ -1,7 +1,9 @@
 #include "almpsim/cohorts.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <random>
 
 #include "almpsim/engine.hpp"
 #include "almpsim/scenario.hpp"
@@ -340,6 +342,7 @@ TEST_CASE("members brought up to date in parts, in different threads' tables, ad
       parts.update(w, world.pop, codes.data(), half, parts.members(), 0, second.data());
       parts.add_milestones(first.data());
       parts.add_milestones(second.data());
+      parts.end_week(w);
     }
     const CohortOutcome a = whole.outcome(), b = parts.outcome();
     REQUIRE(a.members[0] + a.members[1] >= 1);
@@ -428,6 +431,7 @@ TEST_CASE("members of many joining weeks brought up to date in parts split insid
     parts.update(w, world.pop, codes.data(), split, parts.members(), 0, second.data());
     parts.add_milestones(first.data());
     parts.add_milestones(second.data());
+    parts.end_week(w);
   }
   const CohortOutcome a = whole.outcome(), b = parts.outcome();
   REQUIRE(a.members == std::vector<double>{6.0, 6.0});
@@ -511,4 +515,116 @@ TEST_CASE("a cohort of one match group takes the same members alone as beside it
   CHECK(alone.outcome().members[0] == 0);
   CHECK(beside.outcome(1).members[0] == 0);
   CHECK(beside.outcome(0).members[0] == 1);
+}
+
+TEST_CASE("members' weeks counted at their changes come out as counted every week", "[unit]") {
+  // 120 citizens of two actors and two match groups move at random between cash benefit,
+  // sickness benefit, self-support and a flex job, start and end programmes, and now and then
+  // change actor within a spell. Each kind of cohort (with its splits by group) is followed by
+  // a tracker counting every week and by one counting at changes, in two parts on two threads.
+  // Every measure must come out the same, bit for bit.
+  constexpr CitizenId kCitizens = 120;
+  constexpr Week kMeasure = 9;
+  TinyWorld world = with_two_match_groups();
+  world.params.calendar.weeks = 12;
+  world.pop.resize(kCitizens);
+  std::mt19937 draw(20261206);
+  const auto pick = [&](std::uint32_t n) { return draw() % n; };
+  const std::array<State, 4> states = {State::cash_benefit, State::sickness_benefit, State::self_support,
+                                       State::flexjob};
+  for (CitizenId i = 0; i < kCitizens; ++i) {
+    world.set(i, states[pick(4)]);
+    world.pop.prev_state[i] = kNoPreviousState;
+    world.pop.state_since[i] = static_cast<std::int16_t>(-static_cast<int>(pick(5)));
+    world.pop.actor[i] = static_cast<std::uint8_t>(pick(2));
+    world.pop.match[i] = static_cast<std::uint8_t>(1 + pick(5));
+    world.pop.activity_from[i] = world.pop.activity_to[i] = 32000;
+  }
+  struct Family {
+    CohortSpec whole, ready, others;
+  };
+  std::vector<Family> families;
+  for (const CohortSpec& spec :
+       {cash_benefit_cohort(Kind::stock, 1, 1, kMeasure, 6), cash_benefit_cohort(Kind::inflow, 1, 6, kMeasure, 6),
+        cash_benefit_cohort(Kind::period, 2, 7, kMeasure, 6)}) {
+    Family f{spec, spec, spec};
+    f.ready.groups = {true, false};
+    f.others.groups = {false, true};
+    families.push_back(f);
+  }
+  using Counting = CohortTracker::Counting;
+  std::vector<CohortTracker> every, changes;
+  for (const Family& f : families) {
+    every.emplace_back(world.params, std::vector<const CohortSpec*>{&f.whole, &f.ready, &f.others}, 1,
+                       Counting::every_week);
+    changes.emplace_back(world.params, std::vector<const CohortSpec*>{&f.whole, &f.ready, &f.others}, 2,
+                         Counting::on_change);
+    REQUIRE(changes.back().counts_on_change());
+    REQUIRE_FALSE(every.back().counts_on_change());
+  }
+  std::vector<CaseCode> codes(kCitizens);
+  std::vector<CitizenId> entrants;
+  for (Week w = 0; w <= kMeasure + 1; ++w) {
+    entrants.clear();
+    if (w > 0)
+      for (CitizenId i = 0; i < kCitizens; ++i) {
+        if (pick(4) == 0) {  // a new spell
+          const State to = states[pick(4)];
+          if (to == world.pop.state_of(i)) continue;
+          world.pop.prev_state[i] = world.pop.state[i];
+          world.set(i, to);
+          world.pop.state_since[i] = static_cast<std::int16_t>(w);
+          world.pop.match[i] = static_cast<std::uint8_t>(1 + pick(5));
+          entrants.push_back(i);
+        } else if (pick(6) == 0) {  // a programme booked to run from now for a few weeks
+          world.pop.activity[i] = static_cast<std::uint8_t>(1 + pick(kActivities - 1));
+          world.pop.activity_from[i] = static_cast<std::int16_t>(w + static_cast<Week>(pick(2)));
+          world.pop.activity_to[i] = static_cast<std::int16_t>(world.pop.activity_from[i] + 1 + pick(3));
+        } else if (pick(10) == 0) {  // handed over to the other actor within the spell
+          world.pop.actor[i] = static_cast<std::uint8_t>(1 - world.pop.actor[i]);
+        }
+        if (pick(3) == 0) ++world.pop.meetings[i];
+      }
+    write_case_codes(world.pop, w, 0, kCitizens, codes.data());
+    for (std::size_t k = 0; k < families.size(); ++k) {
+      every[k].observe(w, world.pop, kCitizens, &entrants);
+      CohortTracker& parts = changes[k];
+      parts.admit(w, world.pop, kCitizens, &entrants);
+      std::vector<double> milestones(parts.milestone_slots(), 0.0);
+      const std::size_t split = parts.members() / 3;
+      parts.update(w, world.pop, codes.data(), 0, split, 1, milestones.data());
+      parts.update(w, world.pop, codes.data(), split, parts.members(), 0, milestones.data());
+      parts.end_week(w);
+    }
+  }
+  for (std::size_t k = 0; k < families.size(); ++k)
+    for (std::size_t c = 0; c < 3; ++c) {
+      INFO(families[k].whole.name << " cohort " << c);
+      const CohortOutcome a = every[k].outcome(c), b = changes[k].outcome(c);
+      REQUIRE(a.members[0] + a.members[1] >= 5);
+      CHECK(same_bits(a.members, b.members));
+      CHECK(same_bits(a.status, b.status));
+      CHECK(same_bits(a.activity, b.activity));
+      CHECK(same_bits(a.state_activity, b.state_activity));
+      CHECK(same_bits(a.activity_weeks_share, b.activity_weeks_share));
+      CHECK(same_bits(a.self_support_share, b.self_support_share));
+      CHECK(same_bits(a.self_support_weeks, b.self_support_weeks));
+      CHECK(same_bits(a.support_rate, b.support_rate));
+      CHECK(same_bits(a.support_rate_sd, b.support_rate_sd));
+      CHECK(same_bits(a.activation_rate, b.activation_rate));
+      CHECK(same_bits(a.meeting_rate, b.meeting_rate));
+      CHECK(same_bits(a.cost_per_citizen, b.cost_per_citizen));
+      CHECK(same_bits(a.transfers_per_citizen, b.transfers_per_citizen));
+      CHECK(same_bits(a.survival, b.survival));
+    }
+}
+
+TEST_CASE("members' weeks are not counted on change where milestones are paid by the week", "[unit]") {
+  TinyWorld t;
+  t.params.actors[0].costs.milestones[index_of(State::self_support)] = {{1, 700.0}};
+  const CohortSpec spec = cash_benefit_stock();
+  CHECK_FALSE(CohortTracker(t.params, spec).counts_on_change());
+  CHECK_THROWS_AS(CohortTracker(t.params, spec, 1, CohortTracker::Counting::on_change), std::logic_error);
+  TinyWorld plain;
+  CHECK(CohortTracker(plain.params, spec).counts_on_change());
 }
