@@ -2,8 +2,10 @@
 /// Cohort accounting: who belongs to a stock or inflow cohort, and what happens to them up
 /// to the measurement date. Observes the population at the start of each week; never
 /// changes it.
+#include <algorithm>
+#include <array>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <vector>
 
 #include "almpsim/case_codes.hpp"
@@ -36,6 +38,37 @@ std::vector<double> kaplan_meier(const std::vector<int>& durations, const std::v
 /// Whether cohorts a and b take their members alike but for their match groups (the same kind,
 /// states, dates and stock rule): one tracker then follows both.
 bool same_members_but_groups(const CohortSpec& a, const CohortSpec& b);
+
+/// A list that grows in chunks of N entries, so that growing it never copies what it holds (a
+/// cohort's members can be most of a large population), while each chunk is an array a loop
+/// can run along with plain pointers.
+template <class T, std::size_t N>
+class ChunkedList {
+ public:
+  void push_back(const T& value) {
+    if (size_ % N == 0) chunks_.push_back(std::make_unique<std::array<T, N>>());
+    (*chunks_.back())[size_ % N] = value;
+    ++size_;
+  }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T& operator[](std::size_t k) { return (*chunks_[k / N])[k % N]; }
+  const T& operator[](std::size_t k) const { return (*chunks_[k / N])[k % N]; }
+  /// Calls span(data, count, first) for each run of entries [first, first + count) of
+  /// [from, to) that lies in one chunk, in order.
+  template <class Span>
+  void spans(std::size_t from, std::size_t to, Span span) {
+    while (from < to) {
+      const std::size_t count = std::min(to, (from / N + 1) * N) - from;
+      span(chunks_[from / N]->data() + from % N, count, from);
+      from += count;
+    }
+  }
+
+ private:
+  std::vector<std::unique_ptr<std::array<T, N>>> chunks_;
+  std::size_t size_ = 0;
+};
 
 class CohortTracker {
  public:
@@ -214,10 +247,15 @@ class CohortTracker {
   std::size_t groups_;                     // match groups of the model (at least 1)
   std::vector<bool> takes_group_;          // [group] some cohort of the family takes it
   std::size_t codes_;                      // case codes of the model
-  std::deque<Member> members_;             // grows in chunks: no copy of the whole list when it fills up
-  bool on_change_ = false;                 // members' weeks counted at their changes (Counting::on_change)
-  std::deque<std::uint8_t> last_code_;     // [member] on change: the code it was last counted in
-  std::vector<std::int64_t> held_;         // on change: [group][actor][code] members holding the code
+  static constexpr std::size_t kChunkMembers = 4096;
+  /// Members lie apart in the population: their codes are asked for this many members ahead (a
+  /// member's week takes a few nanoseconds, a code from memory about a hundred; Køge at 1M ran
+  /// 2.20 s at 32 ahead, 2.19 s at 48 and 2.22 s at 96, against 2.29 s at 16).
+  static constexpr std::size_t kCodesAhead = 48;
+  ChunkedList<Member, kChunkMembers> members_;
+  bool on_change_ = false;                              // members' weeks counted at their changes (Counting::on_change)
+  ChunkedList<std::uint8_t, kChunkMembers> last_code_;  // [member] on change: the code it was last counted in
+  std::vector<std::int64_t> held_;                      // on change: [group][actor][code] members holding the code
   std::vector<std::vector<std::int64_t>> held_changes_;  // [thread] changes to held_ from the week's update() calls
   std::vector<JoinedIn> joined_in_;                      // the week each run of members joined in
   std::vector<bool> joined_;      // per citizen, inflow and period cohorts count each person once

@@ -243,60 +243,51 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
   std::uint64_t* at_meetings = counts + meetings_offset();
   std::uint64_t* const first_off = counts + first_off_offset();
   const std::size_t follow = follow_weeks();
+  const std::size_t actors = params_.actors.size();
   std::size_t run = run_of(first);
-  std::size_t index = first;
-  auto last_code = last_code_.begin() + static_cast<std::ptrdiff_t>(on_change_ ? first : 0);
-  for (auto it = members_.begin() + static_cast<std::ptrdiff_t>(first),
-            end = members_.begin() + static_cast<std::ptrdiff_t>(last);
-       it != end; ++it, ++index) {
-    Member& m = *it;
-    const CodedWeek& c = coded_[codes[m.id]];
-    const std::size_t group_actor = m.group * params_.actors.size() + m.actor;
-    ++at_measure[(group_actor * kStates + c.state) * kActivities + c.activity];
-    at_meetings[group_actor] += pop.meetings_of(m.id);
-    if (note_first_week_off(c, m))
-      ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
-    if (on_change_) {
+  members_.spans(first, last, [&](Member* members, std::size_t count, std::size_t from) {
+    for (std::size_t k = 0; k < count; ++k) {
+      Member& m = members[k];
+      const CodedWeek& c = coded_[codes[m.id]];
+      const std::size_t group_actor = m.group * actors + m.actor;
+      ++at_measure[(group_actor * kStates + c.state) * kActivities + c.activity];
+      at_meetings[group_actor] += pop.meetings_of(m.id);
+      if (note_first_week_off(c, m))
+        ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(from + k, run))];
       // A run on benefit still going ends at the measurement.
-      if (*last_code != kNotCounted && m.was_on_benefit)
+      if (on_change_ && last_code_[from + k] != kNotCounted && m.was_on_benefit)
         m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + w);
-      ++last_code;
     }
-  }
+  });
 }
 
 void CohortTracker::update_every_week(Week w, const Population& pop, const CaseCode* codes, std::size_t first,
                                       std::size_t last, std::uint64_t* counts, double* milestones) {
-  const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
-  const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
   // A member's first week off benefit, counted by its group, actor and weeks from joining.
   std::uint64_t* const first_off = counts + first_off_offset();
   const std::size_t follow = follow_weeks();
   std::size_t run = run_of(first);  // of joined_in_, the member at hand's
-  // Members lie apart in the population: their codes are asked for this many members ahead
-  // (a member's week takes a few nanoseconds, a code from memory about a hundred; Køge at 1M
-  // ran 2.20 s at 32 ahead, 2.19 s at 48 and 2.22 s at 96, against 2.29 s at 16).
-  constexpr std::ptrdiff_t kAhead = 48;
-  auto ahead = begin + std::min<std::ptrdiff_t>(kAhead, end - begin);
   // Neighbouring members mostly share a code: each of kCountWays in turn counts into its own
   // table, so that an add need not wait for the one before it to the same count.
   const CodedWeek* const coded = coded_.data();
   const std::size_t actor_stride = week_count_width(), way_stride = way_size(), group_stride = group_size(),
                     fee_slot = codes_, actors = params_.actors.size();
   const bool pays = has_milestones_;
-  std::size_t way = 0, index = first;
-  for (auto it = begin; it != end; ++it, ++index, way = (way + 1) % kCountWays) {
-    if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
-    Member& m = *it;
-    const CaseCode code = codes[m.id];
-    const CodedWeek& c = coded[code];
-    // A member leaves benefit for the first time once: the branch is mostly not taken.
-    if (accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot))
-      ++first_off[(m.group * actors + m.actor) * follow + static_cast<std::size_t>(w - joined_week(index, run))];
-    if (pays)
-      milestones[m.group * actors + m.actor] +=
-          milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
-  }
+  std::size_t way = 0;
+  members_.spans(first, last, [&](Member* members, std::size_t count, std::size_t from) {
+    for (std::size_t k = 0; k < count; ++k, way = (way + 1) % kCountWays) {
+      if (k + kCodesAhead < count) __builtin_prefetch(&codes[members[k + kCodesAhead].id]);
+      Member& m = members[k];
+      const CaseCode code = codes[m.id];
+      const CodedWeek& c = coded[code];
+      // A member leaves benefit for the first time once: the branch is mostly not taken.
+      if (accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot))
+        ++first_off[(m.group * actors + m.actor) * follow + static_cast<std::size_t>(w - joined_week(from + k, run))];
+      if (pays)
+        milestones[m.group * actors + m.actor] +=
+            milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
+    }
+  });
 }
 
 void CohortTracker::update_on_change(Week w, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
@@ -306,24 +297,21 @@ void CohortTracker::update_on_change(Week w, const CaseCode* codes, std::size_t 
   const std::size_t follow = follow_weeks(), actors = params_.actors.size(), group_stride = group_size(),
                     actor_stride = week_count_width();
   std::size_t run = run_of(first);
-  const auto begin = members_.begin() + static_cast<std::ptrdiff_t>(first);
-  const auto end = members_.begin() + static_cast<std::ptrdiff_t>(last);
-  constexpr std::ptrdiff_t kAhead = 48;  // as update_every_week asks for codes ahead
-  auto ahead = begin + std::min<std::ptrdiff_t>(kAhead, end - begin);
-  auto last_code = last_code_.begin() + static_cast<std::ptrdiff_t>(first);
-  std::size_t index = first;
-  for (auto it = begin; it != end; ++it, ++last_code, ++index) {
-    if (ahead != end) __builtin_prefetch(&codes[(ahead++)->id]);
-    Member& m = *it;
-    const CaseCode code = codes[m.id];
-    // Most members' codes stay from week to week: their weeks are in held_.
-    if (code == *last_code) continue;
-    const std::size_t group_actor = m.group * actors + m.actor;
-    if (count_change(w, *last_code, code, m, counts + m.group * group_stride + m.actor * actor_stride,
-                     held + group_actor * codes_))
-      ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(index, run))];
-    *last_code = static_cast<std::uint8_t>(code);
-  }
+  members_.spans(first, last, [&](Member* members, std::size_t count, std::size_t from) {
+    std::uint8_t* const last_code = &last_code_[from];  // the same chunking: one run of codes
+    for (std::size_t k = 0; k < count; ++k) {
+      if (k + kCodesAhead < count) __builtin_prefetch(&codes[members[k + kCodesAhead].id]);
+      const CaseCode code = codes[members[k].id];
+      // Most members' codes stay from week to week: their weeks are in held_.
+      if (code == last_code[k]) continue;
+      Member& m = members[k];
+      const std::size_t group_actor = m.group * actors + m.actor;
+      if (count_change(w, last_code[k], code, m, counts + m.group * group_stride + m.actor * actor_stride,
+                       held + group_actor * codes_))
+        ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(from + k, run))];
+      last_code[k] = static_cast<std::uint8_t>(code);
+    }
+  });
 }
 
 bool CohortTracker::count_change(Week w, std::uint8_t last, CaseCode code, Member& m, std::uint64_t* own,
