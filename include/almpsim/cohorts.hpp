@@ -96,16 +96,14 @@ class CohortTracker {
   /// observe() in two steps, for running members in parallel: admit() takes in the week's new
   /// members (in id order; one thread per tracker); update() then brings members
   /// [first, last) up to week w from the population and its case codes of the week
-  /// (write_case_codes, for everyone present). Calls side by side pass different `thread`s
-  /// (below the constructor's count): each counts its member-weeks into its own table, in
-  /// integers, which add up the same in any order. Milestones, where paid, are amounts: each
-  /// call adds its members' to `milestones` (milestone_slots() of them, [group][actor]), which
-  /// add_milestones() then takes in a fixed order; where no actor pays milestones
-  /// (pays_milestones) they are never touched.
-  /// In the week of measurement update() must reach each member once: it counts the members'
-  /// state and their meetings then. Throws std::logic_error for a thread out of range.
-  /// Once every member has been brought up to week w, end_week() adds up the week's counts kept
-  /// by change (the threads' changes first, in thread order: whole numbers, the same in any).
+  /// (write_case_codes, for everyone present: the `present` admit() was given). Calls side by side pass different
+  /// `thread`s (below the constructor's count): each counts its member-weeks into its own table, in integers, which add
+  /// up the same in any order. Milestones, where paid, are amounts: each call adds its members' to `milestones`
+  /// (milestone_slots() of them, [group][actor]), which add_milestones() then takes in a fixed order; where no actor
+  /// pays milestones (pays_milestones) they are never touched. In the week of measurement update() must reach each
+  /// member once: it counts the members' state and their meetings then. Throws std::logic_error for a thread out of
+  /// range. Once every member has been brought up to week w, end_week() adds up the week's counts kept by change (the
+  /// threads' changes first, in thread order: whole numbers, the same in any).
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
   void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
               double* milestones);
@@ -253,9 +251,10 @@ class CohortTracker {
   /// 2.20 s at 32 ahead, 2.19 s at 48 and 2.22 s at 96, against 2.29 s at 16).
   static constexpr std::size_t kCodesAhead = 48;
   ChunkedList<Member, kChunkMembers> members_;
-  bool on_change_ = false;                              // members' weeks counted at their changes (Counting::on_change)
-  ChunkedList<std::uint8_t, kChunkMembers> last_code_;  // [member] on change: the code it was last counted in
-  std::vector<std::int64_t> held_;                      // on change: [group][actor][code] members holding the code
+  bool on_change_ = false;  // members' weeks counted at their changes (Counting::on_change)
+  CitizenId present_ = 0;   // the citizens admit() was last given: update() reads their codes
+  ChunkedList<std::uint8_t, kChunkMembers> last_code_;   // [member] on change: the code it was last counted in
+  std::vector<std::int64_t> held_;                       // on change: [group][actor][code] members holding the code
   std::vector<std::vector<std::int64_t>> held_changes_;  // [thread] changes to held_ from the week's update() calls
   std::vector<JoinedIn> joined_in_;                      // the week each run of members joined in
   std::vector<bool> joined_;      // per citizen, inflow and period cohorts count each person once

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -9,6 +10,7 @@
 #include "almpsim/array_view.hpp"
 #include "almpsim/case_rules.hpp"
 #include "almpsim/costs.hpp"
+#include "code_changes.hpp"
 
 namespace almpsim {
 
@@ -185,6 +187,7 @@ bool CohortTracker::in_groups(const Population& pop, CitizenId i) const {
 }
 
 void CohortTracker::admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
+  present_ = present;
   if (w > spec_.measure_at) return;
   if (spec_.kind == CohortSpec::Kind::stock && w == spec_.at) {
     // A stock at the start is the cases the actors take over then: each enters its actor.
@@ -297,13 +300,17 @@ void CohortTracker::update_on_change(Week w, const CaseCode* codes, std::size_t 
   const std::size_t follow = follow_weeks(), actors = params_.actors.size(), group_stride = group_size(),
                     actor_stride = week_count_width();
   std::size_t run = run_of(first);
+  static_assert(offsetof(Member, id) == 0, "find_code_changes reads a member's citizen first");
+  std::array<std::uint32_t, kChunkMembers> changed;
   members_.spans(first, last, [&](Member* members, std::size_t count, std::size_t from) {
     std::uint8_t* const last_code = &last_code_[from];  // the same chunking: one run of codes
-    for (std::size_t k = 0; k < count; ++k) {
-      if (k + kCodesAhead < count) __builtin_prefetch(&codes[members[k + kCodesAhead].id]);
+    // Most members' codes stay from week to week: their weeks are in held_.
+    const std::size_t n =
+        find_code_changes({members, sizeof(Member), last_code, count}, codes, present_, changed.data());
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::size_t k = changed[j];
       const CaseCode code = codes[members[k].id];
-      // Most members' codes stay from week to week: their weeks are in held_.
-      if (code == last_code[k]) continue;
+      if (code == last_code[k]) continue;  // listed without its code read
       Member& m = members[k];
       const std::size_t group_actor = m.group * actors + m.actor;
       if (count_change(w, last_code[k], code, m, counts + m.group * group_stride + m.actor * actor_stride,
