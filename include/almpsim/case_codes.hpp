@@ -44,10 +44,12 @@ void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId 
 /// How many ways count_case_codes() counts side by side.
 inline constexpr std::size_t kCountWays = 4;
 
-/// Counts the citizens of [first, last) into the bins their codes fall in (bin_of[code], each
-/// below `bins`): adds to ways[k * bins + b], for k < kCountWays; a bin's count is the sum of
-/// its kCountWays entries. Neighbours mostly share a code, and counting them side by side saves
-/// each add waiting for the one before it to the same count.
+/// Counts the citizens of [first, last) with an activity running into the bins their codes
+/// fall in (bin_of[code], each below `bins`); a citizen without one is in no bin. Adds to
+/// ways[k * bins + b], for k < kCountWays; a bin's count is the sum of its kCountWays entries.
+/// Neighbours mostly share a code, and counting them side by side saves each add waiting for
+/// the one before it to the same count. Where the CPU has AVX-512, thirty-two citizens at a
+/// time are tested for an activity and the few with one counted one by one: the same counts.
 void count_case_codes(const CaseCode* codes, CitizenId first, CitizenId last, const std::uint16_t* bin_of,
                       std::size_t bins, std::uint32_t* ways);
 

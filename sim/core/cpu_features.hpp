@@ -9,6 +9,11 @@ inline bool cpu_has_avx2() {
   return has;
 }
 
+inline bool cpu_has_avx512bw() {
+  static const bool has = __builtin_cpu_supports("avx512bw");
+  return has;
+}
+
 inline bool cpu_has_avx512() {
   static const bool has = __builtin_cpu_supports("avx512f");
   return has;

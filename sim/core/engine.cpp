@@ -342,7 +342,8 @@ class Replication {
   }
 
   /// Bins of the programme count: [actor][activity] for a case on benefit in a running
-  /// programme, and one more for every other case (whose [actor][none] bins stay empty).
+  /// programme, and one more for a case off benefit with one running ([actor][none] stays
+  /// empty: count_case_codes counts only cases with an activity running).
   std::size_t programme_bins() const {
     return actors_ * kActivities + 1;
   }
