@@ -4,6 +4,7 @@
 #include "almpsim/stock_split.hpp"
 
 #include <algorithm>
+#include <array>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
@@ -102,17 +103,31 @@ void reassess_categories(const Params& params, const RandomStreams& rng, Populat
 }
 
 namespace {
-/// `word`: word 0 of words(i, 3, Process::attributes).
-std::int16_t initial_since(const Params& params, std::uint32_t word, State s) {
-  const Week first = params.calendar.first();
-  const double mean = params.population.initial_duration_mean_weeks[index_of(s)];
-  if (mean <= 0.0) return static_cast<std::int16_t>(first);
-  // Geometric elapsed duration with the given mean, capped so weeks stay representable.
-  const double u = RandomStreams::unit(word);
-  const double p = 1.0 / (1.0 + mean);
-  const int elapsed = std::min(5000, static_cast<int>(std::floor(std::log1p(-u) / std::log1p(-p))));
-  return static_cast<std::int16_t>(first - elapsed);
-}
+/// The initial stock's elapsed durations: geometric, with each state's mean, capped so weeks
+/// stay representable. The log of each state's chance to stay a week is taken once.
+class InitialSince {
+ public:
+  explicit InitialSince(const Params& params) : first_(params.calendar.first()) {
+    for (std::size_t s = 0; s < kStates; ++s) {
+      const double mean = params.population.initial_duration_mean_weeks[s];
+      drawn_[s] = mean > 0.0;
+      if (drawn_[s]) log_stay_[s] = std::log1p(-1.0 / (1.0 + mean));
+    }
+  }
+  /// `word`: word 0 of words(i, 3, Process::attributes).
+  std::int16_t operator()(std::uint32_t word, State s) const {
+    const auto k = static_cast<std::size_t>(index_of(s));
+    if (!drawn_[k]) return static_cast<std::int16_t>(first_);
+    const double u = RandomStreams::unit(word);
+    const int elapsed = std::min(5000, static_cast<int>(std::floor(std::log1p(-u) / log_stay_[k])));
+    return static_cast<std::int16_t>(first_ - elapsed);
+  }
+
+ private:
+  Week first_;
+  std::array<bool, kStates> drawn_{};  // the state has a mean elapsed duration
+  std::array<double, kStates> log_stay_{};
+};
 
 /// The draws of up to kChunk citizens from `first` on, made together through the batched
 /// Philox (the same words as one by one).
@@ -169,6 +184,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
     inflow_draws.emplace_back(params, static_cast<State>(s), false);
   }
   const IndexDraw initial_state(params.population.state_shares);
+  const InitialSince initial_since(params);
   const auto n0 = static_cast<std::int64_t>(params.population.size);
   // Only a state with a mean elapsed duration draws one.
   const auto& means = params.population.initial_duration_mean_weeks;
@@ -185,7 +201,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
       draw_attributes(params, stock_draws[index_of(s)], words.attributes(k), pop, i, s, cal.first(), true);
       pop.state[i] = static_cast<std::uint8_t>(s);
       pop.prev_state[i] = kNoPreviousState;
-      pop.state_since[i] = initial_since(params, durations ? words.since[4 * k] : 0u, s);
+      pop.state_since[i] = initial_since(durations ? words.since[4 * k] : 0u, s);
     }
   }
   // The inflow: citizens numbered by week of entry, then state.
