@@ -9,6 +9,7 @@
 
 #include "almpsim/population.hpp"
 #include "almpsim/types.hpp"
+#include "almpsim/vector_path.hpp"
 
 namespace almpsim {
 
@@ -38,8 +39,11 @@ constexpr CaseParts case_parts(CaseCode code) {
           static_cast<std::uint8_t>(code / kActivities % kStates), static_cast<std::uint8_t>(code % kActivities)};
 }
 
-/// Writes the codes of citizens [first, last) at the start of week w to codes[first, last).
-void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId last, CaseCode* codes);
+/// Writes the codes of citizens [first, last) at the start of week w to codes[first, last):
+/// thirty-two at a time in AVX-512 where the CPU has it and `widest` allows; every path writes
+/// the same codes.
+void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId last, CaseCode* codes,
+                      VectorPath widest = VectorPath::avx512);
 
 /// How many ways count_case_codes() counts side by side.
 inline constexpr std::size_t kCountWays = 4;
@@ -48,9 +52,10 @@ inline constexpr std::size_t kCountWays = 4;
 /// fall in (bin_of[code], each below `bins`); a citizen without one is in no bin. Adds to
 /// ways[k * bins + b], for k < kCountWays; a bin's count is the sum of its kCountWays entries.
 /// Neighbours mostly share a code, and counting them side by side saves each add waiting for
-/// the one before it to the same count. Where the CPU has AVX-512, thirty-two citizens at a
-/// time are tested for an activity and the few with one counted one by one: the same counts.
+/// the one before it to the same count. Where the CPU has AVX-512 and `widest` allows,
+/// thirty-two citizens at a time are tested for an activity and the few with one counted one by
+/// one: the same counts.
 void count_case_codes(const CaseCode* codes, CitizenId first, CitizenId last, const std::uint16_t* bin_of,
-                      std::size_t bins, std::uint32_t* ways);
+                      std::size_t bins, std::uint32_t* ways, VectorPath widest = VectorPath::avx512);
 
 }  // namespace almpsim

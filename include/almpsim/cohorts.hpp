@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -72,16 +73,18 @@ class ChunkedList {
 
 class CohortTracker {
  public:
+  /// How a member's weeks before the measurement are counted: every week, or at the weeks its
+  /// case code changes (each (group, actor) then keeps how many of its members hold each code,
+  /// and a week adds that up). Both give the same counts; `on_change` needs a model without
+  /// milestones (a week's milestone depends on the weeks of its spell) and at most 255 case
+  /// codes (3 actors), and `automatic` takes it where it can.
+  enum class Counting { automatic, every_week, on_change };
+
   /// Follows the cohorts of `family`, which take their members alike but for their match groups
   /// (same_members_but_groups): a member joins once, with the group it is assessed in then, and
   /// each cohort's outcome takes the members of its own groups. `threads`: how many threads may
-  /// call update() side by side (each with its own index).
-  /// How a member's weeks before the measurement are counted: every week, or at the weeks its
-  /// case code changes (each (group, actor) then keeps how many of its members hold each code,
-  /// and a week adds that up). Both give the same counts; `on_change` needs no milestones (they
-  /// are paid by the week of a spell) and at most 255 case codes (3 actors), and `automatic`
-  /// takes it where it can.
-  enum class Counting { automatic, every_week, on_change };
+  /// call update() side by side (each with its own index). Throws std::logic_error where
+  /// Counting::on_change is asked for and cannot be had.
   CohortTracker(const Params& params, std::vector<const CohortSpec*> family, int threads = 1,
                 Counting counting = Counting::automatic);
   /// Follows one cohort.
@@ -93,20 +96,23 @@ class CohortTracker {
   /// the first week of its window, a cohort then looks only at them for new members.
   void observe(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants = nullptr);
 
-  /// observe() in two steps, for running members in parallel: admit() takes in the week's new
-  /// members (in id order; one thread per tracker); update() then brings members
-  /// [first, last) up to week w from the population and its case codes of the week
-  /// (write_case_codes, for everyone present: the `present` admit() was given). Calls side by side pass different
-  /// `thread`s (below the constructor's count): each counts its member-weeks into its own table, in integers, which add
-  /// up the same in any order. Milestones, where paid, are amounts: each call adds its members' to `milestones`
-  /// (milestone_slots() of them, [group][actor]), which add_milestones() then takes in a fixed order; where no actor
-  /// pays milestones (pays_milestones) they are never touched. In the week of measurement update() must reach each
-  /// member once: it counts the members' state and their meetings then. Throws std::logic_error for a thread out of
-  /// range. Once every member has been brought up to week w, end_week() adds up the week's counts kept by change (the
-  /// threads' changes first, in thread order: whole numbers, the same in any).
+  /// observe() in three steps, for running members in parallel. admit() takes in the week's new
+  /// members (in id order; one thread per tracker). Throws std::logic_error where the week
+  /// before was brought up to date but not ended (end_week).
   void admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants);
+  /// Brings members [first, last) up to week w from the population and its case codes of the
+  /// week (write_case_codes, for everyone present: the `present` admit() was given). Calls side
+  /// by side pass different `thread`s (below the constructor's count): each counts its
+  /// member-weeks into its own table, in integers, which add up the same in any order.
+  /// Milestones, where paid, are amounts: each call adds its members' to `milestones`
+  /// (milestone_slots() of them, [group][actor]), which add_milestones() then takes in a fixed
+  /// order; where no actor pays milestones (pays_milestones) they are never touched. In the week
+  /// of measurement update() must reach each member once: it counts the members' state and their
+  /// meetings then. Throws std::logic_error for a thread out of range.
   void update(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
               double* milestones);
+  /// Once every member has been brought up to week w: adds up the week's counts kept by change
+  /// (the threads' changes first, in thread order: whole numbers, the same in any).
   void end_week(Week w);
   /// Whether members' weeks are counted at their changes (Counting::on_change).
   bool counts_on_change() const { return on_change_; }
@@ -130,7 +136,9 @@ class CohortTracker {
   /// group and actor (week_counts_, meetings_before_), among them the weeks to the first week
   /// off benefit and the meetings held before joining and by the measurement. Kept to 8 bytes
   /// (weeks fit in 16 bits, as everywhere in the population): a cohort can hold most of a
-  /// million-citizen municipality, and every member is read and written every week.
+  /// million-citizen municipality, and every member's citizen is read every week. Counted on
+  /// change, benefit_weeks holds minus the week a run on benefit still going began, until the
+  /// run ends (count_change) or the measurement closes it.
 #pragma pack(push, 2)
   struct Member {
     CitizenId id;
@@ -189,6 +197,13 @@ class CohortTracker {
   Week joined_week(std::size_t index, std::size_t& run) const;
   /// The run of joined_in_ holding the member at `index`.
   std::size_t run_of(std::size_t index) const;
+  /// On change: throws std::logic_error unless every week before `w` in which members were
+  /// brought up to date has been ended (end_week).
+  void require_weeks_ended(Week w) const;
+  /// The measurement week's update of members [first, last): their state, activity, meetings and
+  /// first week off benefit, and, counted on change, the runs on benefit still going closed.
+  void count_measurement(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last,
+                         std::uint64_t* counts);
   /// The first week a member can join in: the stock's date, or the window's first week.
   Week first_joining_week() const;
   /// A thread's table: [way][group][actor][count] for the weeks before the measurement (count: a
@@ -252,7 +267,8 @@ class CohortTracker {
   static constexpr std::size_t kCodesAhead = 48;
   ChunkedList<Member, kChunkMembers> members_;
   bool on_change_ = false;  // members' weeks counted at their changes (Counting::on_change)
-  CitizenId present_ = 0;   // the citizens admit() was last given: update() reads their codes
+  Week ended_through_ = std::numeric_limits<Week>::lowest();  // on change: the last week end_week() added up
+  CitizenId present_ = 0;  // the citizens admit() was last given: update() reads their codes
   ChunkedList<std::uint8_t, kChunkMembers> last_code_;   // [member] on change: the code it was last counted in
   std::vector<std::int64_t> held_;                       // on change: [group][actor][code] members holding the code
   std::vector<std::vector<std::int64_t>> held_changes_;  // [thread] changes to held_ from the week's update() calls

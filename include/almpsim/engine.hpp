@@ -15,8 +15,9 @@
 
 namespace almpsim {
 
-/// Citizens per block: the unit of parallel work. Fixed, so that sums over blocks are added
-/// in the same order whatever the thread count.
+/// Citizens per block: the unit of parallel work, a multiple of four (a Philox counter serves
+/// four neighbouring citizens). What blocks add up is whole counts, or lists merged in id
+/// order, so results depend neither on it nor on the thread count.
 inline constexpr std::size_t kBlockSize = 8192;
 
 /// A team's meetings of a week are held on several threads from this many on (fewer on one).

@@ -56,9 +56,11 @@ __attribute__((target("avx512bw"))) CitizenId count_running_avx512(const CaseCod
 static_assert(index_of(Activity::none) == 0,
               "a state's code without an activity is its first: the activity adds to it");
 
-void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId last, CaseCode* codes) {
+void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId last, CaseCode* codes,
+                      VectorPath widest) {
   // Weeks outside 16 bits never reach a run (the population keeps its weeks in 16 bits).
-  if (cpu_has_avx512bw() && w >= -32768 && w <= 32767) first = write_avx512(pop, w, first, last, codes);
+  if (widest >= VectorPath::avx512 && cpu_has_avx512bw() && w >= -32768 && w <= 32767)
+    first = write_avx512(pop, w, first, last, codes);
   CaseCode* __restrict out = codes;  // no input array aliases it: the loops vectorise
   const std::uint8_t* state = pop.state.data();
   const std::uint8_t* actor = pop.actor.data();
@@ -77,11 +79,11 @@ void write_case_codes(const Population& pop, Week w, CitizenId first, CitizenId 
 }
 
 void count_case_codes(const CaseCode* codes, CitizenId first, CitizenId last, const std::uint16_t* bin_of,
-                      std::size_t bins, std::uint32_t* ways) {
+                      std::size_t bins, std::uint32_t* ways, VectorPath widest) {
   static_assert(kCountWays == 4);
   std::uint32_t* const way[kCountWays] = {ways, ways + bins, ways + 2 * bins, ways + 3 * bins};
   CitizenId i = first;
-  if (cpu_has_avx512bw()) i = count_running_avx512(codes, first, last, bin_of, way[0]);
+  if (widest >= VectorPath::avx512 && cpu_has_avx512bw()) i = count_running_avx512(codes, first, last, bin_of, way[0]);
   const auto running = [](CaseCode code) { return static_cast<std::uint32_t>(code % kActivities != 0); };
   for (; i + kCountWays <= last; i += kCountWays) {
     way[0][bin_of[codes[i]]] += running(codes[i]);

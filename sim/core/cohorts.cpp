@@ -186,7 +186,16 @@ bool CohortTracker::in_groups(const Population& pop, CitizenId i) const {
   return takes_group_[static_cast<std::size_t>(match_group_of(params_, pop, i))];
 }
 
+void CohortTracker::require_weeks_ended(Week w) const {
+  if (!on_change_ || joined_in_.empty()) return;
+  const Week due = std::min(w, spec_.measure_at) - 1;  // the last week before w counted by change
+  if (joined_in_.front().week <= due && ended_through_ < due)
+    throw std::logic_error("cohort " + spec_.name + ": week " + std::to_string(due) +
+                           " was brought up to date but not ended (end_week)");
+}
+
 void CohortTracker::admit(Week w, const Population& pop, CitizenId present, const std::vector<CitizenId>* entrants) {
+  require_weeks_ended(w);
   present_ = present;
   if (w > spec_.measure_at) return;
   if (spec_.kind == CohortSpec::Kind::stock && w == spec_.at) {
@@ -235,13 +244,18 @@ void CohortTracker::update(Week w, const Population& pop, const CaseCode* codes,
                            int thread, double* milestones) {
   if (w > spec_.measure_at) return;
   std::uint64_t* counts = week_counts_.at(static_cast<std::size_t>(thread)).data();
-  if (w < spec_.measure_at) {
-    if (on_change_)
-      update_on_change(w, codes, first, last, thread, counts);
-    else
-      update_every_week(w, pop, codes, first, last, counts, milestones);
+  if (w == spec_.measure_at) {
+    count_measurement(w, pop, codes, first, last, counts);
     return;
   }
+  if (on_change_)
+    update_on_change(w, codes, first, last, thread, counts);
+  else
+    update_every_week(w, pop, codes, first, last, counts, milestones);
+}
+
+void CohortTracker::count_measurement(Week w, const Population& pop, const CaseCode* codes, std::size_t first,
+                                      std::size_t last, std::uint64_t* counts) {
   std::uint64_t* at_measure = counts + measure_offset();
   std::uint64_t* at_meetings = counts + meetings_offset();
   std::uint64_t* const first_off = counts + first_off_offset();
@@ -339,6 +353,7 @@ bool CohortTracker::count_change(Week w, std::uint8_t last, CaseCode code, Membe
 
 void CohortTracker::end_week(Week w) {
   if (!on_change_ || w >= spec_.measure_at) return;
+  ended_through_ = w;
   for (std::vector<std::int64_t>& changes : held_changes_)
     for (std::size_t k = 0; k < held_.size(); ++k) {
       held_[k] += changes[k];

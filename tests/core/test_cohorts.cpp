@@ -297,6 +297,24 @@ namespace {
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
+
+/// Every measure of two outcomes, bit for bit.
+void check_same_bits(const CohortOutcome& a, const CohortOutcome& b) {
+  CHECK(same_bits(a.members, b.members));
+  CHECK(same_bits(a.status, b.status));
+  CHECK(same_bits(a.activity, b.activity));
+  CHECK(same_bits(a.state_activity, b.state_activity));
+  CHECK(same_bits(a.activity_weeks_share, b.activity_weeks_share));
+  CHECK(same_bits(a.self_support_share, b.self_support_share));
+  CHECK(same_bits(a.self_support_weeks, b.self_support_weeks));
+  CHECK(same_bits(a.support_rate, b.support_rate));
+  CHECK(same_bits(a.support_rate_sd, b.support_rate_sd));
+  CHECK(same_bits(a.activation_rate, b.activation_rate));
+  CHECK(same_bits(a.meeting_rate, b.meeting_rate));
+  CHECK(same_bits(a.cost_per_citizen, b.cost_per_citizen));
+  CHECK(same_bits(a.transfers_per_citizen, b.transfers_per_citizen));
+  CHECK(same_bits(a.survival, b.survival));
+}
 }  // namespace
 
 TEST_CASE("members brought up to date in parts, in different threads' tables, add up to one pass over all", "[unit]") {
@@ -346,20 +364,7 @@ TEST_CASE("members brought up to date in parts, in different threads' tables, ad
     }
     const CohortOutcome a = whole.outcome(), b = parts.outcome();
     REQUIRE(a.members[0] + a.members[1] >= 1);
-    CHECK(same_bits(a.members, b.members));
-    CHECK(same_bits(a.status, b.status));
-    CHECK(same_bits(a.activity, b.activity));
-    CHECK(same_bits(a.state_activity, b.state_activity));
-    CHECK(same_bits(a.self_support_share, b.self_support_share));
-    CHECK(same_bits(a.support_rate, b.support_rate));
-    CHECK(same_bits(a.support_rate_sd, b.support_rate_sd));
-    CHECK(same_bits(a.activity_weeks_share, b.activity_weeks_share));
-    CHECK(same_bits(a.activation_rate, b.activation_rate));
-    CHECK(same_bits(a.meeting_rate, b.meeting_rate));
-    CHECK(same_bits(a.self_support_weeks, b.self_support_weeks));
-    CHECK(same_bits(a.cost_per_citizen, b.cost_per_citizen));
-    CHECK(same_bits(a.transfers_per_citizen, b.transfers_per_citizen));
-    CHECK(same_bits(a.survival, b.survival));
+    check_same_bits(a, b);
     if (spec.kind == CohortSpec::Kind::stock) {
       // Citizens 0 and 1 (actors 0 and 1), taken over in the run's first week (the fee): 0 on
       // cash benefit in weeks 0-1, then self-supporting (its bonus, and its milestone a week
@@ -435,13 +440,7 @@ TEST_CASE("members of many joining weeks brought up to date in parts split insid
   }
   const CohortOutcome a = whole.outcome(), b = parts.outcome();
   REQUIRE(a.members == std::vector<double>{6.0, 6.0});
-  CHECK(same_bits(a.members, b.members));
-  CHECK(same_bits(a.status, b.status));
-  CHECK(same_bits(a.support_rate, b.support_rate));
-  CHECK(same_bits(a.support_rate_sd, b.support_rate_sd));
-  CHECK(same_bits(a.meeting_rate, b.meeting_rate));
-  CHECK(same_bits(a.cost_per_citizen, b.cost_per_citizen));
-  CHECK(same_bits(a.survival, b.survival));
+  check_same_bits(a, b);
   // Actor 0's members (even ids) leave after 1, 3, 1, 3, 1 and 3 weeks (those of week 3 that
   // leave after 3 weeks do so in week 6, the measurement's): half after one week, all after three.
   CHECK(a.survival[1] == 0.5);
@@ -518,15 +517,20 @@ TEST_CASE("a cohort of one match group takes the same members alone as beside it
 }
 
 TEST_CASE("members' weeks counted at their changes come out as counted every week", "[unit]") {
-  // 120 citizens of two actors and two match groups move at random between cash benefit,
+  // 12,000 citizens of two actors and two match groups move at random between cash benefit,
   // sickness benefit, self-support and a flex job, start and end programmes, and now and then
-  // change actor within a spell. Each kind of cohort (with its splits by group) is followed by
-  // a tracker counting every week and by one counting at changes, in two parts on two threads.
-  // Every measure must come out the same, bit for bit.
-  constexpr CitizenId kCitizens = 120;
+  // change actor within a spell; the actors are paid a fee for each case and benefit is a
+  // transfer. Each kind of cohort (with its splits by group) is followed by a tracker counting
+  // every week and by one counting at changes, in two parts on two threads: a stock taken over
+  // at the start, an inflow whose window reaches the measurement, and a period cohort of more
+  // members than a chunk holds. Every measure must come out the same, bit for bit.
+  constexpr CitizenId kCitizens = 12000;
   constexpr Week kMeasure = 9;
   TinyWorld world = with_two_match_groups();
   world.params.calendar.weeks = 12;
+  world.params.actors[0].costs.fixed_fee_per_case = 2500;
+  world.params.actors[1].costs.fixed_fee_per_case = 1800;
+  world.params.transfer_per_week[index_of(State::cash_benefit)] = 2300;
   world.pop.resize(kCitizens);
   std::mt19937 draw(20261206);
   const auto pick = [&](std::uint32_t n) { return draw() % n; };
@@ -544,9 +548,9 @@ TEST_CASE("members' weeks counted at their changes come out as counted every wee
     CohortSpec whole, ready, others;
   };
   std::vector<Family> families;
-  for (const CohortSpec& spec :
-       {cash_benefit_cohort(Kind::stock, 1, 1, kMeasure, 6), cash_benefit_cohort(Kind::inflow, 1, 6, kMeasure, 6),
-        cash_benefit_cohort(Kind::period, 2, 7, kMeasure, 6)}) {
+  for (const CohortSpec& spec : {cash_benefit_cohort(Kind::stock, 0, 0, kMeasure, 6),
+                                 cash_benefit_cohort(Kind::inflow, 1, kMeasure, kMeasure, 6),
+                                 cash_benefit_cohort(Kind::period, 2, 7, kMeasure, 6)}) {
     Family f{spec, spec, spec};
     f.ready.groups = {true, false};
     f.others.groups = {false, true};
@@ -597,25 +601,13 @@ TEST_CASE("members' weeks counted at their changes come out as counted every wee
       parts.end_week(w);
     }
   }
+  CHECK(changes[2].members() > 4096);  // the period cohort's members fill more than a chunk
   for (std::size_t k = 0; k < families.size(); ++k)
     for (std::size_t c = 0; c < 3; ++c) {
       INFO(families[k].whole.name << " cohort " << c);
       const CohortOutcome a = every[k].outcome(c), b = changes[k].outcome(c);
       REQUIRE(a.members[0] + a.members[1] >= 5);
-      CHECK(same_bits(a.members, b.members));
-      CHECK(same_bits(a.status, b.status));
-      CHECK(same_bits(a.activity, b.activity));
-      CHECK(same_bits(a.state_activity, b.state_activity));
-      CHECK(same_bits(a.activity_weeks_share, b.activity_weeks_share));
-      CHECK(same_bits(a.self_support_share, b.self_support_share));
-      CHECK(same_bits(a.self_support_weeks, b.self_support_weeks));
-      CHECK(same_bits(a.support_rate, b.support_rate));
-      CHECK(same_bits(a.support_rate_sd, b.support_rate_sd));
-      CHECK(same_bits(a.activation_rate, b.activation_rate));
-      CHECK(same_bits(a.meeting_rate, b.meeting_rate));
-      CHECK(same_bits(a.cost_per_citizen, b.cost_per_citizen));
-      CHECK(same_bits(a.transfers_per_citizen, b.transfers_per_citizen));
-      CHECK(same_bits(a.survival, b.survival));
+      check_same_bits(a, b);
     }
 }
 
@@ -627,4 +619,23 @@ TEST_CASE("members' weeks are not counted on change where milestones are paid by
   CHECK_THROWS_AS(CohortTracker(t.params, spec, 1, CohortTracker::Counting::on_change), std::logic_error);
   TinyWorld plain;
   CHECK(CohortTracker(plain.params, spec).counts_on_change());
+}
+
+TEST_CASE("a week brought up to date on change but not ended is an error, not a week lost", "[unit]") {
+  TinyWorld t;
+  for (CitizenId i = 0; i < 3; ++i) t.set(i, State::cash_benefit);
+  const CohortSpec spec = cash_benefit_stock();
+  CohortTracker tracker(t.params, spec);
+  REQUIRE(tracker.counts_on_change());
+  std::vector<CaseCode> codes(3);
+  std::vector<double> milestones(tracker.milestone_slots(), 0.0);
+  const auto bring_up_to = [&](Week w) {
+    tracker.admit(w, t.pop, 3, nullptr);
+    write_case_codes(t.pop, w, 0, 3, codes.data());
+    tracker.update(w, t.pop, codes.data(), 0, tracker.members(), 0, milestones.data());
+  };
+  bring_up_to(0);
+  tracker.end_week(0);
+  bring_up_to(1);  // not ended
+  CHECK_THROWS_AS(tracker.admit(2, t.pop, 3, nullptr), std::logic_error);
 }
