@@ -12,15 +12,35 @@
 
 namespace almpsim {
 
+namespace {
+/// Calls f on every column of `pop` and the citizens it holds (the casework columns hold none
+/// without casework).
+template <class F>
+void for_each_column(Population& pop, std::size_t n, F f) {
+  for (auto* v : {&pop.sex, &pop.origin, &pop.area, &pop.employability, &pop.birth_day, &pop.match, &pop.sick_category,
+                  &pop.state, &pop.prev_state, &pop.actor})
+    f(*v, n);
+  for (auto* v : {&pop.birth_week, &pop.state_since}) f(*v, n);
+  const std::size_t worked = pop.casework ? n : 0;
+  f(pop.activity, worked);
+  for (auto* v : {&pop.activity_announced, &pop.activity_from, &pop.activity_to, &pop.next_meeting, &pop.last_met})
+    f(*v, worked);
+  f(pop.meetings, worked);
+}
+}  // namespace
+
 void Population::resize(std::size_t n) {
-  for (auto* v :
-       {&sex, &origin, &area, &employability, &birth_day, &match, &sick_category, &state, &prev_state, &actor})
-    v->resize(n);
-  for (auto* v : {&birth_week, &state_since}) v->resize(n);
-  const std::size_t worked = casework ? n : 0;
-  activity.resize(worked);
-  for (auto* v : {&activity_announced, &activity_from, &activity_to, &next_meeting, &last_met}) v->resize(worked);
-  meetings.resize(worked);
+  for_each_column(*this, n, [](auto& column, std::size_t size) { column.resize(size, 0); });
+}
+
+void Population::allocate(std::size_t n) {
+  for_each_column(*this, n, [](auto& column, std::size_t size) { column.resize(size); });
+}
+
+void Population::clear(CitizenId first, CitizenId last) {
+  for_each_column(*this, last, [&](auto& column, std::size_t held) {
+    if (held > 0) std::fill(column.begin() + first, column.begin() + last, 0);
+  });
 }
 
 bool works_cases(const Params& params) {
@@ -173,7 +193,9 @@ Population create_population(const Params& params, const RandomStreams& rng, int
 
   Population pop;
   pop.casework = works_cases(params);
-  pop.resize(total);
+  // Each citizen's fields are cleared by the thread that draws them: their pages are then
+  // first touched side by side.
+  pop.allocate(total);
   pop.first_of_week.assign(static_cast<std::size_t>(cal.total()) + 1, 0);
 
   // Every citizen's draws are keyed by its id, so they can be made in any order, in parallel,
@@ -195,6 +217,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
     const auto first = static_cast<CitizenId>(chunk * static_cast<std::int64_t>(kChunk));
     const std::size_t count = std::min<std::size_t>(kChunk, static_cast<std::size_t>(n0) - first);
     const ChunkWords words(rng, first, count, true, durations);
+    pop.clear(first, first + static_cast<CitizenId>(count));
     for (std::size_t k = 0; k < count; ++k) {
       const CitizenId i = first + static_cast<CitizenId>(k);
       const State s = static_cast<State>(initial_state(RandomStreams::unit(words.state[4 * k])));
@@ -232,6 +255,7 @@ Population create_population(const Params& params, const RandomStreams& rng, int
     for (CitizenId first = a.first; first < a.first + a.count; first += static_cast<CitizenId>(kChunk)) {
       const std::size_t count = std::min<std::size_t>(kChunk, a.first + a.count - first);
       const ChunkWords words(rng, first, count, false, false);
+      pop.clear(first, first + static_cast<CitizenId>(count));
       for (std::size_t k = 0; k < count; ++k) {
         const CitizenId i = first + static_cast<CitizenId>(k);
         draw_attributes(params, inflow_draws[index_of(a.state)], words.attributes(k), pop, i, a.state, a.week, false);

@@ -18,7 +18,7 @@ namespace {
 /// Of the first `stock` citizens (the initial stock; the run's inflow follows them), those at
 /// `state` and, of them, how many have `attribute == level`.
 std::pair<double, double> count(const Population& pop, CitizenId stock, State state,
-                                const std::vector<std::uint8_t>& attribute, std::uint8_t level) {
+                                const Column<std::uint8_t>& attribute, std::uint8_t level) {
   double in_state = 0, with_level = 0;
   for (CitizenId i = 0; i < stock; ++i)
     if (pop.state[i] == index_of(state)) {
