@@ -172,6 +172,10 @@ class CohortTracker {
   /// function of its arguments: the loop that calls it keeps them in registers, where the
   /// tracker's own fields would be read again after every count's store.
   static bool accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee);
+  /// Counts member m's entry to benefit (a fee, into own[fee]) or move into self-support (a
+  /// bonus, into own[fee + 1]) in the week `c` codes, and notes whether it is on benefit now:
+  /// for a member counted every week (accumulate) and at its changes (count_change) alike.
+  static void count_fee_and_bonus(const CodedWeek& c, Member& m, std::uint64_t* own, std::size_t fee);
   /// The members [first, last) at week w < measure_at, counted every week.
   void update_every_week(Week w, const Population& pop, const CaseCode* codes, std::size_t first, std::size_t last,
                          std::uint64_t* counts, double* milestones);
@@ -261,10 +265,6 @@ class CohortTracker {
   std::vector<bool> takes_group_;          // [group] some cohort of the family takes it
   std::size_t codes_;                      // case codes of the model
   static constexpr std::size_t kChunkMembers = 4096;
-  /// Members lie apart in the population: their codes are asked for this many members ahead (a
-  /// member's week takes a few nanoseconds, a code from memory about a hundred; Køge at 1M ran
-  /// 2.20 s at 32 ahead, 2.19 s at 48 and 2.22 s at 96, against 2.29 s at 16).
-  static constexpr std::size_t kCodesAhead = 48;
   ChunkedList<Member, kChunkMembers> members_;
   bool on_change_ = false;  // members' weeks counted at their changes (Counting::on_change)
   Week ended_through_ = std::numeric_limits<Week>::lowest();  // on change: the last week end_week() added up

@@ -84,7 +84,7 @@ void count_case_codes(const CaseCode* codes, CitizenId first, CitizenId last, co
   std::uint32_t* const way[kCountWays] = {ways, ways + bins, ways + 2 * bins, ways + 3 * bins};
   CitizenId i = first;
   if (widest >= VectorPath::avx512 && cpu_has_avx512bw()) i = count_running_avx512(codes, first, last, bin_of, way[0]);
-  const auto running = [](CaseCode code) { return static_cast<std::uint32_t>(code % kActivities != 0); };
+  const auto running = [](CaseCode code) { return static_cast<std::uint32_t>(case_parts(code).activity != 0); };
   for (; i + kCountWays <= last; i += kCountWays) {
     way[0][bin_of[codes[i]]] += running(codes[i]);
     way[1][bin_of[codes[i + 1]]] += running(codes[i + 1]);

@@ -23,11 +23,6 @@ std::size_t find_portable(const MemberCodes& m, const CaseCode* codes, std::size
   return n;
 }
 
-/// Members lie apart in the population: their codes are asked for this many members ahead (as
-/// the cohorts counted every week ask for them; a gather from memory waits about a hundred
-/// nanoseconds, sixteen members take a few; 192 ahead ran the same on Køge at 1M).
-constexpr std::size_t kAhead = 48;
-
 /// Members in 8-byte records (the cohort's), sixteen at a time: the ids picked out of two
 /// loads, their codes gathered as 4-byte words (the code in the low half), the lanes that
 /// differ packed by compression. A member whose 4-byte word would pass the array's end (the
@@ -40,8 +35,9 @@ __attribute__((target("avx512f"))) std::size_t find_avx512(const MemberCodes& m,
   const __m512i last_whole_word = _mm512_set1_epi32(static_cast<int>(present) - 1);
   std::size_t n = 0, k = 0;
   for (; k + 16 <= m.count; k += 16) {
-    if (k + kAhead + 16 <= m.count)
-      for (std::size_t j = k + kAhead; j < k + kAhead + 16; ++j) __builtin_prefetch(codes + id_of(m, j));
+    if (k + kMemberCodesAhead + 16 <= m.count)
+      for (std::size_t j = k + kMemberCodesAhead; j < k + kMemberCodesAhead + 16; ++j)
+        __builtin_prefetch(codes + id_of(m, j));
     const auto* record = static_cast<const unsigned char*>(m.records) + 8 * k;
     const __m512i ids = _mm512_permutex2var_epi32(_mm512_loadu_si512(record), even, _mm512_loadu_si512(record + 64));
     const __mmask16 readable = _mm512_cmplt_epu32_mask(ids, last_whole_word);

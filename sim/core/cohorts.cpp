@@ -146,13 +146,17 @@ void CohortTracker::join(Week w, const Population& pop, CitizenId i, bool new_ca
 
 bool CohortTracker::accumulate(const CodedWeek& c, CaseCode code, Member& m, std::uint64_t* own, std::size_t fee) {
   ++own[code];
+  count_fee_and_bonus(c, m, own, fee);
+  m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + c.on_benefit);
+  return note_first_week_off(c, m);
+}
+
+void CohortTracker::count_fee_and_bonus(const CodedWeek& c, Member& m, std::uint64_t* own, std::size_t fee) {
   // Counted by adding the flags: a member's state changes from week to week, and a branch on
   // it would be mispredicted as often.
   own[fee] += c.on_benefit & !m.was_on_benefit;       // an entry to benefit: the fee
   own[fee + 1] += c.self_support & m.was_on_benefit;  // a move into self-support: the bonus
-  m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + c.on_benefit);
   m.was_on_benefit = c.on_benefit ? 1 : 0;
-  return note_first_week_off(c, m);
 }
 
 bool CohortTracker::note_first_week_off(const CodedWeek& c, Member& m) {
@@ -293,7 +297,7 @@ void CohortTracker::update_every_week(Week w, const Population& pop, const CaseC
   std::size_t way = 0;
   members_.spans(first, last, [&](Member* members, std::size_t count, std::size_t from) {
     for (std::size_t k = 0; k < count; ++k, way = (way + 1) % kCountWays) {
-      if (k + kCodesAhead < count) __builtin_prefetch(&codes[members[k + kCodesAhead].id]);
+      if (k + kMemberCodesAhead < count) __builtin_prefetch(&codes[members[k + kMemberCodesAhead].id]);
       Member& m = members[k];
       const CaseCode code = codes[m.id];
       const CodedWeek& c = coded[code];
@@ -341,13 +345,11 @@ bool CohortTracker::count_change(Week w, std::uint8_t last, CaseCode code, Membe
   const bool counted = last != kNotCounted;
   if (counted) --held[last];
   ++held[code];
-  own[codes_] += c.on_benefit & !m.was_on_benefit;       // an entry to benefit: the fee
-  own[codes_ + 1] += c.self_support & m.was_on_benefit;  // a move into self-support: the bonus
   // Weeks on benefit from joining: a run on benefit counts from the week it began (or the
   // member joined in) to the week it ended.
   const bool was_on = counted && m.was_on_benefit;
   if (c.on_benefit != was_on) m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + (c.on_benefit ? -w : w));
-  m.was_on_benefit = c.on_benefit ? 1 : 0;
+  count_fee_and_bonus(c, m, own, codes_);
   return note_first_week_off(c, m);
 }
 
