@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cmath>
-#include <cstring>
 #include <random>
 
 #include "almpsim/engine.hpp"
@@ -293,10 +292,7 @@ match = { "1" = 0.3, "3" = 0.2, "4" = 0.5 }
 }
 
 namespace {
-/// Whether two vectors hold the same bits (NaN where the other has NaN).
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
+using test::same_bits;
 
 /// Every measure of two outcomes, bit for bit.
 void check_same_bits(const CohortOutcome& a, const CohortOutcome& b) {
