@@ -93,6 +93,8 @@ class TransitionCache {
         rows += static_cast<std::size_t>(hazards.bands(state) * hazards.distinct_cells(state) *
                                          hazards.distinct_classes(state));
       }
+    for (int age = 0; age < kTabledAges; ++age)
+      age_marks_[static_cast<std::size_t>(age)] = age_marks_of(params.attributes, age);
     groups_ = static_cast<std::size_t>(std::max(1, params.attributes.match_groups()));
     double longest_decay = 0.0;
     for (const ProgrammeSpec& p : params.programmes) longest_decay = std::max(longest_decay, p.post_decay_weeks);
@@ -175,28 +177,23 @@ class TransitionCache {
   }
   bool past_pension_age(CitizenId i, Week w) const { return w >= pension_week(i); }
 
-  /// First week at or after w in which citizen i's age band differs from its band in week w.
-  Week next_age_band_change(CitizenId i, Week w) const {
-    const auto& edges = params_.attributes.age_band_edges;
-    const int age = pop_.age_years(i, w);
-    for (std::size_t b = 1; b + 1 < edges.size(); ++b) {
-      // Younger than the edge in week w, so the week it is reached comes after w.
-      if (edges[b] > age) return pop_.week_aged(i, edges[b]);
-    }
-    return kRowForever;
-  }
-
   /// Citizen i's transition row in week w, as its fields now give it.
   std::size_t row_key(Week w, CitizenId i) const {
-    return row_key(w, i, hazards_.band_of(pop_.state_of(i), w - pop_.state_since[i]));
+    const State s = pop_.state_of(i);
+    const int age_band = hazards_.distinct_cells(s) > 1 ? age_band_of(params_.attributes, pop_.age_years(i, w)) : 0;
+    return row_key(i, hazards_.band_of(s, w - pop_.state_since[i]), age_band);
   }
-  /// The same where its duration band in week w is known.
-  std::size_t row_key(Week w, CitizenId i, int band) const {
+  /// The same where its duration band and age band in week w are known (the age band is read
+  /// only where the state's cells differ).
+  std::size_t row_key(CitizenId i, int band, int age_band) const {
     const State s = pop_.state_of(i);
     // Citizens whose cells (or classes) have equal hazard factors share a row. Where all do,
     // the attributes are not read (each a cache miss for a citizen just moved).
     const bool cells_differ = hazards_.distinct_cells(s) > 1, classes_differ = hazards_.distinct_classes(s) > 1;
-    const int cell = cells_differ ? hazards_.distinct_cell(s, hazards_.cell_of(covariates_of(i, w))) : 0;
+    const int cell =
+        cells_differ ? hazards_.distinct_cell(s, hazards_.cell_of({pop_.sex[i], pop_.origin[i], age_band, pop_.match[i],
+                                                                   pop_.sick_category[i], pop_.area[i]}))
+                     : 0;
     const int employability_class = classes_differ ? hazards_.distinct_class(s, pop_.employability[i]) : 0;
     return row_offset_[pop_.actor[i]][index_of(s)] +
            (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
@@ -212,14 +209,56 @@ class TransitionCache {
     const State s = pop_.state_of(i);
     const Week since = pop_.state_since[i];
     const int band = hazards_.band_of(s, w - since);
-    set_row(i, row_key(w, i, band));
     // Where all cells share their hazards, a new age band changes nothing.
     const bool cells_differ = hazards_.distinct_cells(s) > 1;
-    Week until = cells_differ ? next_age_band_change(i, w) : kRowForever;
-    if (s != State::exited) until = std::min(until, pension_week(i));
+    const auto& pension = params_.attributes.pension_age;
+    const bool pension_ahead = s != State::exited && pension;
+    Week until = kRowForever;
+    int age_band = 0;
+    if (cells_differ || pension_ahead) {
+      const int age = pop_.age_years(i, w);
+      const AgeMarks marks = age_marks(age);
+      age_band = marks.band;
+      // The next age at which the key changes: a new age band, or the pension age. The first
+      // week of an age is monotone in the age, so the earlier age gives the earlier week.
+      int years = cells_differ ? marks.next_edge : kNoAge;
+      if (pension_ahead) {
+        if (age < *pension)
+          years = std::min(years, *pension);
+        else
+          until = pension_week(i);  // reached already: the key is stale at once
+      }
+      if (years != kNoAge) until = std::min(until, pop_.week_aged(i, years));
+    }
+    set_row(i, row_key(i, band, age_band));
     if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
     if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);
     row_until_[i] = static_cast<std::int16_t>(std::min(until, kRowForever));
+  }
+
+  /// What an age in years gives a row key: its age band, and the next band edge above it
+  /// (kNoAge if none), whose first week is then the week the band changes.
+  struct AgeMarks {
+    int band = 0;
+    int next_edge = 0;
+  };
+  static constexpr int kNoAge = std::numeric_limits<int>::max();
+  static constexpr int kTabledAges = 128;
+
+  static AgeMarks age_marks_of(const AttributeSpec& attributes, int age) {
+    const auto& edges = attributes.age_band_edges;
+    AgeMarks marks{age_band_of(attributes, age), kNoAge};
+    for (std::size_t b = 1; b + 1 < edges.size(); ++b)
+      if (edges[b] > age) {
+        marks.next_edge = edges[b];
+        break;
+      }
+    return marks;
+  }
+  /// Looked up, not searched, for the ages citizens have: every move works them out.
+  AgeMarks age_marks(int age) const {
+    return age >= 0 && age < kTabledAges ? age_marks_[static_cast<std::size_t>(age)]
+                                         : age_marks_of(params_.attributes, age);
   }
 
   /// Fills a row for week w from the hazards of citizen i, one of the citizens it serves.
@@ -334,7 +373,8 @@ class TransitionCache {
   const Population& pop_;
   EffectTables effects_;
   std::array<std::array<std::size_t, kStates>, 256> row_offset_{};
-  std::vector<ThreadScratch> scratch_;  // [thread]
+  std::array<AgeMarks, kTabledAges> age_marks_{};  // [age in years]
+  std::vector<ThreadScratch> scratch_;             // [thread]
   std::size_t groups_ = 1, post_weeks_ = 1;
   bool narrow_rows_ = true;              // every row fits 16 bits: row_of16_ holds the keys
   bool keys_read_attributes_ = false;    // see keys_read_attributes()
