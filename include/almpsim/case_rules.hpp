@@ -66,12 +66,21 @@ int weeks_to_next_meeting(const ActorSpec& actor, State s, int spell_weeks);
 /// was a group meeting: all its meetings are, or the early ones are held in groups.
 bool met_in_group(const ActorSpec& actor, Week met, Week spell_start);
 
+/// The random words a meeting may use: the meeting's own four (rng.words(i, w,
+/// Process::meeting): no-show, sanction, leaving benefit, activation chance) and the first word
+/// of the reassessment, referral and activation draws. Drawn beforehand for many meetings at
+/// once, where only the processes some actor uses need drawing.
+struct MeetingWords {
+  std::array<std::uint32_t, 4> meeting{};
+  std::uint32_t reassessment = 0, referral = 0, activation = 0;
+};
+/// The words of citizen i's meeting in week w, each process drawn.
+MeetingWords meeting_words(const RandomStreams& rng, CitizenId i, Week w);
+
 /// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
 /// no-show or start an activity from the actor's mix.
 MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w);
-/// The same with the meeting's words, rng.words(i, w, Process::meeting), drawn beforehand (for
-/// many meetings at once).
-MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w,
-                            const std::array<std::uint32_t, 4>& u);
+/// The same with the meeting's words drawn beforehand.
+MeetingOutcome hold_meeting(const Params& params, Population& pop, CitizenId i, Week w, const MeetingWords& u);
 
 }  // namespace almpsim

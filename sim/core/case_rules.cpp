@@ -61,10 +61,10 @@ double activation_chance(const ActorSpec& actor, const PerActivity<ProgrammeSpec
 }
 
 // The caseworker may reassess the match category at a meeting; returns whether it changed.
-bool reassess_match(const ActorSpec& actor, const RandomStreams& rng, Population& pop, CitizenId i, Week w) {
+bool reassess_match(const ActorSpec& actor, Population& pop, CitizenId i, std::uint32_t word) {
   const auto& chances = actor.reassessment[pop.match[i]];
   if (std::all_of(chances.begin(), chances.end(), [](double p) { return p == 0.0; })) return false;
-  const double u = RandomStreams::unit(rng.words(i, w, Process::reassessment)[0]);
+  const double u = RandomStreams::unit(word);
   double below = 0.0;
   for (std::size_t to = 0; to < kMatchLevels; ++to) {
     below += chances[to];
@@ -77,10 +77,10 @@ bool reassess_match(const ActorSpec& actor, const RandomStreams& rng, Population
 }
 
 // The caseworker may hand the case to another actor at a meeting, at the case's group's chance.
-bool refer(const ActorSpec& actor, const RandomStreams& rng, CitizenId i, Week w, int group) {
+bool refer(const ActorSpec& actor, int group, std::uint32_t word) {
   const std::vector<double>& chance = actor.referral.chance;
   if (chance.empty() || chance[static_cast<std::size_t>(group)] == 0.0) return false;
-  return RandomStreams::unit(rng.words(i, w, Process::referral)[0]) < chance[static_cast<std::size_t>(group)];
+  return RandomStreams::unit(word) < chance[static_cast<std::size_t>(group)];
 }
 
 void clear_activity(Population& pop, CitizenId i) {
@@ -169,12 +169,17 @@ bool met_in_group(const ActorSpec& actor, Week met, Week spell_start) {
   return actor.group_meetings > 1 || (early.in_groups && met - spell_start < early.for_weeks);
 }
 
-MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w) {
-  return hold_meeting(params, rng, pop, i, w, rng.words(i, w, Process::meeting));
+MeetingWords meeting_words(const RandomStreams& rng, CitizenId i, Week w) {
+  return {rng.words(i, w, Process::meeting), rng.words(i, w, Process::reassessment)[0],
+          rng.words(i, w, Process::referral)[0], rng.words(i, w, Process::activation)[0]};
 }
 
-MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w,
-                            const std::array<std::uint32_t, 4>& u) {
+MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w) {
+  return hold_meeting(params, pop, i, w, meeting_words(rng, i, w));
+}
+
+MeetingOutcome hold_meeting(const Params& params, Population& pop, CitizenId i, Week w, const MeetingWords& words) {
+  const std::array<std::uint32_t, 4>& u = words.meeting;
   const ActorSpec& actor = params.actors[pop.actor[i]];
   const State s = pop.state_of(i);
   MeetingOutcome out;
@@ -194,10 +199,10 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
   pop.next_meeting[i] = week16(next > 0 ? w + next : kNever);
 
   // Reassessed first: the next step is planned for the case as now assessed.
-  out.reassessed = reassess_match(actor, rng, pop, i, w);
+  out.reassessed = reassess_match(actor, pop, i, words.reassessment);
   const int group = match_group_of(params, pop, i);
   // A case handed on is planned by the actor that takes it.
-  out.referred = refer(actor, rng, i, w, group);
+  out.referred = refer(actor, group, words.referral);
   if (out.referred) return out;
   const bool busy = pop.activity_of(i) != Activity::none && w < pop.activity_to[i];
   if (busy) follow_up_immediate_activation(actor.immediate_activation, params.programmes, pop, i);
@@ -206,8 +211,8 @@ MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Popu
       RandomStreams::unit(u[3]) >= activation_chance(actor, params.programmes, pop, i, previous_meeting, group, slot))
     return out;
   const double contact = actor.company_contact[slot];
-  const Activity kind = choose_activity(actor, params.programmes, group, contact,
-                                        RandomStreams::unit(rng.words(i, w, Process::activation)[0]));
+  const Activity kind =
+      choose_activity(actor, params.programmes, group, contact, RandomStreams::unit(words.activation));
   if (kind == Activity::none) return out;
   const ProgrammeSpec& p = params.programmes[index_of(kind)];
   pop.activity[i] = static_cast<std::uint8_t>(kind);

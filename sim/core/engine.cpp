@@ -115,6 +115,12 @@ class Replication {
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
     reads_birth_day_ = facts_read(params.actors).birth_day;
+    for (const ActorSpec& actor : params.actors) {
+      for (const auto& chances : actor.reassessment)
+        reassesses_ |= std::any_of(chances.begin(), chances.end(), [](double p) { return p != 0.0; });
+      refers_ |=
+          std::any_of(actor.referral.chance.begin(), actor.referral.chance.end(), [](double p) { return p != 0.0; });
+    }
     follow_cohorts();
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);
@@ -606,18 +612,32 @@ class Replication {
   /// ahead.
   void hold_meeting_run(Week w, std::size_t first, std::size_t last, std::size_t held) {
     std::array<CitizenId, kMeetingRun> citizens;
-    std::array<std::uint32_t, 4 * kMeetingRun> words;
+    std::array<MeetingWords, kMeetingRun> words;
     const std::size_t n = last - first;
     for (std::size_t k = 0; k < n; ++k) citizens[k] = meetings_[first + k].citizen;
-    rng_.words_listed(citizens.data(), n, w, Process::meeting, words.data());
+    draw_meeting_words(w, citizens.data(), n, words.data());
     std::vector<CountChange>& changes = meeting_count_changes_[static_cast<std::size_t>(thread_number())].list;
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t m = first + k;
       if (m + kMeetingPrefetchAhead < held) prefetch_meeting(meetings_[m + kMeetingPrefetchAhead].citizen);
       const CitizenId i = citizens[k];
-      const std::array<std::uint32_t, 4> u{words[4 * k], words[4 * k + 1], words[4 * k + 2], words[4 * k + 3]};
-      recounting(i, w + 1, changes, [&] { outcomes_[m] = hold_meeting(params_, rng_, pop_, i, w, u); });
+      recounting(i, w + 1, changes, [&] { outcomes_[m] = hold_meeting(params_, pop_, i, w, words[k]); });
     }
+  }
+
+  /// The words of the meetings of `citizens` in week w: the reassessment and referral draws
+  /// only where some actor makes them (the rest are never read).
+  void draw_meeting_words(Week w, const CitizenId* citizens, std::size_t n, MeetingWords* out) const {
+    std::array<std::uint32_t, 4 * kMeetingRun> words;
+    rng_.words_listed(citizens, n, w, Process::meeting, words.data());
+    for (std::size_t k = 0; k < n; ++k) std::copy_n(&words[4 * k], 4, out[k].meeting.begin());
+    const auto first_words = [&](Process process, std::uint32_t MeetingWords::*word) {
+      rng_.words_listed(citizens, n, w, process, words.data());
+      for (std::size_t k = 0; k < n; ++k) out[k].*word = words[4 * k];
+    };
+    if (reassesses_) first_words(Process::reassessment, &MeetingWords::reassessment);
+    if (refers_) first_words(Process::referral, &MeetingWords::referral);
+    first_words(Process::activation, &MeetingWords::activation);
   }
 
   /// The moves give blocks to threads in runs of this many neighbours, in turn: while the count
@@ -838,6 +858,8 @@ class Replication {
   bool has_milestones_ = false;
   std::vector<std::vector<DueMilestone>> milestones_due_;  // [calendar slot of the week due]
   Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
+  bool reassesses_ = false;                                // some actor may reassess a match category at a meeting
+  bool refers_ = false;                                    // some actor may refer a case at a meeting
   bool reads_birth_day_ = false;  // some actor assigns by birth day (the second pass asks for it ahead only then)
   std::vector<CohortTracker> trackers_;
   struct TrackedCohort {
