@@ -5,6 +5,7 @@
 /// keep the same draws elsewhere (common random numbers).
 #include <Random123/philox.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -93,6 +94,8 @@ int draw_index(const Container& weights, double u) {
 
 /// draw_index over fixed weights, their sums made once: the same index as draw_index for every u.
 class IndexDraw {
+  static constexpr std::size_t kCountedEnds = 16;
+
  public:
   template <class Container>
   explicit IndexDraw(const Container& weights) {
@@ -107,8 +110,15 @@ class IndexDraw {
   }
   int operator()(double u) const {
     const double target = u * total_;
-    for (std::size_t k = 0; k < ends_.size(); ++k)
-      if (target < ends_[k]) return index_[k];
+    // The first end above the target is the count of those at or below it (the ends never
+    // fall). Counted without a branch where they are few: the draws are random, so a search's
+    // branches mispredict.
+    std::size_t k = 0;
+    if (ends_.size() <= kCountedEnds)
+      for (const double end : ends_) k += end <= target;
+    else
+      k = static_cast<std::size_t>(std::upper_bound(ends_.begin(), ends_.end(), target) - ends_.begin());
+    if (k < index_.size()) return index_[k];
     return index_.empty() ? 0 : index_.back();
   }
 

@@ -107,9 +107,16 @@ TEST_CASE("an index draw with its sums made once gives draw_index's index for ev
   CHECK(draw(0.9999999) == 3);
   // Against draw_index at every 1/4096 and at each cut (running sum over total) and the doubles
   // either side of it, for weights that do not sum to 1, with zeros at both ends, a negative
-  // weight (counted in the total, never drawn), one weight alone, and none positive.
-  const std::vector<std::vector<double>> cases{
-      weights, {0.0, 3.0, 0.0, 1.0, 2.0, 0.0}, {2.0, -1.0, 1.0}, {7.0}, {0.0, 0.0}, {}, {1.0 / 3, 1.0 / 3, 1.0 / 3}};
+  // weight (counted in the total, never drawn), one weight alone, none positive, a weight too
+  // small to move the running sum (two equal ends), and more weights than are counted without a
+  // search (16, 17 and 40, some zero).
+  std::vector<std::vector<double>> cases{weights, {0.0, 3.0, 0.0, 1.0, 2.0, 0.0}, {2.0, -1.0, 1.0}, {7.0}, {0.0, 0.0},
+                                         {},      {1.0 / 3, 1.0 / 3, 1.0 / 3},    {1.0, 1e-20, 1.0}};
+  for (const int n : {16, 17, 40}) {
+    std::vector<double> many;
+    for (int k = 0; k < n; ++k) many.push_back(k % 5 == 3 ? 0.0 : 1.0 + (k * 7) % 11);
+    cases.push_back(many);
+  }
   for (const auto& w : cases) {
     const IndexDraw d(w);
     std::vector<double> draws;
