@@ -21,7 +21,10 @@ namespace almpsim {
 inline constexpr std::size_t kBlockSize = 8192;
 
 /// A team's meetings of a week are held on several threads from this many on (fewer on one).
-inline constexpr std::size_t kParallelMeetings = 4096;
+/// A thousand meetings take some 25 microseconds, a parallel loop's start and end a few: Køge's
+/// smaller teams hold 2,000 to 5,000 a week at 1M citizens, which one thread held alone at a
+/// threshold of 4,096 while the other waited.
+inline constexpr std::size_t kParallelMeetings = 1024;
 
 /// Called after each simulated week of a replication (burn-in included), for progress; it
 /// must not throw, and it changes no result.
