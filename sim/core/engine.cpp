@@ -640,13 +640,16 @@ class Replication {
     first_words(Process::activation, &MeetingWords::activation);
   }
 
-  /// The moves give blocks to threads in runs of this many neighbours, in turn: while the count
-  /// of blocks stays the same, each block goes to the same thread every week, which ran the
-  /// reference workload faster on two threads than blocks taken as threads came free (README,
-  /// Performance). Runs stay short enough to leave every thread several, so that a thread's
-  /// share of the inflow, whose blocks come last, is about the same.
-  int block_run(std::size_t blocks) const {
-    return static_cast<int>(std::clamp<std::size_t>(blocks / (4 * static_cast<std::size_t>(threads_)), 1, 8));
+  /// The first citizen of thread t's share of the `present` citizens moved by a team of `team`
+  /// threads: equal shares of neighbours in id order, starting at multiples of four (a block's
+  /// first citizen must be). Each thread then moves about the same citizens every week (the
+  /// inflow shifts the shares a little), which its core's cache may still hold, and no thread
+  /// has more than four citizens more than another: runs of whole blocks taken in turn left the
+  /// main thread 64 of the reference workload's 123 blocks and the other 59.
+  static CitizenId share_start(CitizenId present, int t, int team) {
+    const auto start =
+        static_cast<std::uint64_t>(present) * static_cast<std::uint64_t>(t) / static_cast<std::uint64_t>(team);
+    return static_cast<CitizenId>(start) & ~CitizenId{3};
   }
 
   void move_citizens(Week w) {
@@ -656,25 +659,23 @@ class Replication {
     for (int s = 0; s < kStates; ++s) hazards_.week_multipliers(static_cast<State>(s), params_, w, week_mult[s].data());
     record_occupancy(w);
 
-    const auto run = static_cast<std::size_t>(block_run(blocks));
     int team_size = 1;
     ParallelFailure moving;
 #pragma omp parallel num_threads(threads_) if (threads_ > 1 && blocks > 1)
     {
       const int thread = thread_number(), team = omp_get_num_threads();
       if (thread == 0) team_size = team;
-      // Each thread counts into its own tally, taking its runs of blocks in id order: its lists
-      // are then in id order.
+      // Each thread counts into its own tally, taking the blocks of its share in id order: its
+      // lists are then in id order.
       MoveTally& tally = move_tallies_[static_cast<std::size_t>(thread)];
       moving.guard([&] { tally.reset(actors_); });
-      const std::size_t stride = run * static_cast<std::size_t>(team);
-      for (std::size_t first = run * static_cast<std::size_t>(thread); first < blocks; first += stride)
-        for (std::size_t b = first; b < std::min(blocks, first + run); ++b)
-          moving.guard([&] {
-            const auto lo = static_cast<CitizenId>(b * kBlockSize);
-            const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, (b + 1) * kBlockSize));
-            move_block(w, lo, hi, tally, cache_.scratch(thread), week_mult);
-          });
+      const CitizenId end = thread + 1 == team ? present : share_start(present, thread + 1, team);
+      // In 64 bits: near the largest population, the start after the last block passes 2^32.
+      for (std::uint64_t lo = share_start(present, thread, team); lo < end; lo += kBlockSize)
+        moving.guard([&] {
+          const auto hi = static_cast<CitizenId>(std::min<std::uint64_t>(end, lo + kBlockSize));
+          move_block(w, static_cast<CitizenId>(lo), hi, tally, cache_.scratch(thread), week_mult);
+        });
     }
     moving.rethrow();
 
