@@ -77,10 +77,17 @@ struct MeetingWords {
 /// The words of citizen i's meeting in week w, each process drawn.
 MeetingWords meeting_words(const RandomStreams& rng, CitizenId i, Week w);
 
+/// Which of a meeting's reassessment and referral words some actor's rules may read: the words
+/// no rule reads need not be drawn (hold_meeting reads them only where these are true).
+struct MeetingDraws {
+  bool reassessment = false, referral = false;
+};
+MeetingDraws meeting_draws_read(const std::vector<ActorSpec>& actors);
+
 /// A follow-up meeting held in week w: counts it, schedules the next one, and may sanction a
 /// no-show or start an activity from the actor's mix.
 MeetingOutcome hold_meeting(const Params& params, const RandomStreams& rng, Population& pop, CitizenId i, Week w);
 /// The same with the meeting's words drawn beforehand.
-MeetingOutcome hold_meeting(const Params& params, Population& pop, CitizenId i, Week w, const MeetingWords& u);
+MeetingOutcome hold_meeting(const Params& params, Population& pop, CitizenId i, Week w, const MeetingWords& words);
 
 }  // namespace almpsim

@@ -20,10 +20,8 @@ namespace almpsim {
 /// order, so results depend neither on it nor on the thread count.
 inline constexpr std::size_t kBlockSize = 8192;
 
-/// A team's meetings of a week are held on several threads from this many on (fewer on one).
-/// A thousand meetings take some 25 microseconds, a parallel loop's start and end a few: Køge's
-/// smaller teams hold 2,000 to 5,000 a week at 1M citizens, which one thread held alone at a
-/// threshold of 4,096 while the other waited.
+/// A team's meetings of a week are held on several threads from this many on (fewer on one):
+/// a thousand meetings take some tens of microseconds, starting and ending a parallel loop a few.
 inline constexpr std::size_t kParallelMeetings = 1024;
 
 /// Called after each simulated week of a replication (burn-in included), for progress; it

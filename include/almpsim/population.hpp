@@ -4,6 +4,7 @@
 /// so the citizens present at week w are the prefix [0, present_until(w)).
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -121,6 +122,15 @@ struct Population {
 
 /// Age band index for an age in years (ages outside the bands go to the nearest band).
 int age_band_of(const AttributeSpec& attributes, int age_years);
+
+/// What an age in years gives a citizen's hazards: its age band, and the next age above it at
+/// which the band changes (kNoAge if none: the oldest band, or no bands).
+struct AgeMarks {
+  static constexpr int kNoAge = std::numeric_limits<int>::max();
+  int band = 0;
+  int next_edge = kNoAge;
+};
+AgeMarks age_marks_of(const AttributeSpec& attributes, int age_years);
 
 /// Whether any actor works cases: holds meetings in some state, or activates on entry.
 bool works_cases(const Params& params);

@@ -115,7 +115,7 @@ class IndexDraw {
     // branches mispredict.
     std::size_t k = 0;
     if (ends_.size() <= kCountedEnds)
-      for (const double end : ends_) k += end <= target;
+      for (const double end : ends_) k += !(target < end);  // the search's own test
     else
       k = static_cast<std::size_t>(std::upper_bound(ends_.begin(), ends_.end(), target) - ends_.begin());
     if (k < index_.size()) return index_[k];

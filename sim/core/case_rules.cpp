@@ -60,10 +60,24 @@ double activation_chance(const ActorSpec& actor, const PerActivity<ProgrammeSpec
   return next_step ? *ia.next_step_probability : actor.activation_probability[static_cast<std::size_t>(group)][slot];
 }
 
+// Whether the actor's caseworkers may reassess a case of this match category at a meeting
+// (they then read the reassessment draw).
+bool may_reassess(const ActorSpec& actor, std::size_t match) {
+  const auto& chances = actor.reassessment[match];
+  return std::any_of(chances.begin(), chances.end(), [](double p) { return p != 0.0; });
+}
+
+// Whether the actor may refer a case of this match group at a meeting (it then reads the
+// referral draw).
+bool may_refer(const ActorSpec& actor, std::size_t group) {
+  const std::vector<double>& chance = actor.referral.chance;
+  return group < chance.size() && chance[group] != 0.0;
+}
+
 // The caseworker may reassess the match category at a meeting; returns whether it changed.
 bool reassess_match(const ActorSpec& actor, Population& pop, CitizenId i, std::uint32_t word) {
+  if (!may_reassess(actor, pop.match[i])) return false;
   const auto& chances = actor.reassessment[pop.match[i]];
-  if (std::all_of(chances.begin(), chances.end(), [](double p) { return p == 0.0; })) return false;
   const double u = RandomStreams::unit(word);
   double below = 0.0;
   for (std::size_t to = 0; to < kMatchLevels; ++to) {
@@ -78,9 +92,8 @@ bool reassess_match(const ActorSpec& actor, Population& pop, CitizenId i, std::u
 
 // The caseworker may hand the case to another actor at a meeting, at the case's group's chance.
 bool refer(const ActorSpec& actor, int group, std::uint32_t word) {
-  const std::vector<double>& chance = actor.referral.chance;
-  if (chance.empty() || chance[static_cast<std::size_t>(group)] == 0.0) return false;
-  return RandomStreams::unit(word) < chance[static_cast<std::size_t>(group)];
+  const auto g = static_cast<std::size_t>(group);
+  return may_refer(actor, g) && RandomStreams::unit(word) < actor.referral.chance[g];
 }
 
 void clear_activity(Population& pop, CitizenId i) {
@@ -167,6 +180,15 @@ int weeks_to_next_meeting(const ActorSpec& actor, State s, int spell_weeks) {
 bool met_in_group(const ActorSpec& actor, Week met, Week spell_start) {
   const EarlyMeetings& early = actor.early_meetings;
   return actor.group_meetings > 1 || (early.in_groups && met - spell_start < early.for_weeks);
+}
+
+MeetingDraws meeting_draws_read(const std::vector<ActorSpec>& actors) {
+  MeetingDraws read;
+  for (const ActorSpec& actor : actors) {
+    for (std::size_t match = 0; match < kMatchLevels; ++match) read.reassessment |= may_reassess(actor, match);
+    for (std::size_t group = 0; group < actor.referral.chance.size(); ++group) read.referral |= may_refer(actor, group);
+  }
+  return read;
 }
 
 MeetingWords meeting_words(const RandomStreams& rng, CitizenId i, Week w) {

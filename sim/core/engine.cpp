@@ -25,6 +25,7 @@
 #include "meeting_queue.hpp"
 #include "parallel_failure.hpp"
 #include "programme_count.hpp"
+#include "thread_shares.hpp"
 #include "transition_cache.hpp"
 #include "week_lists.hpp"
 #include "week_marks.hpp"
@@ -115,12 +116,7 @@ class Replication {
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
     reads_birth_day_ = facts_read(params.actors).birth_day;
-    for (const ActorSpec& actor : params.actors) {
-      for (const auto& chances : actor.reassessment)
-        reassesses_ |= std::any_of(chances.begin(), chances.end(), [](double p) { return p != 0.0; });
-      refers_ |=
-          std::any_of(actor.referral.chance.begin(), actor.referral.chance.end(), [](double p) { return p != 0.0; });
-    }
+    meeting_draws_ = meeting_draws_read(params.actors);
     follow_cohorts();
     const auto weeks = static_cast<std::size_t>(params.calendar.weeks);
     result_.occupancy.assign(weeks * actors_ * kStates, 0);
@@ -552,12 +548,17 @@ class Replication {
   }
 
   /// Throws logic_error if a citizen of [lo, hi) holds a current row key other than the one its
-  /// fields give in week w (run.check_row_keys).
+  /// fields give in week w, or keeps it until another week than they give (run.check_row_keys).
   void check_row_keys(Week w, CitizenId lo, CitizenId hi) const {
-    for (CitizenId i = lo; i < hi; ++i)
-      if (!cache_.key_stale(i, w) && cache_.row_of(i) != cache_.row_key(w, i))
-        throw std::logic_error("week " + std::to_string(w) + ": citizen " + std::to_string(i) +
-                               " holds a row key its fields no longer give");
+    const auto fail = [w](CitizenId i, const char* what) {
+      throw std::logic_error("week " + std::to_string(w) + ": citizen " + std::to_string(i) + what);
+    };
+    for (CitizenId i = lo; i < hi; ++i) {
+      if (cache_.key_stale(i, w)) continue;
+      if (cache_.row_of(i) != cache_.row_key(w, i)) fail(i, " holds a row key its fields no longer give");
+      if (cache_.row_until_of(i) != cache_.row_until_searched(w, i))
+        fail(i, " holds its row key until another week than its fields give");
+    }
   }
 
   /// The state after week w of a citizen whose row's draw is not its draw (a stale row key, a
@@ -626,30 +627,21 @@ class Replication {
   }
 
   /// The words of the meetings of `citizens` in week w: the reassessment and referral draws
-  /// only where some actor makes them (the rest are never read).
+  /// only where some actor's rules read them (meeting_draws_read).
   void draw_meeting_words(Week w, const CitizenId* citizens, std::size_t n, MeetingWords* out) const {
-    std::array<std::uint32_t, 4 * kMeetingRun> words;
-    rng_.words_listed(citizens, n, w, Process::meeting, words.data());
-    for (std::size_t k = 0; k < n; ++k) std::copy_n(&words[4 * k], 4, out[k].meeting.begin());
-    const auto first_words = [&](Process process, std::uint32_t MeetingWords::*word) {
-      rng_.words_listed(citizens, n, w, process, words.data());
-      for (std::size_t k = 0; k < n; ++k) out[k].*word = words[4 * k];
-    };
-    if (reassesses_) first_words(Process::reassessment, &MeetingWords::reassessment);
-    if (refers_) first_words(Process::referral, &MeetingWords::referral);
-    first_words(Process::activation, &MeetingWords::activation);
-  }
-
-  /// The first citizen of thread t's share of the `present` citizens moved by a team of `team`
-  /// threads: equal shares of neighbours in id order, starting at multiples of four (a block's
-  /// first citizen must be). Each thread then moves about the same citizens every week (the
-  /// inflow shifts the shares a little), which its core's cache may still hold, and no thread
-  /// has more than four citizens more than another: runs of whole blocks taken in turn left the
-  /// main thread 64 of the reference workload's 123 blocks and the other 59.
-  static CitizenId share_start(CitizenId present, int t, int team) {
-    const auto start =
-        static_cast<std::uint64_t>(present) * static_cast<std::uint64_t>(t) / static_cast<std::uint64_t>(team);
-    return static_cast<CitizenId>(start) & ~CitizenId{3};
+    std::array<std::uint32_t, 4 * kMeetingRun> drawn;  // four words a citizen
+    rng_.words_listed(citizens, n, w, Process::meeting, drawn.data());
+    for (std::size_t k = 0; k < n; ++k) std::copy_n(&drawn[4 * k], 4, out[k].meeting.begin());
+    rng_.words_listed(citizens, n, w, Process::activation, drawn.data());
+    for (std::size_t k = 0; k < n; ++k) out[k].activation = drawn[4 * k];
+    if (meeting_draws_.reassessment) {
+      rng_.words_listed(citizens, n, w, Process::reassessment, drawn.data());
+      for (std::size_t k = 0; k < n; ++k) out[k].reassessment = drawn[4 * k];
+    }
+    if (meeting_draws_.referral) {
+      rng_.words_listed(citizens, n, w, Process::referral, drawn.data());
+      for (std::size_t k = 0; k < n; ++k) out[k].referral = drawn[4 * k];
+    }
   }
 
   void move_citizens(Week w) {
@@ -669,9 +661,9 @@ class Replication {
       // lists are then in id order.
       MoveTally& tally = move_tallies_[static_cast<std::size_t>(thread)];
       moving.guard([&] { tally.reset(actors_); });
-      const CitizenId end = thread + 1 == team ? present : share_start(present, thread + 1, team);
+      const CitizenId end = thread + 1 == team ? present : thread_share_start(present, thread + 1, team);
       // In 64 bits: near the largest population, the start after the last block passes 2^32.
-      for (std::uint64_t lo = share_start(present, thread, team); lo < end; lo += kBlockSize)
+      for (std::uint64_t lo = thread_share_start(present, thread, team); lo < end; lo += kBlockSize)
         moving.guard([&] {
           const auto hi = static_cast<CitizenId>(std::min<std::uint64_t>(end, lo + kBlockSize));
           move_block(w, static_cast<CitizenId>(lo), hi, tally, cache_.scratch(thread), week_mult);
@@ -859,8 +851,7 @@ class Replication {
   bool has_milestones_ = false;
   std::vector<std::vector<DueMilestone>> milestones_due_;  // [calendar slot of the week due]
   Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
-  bool reassesses_ = false;                                // some actor may reassess a match category at a meeting
-  bool refers_ = false;                                    // some actor may refer a case at a meeting
+  MeetingDraws meeting_draws_;                             // the meetings' optional words some rule reads
   bool reads_birth_day_ = false;  // some actor assigns by birth day (the second pass asks for it ahead only then)
   std::vector<CohortTracker> trackers_;
   struct TrackedCohort {

@@ -56,6 +56,18 @@ int age_band_of(const AttributeSpec& attributes, int age_years) {
   return band;
 }
 
+AgeMarks age_marks_of(const AttributeSpec& attributes, int age_years) {
+  const auto& edges = attributes.age_band_edges;
+  AgeMarks marks{age_band_of(attributes, age_years)};
+  // The inner edges, where one band gives way to the next (age_band_of's).
+  for (std::size_t b = 1; b + 1 < edges.size(); ++b)
+    if (edges[b] > age_years) {
+      marks.next_edge = edges[b];
+      break;
+    }
+  return marks;
+}
+
 namespace {
 template <class C>
 std::uint8_t pick(const C& shares, std::uint32_t word) {

@@ -156,8 +156,11 @@ class TransitionCache {
 
   /// The observed attributes citizen i's hazards depend on in week w.
   CovariateCell covariates_of(CitizenId i, Week w) const {
-    return {pop_.sex[i],   pop_.origin[i],        age_band_of(params_.attributes, pop_.age_years(i, w)),
-            pop_.match[i], pop_.sick_category[i], pop_.area[i]};
+    return covariates_with_age_band(i, age_band_of(params_.attributes, pop_.age_years(i, w)));
+  }
+  /// The same where its age band is known.
+  CovariateCell covariates_with_age_band(CitizenId i, int age_band) const {
+    return {pop_.sex[i], pop_.origin[i], age_band, pop_.match[i], pop_.sick_category[i], pop_.area[i]};
   }
 
   /// Citizen i's hazards in week w out of its current state, with `job_finding` on its job-finding
@@ -191,9 +194,7 @@ class TransitionCache {
     // the attributes are not read (each a cache miss for a citizen just moved).
     const bool cells_differ = hazards_.distinct_cells(s) > 1, classes_differ = hazards_.distinct_classes(s) > 1;
     const int cell =
-        cells_differ ? hazards_.distinct_cell(s, hazards_.cell_of({pop_.sex[i], pop_.origin[i], age_band, pop_.match[i],
-                                                                   pop_.sick_category[i], pop_.area[i]}))
-                     : 0;
+        cells_differ ? hazards_.distinct_cell(s, hazards_.cell_of(covariates_with_age_band(i, age_band))) : 0;
     const int employability_class = classes_differ ? hazards_.distinct_class(s, pop_.employability[i]) : 0;
     return row_offset_[pop_.actor[i]][index_of(s)] +
            (static_cast<std::size_t>(band) * static_cast<std::size_t>(hazards_.distinct_cells(s)) +
@@ -212,23 +213,23 @@ class TransitionCache {
     // Where all cells share their hazards, a new age band changes nothing.
     const bool cells_differ = hazards_.distinct_cells(s) > 1;
     const auto& pension = params_.attributes.pension_age;
-    const bool pension_ahead = s != State::exited && pension;
+    const bool pension_applies = s != State::exited && pension;
     Week until = kRowForever;
     int age_band = 0;
-    if (cells_differ || pension_ahead) {
+    if (cells_differ || pension_applies) {
       const int age = pop_.age_years(i, w);
       const AgeMarks marks = age_marks(age);
       age_band = marks.band;
       // The next age at which the key changes: a new age band, or the pension age. The first
       // week of an age is monotone in the age, so the earlier age gives the earlier week.
-      int years = cells_differ ? marks.next_edge : kNoAge;
-      if (pension_ahead) {
+      int years = cells_differ ? marks.next_edge : AgeMarks::kNoAge;
+      if (pension_applies) {
         if (age < *pension)
           years = std::min(years, *pension);
         else
           until = pension_week(i);  // reached already: the key is stale at once
       }
-      if (years != kNoAge) until = std::min(until, pop_.week_aged(i, years));
+      if (years != AgeMarks::kNoAge) until = std::min(until, pop_.week_aged(i, years));
     }
     set_row(i, row_key(i, band, age_band));
     if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
@@ -236,26 +237,32 @@ class TransitionCache {
     row_until_[i] = static_cast<std::int16_t>(std::min(until, kRowForever));
   }
 
-  /// What an age in years gives a row key: its age band, and the next band edge above it
-  /// (kNoAge if none), whose first week is then the week the band changes.
-  struct AgeMarks {
-    int band = 0;
-    int next_edge = 0;
-  };
-  static constexpr int kNoAge = std::numeric_limits<int>::max();
-  static constexpr int kTabledAges = 128;
-
-  static AgeMarks age_marks_of(const AttributeSpec& attributes, int age) {
-    const auto& edges = attributes.age_band_edges;
-    AgeMarks marks{age_band_of(attributes, age), kNoAge};
-    for (std::size_t b = 1; b + 1 < edges.size(); ++b)
-      if (edges[b] > age) {
-        marks.next_edge = edges[b];
-        break;
-      }
-    return marks;
+  /// The week citizen i's current key goes stale, worked out in week w the long way: the band
+  /// edges searched and the pension week taken apart. Within the key's weeks it is the week
+  /// refresh_row_key recorded (run.check_row_keys compares the two).
+  Week row_until_searched(Week w, CitizenId i) const {
+    const State s = pop_.state_of(i);
+    const Week since = pop_.state_since[i];
+    const int band = hazards_.band_of(s, w - since);
+    Week until = kRowForever;
+    if (hazards_.distinct_cells(s) > 1) {
+      const auto& edges = params_.attributes.age_band_edges;
+      const int age = pop_.age_years(i, w);
+      for (std::size_t b = 1; b + 1 < edges.size(); ++b)
+        if (edges[b] > age) {
+          until = pop_.week_aged(i, edges[b]);
+          break;
+        }
+    }
+    if (s != State::exited) until = std::min(until, pension_week(i));
+    if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
+    if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);
+    return std::min(until, kRowForever);
   }
-  /// Looked up, not searched, for the ages citizens have: every move works them out.
+  /// The week citizen i's key goes stale, as refresh_row_key recorded it.
+  Week row_until_of(CitizenId i) const { return row_until_[i]; }
+
+  /// An age's marks, looked up, not searched, for the ages citizens have: every move needs them.
   AgeMarks age_marks(int age) const {
     return age >= 0 && age < kTabledAges ? age_marks_[static_cast<std::size_t>(age)]
                                          : age_marks_of(params_.attributes, age);
@@ -373,6 +380,7 @@ class TransitionCache {
   const Population& pop_;
   EffectTables effects_;
   std::array<std::array<std::size_t, kStates>, 256> row_offset_{};
+  static constexpr int kTabledAges = 128;          // the schema's band edges are at most 120
   std::array<AgeMarks, kTabledAges> age_marks_{};  // [age in years]
   std::vector<ThreadScratch> scratch_;             // [thread]
   std::size_t groups_ = 1, post_weeks_ = 1;

@@ -347,3 +347,48 @@ TEST_CASE("the facts looked up for an assignment give the actor all of a citizen
     CHECK(served[1] > 300);
   }
 }
+
+TEST_CASE("a meeting reads its reassessment and referral words only where meeting_draws_read says a rule may",
+          "[unit]") {
+  // Two populations meet alike, one with every word drawn, the other with the words no rule
+  // reads (by meeting_draws_read) set to 0: they must stay the same. With reassessment and
+  // referral on, setting those words to 0 must change some meeting, or the test could not tell.
+  for (const bool reassess_and_refer : {false, true}) {
+    INFO("reassessment and referral: " << reassess_and_refer);
+    std::vector<std::string> set{"population.size=3000", "replications=1"};
+    if (reassess_and_refer) {
+      set.push_back(R"(actors.jobcenter.reassessment={"2" = {"1" = 0.5}, "4" = {"3" = 0.3}})");
+      set.push_back(R"(actors.agens.referral={to = "jobcenter", chance = 0.2})");
+    }
+    const Params p = test::shipped("two_actors_shock.toml", set);
+    const MeetingDraws read = meeting_draws_read(p.actors);
+    CHECK(read.reassessment == reassess_and_refer);
+    CHECK(read.referral == reassess_and_refer);
+    const RandomStreams rng(11, 0);
+    Population all = create_population(p, rng);
+    const auto citizens = static_cast<CitizenId>(p.population.size);
+    for (CitizenId i = 0; i < citizens; ++i) open_initial_case(p, rng, all, i, 0);
+    Population unread = all, zeroed = all;
+    int differ_zeroed = 0;
+    for (Week w = 1; w <= 3; ++w)
+      for (CitizenId i = 0; i < citizens; ++i) {
+        const MeetingWords words = meeting_words(rng, i, w);
+        MeetingWords without = words;
+        if (!read.reassessment) without.reassessment = 0;
+        if (!read.referral) without.referral = 0;
+        MeetingWords none = words;
+        none.reassessment = none.referral = 0;
+        const MeetingOutcome a = hold_meeting(p, all, i, w, words);
+        const MeetingOutcome b = hold_meeting(p, unread, i, w, without);
+        const MeetingOutcome c = hold_meeting(p, zeroed, i, w, none);
+        CHECK((a.reassessed == b.reassessed && a.referred == b.referred && a.started == b.started &&
+               a.attended == b.attended && a.sanctioned == b.sanctioned));
+        differ_zeroed += a.reassessed != c.reassessed || a.referred != c.referred;
+      }
+    CHECK((all.match == unread.match));
+    CHECK((all.activity == unread.activity));
+    CHECK((all.activity_from == unread.activity_from));
+    CHECK((all.next_meeting == unread.next_meeting));
+    CHECK((differ_zeroed > 0) == reassess_and_refer);
+  }
+}

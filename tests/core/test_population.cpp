@@ -133,3 +133,30 @@ TEST_CASE("an index draw with its sums made once gives draw_index's index for ev
     for (const double u : draws) REQUIRE(d(u) == draw_index(w, u));
   }
 }
+
+TEST_CASE("an age's marks are its band and the next inner band edge above it", "[unit]") {
+  // Known values: edges 16, 30, 50, 67 make bands [16, 30), [30, 50), [50, 67); ages outside
+  // go to the nearest band, and the oldest band never ends.
+  AttributeSpec at;
+  at.age_band_edges = {16, 30, 50, 67};
+  const std::vector<std::array<int, 3>> known{{-5, 0, 30},
+                                              {0, 0, 30},
+                                              {10, 0, 30},
+                                              {29, 0, 30},
+                                              {30, 1, 50},
+                                              {49, 1, 50},
+                                              {50, 2, AgeMarks::kNoAge},
+                                              {67, 2, AgeMarks::kNoAge},
+                                              {140, 2, AgeMarks::kNoAge}};
+  for (const auto& [age, band, next] : known) {
+    INFO("age " << age);
+    const AgeMarks marks = age_marks_of(at, age);
+    CHECK(marks.band == band);
+    CHECK(marks.next_edge == next);
+    CHECK(marks.band == age_band_of(at, age));
+  }
+  // Without bands nothing changes with age.
+  at.age_band_edges = {};
+  CHECK(age_marks_of(at, 40).band == 0);
+  CHECK(age_marks_of(at, 40).next_edge == AgeMarks::kNoAge);
+}
