@@ -278,6 +278,9 @@ struct RunOptions {
   /// Check, every week, that each citizen's current row key is the one its fields give now (a
   /// logic_error if not): for tests of the rules that keep keys current, at some cost of speed.
   bool check_row_keys = false;
+  /// Fill every transition row afresh each week instead of carrying the rows whose hazards did
+  /// not change from the week before: the same results, for tests of the carrying.
+  bool fill_rows_every_week = false;
 };
 
 /// Per state, the moves out of it that job finding means: into self-support unless a scenario

@@ -268,6 +268,31 @@ class TransitionCache {
                                          : age_marks_of(params_.attributes, age);
   }
 
+  /// Lets the rows each thread filled for week w - 1 serve week w where nothing they are worked
+  /// out from differs between the two weeks: the state's multipliers of the week (`now` and
+  /// `before`), and the actor's job finding and move multipliers. Their stamps move on to w,
+  /// so the week fills only the rows whose hazards changed: filling them again would give the
+  /// same thresholds, bit for bit.
+  void carry_rows(Week w, const WeekMultipliers& now, const WeekMultipliers& before) {
+    const auto slot = static_cast<std::size_t>(params_.calendar.slot(w));
+    for (std::size_t a = 0; a < params_.actors.size(); ++a)
+      for (int s = 0; s < kStates; ++s) {
+        if (!same_inputs(a, static_cast<State>(s), slot, now[s], before[s])) continue;
+        const auto state = static_cast<State>(s);
+        const std::size_t first = row_offset_[a][s],
+                          last =
+                              first + static_cast<std::size_t>(hazards_.bands(state) * hazards_.distinct_cells(state) *
+                                                               hazards_.distinct_classes(state));
+        for (ThreadScratch& t : scratch_)
+          for (std::size_t row = first; row < last; ++row) {
+            if (t.heads[row].stamp == w - 1) t.heads[row].stamp = w;
+            if (t.hazards_stamp[row] != w - 1) continue;
+            t.hazards_stamp[row] = w;
+            if (t.effect_heads[row].stamp == w - 1) t.effect_heads[row].stamp = w;
+          }
+      }
+  }
+
   /// Fills a row for week w from the hazards of citizen i, one of the citizens it serves.
   void fill_row(RowHead& head, CachedRow& row, Week w, CitizenId i, const WeekMultipliers& week_mult) const {
     const State s = pop_.state_of(i);
@@ -283,6 +308,18 @@ class TransitionCache {
       row.next[j] = static_cast<std::uint8_t>(j < n ? index_of(dests[static_cast<std::size_t>(j)]) : index_of(s));
     }
     head.stamp = w;
+  }
+
+  /// Whether actor a's rows of state s are worked out alike in the week of `slot` and the week
+  /// before, given the state's multipliers of the two weeks.
+  bool same_inputs(std::size_t a, State s, std::size_t slot, const std::array<double, kMaxDestinations>& now,
+                   const std::array<double, kMaxDestinations>& before) const {
+    if (slot == 0 || now != before) return false;
+    const ActorSpec& actor = params_.actors[a];
+    const WeekSeries& job_finding = actor.job_finding[index_of(s)];
+    if (job_finding[slot] != job_finding[slot - 1]) return false;
+    return std::all_of(actor.moves.begin(), actor.moves.end(),
+                       [&](const MoveMultiplier& m) { return m.from != s || m.factor[slot] == m.factor[slot - 1]; });
   }
 
   void set_row(CitizenId i, std::size_t row) {
