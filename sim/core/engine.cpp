@@ -649,9 +649,11 @@ class Replication {
     const std::size_t blocks = (present + kBlockSize - 1) / kBlockSize;
     WeekMultipliers week_mult{};
     for (int s = 0; s < kStates; ++s) hazards_.week_multipliers(static_cast<State>(s), params_, w, week_mult[s].data());
-    if (multipliers_week_ == w - 1 && !params_.run.fill_rows_every_week) cache_.carry_rows(w, week_mult, multipliers_);
-    multipliers_ = week_mult;
-    multipliers_week_ = w;
+    // Rows whose hazards the week leaves as they were serve it as filled the week before.
+    if (last_week_mult_week_ == w - 1 && !params_.run.fill_rows_every_week)
+      cache_.carry_rows(w, week_mult, last_week_mult_);
+    last_week_mult_ = week_mult;
+    last_week_mult_week_ = w;
     record_occupancy(w);
 
     int team_size = 1;
@@ -854,9 +856,9 @@ class Replication {
   bool has_milestones_ = false;
   std::vector<std::vector<DueMilestone>> milestones_due_;  // [calendar slot of the week due]
   Week meeting_reach_ = 0;                                 // weeks after a meeting its effect may last, over all actors
-  WeekMultipliers multipliers_{};                          // the week multipliers of multipliers_week_
-  Week multipliers_week_ = std::numeric_limits<Week>::min();
-  MeetingDraws meeting_draws_;    // the meetings' optional words some rule reads
+  WeekMultipliers last_week_mult_{};                       // the week multipliers of the last week moved
+  Week last_week_mult_week_ = std::numeric_limits<Week>::min();  // that week
+  MeetingDraws meeting_draws_;                                   // the meetings' optional words some rule reads
   bool reads_birth_day_ = false;  // some actor assigns by birth day (the second pass asks for it ahead only then)
   std::vector<CohortTracker> trackers_;
   struct TrackedCohort {

@@ -1,6 +1,8 @@
-// A citizen's row key is kept in 16 bits where the model has at most 2^16 rows and in 32 bits
-// otherwise. No shipped model needs the wide keys, so they are forced here and the whole run
-// compared, every field of the result, with the narrow one.
+// Row keys and the rows they point at. A citizen's row key is kept in 16 bits where the model
+// has at most 2^16 rows and in 32 bits otherwise; no shipped model needs the wide keys, so they
+// are forced here and the whole run compared, every field of the result, with the narrow one.
+// The keys are checked week by week against the citizens' fields, and rows carried from the
+// week before are compared, a whole run at a time, with rows filled every week.
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -68,26 +70,36 @@ TEST_CASE("every current row key is the one its citizen's fields give, week by w
 
 TEST_CASE("rows carried from the week before give the same run, bit for bit, as rows filled every week", "[unit]") {
   // Rows are carried where the state's week multipliers and the actor's job finding and move
-  // multipliers are those of the week before. A shock that ramps and a macro path change the
-  // first some weeks and not others (unemployment_shock, two_actors_shock); the flex-job
-  // provider's job finding steps up once, and here its move multiplier too; in the fitted Køge
-  // model nothing changes; a pure chain never.
-  const std::vector<std::pair<const char*, std::vector<std::string>>> runs{
-      {"unemployment_shock.toml", {}},
+  // multipliers are those of the week before. A shock that ramps up over 26 weeks and then
+  // holds (unemployment_shock, its job finding set below 1 here) changes the multipliers some
+  // weeks and not others, and so does a macro path over most of the run (two_actors_shock,
+  // also on two threads, with more citizens than a block, so that both threads' rows carry);
+  // the flex-job provider's job finding steps up once, and here its move multiplier too; in the
+  // fitted Køge model nothing changes, nor in a pure chain.
+  struct Run {
+    const char* scenario;
+    std::vector<std::string> overrides;
+    int threads = 1;
+  };
+  const std::vector<Run> runs{
+      {"unemployment_shock.toml", {"shocks.crisis_2009.job_finding=0.8"}},
       {"two_actors_shock.toml", {}},
+      {"two_actors_shock.toml", {"population.size=20000"}, 2},
       {"flexjob_placement.toml",
        {R"(actors.provider.moves={waiting_flexjob = {disability_pension = [[2012-01-02, 1.0], [2012-07-02, 3.0]]}})"}},
       {"koege_2008.toml", {}},
       {"reference_markov.toml", {}}};
-  for (const auto& [scenario, overrides] : runs) {
-    INFO(scenario);
+  for (const Run& run : runs) {
+    INFO(run.scenario << " on " << run.threads << " threads");
     std::vector<std::string> set{"population.size=3000", "replications=1"};
-    set.insert(set.end(), overrides.begin(), overrides.end());
-    Params p = test::shipped(scenario, set);
+    set.insert(set.end(), run.overrides.begin(), run.overrides.end());
+    Params p = test::shipped(run.scenario, set);
     p.run.register_spells = true;
-    ReplicationResult carried = run_monte_carlo(p, {}).front();
+    MonteCarloOptions options;
+    options.threads = run.threads;
+    ReplicationResult carried = run_monte_carlo(p, options).front();
     p.run.fill_rows_every_week = true;
-    ReplicationResult filled = run_monte_carlo(p, {}).front();
+    ReplicationResult filled = run_monte_carlo(p, options).front();
     CHECK(carried.spells.size() > 3000);
     CHECK(same_spells(filled.spells, carried.spells));
     carried.spells.clear();
