@@ -190,6 +190,11 @@ class CohortTracker {
   /// each run on benefit began plus the week it ended (the measurement closes a run still
   /// going). Returns whether it is the member's first week off benefit.
   bool count_change(Week w, std::uint8_t last, CaseCode code, Member& m, std::uint64_t* own, std::int64_t* held) const;
+  /// Counts into a thread's `counts` the first week off benefit, in week w, of the member at
+  /// `index` (of (group, actor) `group_actor`), by the weeks since it joined; `run` follows
+  /// joined_in_ along the members, as joined_week() takes it.
+  void count_first_week_off(std::uint64_t* counts, std::size_t group_actor, Week w, std::size_t index,
+                            std::size_t& run) const;
   /// Codes fit the bytes of last_code_ with one left for a member not yet counted.
   static constexpr std::uint8_t kNotCounted = 0xFF;
   /// Whether member m's week (`c` its coded week) is its first off benefit, which it notes.

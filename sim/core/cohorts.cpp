@@ -262,8 +262,6 @@ void CohortTracker::count_measurement(Week w, const Population& pop, const CaseC
                                       std::size_t last, std::uint64_t* counts) {
   std::uint64_t* at_measure = counts + measure_offset();
   std::uint64_t* at_meetings = counts + meetings_offset();
-  std::uint64_t* const first_off = counts + first_off_offset();
-  const std::size_t follow = follow_weeks();
   const std::size_t actors = params_.actors.size();
   std::size_t run = run_of(first);
   members_.spans(first, last, [&](Member* members, std::size_t count, std::size_t from) {
@@ -273,8 +271,7 @@ void CohortTracker::count_measurement(Week w, const Population& pop, const CaseC
       const std::size_t group_actor = m.group * actors + m.actor;
       ++at_measure[(group_actor * kStates + c.state) * kActivities + c.activity];
       at_meetings[group_actor] += pop.meetings_of(m.id);
-      if (note_first_week_off(c, m))
-        ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(from + k, run))];
+      if (note_first_week_off(c, m)) count_first_week_off(counts, group_actor, w, from + k, run);
       // A run on benefit still going ends at the measurement.
       if (on_change_ && last_code_[from + k] != kNotCounted && m.was_on_benefit)
         m.benefit_weeks = static_cast<std::int16_t>(m.benefit_weeks + w);
@@ -284,9 +281,6 @@ void CohortTracker::count_measurement(Week w, const Population& pop, const CaseC
 
 void CohortTracker::update_every_week(Week w, const Population& pop, const CaseCode* codes, std::size_t first,
                                       std::size_t last, std::uint64_t* counts, double* milestones) {
-  // A member's first week off benefit, counted by its group, actor and weeks from joining.
-  std::uint64_t* const first_off = counts + first_off_offset();
-  const std::size_t follow = follow_weeks();
   std::size_t run = run_of(first);  // of joined_in_, the member at hand's
   // Neighbouring members mostly share a code: each of kCountWays in turn counts into its own
   // table, so that an add need not wait for the one before it to the same count.
@@ -303,7 +297,7 @@ void CohortTracker::update_every_week(Week w, const Population& pop, const CaseC
       const CodedWeek& c = coded[code];
       // A member leaves benefit for the first time once: the branch is mostly not taken.
       if (accumulate(c, code, m, counts + way * way_stride + m.group * group_stride + m.actor * actor_stride, fee_slot))
-        ++first_off[(m.group * actors + m.actor) * follow + static_cast<std::size_t>(w - joined_week(from + k, run))];
+        count_first_week_off(counts, m.group * actors + m.actor, w, from + k, run);
       if (pays)
         milestones[m.group * actors + m.actor] +=
             milestone_payment(params_.actors[c.actor], static_cast<State>(c.state), w - pop.state_since[m.id]);
@@ -313,10 +307,8 @@ void CohortTracker::update_every_week(Week w, const Population& pop, const CaseC
 
 void CohortTracker::update_on_change(Week w, const CaseCode* codes, std::size_t first, std::size_t last, int thread,
                                      std::uint64_t* counts) {
-  std::uint64_t* const first_off = counts + first_off_offset();
   std::int64_t* const held = held_changes_[static_cast<std::size_t>(thread)].data();
-  const std::size_t follow = follow_weeks(), actors = params_.actors.size(), group_stride = group_size(),
-                    actor_stride = week_count_width();
+  const std::size_t actors = params_.actors.size(), group_stride = group_size(), actor_stride = week_count_width();
   std::size_t run = run_of(first);
   static_assert(offsetof(Member, id) == 0, "find_code_changes reads a member's citizen first");
   std::array<std::uint32_t, kChunkMembers> changed;
@@ -333,10 +325,15 @@ void CohortTracker::update_on_change(Week w, const CaseCode* codes, std::size_t 
       const std::size_t group_actor = m.group * actors + m.actor;
       if (count_change(w, last_code[k], code, m, counts + m.group * group_stride + m.actor * actor_stride,
                        held + group_actor * codes_))
-        ++first_off[group_actor * follow + static_cast<std::size_t>(w - joined_week(from + k, run))];
+        count_first_week_off(counts, group_actor, w, from + k, run);
       last_code[k] = static_cast<std::uint8_t>(code);
     }
   });
+}
+
+void CohortTracker::count_first_week_off(std::uint64_t* counts, std::size_t group_actor, Week w, std::size_t index,
+                                         std::size_t& run) const {
+  ++counts[first_off_offset() + group_actor * follow_weeks() + static_cast<std::size_t>(w - joined_week(index, run))];
 }
 
 bool CohortTracker::count_change(Week w, std::uint8_t last, CaseCode code, Member& m, std::uint64_t* own,

@@ -630,18 +630,17 @@ class Replication {
   /// only where some actor's rules read them (meeting_draws_read).
   void draw_meeting_words(Week w, const CitizenId* citizens, std::size_t n, MeetingWords* out) const {
     std::array<std::uint32_t, 4 * kMeetingRun> drawn;  // four words a citizen
-    rng_.words_listed(citizens, n, w, Process::meeting, drawn.data());
-    for (std::size_t k = 0; k < n; ++k) std::copy_n(&drawn[4 * k], 4, out[k].meeting.begin());
-    rng_.words_listed(citizens, n, w, Process::activation, drawn.data());
-    for (std::size_t k = 0; k < n; ++k) out[k].activation = drawn[4 * k];
-    if (meeting_draws_.reassessment) {
-      rng_.words_listed(citizens, n, w, Process::reassessment, drawn.data());
-      for (std::size_t k = 0; k < n; ++k) out[k].reassessment = drawn[4 * k];
-    }
-    if (meeting_draws_.referral) {
-      rng_.words_listed(citizens, n, w, Process::referral, drawn.data());
-      for (std::size_t k = 0; k < n; ++k) out[k].referral = drawn[4 * k];
-    }
+    // Draws `process` for every citizen and gives each its four words to `take`.
+    const auto draw = [&](Process process, auto take) {
+      rng_.words_listed(citizens, n, w, process, drawn.data());
+      for (std::size_t k = 0; k < n; ++k) take(out[k], &drawn[4 * k]);
+    };
+    draw(Process::meeting, [](MeetingWords& m, const std::uint32_t* u) { std::copy_n(u, 4, m.meeting.begin()); });
+    draw(Process::activation, [](MeetingWords& m, const std::uint32_t* u) { m.activation = u[0]; });
+    if (meeting_draws_.reassessment)
+      draw(Process::reassessment, [](MeetingWords& m, const std::uint32_t* u) { m.reassessment = u[0]; });
+    if (meeting_draws_.referral)
+      draw(Process::referral, [](MeetingWords& m, const std::uint32_t* u) { m.referral = u[0]; });
   }
 
   void move_citizens(Week w) {

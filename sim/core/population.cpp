@@ -49,22 +49,21 @@ bool works_cases(const Params& params) {
 }
 
 int age_band_of(const AttributeSpec& attributes, int age_years) {
-  const auto& e = attributes.age_band_edges;
-  int band = 0;
-  for (int b = 1; b + 1 < static_cast<int>(e.size()); ++b)
-    if (age_years >= e[b]) band = b;
-  return band;
+  return age_marks_of(attributes, age_years).band;
 }
 
 AgeMarks age_marks_of(const AttributeSpec& attributes, int age_years) {
   const auto& edges = attributes.age_band_edges;
-  AgeMarks marks{age_band_of(attributes, age_years)};
-  // The inner edges, where one band gives way to the next (age_band_of's).
-  for (std::size_t b = 1; b + 1 < edges.size(); ++b)
-    if (edges[b] > age_years) {
+  AgeMarks marks;
+  // The inner edges, where one band gives way to the next, rise (the loader requires it): the
+  // band is the last reached, the next edge the first not.
+  for (std::size_t b = 1; b + 1 < edges.size(); ++b) {
+    if (age_years < edges[b]) {
       marks.next_edge = edges[b];
       break;
     }
+    marks.band = static_cast<int>(b);
+  }
   return marks;
 }
 

@@ -91,9 +91,7 @@ class TransitionCache {
     for (std::size_t a = 0; a < actors; ++a)
       for (int s = 0; s < kStates; ++s) {
         row_offset_[a][s] = rows;
-        const auto state = static_cast<State>(s);
-        rows += static_cast<std::size_t>(hazards.bands(state) * hazards.distinct_cells(state) *
-                                         hazards.distinct_classes(state));
+        rows += rows_of(static_cast<State>(s));
       }
     for (int age = 0; age < kTabledAges; ++age)
       age_marks_[static_cast<std::size_t>(age)] = age_marks_of(params.attributes, age);
@@ -234,9 +232,7 @@ class TransitionCache {
       if (years != AgeMarks::kNoAge) until = std::min(until, pop_.week_aged(i, years));
     }
     set_row(i, row_key(i, band, age_band));
-    if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
-    if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);
-    row_until_[i] = static_cast<std::int16_t>(std::min(until, kRowForever));
+    row_until_[i] = static_cast<std::int16_t>(std::min(until, until_in_spell(s, band, since)));
   }
 
   /// The week citizen i's current key goes stale, worked out in week w the long way: the band
@@ -248,18 +244,11 @@ class TransitionCache {
     const int band = hazards_.band_of(s, w - since);
     Week until = kRowForever;
     if (hazards_.distinct_cells(s) > 1) {
-      const auto& edges = params_.attributes.age_band_edges;
-      const int age = pop_.age_years(i, w);
-      for (std::size_t b = 1; b + 1 < edges.size(); ++b)
-        if (edges[b] > age) {
-          until = pop_.week_aged(i, edges[b]);
-          break;
-        }
+      const int next_edge = age_marks_of(params_.attributes, pop_.age_years(i, w)).next_edge;
+      if (next_edge != AgeMarks::kNoAge) until = pop_.week_aged(i, next_edge);
     }
     if (s != State::exited) until = std::min(until, pension_week(i));
-    if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
-    if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);
-    return std::min(until, kRowForever);
+    return std::min(until, until_in_spell(s, band, since));
   }
   /// The week citizen i's key goes stale, as refresh_row_key recorded it.
   Week row_until_of(CitizenId i) const { return row_until_[i]; }
@@ -280,11 +269,7 @@ class TransitionCache {
     for (std::size_t a = 0; a < params_.actors.size(); ++a)
       for (int s = 0; s < kStates; ++s) {
         if (!row_inputs_unchanged(a, static_cast<State>(s), slot, now[s], before[s])) continue;
-        const auto state = static_cast<State>(s);
-        const std::size_t first = row_offset_[a][s],
-                          last =
-                              first + static_cast<std::size_t>(hazards_.bands(state) * hazards_.distinct_cells(state) *
-                                                               hazards_.distinct_classes(state));
+        const std::size_t first = row_offset_[a][s], last = first + rows_of(static_cast<State>(s));
         for (ThreadScratch& t : scratch_)
           for (std::size_t row = first; row < last; ++row) {
             if (t.heads[row].stamp == w - 1) t.heads[row].stamp = w;
@@ -402,6 +387,21 @@ class TransitionCache {
   }
 
  private:
+  /// How many rows each actor keeps for state s: a row a duration band, cell and class.
+  std::size_t rows_of(State s) const {
+    return static_cast<std::size_t>(hazards_.bands(s) * hazards_.distinct_cells(s) * hazards_.distinct_classes(s));
+  }
+
+  /// The first week a key worked out in a spell of state s begun in week `since`, in duration
+  /// band `band`, goes stale by the spell alone: its band ends, or a duration limit falls due
+  /// (kRowForever if neither).
+  Week until_in_spell(State s, int band, Week since) const {
+    Week until = kRowForever;
+    if (const int end = hazards_.band_end(s, band); end >= 0) until = std::min(until, since + end);
+    if (const auto due = reassessment_week(params_.duration_limits[index_of(s)], since)) until = std::min(until, *due);
+    return until;
+  }
+
   /// Whether actor a's rows of state s are worked out alike in the week of `slot` and the week
   /// before, given the state's multipliers of the two weeks (`now`, `before`). It must compare
   /// every input of a row that may change by the week: what citizen_hazards reads by the week's
