@@ -4,7 +4,8 @@ are also given as ratios to the NumPy implementation timed in the same run.
 
 Workloads: the reference Markov chain through NumPy (ref_markov_numpy.py) and through the
 engine (1 and 2 threads); the fitted Køge model scaled to 1,000,000 citizens (1 and 2
-threads); a whole `almpsim sweep` of the immediate-activation scenario (replications/s); and
+threads); each of these two on one thread twice at once, the machine's own bound for two
+threads; a whole `almpsim sweep` of the immediate-activation scenario (replications/s); and
 Denmark at scale, the Køge model at 700,000 citizens over 520 weeks, as `almpsim run` runs two
 replications on two cores, from which the wall time of a 1,000-replication Monte Carlo on this
 machine is projected (`--workloads denmark` runs it alone); the same under MPI, two ranks of
@@ -47,13 +48,36 @@ def run_process(command, env=None):
     return text, wall, usage.ru_maxrss * 1024
 
 
+def run_side_by_side(command, copies):
+    """Starts `copies` of a command at once and waits for all; returns their stdouts."""
+    outputs = [tempfile.TemporaryFile("w+") for _ in range(copies)]
+    processes = [subprocess.Popen(command, stdout=out, cwd=ROOT) for out in outputs]
+    texts = []
+    for process, out in zip(processes, outputs):
+        if process.wait() != 0:
+            sys.exit(f"benchmark: {' '.join(command)} failed with status {process.returncode}")
+        out.seek(0)
+        texts.append(out.read())
+        out.close()
+    return texts
+
+
 class Workload:
-    def __init__(self, name, threads, command, unit="Mcw/s", env=None, sweep_file=None, run_file=None):
+    """One command timed once a round. `copies` > 1 starts that many one-thread runs at once:
+    the citizen-weeks of all over the slowest's seconds, what the machine itself gives two
+    independent runs (memory and caches shared), the bound for any program's two threads."""
+
+    def __init__(self, name, threads, command, unit="Mcw/s", env=None, sweep_file=None, run_file=None, copies=1):
         self.name, self.threads, self.command, self.unit = name, threads, command, unit
-        self.env, self.sweep_file, self.run_file = env, sweep_file, run_file
+        self.env, self.sweep_file, self.run_file, self.copies = env, sweep_file, run_file, copies
         self.rates, self.bytes_per_citizen, self.extra = [], [], {}
 
     def measure(self):
+        if self.copies > 1:
+            records = [json.loads(t.strip().splitlines()[-1]) for t in run_side_by_side(self.command, self.copies)]
+            self.rates.append(sum(r["citizen_weeks"] for r in records) / max(r["seconds"] for r in records) / 1e6)
+            self.extra = {"copies": self.copies}
+            return
         text, wall, peak = run_process(self.command, self.env)
         if self.run_file:
             # Replications per second of a whole `almpsim run`, loading and writing included.
@@ -164,6 +188,9 @@ def main():
         Workload("reference, engine", 2, [bench, "scenarios/reference_markov.toml", "--threads", "2"]),
         Workload("Køge at 1M, engine", 1, [bench, *koege, "--threads", "1"]),
         Workload("Køge at 1M, engine", 2, [bench, *koege, "--threads", "2"]),
+        Workload("reference, 2 runs side by side", 2, [bench, "scenarios/reference_markov.toml", "--threads", "1"],
+                 copies=2),
+        Workload("Køge at 1M, 2 runs side by side", 2, [bench, *koege, "--threads", "1"], copies=2),
         Workload("immediate-activation sweep", 2,
                  [almpsim, "sweep", "scenarios/straksaktivering_sweep.toml", "--threads", "2", "--quiet",
                   "-o", sweep_file], unit="rep/s", sweep_file=sweep_file),
@@ -210,8 +237,10 @@ def main():
         print(f"{w.name:30} {w.threads:7d} {median:10.{digits}f} {low:9.{digits}f} {high:9.{digits}f} {w.unit:12} "
               f"{ratio} {memory}")
 
-    ref1, ref2, koege1, koege2 = (w.summary()[0] for w in workloads[1:5])
+    ref1, ref2, koege1, koege2, ref_pair, koege_pair = (w.summary()[0] for w in workloads[1:7])
     print("\n2-thread scaling: reference %.2fx, Køge %.2fx" % (ref2 / ref1, koege2 / koege1))
+    print("the machine's own, two one-thread runs side by side against one alone: reference %.2fx, Køge %.2fx"
+          % (ref_pair / ref1, koege_pair / koege1))
     memory_reference = max(statistics.median(w.bytes_per_citizen) for w in workloads[1:3])
     memory_koege = max(statistics.median(w.bytes_per_citizen) for w in workloads[3:5])
     denmark_minutes = 1000 / denmark.summary()[0] / 60
