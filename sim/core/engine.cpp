@@ -761,44 +761,53 @@ class Replication {
     // A case's entry in a queue is live while its next meeting is still the week it fell due.
     const auto still_due = [this](const DueMeeting& d) { return pop_.next_meeting[d.citizen] == d.due; };
     const auto ask_ahead = [this](const DueMeeting& d) { __builtin_prefetch(&pop_.next_meeting[d.citizen]); };
-    for (std::size_t a = 0; a < actors_; ++a) {
-      for (int s = 0; s < kStates; ++s) {
-        const std::size_t team = a * kStates + static_cast<std::size_t>(s);
-        MeetingQueue& queue = meeting_queues_[team];
-        const std::vector<DueMeeting>& fresh = week_moves.due[team];
-        queue.forget(static_cast<std::size_t>(week_moves.left_queue[team]));
-        const std::size_t due = queue.overdue() + fresh.size();
-        if (due == 0) continue;
-        const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(s), slot);
-        const std::size_t held =
-            queue.take(fresh, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_, ask_ahead);
-        // A meeting touches only its own citizen, so the meetings run side by side; the moves
-        // they cause are then made one by one, in the order of the selection.
-        outcomes_.resize(held);
-        const auto runs = static_cast<std::ptrdiff_t>((held + kMeetingRun - 1) / kMeetingRun);
-        ParallelFailure holding;
+    // Every team's meetings are chosen first: a team's choice reads only its own cases, which
+    // no other team's meetings touch (a case met this week is booked again after it).
+    meetings_.clear();
+    teams_met_.clear();
+    for (std::size_t team = 0; team < actors_ * kStates; ++team) {
+      MeetingQueue& queue = meeting_queues_[team];
+      const std::vector<DueMeeting>& fresh = week_moves.due[team];
+      queue.forget(static_cast<std::size_t>(week_moves.left_queue[team]));
+      const std::size_t due = queue.overdue() + fresh.size();
+      if (due == 0) continue;
+      const std::size_t a = team / kStates;
+      const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(team % kStates), slot);
+      const std::size_t held =
+          queue.take(fresh, take_capacity(capacity, capacity_carry_[team]), still_due, team_meetings_, ask_ahead);
+      teams_met_.push_back({a, meetings_.size(), held, due});
+      meetings_.insert(meetings_.end(), team_meetings_.begin(), team_meetings_.end());
+    }
+    // A meeting touches only its own citizen, so all the week's meetings run side by side, in
+    // one parallel loop; the moves they cause are then made one by one, team by team, in the
+    // order of the selection.
+    const std::size_t held = meetings_.size();
+    outcomes_.resize(held);
+    const auto runs = static_cast<std::ptrdiff_t>((held + kMeetingRun - 1) / kMeetingRun);
+    ParallelFailure holding;
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
-        for (std::ptrdiff_t r = 0; r < runs; ++r)
-          holding.guard([&] {
-            const std::size_t first = static_cast<std::size_t>(r) * kMeetingRun;
-            hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held);
-          });
-        holding.rethrow();
-        for (auto& changes : meeting_count_changes_) apply_count_changes(changes.list);
-        for (std::size_t k = 0; k < held; ++k) {
-          if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, meetings_[k].citizen, a, outcomes_[k]);
-          if (outcomes_[k].reassessed) cache_.invalidate(meetings_[k].citizen);
-          if (outcomes_[k].leaves_benefit) move(w, meetings_[k].citizen, State::self_support, meeting_moves);
-          if (outcomes_[k].referred) record_referral(w, meetings_[k].citizen, meeting_moves);
-          if (places_.limited() && outcomes_[k].started != Activity::none) {
-            const CitizenId i = meetings_[k].citizen;
-            recounting(i, w + 1, meeting_moves.count_changes, [&] { places_.take_place(pop_, i); });
-          }
+    for (std::ptrdiff_t r = 0; r < runs; ++r)
+      holding.guard([&] {
+        const std::size_t first = static_cast<std::size_t>(r) * kMeetingRun;
+        hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held);
+      });
+    holding.rethrow();
+    for (auto& changes : meeting_count_changes_) apply_count_changes(changes.list);
+    for (const TeamMeetings& team : teams_met_) {
+      const std::size_t a = team.actor;
+      for (std::size_t k = team.first; k < team.first + team.held; ++k) {
+        if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, meetings_[k].citizen, a, outcomes_[k]);
+        if (outcomes_[k].reassessed) cache_.invalidate(meetings_[k].citizen);
+        if (outcomes_[k].leaves_benefit) move(w, meetings_[k].citizen, State::self_support, meeting_moves);
+        if (outcomes_[k].referred) record_referral(w, meetings_[k].citizen, meeting_moves);
+        if (places_.limited() && outcomes_[k].started != Activity::none) {
+          const CitizenId i = meetings_[k].citizen;
+          recounting(i, w + 1, meeting_moves.count_changes, [&] { places_.take_place(pop_, i); });
         }
-        if (w >= 0) {
-          result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(held);
-          result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(due - held);
-        }
+      }
+      if (w >= 0) {
+        result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.held);
+        result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.due - team.held);
       }
     }
     // The second pass moved its citizens in id order; the meetings' moves, in the order held,
@@ -842,9 +851,15 @@ class Replication {
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
   MoveTally meeting_tally_;
-  std::vector<MeetingOutcome> outcomes_;      // of the meetings of one team in one week
+  std::vector<MeetingOutcome> outcomes_;      // of the meetings held in one week
   std::vector<MeetingQueue> meeting_queues_;  // [actor][state] meetings overdue, from earlier weeks
-  std::vector<DueMeeting> meetings_;          // one team's meetings held this week, in the order held
+  std::vector<DueMeeting> meetings_;          // the week's meetings held, team by team, each in the order held
+  std::vector<DueMeeting> team_meetings_;     // one team's, as its queue gives them
+  /// A team's meetings of the week: meetings_[first, first + held), of `due` falling due.
+  struct TeamMeetings {
+    std::size_t actor, first, held, due;
+  };
+  std::vector<TeamMeetings> teams_met_;
   std::vector<double> capacity_carry_;
   struct DueMilestone {
     CitizenId citizen;
