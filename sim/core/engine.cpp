@@ -773,10 +773,10 @@ class Replication {
       if (due == 0) continue;
       const std::size_t a = team / kStates;
       const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(team % kStates), slot);
+      const std::size_t first = meetings_.size();
       const std::size_t held =
-          queue.take(fresh, take_capacity(capacity, capacity_carry_[team]), still_due, team_meetings_, ask_ahead);
-      teams_met_.push_back({a, meetings_.size(), held, due});
-      meetings_.insert(meetings_.end(), team_meetings_.begin(), team_meetings_.end());
+          queue.take(fresh, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_, ask_ahead);
+      teams_met_.push_back({a, first, held, due});
     }
     // A meeting touches only its own citizen, so all the week's meetings run side by side, in
     // one parallel loop; the moves they cause are then made one by one, team by team, in the
@@ -854,7 +854,6 @@ class Replication {
   std::vector<MeetingOutcome> outcomes_;      // of the meetings held in one week
   std::vector<MeetingQueue> meeting_queues_;  // [actor][state] meetings overdue, from earlier weeks
   std::vector<DueMeeting> meetings_;          // the week's meetings held, team by team, each in the order held
-  std::vector<DueMeeting> team_meetings_;     // one team's, as its queue gives them
   /// A team's meetings of the week: meetings_[first, first + held), of `due` falling due.
   struct TeamMeetings {
     std::size_t actor, first, held, due;

@@ -38,8 +38,9 @@ class MeetingQueue {
   std::size_t stored() const { return entries_.size() - head_; }
 
   /// The week's list is the cases overdue, then `fresh` (those falling due this week, in citizen
-  /// order). Takes up to `capacity` of them into `out`, in the order they are held, and returns
-  /// how many: the first by due week and citizen, or, when all are held, all in citizen order.
+  /// order). Takes up to `capacity` of them, appended to `out` in the order they are held, and
+  /// returns how many: the first by due week and citizen, or, when all are held, all in citizen
+  /// order.
   /// The rest wait. `still_due(entry)` tells whether an entry is live; `ask_ahead(entry)` is
   /// called on the stored entry kAskAhead places beyond the one being tested, to prefetch what
   /// the test will read (the live test of a long queue is a cache miss apiece). Entries asked
@@ -48,19 +49,19 @@ class MeetingQueue {
   std::size_t take(const std::vector<DueMeeting>& fresh, std::size_t capacity, StillDue still_due,
                    std::vector<DueMeeting>& out, AskAhead ask_ahead = {}) {
     const std::size_t due = live_ + fresh.size(), held = std::min(capacity, due);
-    out.clear();
+    const auto start = static_cast<std::ptrdiff_t>(out.size());
     take_live(std::min(held, live_), still_due, ask_ahead, out);
+    const std::size_t from_queue = out.size() - static_cast<std::size_t>(start);
     if (held == due) {
-      const bool waited = !out.empty();
       out.insert(out.end(), fresh.begin(), fresh.end());
-      if (waited)
-        std::sort(out.begin(), out.end(),
+      if (from_queue > 0)
+        std::sort(out.begin() + start, out.end(),
                   [](const DueMeeting& a, const DueMeeting& b) { return a.citizen < b.citizen; });
       empty_for_next_week(entries_);
       head_ = live_ = 0;
       return held;
     }
-    const auto from_fresh = static_cast<std::ptrdiff_t>(held - out.size());
+    const auto from_fresh = static_cast<std::ptrdiff_t>(held - from_queue);
     out.insert(out.end(), fresh.begin(), fresh.begin() + from_fresh);
     entries_.insert(entries_.end(), fresh.begin() + from_fresh, fresh.end());
     live_ = due - held;
@@ -80,14 +81,18 @@ class MeetingQueue {
     if (k + kAskAhead < entries_.size()) ask_ahead(entries_[k + kAskAhead]);
   }
 
-  /// Moves the first `count` live entries from the front into `out`.
+  /// Moves the first `count` live entries from the front to the end of `out`.
   template <class StillDue, class AskAhead>
   void take_live(std::size_t count, StillDue still_due, AskAhead ask_ahead, std::vector<DueMeeting>& out) {
-    for (; out.size() < count && head_ < entries_.size(); ++head_) {
+    std::size_t taken = 0;
+    for (; taken < count && head_ < entries_.size(); ++head_) {
       ask_ahead_of(head_, ask_ahead);
-      if (still_due(entries_[head_])) out.push_back(entries_[head_]);
+      if (still_due(entries_[head_])) {
+        out.push_back(entries_[head_]);
+        ++taken;
+      }
     }
-    if (out.size() < count) throw std::logic_error("a meeting queue held fewer live cases than it counted");
+    if (taken < count) throw std::logic_error("a meeting queue held fewer live cases than it counted");
   }
 
   template <class StillDue, class AskAhead>

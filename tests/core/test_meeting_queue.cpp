@@ -68,6 +68,7 @@ Coverage run_weeks(std::size_t citizens, int weeks, std::uint64_t seed, int move
     const std::size_t capacity = catch_up ? full.size() : team.next() % (max_capacity + 1);
     const std::vector<DueMeeting> expected = reference_selection(full, capacity);
     const bool waited = queue.overdue() > 0;
+    held.clear();
     const std::size_t taken = queue.take(
         fresh, capacity, [&](const DueMeeting& d) { return team.next_meeting[d.citizen] == d.due; }, held);
     INFO("week " << w << ", " << expected.size() << " held of " << full.size());
@@ -200,4 +201,29 @@ TEST_CASE("a queue at its edges", "[unit]") {
   CHECK(queue.stored() == 0);
   // A queue cannot lose more cases than it holds.
   CHECK_THROWS_AS(queue.forget(1), std::logic_error);
+}
+
+TEST_CASE("a queue appends what it takes, leaving what the list held before", "[unit]") {
+  std::vector<Week> next_meeting(10, 100);
+  const auto still_due = [&](const DueMeeting& d) { return next_meeting[d.citizen] == d.due; };
+  MeetingQueue queue;
+  std::vector<DueMeeting> held;
+  // Week 1: two fall due and wait.
+  for (CitizenId i : {6u, 4u}) next_meeting[i] = 1;
+  REQUIRE(queue.take({{4, 1}, {6, 1}}, 0, still_due, held) == 0);
+  // Week 2: another team's meeting is already listed; all three of this team's are held, in
+  // citizen order, after it (a sort of the whole list would move citizen 9 last).
+  next_meeting[2] = 2;
+  held = {{9, 2}};
+  REQUIRE(queue.take({{2, 2}}, 3, still_due, held) == 3);
+  REQUIRE(held.size() == 4);
+  CHECK(held[0].citizen == 9);
+  CHECK(held[1].citizen == 2);
+  CHECK(held[2].citizen == 4);
+  CHECK(held[3].citizen == 6);
+  // Over capacity, the longest overdue first, after what is listed.
+  for (CitizenId i : {1u, 3u}) next_meeting[i] = 3;
+  REQUIRE(queue.take({{1, 3}, {3, 3}}, 1, still_due, held) == 1);
+  REQUIRE(held.size() == 5);
+  CHECK(held[4].citizen == 1);
 }
