@@ -48,6 +48,9 @@ struct alignas(64) MoveTally {
   std::vector<std::int32_t> left_queue;       // [actor][state] cases overdue for a meeting that moved on
   std::vector<CitizenId> entered;             // citizens moved
   std::vector<CountChange> count_changes;     // to the programme count, from the moves made and places taken
+  /// [segment of 2^kShareSegmentBits citizens] how many the second pass took: kept through the
+  /// week (not reset) for cutting the next week's shares; empty where the shares are not cut.
+  std::vector<std::uint32_t> marked_by_segment;
 
   void reset(std::size_t actors) {
     entries.assign(actors * kStates, 0);
@@ -528,6 +531,8 @@ class Replication {
                                 w,
                                 meeting_reach_ > 0 ? meeting_reach_ : std::numeric_limits<Week>::min() / 2};
     const std::size_t marked = mark_week(inputs, lo, hi, scratch.marked.data(), scratch.flags.data());
+    if (!tally.marked_by_segment.empty())
+      for (std::size_t k = 0; k < marked; ++k) ++tally.marked_by_segment[scratch.marked[k] >> kShareSegmentBits];
     for (std::size_t k = 0; k < marked; ++k) {
       const CitizenId i = scratch.marked[k];
       if (k + kPrefetchAhead < marked)
@@ -655,6 +660,7 @@ class Replication {
     last_week_mult_week_ = w;
     record_occupancy(w);
 
+    cut_shares(present, blocks);
     int team_size = 1;
     ParallelFailure moving;
 #pragma omp parallel num_threads(threads_) if (threads_ > 1 && blocks > 1)
@@ -665,9 +671,16 @@ class Replication {
       // lists are then in id order.
       MoveTally& tally = move_tallies_[static_cast<std::size_t>(thread)];
       moving.guard([&] { tally.reset(actors_); });
-      const CitizenId end = thread + 1 == team ? present : thread_share_start(present, thread + 1, team);
+      // Shares cut to equal work where the team is the one they were cut for, else equal.
+      const bool cut = static_cast<std::size_t>(team) + 1 == share_starts_.size();
+      const auto share_start = [&](int t) {
+        return t == team ? present
+               : cut     ? share_starts_[static_cast<std::size_t>(t)]
+                         : thread_share_start(present, t, team);
+      };
+      const CitizenId end = share_start(thread + 1);
       // In 64 bits: near the largest population, the start after the last block passes 2^32.
-      for (std::uint64_t lo = thread_share_start(present, thread, team); lo < end; lo += kBlockSize)
+      for (std::uint64_t lo = share_start(thread); lo < end; lo += kBlockSize)
         moving.guard([&] {
           const auto hi = static_cast<CitizenId>(std::min<std::uint64_t>(end, lo + kBlockSize));
           move_block(w, static_cast<CitizenId>(lo), hi, tally, cache_.scratch(thread), week_mult);
@@ -680,6 +693,33 @@ class Replication {
     entrants_.insert(entrants_.end(), week.entered.begin(), week.entered.end());
     record_moves(w, week);
     book_case_costs(w);
+  }
+
+  /// Cuts the week's shares of the moves to equal work by the threads' counts of the week
+  /// before (work_share_starts), and readies the counts for this week. One thread cuts nothing.
+  void cut_shares(CitizenId present, std::size_t blocks) {
+    if (threads_ <= 1 || blocks <= 1) {
+      share_starts_.clear();
+      return;
+    }
+    const std::size_t segments = (static_cast<std::size_t>(present) >> kShareSegmentBits) + 1;
+    marked_last_week_.assign(segments, 0);
+    for (MoveTally& tally : move_tallies_) {
+      std::vector<std::uint32_t>& counts = tally.marked_by_segment;
+      for (std::size_t s = 0; s < std::min(counts.size(), segments); ++s) marked_last_week_[s] += counts[s];
+      counts.assign(segments, 0);
+    }
+    std::vector<CitizenId> starts = work_share_starts(present, threads_, marked_last_week_, marks_cover_);
+    // A cut that moves less than a block keeps where it was: each thread then moves the same
+    // citizens as the week before, which its core's cache may still hold.
+    if (share_starts_.size() == starts.size())
+      for (std::size_t t = 1; t + 1 < starts.size(); ++t)
+        if (starts[t] - std::min(starts[t], share_starts_[t]) < kBlockSize &&
+            share_starts_[t] - std::min(starts[t], share_starts_[t]) < kBlockSize)
+          starts[t] = share_starts_[t];
+    for (std::size_t t = 1; t < starts.size(); ++t) starts[t] = std::max(starts[t], starts[t - 1]);  // in order
+    share_starts_ = std::move(starts);
+    marks_cover_ = present;
   }
 
   /// Records the occupancy at the start of week w: everyone present, by actor and state.
@@ -851,9 +891,12 @@ class Replication {
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
   MoveTally meeting_tally_;
-  std::vector<MeetingOutcome> outcomes_;      // of the meetings held in one week
-  std::vector<MeetingQueue> meeting_queues_;  // [actor][state] meetings overdue, from earlier weeks
-  std::vector<DueMeeting> meetings_;          // the week's meetings held, team by team, each in the order held
+  std::vector<MeetingOutcome> outcomes_;         // of the meetings held in one week
+  std::vector<MeetingQueue> meeting_queues_;     // [actor][state] meetings overdue, from earlier weeks
+  std::vector<CitizenId> share_starts_;          // this week's shares of the moves (cut_shares), or none
+  std::vector<std::uint32_t> marked_last_week_;  // [segment] summed over the threads
+  CitizenId marks_cover_ = 0;                    // the citizens the last week's counts cover
+  std::vector<DueMeeting> meetings_;             // the week's meetings held, team by team, each in the order held
   /// A team's meetings of the week: meetings_[first, first + held), of `due` falling due.
   struct TeamMeetings {
     std::size_t actor, first, held, due;
