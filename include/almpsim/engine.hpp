@@ -4,7 +4,8 @@
 ///   2. observers (cohorts, register) see the start-of-week population, and the week's cases in
 ///      running programmes are counted,
 ///   3. every citizen is counted and may change state (parallel over citizen blocks),
-///   4. follow-up meetings are held within each team's capacity (serial, in a fixed order).
+///   4. follow-up meetings are chosen within each team's capacity, held side by side, and the
+///      moves they cause made one by one, team by team, in a fixed order.
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -20,8 +21,9 @@ namespace almpsim {
 /// order, so results depend neither on it nor on the thread count.
 inline constexpr std::size_t kBlockSize = 8192;
 
-/// A team's meetings of a week are held on several threads from this many on (fewer on one):
-/// a thousand meetings take some tens of microseconds, starting and ending a parallel loop a few.
+/// The week's meetings (all teams' together) are held on several threads from this many on
+/// (fewer on one): a thousand meetings take some tens of microseconds, starting and ending a
+/// parallel loop a few.
 inline constexpr std::size_t kParallelMeetings = 1024;
 
 /// Called after each simulated week of a replication (burn-in included), for progress; it

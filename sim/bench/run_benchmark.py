@@ -4,8 +4,8 @@ are also given as ratios to the NumPy implementation timed in the same run.
 
 Workloads: the reference Markov chain through NumPy (ref_markov_numpy.py) and through the
 engine (1 and 2 threads); the fitted Køge model scaled to 1,000,000 citizens (1 and 2
-threads); each of these two on one thread twice at once, the machine's own bound for two
-threads; a whole `almpsim sweep` of the immediate-activation scenario (replications/s); and
+threads); each of these two on one thread twice at once, the machine's own reference for
+two threads; a whole `almpsim sweep` of the immediate-activation scenario (replications/s); and
 Denmark at scale, the Køge model at 700,000 citizens over 520 weeks, as `almpsim run` runs two
 replications on two cores, from which the wall time of a 1,000-replication Monte Carlo on this
 machine is projected (`--workloads denmark` runs it alone); the same under MPI, two ranks of
@@ -48,24 +48,29 @@ def run_process(command, env=None):
     return text, wall, usage.ru_maxrss * 1024
 
 
-def run_side_by_side(command, copies):
-    """Starts `copies` of a command at once and waits for all; returns their stdouts."""
+def run_side_by_side(command, copies, env=None):
+    """Starts `copies` of a command at once and waits for all; returns their stdouts. If any
+    fails, the benchmark exits once all have ended."""
     outputs = [tempfile.TemporaryFile("w+") for _ in range(copies)]
-    processes = [subprocess.Popen(command, stdout=out, cwd=ROOT) for out in outputs]
+    processes = [subprocess.Popen(command, stdout=out, env={**os.environ, **(env or {})}, cwd=ROOT)
+                 for out in outputs]
+    statuses = [process.wait() for process in processes]
     texts = []
-    for process, out in zip(processes, outputs):
-        if process.wait() != 0:
-            sys.exit(f"benchmark: {' '.join(command)} failed with status {process.returncode}")
+    for out in outputs:
         out.seek(0)
         texts.append(out.read())
         out.close()
+    if any(statuses):
+        sys.exit(f"benchmark: {' '.join(command)} failed with status {next(s for s in statuses if s)}")
     return texts
 
 
 class Workload:
     """One command timed once a round. `copies` > 1 starts that many one-thread runs at once:
-    the citizen-weeks of all over the slowest's seconds, what the machine itself gives two
-    independent runs (memory and caches shared), the bound for any program's two threads."""
+    the citizen-weeks of all over the slowest's own seconds (set-up included, loading not, as
+    each reports them), what the machine gives independent runs that share its memory and
+    caches: a reference for the 2-thread scaling, not a strict bound (two runs hold two
+    populations, but have no serial steps)."""
 
     def __init__(self, name, threads, command, unit="Mcw/s", env=None, sweep_file=None, run_file=None, copies=1):
         self.name, self.threads, self.command, self.unit = name, threads, command, unit
@@ -74,7 +79,8 @@ class Workload:
 
     def measure(self):
         if self.copies > 1:
-            records = [json.loads(t.strip().splitlines()[-1]) for t in run_side_by_side(self.command, self.copies)]
+            records = [json.loads(t.strip().splitlines()[-1])
+                       for t in run_side_by_side(self.command, self.copies, self.env)]
             self.rates.append(sum(r["citizen_weeks"] for r in records) / max(r["seconds"] for r in records) / 1e6)
             self.extra = {"copies": self.copies}
             return
@@ -188,9 +194,9 @@ def main():
         Workload("reference, engine", 2, [bench, "scenarios/reference_markov.toml", "--threads", "2"]),
         Workload("Køge at 1M, engine", 1, [bench, *koege, "--threads", "1"]),
         Workload("Køge at 1M, engine", 2, [bench, *koege, "--threads", "2"]),
-        Workload("reference, 2 runs side by side", 2, [bench, "scenarios/reference_markov.toml", "--threads", "1"],
+        Workload("reference, 2 runs at once", 2, [bench, "scenarios/reference_markov.toml", "--threads", "1"],
                  copies=2),
-        Workload("Køge at 1M, 2 runs side by side", 2, [bench, *koege, "--threads", "1"], copies=2),
+        Workload("Køge at 1M, 2 runs at once", 2, [bench, *koege, "--threads", "1"], copies=2),
         Workload("immediate-activation sweep", 2,
                  [almpsim, "sweep", "scenarios/straksaktivering_sweep.toml", "--threads", "2", "--quiet",
                   "-o", sweep_file], unit="rep/s", sweep_file=sweep_file),
@@ -234,12 +240,13 @@ def main():
         ratio = f"{median / numpy:8.1f}" if w.unit == "Mcw/s" else f"{'':8}"
         memory = f"{statistics.median(w.bytes_per_citizen):13.0f}" if w.bytes_per_citizen else f"{'':13}"
         digits = 1 if median >= 10 else 3  # Denmark scale runs well under one replication a second
-        print(f"{w.name:30} {w.threads:7d} {median:10.{digits}f} {low:9.{digits}f} {high:9.{digits}f} {w.unit:12} "
+        threads = f"{w.copies} x 1" if w.copies > 1 else str(w.threads)
+        print(f"{w.name:30} {threads:>7} {median:10.{digits}f} {low:9.{digits}f} {high:9.{digits}f} {w.unit:12} "
               f"{ratio} {memory}")
 
     ref1, ref2, koege1, koege2, ref_pair, koege_pair = (w.summary()[0] for w in workloads[1:7])
     print("\n2-thread scaling: reference %.2fx, Køge %.2fx" % (ref2 / ref1, koege2 / koege1))
-    print("the machine's own, two one-thread runs side by side against one alone: reference %.2fx, Køge %.2fx"
+    print("for reference, two one-thread runs side by side against one alone: reference %.2fx, Køge %.2fx"
           % (ref_pair / ref1, koege_pair / koege1))
     memory_reference = max(statistics.median(w.bytes_per_citizen) for w in workloads[1:3])
     memory_koege = max(statistics.median(w.bytes_per_citizen) for w in workloads[3:5])
@@ -265,7 +272,7 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"rounds": args.rounds, "workloads": [
-                {"name": w.name, "threads": w.threads, "unit": w.unit, "rates": w.rates,
+                {"name": w.name, "threads": w.threads, "copies": w.copies, "unit": w.unit, "rates": w.rates,
                  "bytes_per_citizen": w.bytes_per_citizen, **w.extra} for w in workloads]}, f, indent=2)
 
 

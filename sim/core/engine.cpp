@@ -671,16 +671,9 @@ class Replication {
       // lists are then in id order.
       MoveTally& tally = move_tallies_[static_cast<std::size_t>(thread)];
       moving.guard([&] { tally.reset(actors_); });
-      // Shares cut to equal work where the team is the one they were cut for, else equal.
-      const bool cut = static_cast<std::size_t>(team) + 1 == share_starts_.size();
-      const auto share_start = [&](int t) {
-        return t == team ? present
-               : cut     ? share_starts_[static_cast<std::size_t>(t)]
-                         : thread_share_start(present, t, team);
-      };
-      const CitizenId end = share_start(thread + 1);
+      const CitizenId end = share_start(thread + 1, team, present);
       // In 64 bits: near the largest population, the start after the last block passes 2^32.
-      for (std::uint64_t lo = share_start(thread); lo < end; lo += kBlockSize)
+      for (std::uint64_t lo = share_start(thread, team, present); lo < end; lo += kBlockSize)
         moving.guard([&] {
           const auto hi = static_cast<CitizenId>(std::min<std::uint64_t>(end, lo + kBlockSize));
           move_block(w, static_cast<CitizenId>(lo), hi, tally, cache_.scratch(thread), week_mult);
@@ -702,6 +695,16 @@ class Replication {
       share_starts_.clear();
       return;
     }
+    std::vector<CitizenId> starts =
+        work_share_starts(present, threads_, take_marked_by_segment(present), counted_last_week_);
+    keep_near_cuts(starts, share_starts_, kBlockSize);
+    share_starts_ = std::move(starts);
+    counted_last_week_ = present;
+  }
+
+  /// The citizens each segment sent to the second pass last week, summed over the threads, whose
+  /// counts then start again from zero, sized for the `present` citizens of this week.
+  const std::vector<std::uint32_t>& take_marked_by_segment(CitizenId present) {
     const std::size_t segments = (static_cast<std::size_t>(present) >> kShareSegmentBits) + 1;
     marked_last_week_.assign(segments, 0);
     for (MoveTally& tally : move_tallies_) {
@@ -709,17 +712,15 @@ class Replication {
       for (std::size_t s = 0; s < std::min(counts.size(), segments); ++s) marked_last_week_[s] += counts[s];
       counts.assign(segments, 0);
     }
-    std::vector<CitizenId> starts = work_share_starts(present, threads_, marked_last_week_, marks_cover_);
-    // A cut that moves less than a block keeps where it was: each thread then moves the same
-    // citizens as the week before, which its core's cache may still hold.
-    if (share_starts_.size() == starts.size())
-      for (std::size_t t = 1; t + 1 < starts.size(); ++t)
-        if (starts[t] - std::min(starts[t], share_starts_[t]) < kBlockSize &&
-            share_starts_[t] - std::min(starts[t], share_starts_[t]) < kBlockSize)
-          starts[t] = share_starts_[t];
-    for (std::size_t t = 1; t < starts.size(); ++t) starts[t] = std::max(starts[t], starts[t - 1]);  // in order
-    share_starts_ = std::move(starts);
-    marks_cover_ = present;
+    return marked_last_week_;
+  }
+
+  /// The first citizen of thread t's share of the week's moves, in a team of `team`: as cut
+  /// (cut_shares) where the team is the one cut for, else equal shares.
+  CitizenId share_start(int t, int team, CitizenId present) const {
+    if (t == team) return present;
+    if (static_cast<std::size_t>(team) + 1 == share_starts_.size()) return share_starts_[static_cast<std::size_t>(t)];
+    return thread_share_start(present, t, team);
   }
 
   /// Records the occupancy at the start of week w: everyone present, by actor and state.
@@ -771,6 +772,70 @@ class Replication {
     }
   }
 
+  /// Chooses every team's meetings of week w into meetings_ (teams_met_ says whose are whose),
+  /// each team's in the order its queue holds them. A team's choice reads only its own cases,
+  /// which no other team's meetings touch (a case met this week is booked again after it), so
+  /// all are chosen before any is held.
+  void choose_meetings(Week w, const MoveTally& week_moves) {
+    // A case's entry in a queue is live while its next meeting is still the week it fell due.
+    const auto still_due = [this](const DueMeeting& d) { return pop_.next_meeting[d.citizen] == d.due; };
+    const auto ask_ahead = [this](const DueMeeting& d) { __builtin_prefetch(&pop_.next_meeting[d.citizen]); };
+    const int slot = params_.calendar.slot(w);
+    meetings_.clear();
+    teams_met_.clear();
+    for (std::size_t team = 0; team < actors_ * kStates; ++team) {
+      MeetingQueue& queue = meeting_queues_[team];
+      const std::vector<DueMeeting>& fresh = week_moves.due[team];
+      queue.forget(static_cast<std::size_t>(week_moves.left_queue[team]));
+      const std::size_t due = queue.overdue() + fresh.size();
+      if (due == 0) continue;
+      const std::size_t a = team / kStates;
+      const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(team % kStates), slot);
+      const std::size_t first = meetings_.size();
+      const std::size_t held =
+          queue.take(fresh, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_, ask_ahead);
+      teams_met_.push_back({a, first, held, due});
+    }
+  }
+
+  /// Holds the meetings chosen for week w: each touches only its own citizen, so all of them
+  /// run side by side, in one parallel loop, their outcomes into outcomes_.
+  void hold_chosen_meetings(Week w) {
+    const std::size_t held = meetings_.size();
+    outcomes_.resize(held);
+    const auto runs = static_cast<std::ptrdiff_t>((held + kMeetingRun - 1) / kMeetingRun);
+    ParallelFailure holding;
+#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
+    for (std::ptrdiff_t r = 0; r < runs; ++r)
+      holding.guard([&] {
+        const std::size_t first = static_cast<std::size_t>(r) * kMeetingRun;
+        hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held);
+      });
+    holding.rethrow();
+    for (auto& changes : meeting_count_changes_) apply_count_changes(changes.list);
+  }
+
+  /// Makes the moves the meetings of week w cause, one by one, team by team in the order
+  /// chosen, into `meeting_moves`, and records each actor's meetings held and overdue.
+  void take_meeting_outcomes(Week w, MoveTally& meeting_moves) {
+    for (const TeamMeetings& team : teams_met_) {
+      const std::size_t a = team.actor;
+      for (std::size_t k = team.first; k < team.first + team.held; ++k) {
+        const CitizenId i = meetings_[k].citizen;
+        if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, i, a, outcomes_[k]);
+        if (outcomes_[k].reassessed) cache_.invalidate(i);
+        if (outcomes_[k].leaves_benefit) move(w, i, State::self_support, meeting_moves);
+        if (outcomes_[k].referred) record_referral(w, i, meeting_moves);
+        if (places_.limited() && outcomes_[k].started != Activity::none)
+          recounting(i, w + 1, meeting_moves.count_changes, [&] { places_.take_place(pop_, i); });
+      }
+      if (w >= 0) {
+        result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.held);
+        result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.due - team.held);
+      }
+    }
+  }
+
   /// Records how many wait on each list at the end of week w.
   void record_waiting(Week w) {
     if (w < 0) return;
@@ -787,69 +852,21 @@ class Replication {
     apply_count_changes(count_changes_);
   }
 
+  /// Week w's meetings: chosen from every team's queue, held side by side, then their moves
+  /// made one by one, team by team, in the order chosen.
   void hold_meetings(Week w) {
     // The week's moves, with the meetings falling due, as move_citizens added them up.
     const MoveTally& week_moves = move_tallies_.front();
     MoveTally& meeting_moves = meeting_tally_;
     meeting_moves.reset(actors_);
-    const int slot = params_.calendar.slot(w);
     if (places_.limited()) {
       places_.open_week();
       places_.count_held(week_moves.places_held);
       serve_lists(w);
     }
-    // A case's entry in a queue is live while its next meeting is still the week it fell due.
-    const auto still_due = [this](const DueMeeting& d) { return pop_.next_meeting[d.citizen] == d.due; };
-    const auto ask_ahead = [this](const DueMeeting& d) { __builtin_prefetch(&pop_.next_meeting[d.citizen]); };
-    // Every team's meetings are chosen first: a team's choice reads only its own cases, which
-    // no other team's meetings touch (a case met this week is booked again after it).
-    meetings_.clear();
-    teams_met_.clear();
-    for (std::size_t team = 0; team < actors_ * kStates; ++team) {
-      MeetingQueue& queue = meeting_queues_[team];
-      const std::vector<DueMeeting>& fresh = week_moves.due[team];
-      queue.forget(static_cast<std::size_t>(week_moves.left_queue[team]));
-      const std::size_t due = queue.overdue() + fresh.size();
-      if (due == 0) continue;
-      const std::size_t a = team / kStates;
-      const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(team % kStates), slot);
-      const std::size_t first = meetings_.size();
-      const std::size_t held =
-          queue.take(fresh, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_, ask_ahead);
-      teams_met_.push_back({a, first, held, due});
-    }
-    // A meeting touches only its own citizen, so all the week's meetings run side by side, in
-    // one parallel loop; the moves they cause are then made one by one, team by team, in the
-    // order of the selection.
-    const std::size_t held = meetings_.size();
-    outcomes_.resize(held);
-    const auto runs = static_cast<std::ptrdiff_t>((held + kMeetingRun - 1) / kMeetingRun);
-    ParallelFailure holding;
-#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
-    for (std::ptrdiff_t r = 0; r < runs; ++r)
-      holding.guard([&] {
-        const std::size_t first = static_cast<std::size_t>(r) * kMeetingRun;
-        hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held);
-      });
-    holding.rethrow();
-    for (auto& changes : meeting_count_changes_) apply_count_changes(changes.list);
-    for (const TeamMeetings& team : teams_met_) {
-      const std::size_t a = team.actor;
-      for (std::size_t k = team.first; k < team.first + team.held; ++k) {
-        if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, meetings_[k].citizen, a, outcomes_[k]);
-        if (outcomes_[k].reassessed) cache_.invalidate(meetings_[k].citizen);
-        if (outcomes_[k].leaves_benefit) move(w, meetings_[k].citizen, State::self_support, meeting_moves);
-        if (outcomes_[k].referred) record_referral(w, meetings_[k].citizen, meeting_moves);
-        if (places_.limited() && outcomes_[k].started != Activity::none) {
-          const CitizenId i = meetings_[k].citizen;
-          recounting(i, w + 1, meeting_moves.count_changes, [&] { places_.take_place(pop_, i); });
-        }
-      }
-      if (w >= 0) {
-        result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.held);
-        result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.due - team.held);
-      }
-    }
+    choose_meetings(w, week_moves);
+    hold_chosen_meetings(w);
+    take_meeting_outcomes(w, meeting_moves);
     // The second pass moved its citizens in id order; the meetings' moves, in the order held,
     // are merged in, so the list stays in id order (the inflow then adds higher ids).
     const auto second_pass_moves = static_cast<std::ptrdiff_t>(entrants_.size());
@@ -895,7 +912,7 @@ class Replication {
   std::vector<MeetingQueue> meeting_queues_;     // [actor][state] meetings overdue, from earlier weeks
   std::vector<CitizenId> share_starts_;          // this week's shares of the moves (cut_shares), or none
   std::vector<std::uint32_t> marked_last_week_;  // [segment] summed over the threads
-  CitizenId marks_cover_ = 0;                    // the citizens the last week's counts cover
+  CitizenId counted_last_week_ = 0;              // the citizens present when the marks were counted
   std::vector<DueMeeting> meetings_;             // the week's meetings held, team by team, each in the order held
   /// A team's meetings of the week: meetings_[first, first + held), of `due` falling due.
   struct TeamMeetings {

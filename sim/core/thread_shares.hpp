@@ -12,9 +12,9 @@ namespace almpsim {
 /// The first citizen of thread t's share of the `present` citizens moved by a team of `team`
 /// threads (thread t's share ends where thread t + 1's starts, the last's at `present`): equal
 /// shares of neighbours in id order, each starting at a multiple of four (a block's first
-/// citizen must be), so that no share is four citizens or more from present / team. Each thread
-/// then moves about the same citizens every week (the inflow shifts the shares a little), which
-/// its core's cache may still hold.
+/// citizen must be), so that no share is four citizens or more from present / team. The shares
+/// of the first week, before any work is counted, and of a team other than the one the week's
+/// shares were cut for (work_share_starts cuts them to equal work).
 inline CitizenId thread_share_start(CitizenId present, int t, int team) {
   const auto start =
       static_cast<std::uint64_t>(present) * static_cast<std::uint64_t>(t) / static_cast<std::uint64_t>(team);
@@ -44,10 +44,12 @@ inline std::vector<CitizenId> work_share_starts(CitizenId present, int team, con
   const auto citizens_in = [&](std::size_t s) {
     return static_cast<double>(std::min<std::size_t>(measured, (s + 1) * segment) - s * segment);
   };
+  const auto work_in = [&](std::size_t s) {
+    return citizens_in(s) + kMarkedCitizenWork * static_cast<double>(s < marked.size() ? marked[s] : 0);
+  };
   const std::size_t segments = (static_cast<std::size_t>(measured) + segment - 1) / segment;
   double measured_work = 0.0;
-  for (std::size_t s = 0; s < segments; ++s)
-    measured_work += citizens_in(s) + kMarkedCitizenWork * static_cast<double>(s < marked.size() ? marked[s] : 0);
+  for (std::size_t s = 0; s < segments; ++s) measured_work += work_in(s);
   const double unmeasured_each = measured > 0 ? measured_work / measured : 1.0;
   const double total = measured_work + unmeasured_each * static_cast<double>(present - measured);
 
@@ -63,10 +65,9 @@ inline std::vector<CitizenId> work_share_starts(CitizenId present, int team, con
         start = static_cast<double>(measured) + (target - before) / unmeasured_each;
         break;
       }
-      const double n = citizens_in(s);
-      const double work = n + kMarkedCitizenWork * static_cast<double>(s < marked.size() ? marked[s] : 0);
+      const double work = work_in(s);
       if (before + work >= target) {
-        start = static_cast<double>(s * segment) + (target - before) / work * n;
+        start = static_cast<double>(s * segment) + (target - before) / work * citizens_in(s);
         break;
       }
       before += work;
@@ -76,6 +77,16 @@ inline std::vector<CitizenId> work_share_starts(CitizenId present, int team, con
     starts[static_cast<std::size_t>(t)] = std::max(cut, starts[static_cast<std::size_t>(t) - 1]);
   }
   return starts;
+}
+
+/// Keeps each of last week's cuts (`before`, for the same team) that `starts` would move by
+/// less than `within` citizens, so that each thread moves the same citizens as the week before,
+/// which its core's cache may still hold; the cuts stay in order.
+inline void keep_near_cuts(std::vector<CitizenId>& starts, const std::vector<CitizenId>& before, CitizenId within) {
+  if (before.size() != starts.size()) return;
+  for (std::size_t t = 1; t + 1 < starts.size(); ++t)
+    if (std::max(starts[t], before[t]) - std::min(starts[t], before[t]) < within) starts[t] = before[t];
+  for (std::size_t t = 1; t < starts.size(); ++t) starts[t] = std::max(starts[t], starts[t - 1]);
 }
 
 }  // namespace almpsim

@@ -68,12 +68,16 @@ Coverage run_weeks(std::size_t citizens, int weeks, std::uint64_t seed, int move
     const std::size_t capacity = catch_up ? full.size() : team.next() % (max_capacity + 1);
     const std::vector<DueMeeting> expected = reference_selection(full, capacity);
     const bool waited = queue.overdue() > 0;
-    held.clear();
+    // The list may already hold another team's meetings: the take appends after them.
+    const std::vector<DueMeeting> before(team.next() % 4, DueMeeting{static_cast<CitizenId>(citizens), w});
+    held = before;
     const std::size_t taken = queue.take(
         fresh, capacity, [&](const DueMeeting& d) { return team.next_meeting[d.citizen] == d.due; }, held);
     INFO("week " << w << ", " << expected.size() << " held of " << full.size());
     REQUIRE(taken == expected.size());
-    REQUIRE(held.size() == expected.size());
+    REQUIRE(held.size() == before.size() + expected.size());
+    for (std::size_t k = 0; k < before.size(); ++k) REQUIRE(held[k].citizen == citizens);
+    held.erase(held.begin(), held.begin() + static_cast<std::ptrdiff_t>(before.size()));
     for (std::size_t k = 0; k < held.size(); ++k) {
       REQUIRE(held[k].citizen == expected[k].citizen);
       REQUIRE(held[k].due == expected[k].due);
@@ -211,19 +215,23 @@ TEST_CASE("a queue appends what it takes, leaving what the list held before", "[
   // Week 1: two fall due and wait.
   for (CitizenId i : {6u, 4u}) next_meeting[i] = 1;
   REQUIRE(queue.take({{4, 1}, {6, 1}}, 0, still_due, held) == 0);
-  // Week 2: another team's meeting is already listed; all three of this team's are held, in
-  // citizen order, after it (a sort of the whole list would move citizen 9 last).
+  // Week 2: another team's meeting is already listed; one more falls due, one can be held: the
+  // longest overdue with the lowest id, after what was listed.
   next_meeting[2] = 2;
   held = {{9, 2}};
-  REQUIRE(queue.take({{2, 2}}, 3, still_due, held) == 3);
-  REQUIRE(held.size() == 4);
+  REQUIRE(queue.take({{2, 2}}, 1, still_due, held) == 1);
+  REQUIRE(held.size() == 2);
   CHECK(held[0].citizen == 9);
-  CHECK(held[1].citizen == 2);
-  CHECK(held[2].citizen == 4);
-  CHECK(held[3].citizen == 6);
-  // Over capacity, the longest overdue first, after what is listed.
+  CHECK(held[1].citizen == 4);
+  // Week 3: all four held, in citizen order (the waiting among them), after what was listed (a
+  // sort of the whole list would move citizen 9 last).
   for (CitizenId i : {1u, 3u}) next_meeting[i] = 3;
-  REQUIRE(queue.take({{1, 3}, {3, 3}}, 1, still_due, held) == 1);
+  held = {{9, 3}};
+  REQUIRE(queue.take({{1, 3}, {3, 3}}, 4, still_due, held) == 4);
   REQUIRE(held.size() == 5);
-  CHECK(held[4].citizen == 1);
+  CHECK(held[0].citizen == 9);
+  CHECK(held[1].citizen == 1);
+  CHECK(held[2].citizen == 2);
+  CHECK(held[3].citizen == 3);
+  CHECK(held[4].citizen == 6);
 }

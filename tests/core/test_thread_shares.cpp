@@ -109,3 +109,31 @@ TEST_CASE(
     }
   }
 }
+
+TEST_CASE("shares cut to equal work take counts shorter than the segments, and fewer citizens than counted", "[unit]") {
+  constexpr CitizenId kSegment = CitizenId{1} << kShareSegmentBits;
+  // Counts for the first segment only: the second, measured but not counted, costs a citizen
+  // each, as with a zero count.
+  CHECK(work_share_starts(2 * kSegment, 2, {1024}, 2 * kSegment) ==
+        work_share_starts(2 * kSegment, 2, {1024, 0}, 2 * kSegment));
+  // More measured than present (never in a run, where citizens only arrive): the cut lies
+  // within the present.
+  const std::vector<CitizenId> starts = work_share_starts(kSegment, 2, {0, 4096}, 2 * kSegment);
+  CHECK(starts == std::vector<CitizenId>{0, kSegment / 2, kSegment});
+}
+
+TEST_CASE("a cut that would move less than the given distance stays where it was, and the cuts stay in order",
+          "[unit]") {
+  std::vector<CitizenId> starts{0, 1000, 5000, 9000, 10000};
+  keep_near_cuts(starts, {0, 1200, 2000, 8990, 10000}, 100);
+  // The first moved 200 and the second 3,000: both taken; the third moved 10: kept.
+  CHECK(starts == std::vector<CitizenId>{0, 1000, 5000, 8990, 10000});
+  // A kept cut that would come before the new one ahead of it is moved up to it.
+  starts = {0, 5000, 5010, 10000};
+  keep_near_cuts(starts, {0, 4000, 4990, 10000}, 100);
+  CHECK(starts == std::vector<CitizenId>{0, 5000, 5000, 10000});
+  // Last week's cuts for another team are not read.
+  starts = {0, 500, 1000};
+  keep_near_cuts(starts, {0, 501, 900, 1000}, 100);
+  CHECK(starts == std::vector<CitizenId>{0, 500, 1000});
+}
