@@ -38,10 +38,12 @@ struct FitRecord {
   std::vector<std::string> at_bound;
 };
 
-/// Writes `out_path`: `extends` the calibrated scenario, sets the fitted values and records
-/// the fit under [calibration.result]. Written to a temporary file and renamed into place.
-/// Throws OutputError.
+/// Writes `out_path`: `extends` the calibrated scenario, sets the keys `overrides` (KEY=VALUE,
+/// as --set gives them) changed as they changed them, then the fitted values, and records the
+/// fit under [calibration.result]: the file alone reproduces a fit run under those overrides.
+/// Written to a temporary file and renamed into place. Throws OutputError.
 void write_fitted_scenario(const std::string& out_path, const std::string& base_path,
-                           const std::vector<FittedValue>& values, const FitRecord& record);
+                           const std::vector<FittedValue>& values, const FitRecord& record,
+                           const std::vector<std::string>& overrides = {});
 
 }  // namespace almpsim

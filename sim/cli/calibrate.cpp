@@ -60,15 +60,14 @@ int calibrate(const CalibrateArgs& args) {
     const std::filesystem::path in(args.scenario);
     output = (in.parent_path() / (in.stem().string() + "_fitted.toml")).string();
   }
-  write_fitted_scenario(output, args.scenario, fit.values, fit.record);
-  // The written scenario must reproduce the fit (same draws, same objective).
-  const double reproduced = evaluate_fit(output, args.overrides, fit.setting).objective();
+  write_fitted_scenario(output, args.scenario, fit.values, fit.record, args.overrides);
+  // The written scenario must reproduce the fit alone (same draws, same objective), its
+  // overrides written into it.
+  const double reproduced = evaluate_fit(output, {}, fit.setting).objective();
   const double objective = fit.record.objective;
   if (std::abs(reproduced - objective) > 1e-9 * std::max(1.0, std::abs(objective))) {
-    std::fprintf(stderr,
-                 "error: %s does not reproduce the fit (objective %.6g instead of %.6g); a fitted key inside a "
-                 "table of numbers replaces that whole table when extended\n",
-                 output.c_str(), reproduced, objective);
+    std::fprintf(stderr, "error: %s does not reproduce the fit (objective %.6g instead of %.6g)\n", output.c_str(),
+                 reproduced, objective);
     return 1;
   }
   if (!args.quiet) print_fit(fit, output);

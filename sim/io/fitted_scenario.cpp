@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "almpsim/output.hpp"
+#include "almpsim/scenario.hpp"
 #include "scenario_document.hpp"
 
 namespace almpsim {
@@ -44,32 +45,46 @@ std::string dotted(const std::vector<std::string>& parts) {
   return out;
 }
 
+/// Sets `node` at the dotted key `key` of the written scenario `root`. A key inside a table that
+/// `extends` replaces whole brings the rest of that table along, as `effective` (the scenario
+/// written over, its overrides applied) has it.
+void set_key(toml::table& root, const toml::table& effective, const std::string& key, const toml::node& node) {
+  auto parts = io::split_key(key);
+  const std::string leaf = parts.back();
+  parts.pop_back();
+  toml::table& t = table_at(root, parts);
+  const toml::node* parent = io::find_key(effective, parts);
+  if (const toml::table* original = parent ? parent->as_table() : nullptr;
+      original && io::replaces_whole(dotted(parts), *original))
+    for (auto&& [k, n] : *original)
+      if (!t.contains(k.str())) t.insert(k.str(), n);
+  t.insert_or_assign(leaf, node);
+}
+
 }  // namespace
 
 void write_fitted_scenario(const std::string& out_path, const std::string& base_path,
-                           const std::vector<FittedValue>& values, const FitRecord& record) {
+                           const std::vector<FittedValue>& values, const FitRecord& record,
+                           const std::vector<std::string>& overrides) {
   namespace fs = std::filesystem;
   const fs::path out_dir = fs::absolute(out_path).parent_path();
   toml::table root;
   root.insert("extends", fs::relative(fs::absolute(base_path), out_dir).string());
-  // A fitted key inside a table that `extends` replaces whole brings the rest of that table along.
-  io::ScenarioDocument base = io::load_document(base_path, {});
+  // The overrides the fit ran under are written first, each key as they left it, so that the
+  // file alone reproduces the fit; the fitted values then go over them.
+  std::vector<Override> given;
+  for (std::size_t k = 0; k < overrides.size(); ++k) given.emplace_back(overrides[k], "--set", static_cast<int>(k) + 1);
+  const io::ScenarioDocument effective = io::load_document(base_path, given);
+  for (const auto& [key, where] : effective.override_keys)
+    if (const toml::node* node = io::find_key(effective.root, io::split_key(key)))
+      set_key(root, effective.root, key, *node);
   for (const FittedValue& v : values) {
-    auto parts = io::split_key(v.key);
-    const std::string leaf = parts.back();
-    parts.pop_back();
-    toml::table& t = table_at(root, parts);
-    const toml::node* parent = io::find_key(base.root, parts);
-    if (const toml::table* original = parent ? parent->as_table() : nullptr;
-        original && io::replaces_whole(dotted(parts), *original))
-      for (auto&& [key, node] : *original)
-        if (!t.contains(key.str())) t.insert(key.str(), node);
     if (v.array) {
       toml::array arr;
       for (double x : v.values) arr.push_back(x);
-      t.insert_or_assign(leaf, std::move(arr));
+      set_key(root, effective.root, v.key, arr);
     } else {
-      t.insert_or_assign(leaf, v.values.at(0));
+      set_key(root, effective.root, v.key, toml::value<double>(v.values.at(0)));
     }
   }
   toml::table result{{"objective", record.objective},
