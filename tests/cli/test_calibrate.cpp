@@ -43,34 +43,14 @@ range = [0.0, 20.0]
 }
 
 TEST_CASE("a fitted scenario holds the fit's --set values and reproduces the fit alone", "[regression]") {
-  // One element of a banded hazard is free; the command line sets the whole array (the other
+  // One element of a banded hazard is free; the command line sets the whole hazard (the other
   // element held) and a key no parameter touches. Fitting under --set and running the written
   // file without it must agree: calibrate checks that, and the file must hold both values.
   test::TempDir dir;
   dir.write("targets.csv",
             "table,use,cohort,actor,measure,category,states,activities,value,n,source\n"
-            "T,fit,stock,jc,status_share,self-support,self_support,any,40,2000,test\n");
-  const std::string scenario = dir.write("s.toml", R"(
-start = 2020-01-06
-weeks = 30
-seed = 7
-[population]
-size = 2000
-state_shares = { cash_benefit = 1.0 }
-[hazards.cash_benefit.self_support]
-bands_weeks = [0, 13]
-baseline = [0.05, 0.03]
-[hazards.self_support.cash_benefit]
-baseline = 0.01
-[[actors]]
-name = "jc"
-assignment = { rule = "rest" }
-[[cohorts]]
-name = "stock"
-kind = "stock"
-states = ["cash_benefit"]
-at = 2020-01-06
-measure_at = 2020-06-01
+            "T,fit,stock,a,status_share,self-support,self_support,any,40,1000,test\n");
+  const std::string scenario = dir.write("s.toml", test::null_trial(R"(
 [targets]
 file = "targets.csv"
 [calibration]
@@ -80,11 +60,12 @@ max_evaluations = 6
 key = "hazards.cash_benefit.self_support.baseline"
 index = 1
 range = [0.01, 0.08]
-)");
+)"));
   const std::string fitted = dir.file("fit.toml");
-  const auto r = test::run_cli("calibrate " + scenario + " -o " + fitted +
-                               " --set \"hazards.cash_benefit.self_support.baseline=[0.07, 0.03]\""
-                               " --set hazards.self_support.cash_benefit.baseline=0.02 --quiet");
+  const auto r =
+      test::run_cli("calibrate " + scenario + " -o " + fitted +
+                    " --set \"hazards.cash_benefit.self_support={ bands_weeks = [0, 13], baseline = [0.07, 0.03] }\""
+                    " --set hazards.self_support.cash_benefit.baseline=0.02 --quiet");
   INFO(r.output);
   REQUIRE(r.status == 0);  // the file alone reproduced the fit
   const Params p = load_scenario(fitted).params;
