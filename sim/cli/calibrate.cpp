@@ -1,12 +1,17 @@
 #include "calibrate.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <string>
+#include <system_error>
 
 #include "almpsim/calibration.hpp"
 #include "almpsim/fitted_scenario.hpp"
+#include "almpsim/output.hpp"
 
 namespace almpsim::cli {
 
@@ -60,15 +65,32 @@ int calibrate(const CalibrateArgs& args) {
     const std::filesystem::path in(args.scenario);
     output = (in.parent_path() / (in.stem().string() + "_fitted.toml")).string();
   }
-  write_fitted_scenario(output, args.scenario, fit.values, fit.record, args.overrides);
   // The written scenario must reproduce the fit alone (same draws, same objective), its
-  // overrides written into it.
-  const double reproduced = evaluate_fit(output, {}, fit.setting).objective();
+  // overrides written into it: it is checked beside the output, in the same folder (its
+  // `extends` is relative), and only then takes the output's place.
+  const std::string checked = output + ".check-" + std::to_string(::getpid());
+  write_fitted_scenario(checked, args.scenario, fit.values, fit.record, args.overrides);
+  double reproduced = 0.0;
+  try {
+    reproduced = evaluate_fit(checked, {}, fit.setting).objective();
+  } catch (...) {
+    std::filesystem::remove(checked);
+    throw;
+  }
   const double objective = fit.record.objective;
   if (std::abs(reproduced - objective) > 1e-9 * std::max(1.0, std::abs(objective))) {
-    std::fprintf(stderr, "error: %s does not reproduce the fit (objective %.6g instead of %.6g)\n", output.c_str(),
-                 reproduced, objective);
+    std::filesystem::remove(checked);
+    std::fprintf(
+        stderr,
+        "error: the fitted scenario does not reproduce the fit (objective %.6g instead of %.6g); %s not written\n",
+        reproduced, objective, output.c_str());
     return 1;
+  }
+  std::error_code moved;
+  std::filesystem::rename(checked, output, moved);
+  if (moved) {
+    std::filesystem::remove(checked);
+    throw OutputError("cannot move the fitted scenario into " + output);
   }
   if (!args.quiet) print_fit(fit, output);
   return 0;

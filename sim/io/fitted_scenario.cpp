@@ -45,6 +45,19 @@ std::string dotted(const std::vector<std::string>& parts) {
   return out;
 }
 
+/// `node` as the written file must hold it: a relative path given by --set (a key named
+/// `file`) names a file from the working directory, and the written file names it from its own
+/// folder.
+toml::table file_relative_to(const toml::node& node, const std::string& leaf, const std::filesystem::path& out_dir) {
+  toml::table holder;
+  const auto* path = node.as_string();
+  if (leaf == "file" && path && std::filesystem::path(path->get()).is_relative())
+    holder.insert("value", std::filesystem::relative(std::filesystem::absolute(path->get()), out_dir).string());
+  else
+    holder.insert("value", node);
+  return holder;
+}
+
 /// Sets `node` at the dotted key `key` of the written scenario `root`. A key inside a table that
 /// `extends` replaces whole brings the rest of that table along, as `effective` (the scenario
 /// written over, its overrides applied) has it.
@@ -75,9 +88,17 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
   std::vector<Override> given;
   for (std::size_t k = 0; k < overrides.size(); ++k) given.emplace_back(overrides[k], "--set", static_cast<int>(k) + 1);
   const io::ScenarioDocument effective = io::load_document(base_path, given);
-  for (const auto& [key, where] : effective.override_keys)
-    if (const toml::node* node = io::find_key(effective.root, io::split_key(key)))
-      set_key(root, effective.root, key, *node);
+  for (const auto& [key, where] : effective.override_keys) {
+    if (key == "extends") continue;  // the scenario's own parent is resolved before overrides: it changed nothing
+    const std::vector<std::string> parts = io::split_key(key);
+    const toml::node* node = io::find_key(effective.root, parts);
+    // A whole named array is replaced by --set but merged entry by entry by `extends`; a key
+    // the loading removes (an actor's `extends`) or renames cannot be found again.
+    if (!node || (parts.size() == 1 && io::is_named_array(parts[0])))
+      throw OutputError("cannot write --set " + key +
+                        " into the fitted scenario: a file that extends the scenario would not set it the same way");
+    set_key(root, effective.root, key, *file_relative_to(*node, parts.back(), out_dir).get("value"));
+  }
   for (const FittedValue& v : values) {
     if (v.array) {
       toml::array arr;
@@ -121,7 +142,8 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
   {
     std::ofstream out(temporary);
     if (!out) throw OutputError("cannot write " + out_path);
-    out << "# Written by `almpsim calibrate`: the scenario it extends, with the fitted values below.\n"
+    out << "# Written by `almpsim calibrate`: the scenario it extends, with the keys --set changed and the\n"
+        << "# fitted values below.\n"
         << "# [calibration.result] records the fit: objective = sum over the fitted published numbers of\n"
         << "# ((simulated mean - published) / standard error)^2, with common random numbers, plus\n"
         << "# ((value - mean) / sd)^2 for each prior; at_bound lists parameters left at an end of their range.\n\n"

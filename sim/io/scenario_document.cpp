@@ -101,8 +101,8 @@ class Loader {
 
  private:
   /// Each key this file sets on an actor that the file it extends defines. A file written by
-  /// `almpsim calibrate` is left out: it sets the keys the scenario declared free, and their
-  /// reach through `extends` is part of the model that was fitted.
+  /// `almpsim calibrate` is left out: it sets the keys the scenario declared free and those
+  /// --set changed in the fit, and their reach through `extends` is part of the model fitted.
   void record_actor_changes(const toml::table& parent, const toml::table& self, const std::string& file) {
     if (self["calibration"]["result"].is_table()) return;
     const toml::array* theirs = parent["actors"].as_array();

@@ -45,9 +45,10 @@ constexpr Section kSections[] = {
      "for shares at least one percentage point), with the same seed at every evaluation\n"
      "(common random numbers), plus ((value − mean) / sd)² for each free parameter's `prior`: the\n"
      "evidence from studies outside the tables, with its source. It writes a scenario that `extends`\n"
-     "this one with the fitted values and a `[calibration.result]` record of the fit: both parts of\n"
-     "the objective, each prior beside the fitted value, and the parameters left at a bound of their\n"
-     "range (`at_bound`), which are where the optimiser stopped unless the evidence puts them there."},
+     "this one with the keys `--set` changed, the fitted values and a `[calibration.result]` record\n"
+     "of the fit: both parts of the objective, each prior beside the fitted value, and the\n"
+     "parameters left at a bound of their range (`at_bound`), which are where the optimiser stopped\n"
+     "unless the evidence puts them there."},
     {"sweep", "[sweep]",
      "The points `almpsim sweep` runs. Command-line `--vary key=v1,v2,...` adds grid axes (or\n"
      "replaces the axis with the same key); `--set` changes the scenario at every point. Every\n"

@@ -1,6 +1,8 @@
 // almpsim calibrate: the fitted scenario it writes, and the bounds it refuses.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "support/catch.hpp"
@@ -62,10 +64,10 @@ index = 1
 range = [0.01, 0.08]
 )"));
   const std::string fitted = dir.file("fit.toml");
-  const auto r =
-      test::run_cli("calibrate " + scenario + " -o " + fitted +
-                    " --set \"hazards.cash_benefit.self_support={ bands_weeks = [0, 13], baseline = [0.07, 0.03] }\""
-                    " --set hazards.self_support.cash_benefit.baseline=0.02 --quiet");
+  const std::string banded =
+      " --set \"hazards.cash_benefit.self_support={ bands_weeks = [0, 13], baseline = [0.07, 0.03] }\"";
+  const auto r = test::run_cli("calibrate " + scenario + " -o " + fitted + banded +
+                               " --set hazards.self_support.cash_benefit.baseline=0.02 --quiet");
   INFO(r.output);
   REQUIRE(r.status == 0);  // the file alone reproduced the fit
   const Params p = load_scenario(fitted).params;
@@ -81,4 +83,18 @@ range = [0.01, 0.08]
   CHECK(held[1] >= 0.01);  // fitted within its range
   CHECK(held[1] <= 0.08);
   CHECK(baseline(State::self_support, State::cash_benefit) == std::vector<double>{0.02});
+  // The held element is written as --set left it, beside the fitted one.
+  const std::string text = [&] {
+    std::ifstream in(fitted);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }();
+  CHECK(text.find("baseline = [ 0.07") != std::string::npos);
+  // A whole named array set by --set would be merged entry by entry by `extends`, not replaced:
+  // refused, and nothing is written.
+  const std::string refused = dir.file("refused.toml");
+  const auto whole = test::run_cli("calibrate " + scenario + " -o " + refused + banded +
+                                   " --set \"shocks=[{ name = 'x', start = 2020-02-03, inflow = 1.1 }]\" --quiet");
+  CHECK(whole.status != 0);
+  CHECK(whole.output.find("cannot write --set shocks") != std::string::npos);
+  CHECK(!std::filesystem::exists(refused));
 }
