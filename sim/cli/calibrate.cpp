@@ -57,14 +57,24 @@ int calibrate(const CalibrateArgs& args) {
       std::fprintf(stderr, "evaluation %d/%d  objective %.2f  best %.2f  elapsed %.0f s\n", evaluation, budget, value,
                    best, elapsed);
     };
-  Calibration fit = calibrate_scenario(request);
-  fit.record.version = ALMPSIM_VERSION;
-
   std::string output = args.output;
   if (output.empty()) {
     const std::filesystem::path in(args.scenario);
     output = (in.parent_path() / (in.stem().string() + "_fitted.toml")).string();
   }
+  // An override the fitted scenario could not hold, or an output that cannot be written, is
+  // refused before the fit, not after it.
+  const std::string probe = output + ".probe-" + std::to_string(::getpid());
+  try {
+    write_fitted_scenario(probe, args.scenario, {}, FitRecord{}, args.overrides);
+  } catch (...) {
+    std::filesystem::remove(probe);
+    throw;
+  }
+  std::filesystem::remove(probe);
+
+  Calibration fit = calibrate_scenario(request);
+  fit.record.version = ALMPSIM_VERSION;
   // The written scenario must reproduce the fit alone (same draws, same objective), its
   // overrides written into it: it is checked beside the output, in the same folder (its
   // `extends` is relative), and only then takes the output's place.

@@ -95,8 +95,9 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
     // A whole named array is replaced by --set but merged entry by entry by `extends`; a key
     // the loading removes (an actor's `extends`) or renames cannot be found again.
     if (!node || (parts.size() == 1 && io::is_named_array(parts[0])))
-      throw OutputError("cannot write --set " + key +
-                        " into the fitted scenario: a file that extends the scenario would not set it the same way");
+      throw ScenarioError({{where.file, where.line, key,
+                            "calibrate cannot write it into the fitted scenario: a file that extends the scenario "
+                            "would not set it the same way"}});
     set_key(root, effective.root, key, *file_relative_to(*node, parts.back(), out_dir).get("value"));
   }
   for (const FittedValue& v : values) {

@@ -94,7 +94,7 @@ range = [0.01, 0.08]
   const std::string refused = dir.file("refused.toml");
   const auto whole = test::run_cli("calibrate " + scenario + " -o " + refused + banded +
                                    " --set \"shocks=[{ name = 'x', start = 2020-02-03, inflow = 1.1 }]\" --quiet");
-  CHECK(whole.status != 0);
-  CHECK(whole.output.find("cannot write --set shocks") != std::string::npos);
+  CHECK(whole.status == 2);  // bad input, named where it was given
+  CHECK(whole.output.find("--set:2: shocks: calibrate cannot write it") != std::string::npos);
   CHECK(!std::filesystem::exists(refused));
 }
