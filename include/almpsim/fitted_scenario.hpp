@@ -1,6 +1,7 @@
 #pragma once
 /// Writing the result of a calibration as a scenario that extends the calibrated one.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,11 +42,14 @@ struct FitRecord {
 /// Writes `out_path`: `extends` the calibrated scenario, sets the keys `overrides` (KEY=VALUE,
 /// as --set gives them) changed as they changed them, then the fitted values, and records the
 /// fit under [calibration.result]: the file alone reproduces a fit run under those overrides.
-/// Written to a temporary file and renamed into place. Throws ScenarioError for an override
-/// such a file could not set the same way (a whole named array; a key the loading removes or
-/// renames), located at its --set, and OutputError.
+/// Written to a temporary file beside `out_path` (so that its `extends` holds), which `check`,
+/// when given, may read and refuse by throwing; only then renamed into place, and removed if
+/// anything fails. Throws ScenarioError for an override such a file could not set the same way
+/// (a whole named array; a key the loading removes or renames), located at its --set, and
+/// OutputError.
 void write_fitted_scenario(const std::string& out_path, const std::string& base_path,
                            const std::vector<FittedValue>& values, const FitRecord& record,
-                           const std::vector<std::string>& overrides = {});
+                           const std::vector<std::string>& overrides = {},
+                           const std::function<void(const std::string& written)>& check = {});
 
 }  // namespace almpsim

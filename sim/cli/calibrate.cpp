@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <system_error>
 
 #include "almpsim/calibration.hpp"
 #include "almpsim/fitted_scenario.hpp"
@@ -63,45 +62,24 @@ int calibrate(const CalibrateArgs& args) {
     output = (in.parent_path() / (in.stem().string() + "_fitted.toml")).string();
   }
   // An override the fitted scenario could not hold, or an output that cannot be written, is
-  // refused before the fit, not after it.
-  const std::string probe = output + ".probe-" + std::to_string(::getpid());
-  try {
-    write_fitted_scenario(probe, args.scenario, {}, FitRecord{}, args.overrides);
-  } catch (...) {
-    std::filesystem::remove(probe);
-    throw;
-  }
-  std::filesystem::remove(probe);
+  // refused before the fit, not after it: a trial file is written and removed.
+  const std::string trial = output + ".trial-" + std::to_string(::getpid());
+  write_fitted_scenario(trial, args.scenario, {}, FitRecord{}, args.overrides);
+  std::filesystem::remove(trial);
 
   Calibration fit = calibrate_scenario(request);
   fit.record.version = ALMPSIM_VERSION;
   // The written scenario must reproduce the fit alone (same draws, same objective), its
-  // overrides written into it: it is checked beside the output, in the same folder (its
-  // `extends` is relative), and only then takes the output's place.
-  const std::string checked = output + ".check-" + std::to_string(::getpid());
-  write_fitted_scenario(checked, args.scenario, fit.values, fit.record, args.overrides);
-  double reproduced = 0.0;
-  try {
-    reproduced = evaluate_fit(checked, {}, fit.setting).objective();
-  } catch (...) {
-    std::filesystem::remove(checked);
-    throw;
-  }
+  // overrides written into it, before it takes the output's place.
   const double objective = fit.record.objective;
-  if (std::abs(reproduced - objective) > 1e-9 * std::max(1.0, std::abs(objective))) {
-    std::filesystem::remove(checked);
-    std::fprintf(
-        stderr,
-        "error: the fitted scenario does not reproduce the fit (objective %.6g instead of %.6g); %s not written\n",
-        reproduced, objective, output.c_str());
-    return 1;
-  }
-  std::error_code moved;
-  std::filesystem::rename(checked, output, moved);
-  if (moved) {
-    std::filesystem::remove(checked);
-    throw OutputError("cannot move the fitted scenario into " + output);
-  }
+  write_fitted_scenario(output, args.scenario, fit.values, fit.record, args.overrides, [&](const std::string& written) {
+    const double reproduced = evaluate_fit(written, {}, fit.setting).objective();
+    if (std::abs(reproduced - objective) <= 1e-9 * std::max(1.0, std::abs(objective))) return;
+    char text[160];
+    std::snprintf(text, sizeof text, "the fitted scenario does not reproduce the fit (objective %.6g instead of %.6g)",
+                  reproduced, objective);
+    throw OutputError(std::string(text) + "; " + output + " not written");
+  });
   if (!args.quiet) print_fit(fit, output);
   return 0;
 }

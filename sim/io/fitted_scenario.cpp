@@ -45,19 +45,6 @@ std::string dotted(const std::vector<std::string>& parts) {
   return out;
 }
 
-/// `node` as the written file must hold it: a relative path given by --set (a key named
-/// `file`) names a file from the working directory, and the written file names it from its own
-/// folder.
-toml::table file_relative_to(const toml::node& node, const std::string& leaf, const std::filesystem::path& out_dir) {
-  toml::table holder;
-  const auto* path = node.as_string();
-  if (leaf == "file" && path && std::filesystem::path(path->get()).is_relative())
-    holder.insert("value", std::filesystem::relative(std::filesystem::absolute(path->get()), out_dir).string());
-  else
-    holder.insert("value", node);
-  return holder;
-}
-
 /// Sets `node` at the dotted key `key` of the written scenario `root`. A key inside a table that
 /// `extends` replaces whole brings the rest of that table along, as `effective` (the scenario
 /// written over, its overrides applied) has it.
@@ -78,7 +65,8 @@ void set_key(toml::table& root, const toml::table& effective, const std::string&
 
 void write_fitted_scenario(const std::string& out_path, const std::string& base_path,
                            const std::vector<FittedValue>& values, const FitRecord& record,
-                           const std::vector<std::string>& overrides) {
+                           const std::vector<std::string>& overrides,
+                           const std::function<void(const std::string& written)>& check) {
   namespace fs = std::filesystem;
   const fs::path out_dir = fs::absolute(out_path).parent_path();
   toml::table root;
@@ -98,7 +86,13 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
       throw ScenarioError({{where.file, where.line, key,
                             "calibrate cannot write it into the fitted scenario: a file that extends the scenario "
                             "would not set it the same way"}});
-    set_key(root, effective.root, key, *file_relative_to(*node, parts.back(), out_dir).get("value"));
+    // A relative path given by --set names a file from the working directory; the written file
+    // names it from its own folder.
+    const toml::value<std::string>* path = node->as_string();
+    if (parts.back() == "file" && path && fs::path(path->get()).is_relative())
+      set_key(root, effective.root, key, toml::value(fs::relative(fs::absolute(path->get()), out_dir).string()));
+    else
+      set_key(root, effective.root, key, *node);
   }
   for (const FittedValue& v : values) {
     if (v.array) {
@@ -149,7 +143,18 @@ void write_fitted_scenario(const std::string& out_path, const std::string& base_
         << "# ((simulated mean - published) / standard error)^2, with common random numbers, plus\n"
         << "# ((value - mean) / sd)^2 for each prior; at_bound lists parameters left at an end of their range.\n\n"
         << root << "\n";
-    if (!out) throw OutputError("cannot write " + out_path);
+    if (!out) {
+      std::remove(temporary.c_str());
+      throw OutputError("cannot write " + out_path);
+    }
+  }
+  if (check) {
+    try {
+      check(temporary);
+    } catch (...) {
+      std::remove(temporary.c_str());
+      throw;
+    }
   }
   if (std::rename(temporary.c_str(), out_path.c_str()) != 0) {
     std::remove(temporary.c_str());
