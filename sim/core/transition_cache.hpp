@@ -156,7 +156,7 @@ class TransitionCache {
 
   /// The observed attributes citizen i's hazards depend on in week w.
   CovariateCell covariates_of(CitizenId i, Week w) const {
-    return covariates_with_age_band(i, age_band_of(params_.attributes, pop_.age_years(i, w)));
+    return covariates_with_age_band(i, age_marks(pop_.age_years(i, w)).band);
   }
   /// The same where its age band is known.
   CovariateCell covariates_with_age_band(CitizenId i, int age_band) const {
