@@ -48,6 +48,11 @@ def run_process(command, env=None):
     return text, wall, usage.ru_maxrss * 1024
 
 
+def worker_record(text):
+    """The figures an almpsim_bench worker prints, on its last line, as JSON."""
+    return json.loads(text.strip().splitlines()[-1])
+
+
 def run_side_by_side(command, copies, env=None):
     """Starts `copies` of a command at once and waits for all; returns their stdouts. If any
     fails, the benchmark exits once all have ended."""
@@ -79,8 +84,7 @@ class Workload:
 
     def measure(self):
         if self.copies > 1:
-            records = [json.loads(t.strip().splitlines()[-1])
-                       for t in run_side_by_side(self.command, self.copies, self.env)]
+            records = [worker_record(t) for t in run_side_by_side(self.command, self.copies, self.env)]
             self.rates.append(sum(r["citizen_weeks"] for r in records) / max(r["seconds"] for r in records) / 1e6)
             self.extra = {"copies": self.copies}
             return
@@ -113,7 +117,7 @@ class Workload:
                           "replication_seconds": max(r["seconds"] for r in records),
                           "launch_seconds": wall - max(r["seconds"] for r in records)}
             return
-        record = json.loads(text.strip().splitlines()[-1])
+        record = worker_record(text)
         self.rates.append(record["citizen_weeks"] / record["seconds"] / 1e6)
         self.bytes_per_citizen.append(record["peak_rss_bytes"] / record["citizens"])
         self.extra = {"citizens": record["citizens"], "citizen_weeks": record["citizen_weeks"]}
