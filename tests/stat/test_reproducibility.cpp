@@ -63,8 +63,9 @@ TEST_CASE("same seed gives the same bits when threads split the citizens of one 
 
 TEST_CASE("the fitted Køge model gives the same bits for 1 and 2 threads within a replication", "[stat]") {
   // Every Køge mechanism (capacity-bound meetings, immediate activation with its follow-up,
-  // cohorts) with enough citizens that one replication is split between threads (in shares cut
-  // to equal work), and enough caseworkers that the week's meetings are held on both threads.
+  // cohorts) with enough citizens that one replication is split between threads (its blocks
+  // handed out as threads come free), and enough caseworkers that the week's meetings are held
+  // on both threads.
   const Params p = test::shipped(
       "koege_2008.toml",
       {"replications=1", "population.size=250000", "inflow.cash_benefit=1100", "inflow.sickness_benefit=3800",
