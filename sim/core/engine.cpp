@@ -133,10 +133,16 @@ class Replication {
     const Calendar& cal = params_.calendar;
     // Each case opens from its own draws: in parallel, with the same result.
     const auto initial = static_cast<std::int64_t>(pop_.present_until(cal, cal.first()));
+    // The actors' take-over of the cases is counted into the threads' tallies as they open.
+    for (MoveTally& tally : move_tallies_) tally.reset(actors_);
     ParallelFailure opening;
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1)
     for (std::int64_t k = 0; k < initial; ++k)
-      opening.guard([&] { open_initial_case(params_, rng_, pop_, static_cast<CitizenId>(k), cal.first()); });
+      opening.guard([&] {
+        const auto i = static_cast<CitizenId>(k);
+        open_initial_case(params_, rng_, pop_, i, cal.first());
+        count_initial_case(i, move_tallies_[static_cast<std::size_t>(thread_number())]);
+      });
     opening.rethrow();
     take_over_initial_cases(static_cast<CitizenId>(initial));
     for (Week w = cal.first(); w < cal.end(); ++w) {
@@ -191,19 +197,34 @@ class Replication {
     result_.cost_accounts[at(w, actor, static_cast<int>(account), kCostAccounts)] += amount;
   }
 
-  /// The actors take over the cases on benefit at the start: their fee, and the milestones the
-  /// spells running then will reach.
+  /// Counts citizen i's opened case into `tally`: an entry to its state, a case on benefit
+  /// whose fee its actor is paid, and its programme's weeks.
+  void count_initial_case(CitizenId i, MoveTally& tally) const {
+    const std::size_t a = pop_.actor[i];
+    ++tally.entries[a * kStates + pop_.state[i]];
+    if (params_.on_benefit[pop_.state[i]]) ++tally.fees[a];
+    case_count_changes(params_, pop_, i, params_.calendar.first(), +1, tally.count_changes);
+  }
+
+  /// The actors take over the cases on benefit at the start (as the threads' tallies counted
+  /// them, count_initial_case): their fee, and the milestones the spells running then will reach.
   void take_over_initial_cases(CitizenId initial) {
     const Week first = params_.calendar.first();
     occupancy_now_.assign(actors_ * kStates, 0);
-    for (CitizenId i = 0; i < initial; ++i) {
-      ++occupancy_now_[pop_.actor[i] * kStates + pop_.state[i]];
-      if (first >= 0 && params_.on_benefit[pop_.state[i]])
-        book(first, pop_.actor[i], CostAccount::payments, entry_fee(params_.actors[pop_.actor[i]]));
-      schedule_milestones(i);
-      case_count_changes(params_, pop_, i, first, +1, count_changes_);
+    std::vector<std::int32_t> on_benefit(actors_, 0);
+    for (MoveTally& tally : move_tallies_) {
+      for (std::size_t k = 0; k < occupancy_now_.size(); ++k) occupancy_now_[k] += tally.entries[k];
+      for (std::size_t a = 0; a < actors_; ++a) on_benefit[a] += tally.fees[a];
+      apply_count_changes(tally.count_changes);
     }
-    apply_count_changes(count_changes_);
+    // Each case's fee booked in turn, as one case at a time adds them: the same sum to the bit.
+    for (std::size_t a = 0; a < actors_; ++a) {
+      const double fee = entry_fee(params_.actors[a]);
+      if (first >= 0 && fee != 0.0)
+        for (std::int32_t k = 0; k < on_benefit[a]; ++k) book(first, a, CostAccount::payments, fee);
+    }
+    if (has_milestones_)
+      for (CitizenId i = 0; i < initial; ++i) schedule_milestones(i);
   }
 
   /// Makes `change` to citizen i's case, and to the programme count from week `from` on: the

@@ -223,7 +223,9 @@ Population create_population(const Params& params, const RandomStreams& rng, int
   const auto& means = params.population.initial_duration_mean_weeks;
   const bool durations = std::any_of(means.begin(), means.end(), [](double mean) { return mean > 0.0; });
   const auto stock_chunks = (n0 + static_cast<std::int64_t>(kChunk) - 1) / static_cast<std::int64_t>(kChunk);
-#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1)
+  // Handed out as threads come free: a thread that starts late (the main thread, still waking
+  // the others) would otherwise finish its half late.
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 16) if (threads > 1)
   for (std::int64_t chunk = 0; chunk < stock_chunks; ++chunk) {
     const auto first = static_cast<CitizenId>(chunk * static_cast<std::int64_t>(kChunk));
     const std::size_t count = std::min<std::size_t>(kChunk, static_cast<std::size_t>(n0) - first);

@@ -114,10 +114,10 @@ class TransitionCache {
     // The first pass streams every citizen's row key: two bytes where the rows allow it.
     narrow_rows_ = rows <= std::size_t{1} << 16 && !params.run.wide_row_keys;
     if (narrow_rows_)
-      row_of16_.assign(pop_.size(), 0);
+      fill_side_by_side(row_of16_, pop_.size(), std::uint16_t{0}, threads);
     else
-      row_of32_.assign(pop_.size(), 0);
-    row_until_.assign(pop_.size(), kStaleRow);
+      fill_side_by_side(row_of32_, pop_.size(), std::uint32_t{0}, threads);
+    fill_side_by_side(row_until_, pop_.size(), kStaleRow, threads);
     for (int s = 0; s < kStates; ++s)
       keys_read_attributes_ |=
           hazards_.distinct_cells(static_cast<State>(s)) > 1 || hazards_.distinct_classes(static_cast<State>(s)) > 1;
@@ -426,11 +426,25 @@ class TransitionCache {
   std::array<AgeMarks, kTabledAges> age_marks_{};  // [age in years]
   std::vector<ThreadScratch> scratch_;             // [thread]
   std::size_t groups_ = 1, post_weeks_ = 1;
-  bool narrow_rows_ = true;              // every row fits 16 bits: row_of16_ holds the keys
-  bool keys_read_attributes_ = false;    // see keys_read_attributes()
-  std::vector<std::uint16_t> row_of16_;  // [citizen] cached row key, where the rows fit 16 bits
-  std::vector<std::uint32_t> row_of32_;  // [citizen] cached row key, where they do not
-  std::vector<std::int16_t> row_until_;  // [citizen] week the key must be recomputed
+  /// Sizes `column` to n elements of `value`, set by the threads side by side: they, not the
+  /// main thread alone, take its fresh pages from the kernel.
+  template <class T>
+  static void fill_side_by_side(Column<T>& column, std::size_t n, T value, int threads) {
+    column.resize(n);
+    const auto pieces = static_cast<std::int64_t>((n + kBlockSize - 1) / kBlockSize);
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1 && pieces > 1)
+    for (std::int64_t k = 0; k < pieces; ++k) {
+      const std::size_t first = static_cast<std::size_t>(k) * kBlockSize;
+      std::fill(column.begin() + static_cast<std::ptrdiff_t>(first),
+                column.begin() + static_cast<std::ptrdiff_t>(std::min(n, first + kBlockSize)), value);
+    }
+  }
+
+  bool narrow_rows_ = true;            // every row fits 16 bits: row_of16_ holds the keys
+  bool keys_read_attributes_ = false;  // see keys_read_attributes()
+  Column<std::uint16_t> row_of16_;     // [citizen] cached row key, where the rows fit 16 bits
+  Column<std::uint32_t> row_of32_;     // [citizen] cached row key, where they do not
+  Column<std::int16_t> row_until_;     // [citizen] week the key must be recomputed
 };
 
 }  // namespace almpsim
