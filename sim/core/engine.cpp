@@ -104,7 +104,7 @@ class Replication {
         pop_(create_population(params, rng_, threads_)),
         cache_(params, hazards, pop_, threads_),
         places_(params),
-        programme_count_(params) {
+        programme_count_(params, threads_) {
     capacity_carry_.assign(actors_ * kStates, 0.0);
     programme_cases_.assign(actors_ * kActivities, 0);  // without casework none ever runs
     programme_bin_ = programme_bins_of_codes();
@@ -241,9 +241,10 @@ class Replication {
     return threads_ > 1 ? omp_get_thread_num() : 0;
   }
 
-  /// Takes changes to the programme count in, and empties their list for more.
-  void apply_count_changes(std::vector<CountChange>& changes) {
-    programme_count_.apply(changes);
+  /// Takes changes to the programme count in (into the calendar of thread `part`, where
+  /// threads take theirs in side by side), and empties their list for more.
+  void apply_count_changes(std::vector<CountChange>& changes, int part = 0) {
+    programme_count_.apply(changes, part);
     changes.clear();
   }
 
@@ -687,13 +688,14 @@ class Replication {
       // blocks in id order, so its lists are in id order.
       MoveTally& tally = move_tallies_[static_cast<std::size_t>(thread)];
       moving.guard([&] { tally.reset(actors_); });
-#pragma omp for schedule(monotonic : dynamic, 1)
+#pragma omp for schedule(monotonic : dynamic, 1) nowait
       for (std::size_t b = 0; b < blocks; ++b)
         moving.guard([&] {
           const std::size_t lo = b * kBlockSize;
           const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, lo + kBlockSize));
           move_block(w, static_cast<CitizenId>(lo), hi, tally, cache_.scratch(thread), week_mult);
         });
+      moving.guard([&] { apply_count_changes(tally.count_changes, thread); });
     }
     moving.rethrow();
 
@@ -754,28 +756,43 @@ class Replication {
   }
 
   /// Chooses every team's meetings of week w into meetings_ (teams_met_ says whose are whose),
-  /// each team's in the order its queue holds them. A team's choice reads only its own cases,
-  /// which no other team's meetings touch (a case met this week is booked again after it), so
-  /// all are chosen before any is held.
+  /// each team's in the order its queue holds them. A team's choice reads only its own queue
+  /// and cases, which no other team's meetings touch (a case met this week is booked again after
+  /// it), so the teams choose side by side, and all before any meeting is held.
   void choose_meetings(Week w, const MoveTally& week_moves) {
     // A case's entry in a queue is live while its next meeting is still the week it fell due.
     const auto still_due = [this](const DueMeeting& d) { return pop_.next_meeting[d.citizen] == d.due; };
     const auto ask_ahead = [this](const DueMeeting& d) { __builtin_prefetch(&pop_.next_meeting[d.citizen]); };
     const int slot = params_.calendar.slot(w);
-    meetings_.clear();
     teams_met_.clear();
+    std::size_t all_due = 0;
     for (std::size_t team = 0; team < actors_ * kStates; ++team) {
-      MeetingQueue& queue = meeting_queues_[team];
-      const std::vector<DueMeeting>& fresh = week_moves.due[team];
-      queue.forget(static_cast<std::size_t>(week_moves.left_queue[team]));
-      const std::size_t due = queue.overdue() + fresh.size();
-      if (due == 0) continue;
-      const std::size_t a = team / kStates;
-      const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(team % kStates), slot);
-      const std::size_t first = meetings_.size();
-      const std::size_t held =
-          queue.take(fresh, take_capacity(capacity, capacity_carry_[team]), still_due, meetings_, ask_ahead);
-      teams_met_.push_back({a, first, held, due});
+      meeting_queues_[team].forget(static_cast<std::size_t>(week_moves.left_queue[team]));
+      const std::size_t due = meeting_queues_[team].overdue() + week_moves.due[team].size();
+      if (due > 0) teams_met_.push_back({team / kStates, team, 0, 0, due});
+      all_due += due;
+    }
+    chosen_by_team_.resize(actors_ * kStates);
+    const auto teams = static_cast<std::ptrdiff_t>(teams_met_.size());
+    ParallelFailure choosing;
+#pragma omp parallel for num_threads(threads_) \
+    schedule(dynamic, 1) if (threads_ > 1 && teams > 1 && all_due >= kParallelMeetings)
+    for (std::ptrdiff_t k = 0; k < teams; ++k)
+      choosing.guard([&] {
+        TeamMeetings& met = teams_met_[static_cast<std::size_t>(k)];
+        std::vector<DueMeeting>& chosen = chosen_by_team_[met.team];
+        chosen.clear();
+        const double capacity =
+            meeting_capacity(params_.actors[met.actor], static_cast<State>(met.team % kStates), slot);
+        met.held = meeting_queues_[met.team].take(
+            week_moves.due[met.team], take_capacity(capacity, capacity_carry_[met.team]), still_due, chosen, ask_ahead);
+      });
+    choosing.rethrow();
+    meetings_.clear();
+    for (TeamMeetings& met : teams_met_) {
+      met.first = meetings_.size();
+      const std::vector<DueMeeting>& chosen = chosen_by_team_[met.team];
+      meetings_.insert(meetings_.end(), chosen.begin(), chosen.end());
     }
   }
 
@@ -786,14 +803,19 @@ class Replication {
     outcomes_.resize(held);
     const auto runs = static_cast<std::ptrdiff_t>((held + kMeetingRun - 1) / kMeetingRun);
     ParallelFailure holding;
-#pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1 && held >= kParallelMeetings)
-    for (std::ptrdiff_t r = 0; r < runs; ++r)
-      holding.guard([&] {
-        const std::size_t first = static_cast<std::size_t>(r) * kMeetingRun;
-        hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held);
-      });
+#pragma omp parallel num_threads(threads_) if (threads_ > 1 && held >= kParallelMeetings)
+    {
+#pragma omp for schedule(static) nowait
+      for (std::ptrdiff_t r = 0; r < runs; ++r)
+        holding.guard([&] {
+          const std::size_t first = static_cast<std::size_t>(r) * kMeetingRun;
+          hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held);
+        });
+      const int thread = thread_number();
+      holding.guard(
+          [&] { apply_count_changes(meeting_count_changes_[static_cast<std::size_t>(thread)].list, thread); });
+    }
     holding.rethrow();
-    for (auto& changes : meeting_count_changes_) apply_count_changes(changes.list);
   }
 
   /// Makes the moves the meetings of week w cause, one by one, team by team in the order
@@ -894,9 +916,11 @@ class Replication {
   std::vector<DueMeeting> meetings_;          // the week's meetings held, team by team, each in the order held
   /// A team's meetings of the week: meetings_[first, first + held), of `due` falling due.
   struct TeamMeetings {
-    std::size_t actor, first, held, due;
+    std::size_t actor, team, first, held, due;
   };
   std::vector<TeamMeetings> teams_met_;
+  std::vector<std::vector<DueMeeting>>
+      chosen_by_team_;  // [actor][state] the week's choice, before meetings_ joins them
   std::vector<double> capacity_carry_;
   struct DueMilestone {
     CitizenId citizen;

@@ -5,7 +5,8 @@
 /// Whatever changes that (a move, a meeting, a referral, a place from a waiting list) takes
 /// the case's weeks to come away as they were and adds them as they are now, as changes in a
 /// calendar of weeks; a week's count is their running sum. Counts are whole numbers, which add
-/// up the same in any order: threads keep their changes apart and hand them in as they finish.
+/// up the same in any order: each thread takes its changes into a calendar of its own, and a
+/// week's changes are added up over the threads when the week is counted.
 #include <cstdint>
 #include <vector>
 
@@ -36,11 +37,13 @@ inline void case_count_changes(const Params& params, const Population& pop, Citi
 /// The count of the run's weeks, from the calendar's first, kept as changes by week.
 class ProgrammeCount {
  public:
-  /// An empty count over the calendar's weeks and the actors' bins.
-  explicit ProgrammeCount(const Params& params);
-  /// Takes in changes to weeks not yet counted. Throws std::logic_error, taking none of them in,
-  /// if one is to a week already counted or outside the calendar or the bins.
-  void apply(const std::vector<CountChange>& changes);
+  /// An empty count over the calendar's weeks and the actors' bins, its changes kept in
+  /// `parts` calendars, one for each thread that takes changes in at the same time.
+  explicit ProgrammeCount(const Params& params, int parts = 1);
+  /// Takes in changes to weeks not yet counted, into calendar `part` (threads taking changes in
+  /// at the same time each into their own). Throws std::logic_error, taking none of them in, if
+  /// one is to a week already counted or outside the calendar or the bins.
+  void apply(const std::vector<CountChange>& changes, int part = 0);
   /// The count at the start of week w, [actor][activity] ([actor][none] stays 0). The weeks are
   /// taken in order, from the calendar's first, each once (std::logic_error otherwise).
   const std::vector<std::int32_t>& advance_to(Week w);
@@ -48,9 +51,9 @@ class ProgrammeCount {
  private:
   const Calendar& calendar_;
   std::size_t bins_;
-  std::vector<std::int32_t> changes_;  // [calendar slot][bin] the count's change in that week
-  std::vector<std::int32_t> running_;  // [bin] the count of the last week taken
-  int counted_ = -1;                   // the last calendar slot taken
+  std::vector<std::vector<std::int32_t>> changes_;  // [part][calendar slot][bin] the count's change in that week
+  std::vector<std::int32_t> running_;               // [bin] the count of the last week taken
+  int counted_ = -1;                                // the last calendar slot taken
 };
 
 }  // namespace almpsim

@@ -28,7 +28,10 @@ std::vector<std::int32_t> counted_from_codes(const Params& p, const Population& 
 
 }  // namespace
 
-TEST_CASE("the programme count kept from changes follows random cases as the codes count them", "[unit]") {
+TEST_CASE(
+    "the programme count kept from changes follows random cases as the codes count them, its changes in one calendar "
+    "or dealt out to several",
+    "[unit]") {
   Params p;
   p.calendar.start = *Date::parse("2020-01-06");
   p.calendar.weeks = 40;
@@ -55,15 +58,25 @@ TEST_CASE("the programme count kept from changes follows random cases as the cod
   const Week first = p.calendar.first();
   for (CitizenId i = 0; i < n; ++i) change(i, first);
   ProgrammeCount count(p);
+  // The same changes dealt out to three threads' calendars, as threads taking theirs in side
+  // by side do.
+  ProgrammeCount dealt(p, 3);
+  const auto deal = [&](const std::vector<CountChange>& changes) {
+    std::vector<CountChange> parts[3];
+    for (std::size_t k = 0; k < changes.size(); ++k) parts[pick(0, 2)].push_back(changes[k]);
+    for (int part = 0; part < 3; ++part) dealt.apply(parts[part], part);
+  };
   std::vector<CountChange> changes;
   for (CitizenId i = 0; i < n; ++i) case_count_changes(p, pop, i, first, +1, changes);
   count.apply(changes);
+  deal(changes);
   int changed_bins = 0;
   for (Week w = first; w < p.calendar.end(); ++w) {
     INFO("week " << w);
     const std::vector<std::int32_t> kept = count.advance_to(w);
     const std::vector<std::int32_t> expected = counted_from_codes(p, pop, w);
     REQUIRE(kept == expected);
+    REQUIRE(dealt.advance_to(w) == expected);
     for (const std::int32_t c : expected) changed_bins += c != 0;
     // During week w some cases change, effective from week w + 1.
     changes.clear();
@@ -74,6 +87,7 @@ TEST_CASE("the programme count kept from changes follows random cases as the cod
       case_count_changes(p, pop, i, w + 1, +1, changes);
     }
     count.apply(changes);
+    deal(changes);
   }
   CHECK(changed_bins > 100);  // the weeks counted programmes in many bins, not only empty ones
 }
@@ -91,6 +105,7 @@ TEST_CASE("the programme count refuses a change to a week it has counted, and we
   CHECK_THROWS_AS(count.apply({{5, 1, +1}}), std::logic_error);
   CHECK_THROWS_AS(count.apply({{2, 1, +1}, {2, kActivities, +1}}), std::logic_error);
   CHECK_NOTHROW(count.apply({{2, 1, +1}}));
+  CHECK_THROWS_AS(count.apply({{2, 1, +1}}, 1), std::logic_error);  // a count of one part keeps no part 1
   CHECK(count.advance_to(2)[1] == 1);
   CHECK_THROWS_AS(count.advance_to(4), std::logic_error);
   count.advance_to(3);
