@@ -109,9 +109,12 @@ class Replication {
     programme_cases_.assign(actors_ * kActivities, 0);  // without casework none ever runs
     programme_bin_ = programme_bins_of_codes();
     meeting_queues_.resize(actors_ * kStates);
-    meeting_count_changes_.resize(static_cast<std::size_t>(threads_));
+    meeting_tallies_.resize(static_cast<std::size_t>(threads_));
     move_tallies_.resize(static_cast<std::size_t>(threads_));
     has_milestones_ = pays_milestones(params);
+    // A meeting's moves touch only its citizen, but for the waiting lists of limited places,
+    // the milestones booked (whose payments add up in the order booked) and the meetings traced.
+    meeting_moves_where_held_ = !places_.limited() && !has_milestones_ && params.run.traced.empty();
     if (has_milestones_) milestones_due_.resize(static_cast<std::size_t>(params.calendar.total()));
     meeting_reach_ = pop_.casework ? cache_.meeting_reach() : 0;  // nobody is met without casework
     reads_birth_day_ = facts_read(params.actors).birth_day;
@@ -631,20 +634,30 @@ class Replication {
 
   /// Holds meetings [first, last) of the `held` selected this week (meetings_), each changing
   /// only its own citizen: their words drawn together, then each in turn, its fields asked for
-  /// ahead.
-  void hold_meeting_run(Week w, std::size_t first, std::size_t last, std::size_t held) {
+  /// ahead; where they may be (meeting_moves_where_held_), the moves each causes made at once,
+  /// into `moves`.
+  void hold_meeting_run(Week w, std::size_t first, std::size_t last, std::size_t held, MoveTally& moves) {
     std::array<CitizenId, kMeetingRun> citizens;
     std::array<MeetingWords, kMeetingRun> words;
     const std::size_t n = last - first;
     for (std::size_t k = 0; k < n; ++k) citizens[k] = meetings_[first + k].citizen;
     draw_meeting_words(w, citizens.data(), n, words.data());
-    std::vector<CountChange>& changes = meeting_count_changes_[static_cast<std::size_t>(thread_number())].list;
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t m = first + k;
       if (m + kMeetingPrefetchAhead < held) prefetch_meeting(meetings_[m + kMeetingPrefetchAhead].citizen);
       const CitizenId i = citizens[k];
-      recounting(i, w + 1, changes, [&] { outcomes_[m] = hold_meeting(params_, pop_, i, w, words[k]); });
+      recounting(i, w + 1, moves.count_changes, [&] { outcomes_[m] = hold_meeting(params_, pop_, i, w, words[k]); });
+      if (meeting_moves_where_held_) make_meeting_moves(w, i, outcomes_[m], moves);
     }
+  }
+
+  /// Makes the moves a meeting of citizen i in week w causes, into `moves`.
+  void make_meeting_moves(Week w, CitizenId i, const MeetingOutcome& outcome, MoveTally& moves) {
+    if (outcome.reassessed) cache_.invalidate(i);
+    if (outcome.leaves_benefit) move(w, i, State::self_support, moves);
+    if (outcome.referred) record_referral(w, i, moves);
+    if (places_.limited() && outcome.started != Activity::none)
+      recounting(i, w + 1, moves.count_changes, [&] { places_.take_place(pop_, i); });
   }
 
   /// The words of the meetings of `citizens` in week w: the reassessment and referral draws
@@ -797,41 +810,44 @@ class Replication {
   }
 
   /// Holds the meetings chosen for week w: each touches only its own citizen, so all of them
-  /// run side by side, in one parallel loop, their outcomes into outcomes_.
+  /// run side by side, in one parallel loop, their outcomes into outcomes_, each thread's moves
+  /// into its tally (meeting_tallies_), its moved citizens put in id order.
   void hold_chosen_meetings(Week w) {
     const std::size_t held = meetings_.size();
     outcomes_.resize(held);
     const auto runs = static_cast<std::ptrdiff_t>((held + kMeetingRun - 1) / kMeetingRun);
+    for (MoveTally& tally : meeting_tallies_) tally.reset(actors_);
     ParallelFailure holding;
 #pragma omp parallel num_threads(threads_) if (threads_ > 1 && held >= kParallelMeetings)
     {
+      const int thread = thread_number();
+      MoveTally& moves = meeting_tallies_[static_cast<std::size_t>(thread)];
 #pragma omp for schedule(static) nowait
       for (std::ptrdiff_t r = 0; r < runs; ++r)
         holding.guard([&] {
           const std::size_t first = static_cast<std::size_t>(r) * kMeetingRun;
-          hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held);
+          hold_meeting_run(w, first, std::min(held, first + kMeetingRun), held, moves);
         });
-      const int thread = thread_number();
-      holding.guard(
-          [&] { apply_count_changes(meeting_count_changes_[static_cast<std::size_t>(thread)].list, thread); });
+      holding.guard([&] {
+        apply_count_changes(moves.count_changes, thread);
+        std::sort(moves.entered.begin(), moves.entered.end());
+      });
     }
     holding.rethrow();
   }
 
-  /// Makes the moves the meetings of week w cause, one by one, team by team in the order
-  /// chosen, into `meeting_moves`, and records each actor's meetings held and overdue.
+  /// Records each actor's meetings held and overdue in week w and, where the meetings' moves
+  /// were not made as they were held, makes them one by one, team by team in the order chosen,
+  /// into `meeting_moves`.
   void take_meeting_outcomes(Week w, MoveTally& meeting_moves) {
     for (const TeamMeetings& team : teams_met_) {
       const std::size_t a = team.actor;
-      for (std::size_t k = team.first; k < team.first + team.held; ++k) {
-        const CitizenId i = meetings_[k].citizen;
-        if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, i, a, outcomes_[k]);
-        if (outcomes_[k].reassessed) cache_.invalidate(i);
-        if (outcomes_[k].leaves_benefit) move(w, i, State::self_support, meeting_moves);
-        if (outcomes_[k].referred) record_referral(w, i, meeting_moves);
-        if (places_.limited() && outcomes_[k].started != Activity::none)
-          recounting(i, w + 1, meeting_moves.count_changes, [&] { places_.take_place(pop_, i); });
-      }
+      if (!meeting_moves_where_held_)
+        for (std::size_t k = team.first; k < team.first + team.held; ++k) {
+          const CitizenId i = meetings_[k].citizen;
+          if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, i, a, outcomes_[k]);
+          make_meeting_moves(w, i, outcomes_[k], meeting_moves);
+        }
       if (w >= 0) {
         result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.held);
         result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.due - team.held);
@@ -855,8 +871,9 @@ class Replication {
     apply_count_changes(count_changes_);
   }
 
-  /// Week w's meetings: chosen from every team's queue, held side by side, then their moves
-  /// made one by one, team by team, in the order chosen.
+  /// Week w's meetings: chosen from every team's queue, held side by side, their moves made as
+  /// they are held or, where order matters (meeting_moves_where_held_), one by one after, team by
+  /// team in the order chosen.
   void hold_meetings(Week w) {
     // The week's moves, with the meetings falling due, as move_citizens added them up.
     const MoveTally& week_moves = move_tallies_.front();
@@ -870,7 +887,8 @@ class Replication {
     choose_meetings(w, week_moves);
     hold_chosen_meetings(w);
     take_meeting_outcomes(w, meeting_moves);
-    // The second pass moved its citizens in id order; the meetings' moves, in the order held,
+    for (const MoveTally& held_moves : meeting_tallies_) meeting_moves.add(held_moves, spare_ids_, spare_due_);
+    // The second pass moved its citizens in id order; the meetings' moves, in the order made,
     // are merged in, so the list stays in id order (the inflow then adds higher ids).
     const auto second_pass_moves = static_cast<std::ptrdiff_t>(entrants_.size());
     entrants_.insert(entrants_.end(), meeting_moves.entered.begin(), meeting_moves.entered.end());
@@ -897,16 +915,12 @@ class Replication {
   TransitionCache cache_;
   ProgrammePlaces places_;
   ProgrammeCount programme_count_;
-  std::vector<CountChange> count_changes_;  // to the programme count, made one by one
-  /// A thread's changes from the meetings it holds, on a cache line of its own: each change
-  /// written moves the list's end, and threads sharing a line would wait on each other.
-  struct alignas(64) ThreadCountChanges {
-    std::vector<CountChange> list;
-  };
-  std::vector<ThreadCountChanges> meeting_count_changes_;  // [thread] from the meetings held side by side
-  std::vector<CitizenId> started_from_lists_;              // the week's cases given a place from a list
-  std::vector<MoveTally> move_tallies_;  // [thread] the moves of its blocks of the week; [0] takes in the rest's
-  std::vector<CitizenId> spare_ids_;     // serve the tallies' merges
+  std::vector<CountChange> count_changes_;     // to the programme count, made one by one
+  std::vector<MoveTally> meeting_tallies_;     // [thread] the moves of the meetings it held, where made as held
+  bool meeting_moves_where_held_ = false;      // the meetings' moves are made as they are held, on any thread
+  std::vector<CitizenId> started_from_lists_;  // the week's cases given a place from a list
+  std::vector<MoveTally> move_tallies_;        // [thread] the moves of its blocks of the week; [0] takes in the rest's
+  std::vector<CitizenId> spare_ids_;           // serve the tallies' merges
   std::vector<DueMeeting> spare_due_;
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
