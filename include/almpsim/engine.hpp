@@ -4,8 +4,10 @@
 ///   2. observers (cohorts, register) see the start-of-week population, and the week's cases in
 ///      running programmes are counted,
 ///   3. every citizen is counted and may change state (parallel over citizen blocks),
-///   4. follow-up meetings are chosen within each team's capacity, held side by side, and the
-///      moves they cause made one by one, team by team, in a fixed order.
+///   4. follow-up meetings are chosen within each team's capacity (the teams side by side) and
+///      held side by side; the moves they cause touch only their own citizens and are made as
+///      they are held, or, where their order matters (waiting lists for places, milestones,
+///      traced citizens), one by one after, team by team, in a fixed order.
 #include <cstdint>
 #include <functional>
 #include <vector>

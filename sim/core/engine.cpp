@@ -33,9 +33,9 @@ namespace almpsim {
 
 namespace {
 
-/// What a thread's moves of a week add to its record, or the meetings' moves, made one by one:
-/// counts, which add up the same in any order, and lists, in id order where the moves were made
-/// in id order. Each thread keeps its own, on cache lines of its own, and the week then adds
+/// What a thread's moves of a week add to its record, or its meetings' moves: counts, which add
+/// up the same in any order, and lists, in id order where the moves were made in id order (or
+/// sorted after). Each thread keeps its own, on cache lines of its own, and the week then adds
 /// them up: how the blocks were shared out changes nothing, and a week resets and adds up one
 /// tally a thread instead of one a block (about 120 at a million citizens).
 struct alignas(64) MoveTally {
@@ -91,6 +91,15 @@ struct alignas(64) MoveTally {
   }
 };
 
+/// What a thread counts of the cases it opens at the start, on cache lines of its own.
+struct alignas(64) OpeningTally {
+  std::vector<std::int32_t> present;           // [actor][state]
+  std::vector<std::int32_t> cases_on_benefit;  // [actor] each paid its actor's fee
+  std::vector<CountChange> count_changes;      // to the programme count, from the cases' programmes
+
+  explicit OpeningTally(std::size_t actors) : present(actors * kStates, 0), cases_on_benefit(actors, 0) {}
+};
+
 class Replication {
  public:
   Replication(const Params& params, const HazardModel& hazards, std::uint32_t replication, int threads,
@@ -136,18 +145,18 @@ class Replication {
     const Calendar& cal = params_.calendar;
     // Each case opens from its own draws: in parallel, with the same result.
     const auto initial = static_cast<std::int64_t>(pop_.present_until(cal, cal.first()));
-    // The actors' take-over of the cases is counted into the threads' tallies as they open.
-    for (MoveTally& tally : move_tallies_) tally.reset(actors_);
+    // The actors' take-over of the cases is counted by each thread as it opens them.
+    std::vector<OpeningTally> opened(static_cast<std::size_t>(threads_), OpeningTally(actors_));
     ParallelFailure opening;
 #pragma omp parallel for num_threads(threads_) schedule(static) if (threads_ > 1)
     for (std::int64_t k = 0; k < initial; ++k)
       opening.guard([&] {
         const auto i = static_cast<CitizenId>(k);
         open_initial_case(params_, rng_, pop_, i, cal.first());
-        count_initial_case(i, move_tallies_[static_cast<std::size_t>(thread_number())]);
+        count_initial_case(i, opened[static_cast<std::size_t>(thread_number())]);
       });
     opening.rethrow();
-    take_over_initial_cases(static_cast<CitizenId>(initial));
+    take_over_initial_cases(static_cast<CitizenId>(initial), opened);
     for (Week w = cal.first(); w < cal.end(); ++w) {
       admit_inflow(w);
       observe(w);
@@ -200,31 +209,32 @@ class Replication {
     result_.cost_accounts[at(w, actor, static_cast<int>(account), kCostAccounts)] += amount;
   }
 
-  /// Counts citizen i's opened case into `tally`: an entry to its state, a case on benefit
-  /// whose fee its actor is paid, and its programme's weeks.
-  void count_initial_case(CitizenId i, MoveTally& tally) const {
+  /// Counts citizen i's opened case into `tally`: present in its state, on benefit or not, and
+  /// its programme's weeks.
+  void count_initial_case(CitizenId i, OpeningTally& tally) const {
     const std::size_t a = pop_.actor[i];
-    ++tally.entries[a * kStates + pop_.state[i]];
-    if (params_.on_benefit[pop_.state[i]]) ++tally.fees[a];
+    ++tally.present[a * kStates + pop_.state[i]];
+    if (params_.on_benefit[pop_.state[i]]) ++tally.cases_on_benefit[a];
     case_count_changes(params_, pop_, i, params_.calendar.first(), +1, tally.count_changes);
   }
 
-  /// The actors take over the cases on benefit at the start (as the threads' tallies counted
-  /// them, count_initial_case): their fee, and the milestones the spells running then will reach.
-  void take_over_initial_cases(CitizenId initial) {
+  /// The actors take over the cases at the start, as the threads counted them (`opened`,
+  /// count_initial_case): a fee for each on benefit, and the milestones the spells running then
+  /// will reach.
+  void take_over_initial_cases(CitizenId initial, std::vector<OpeningTally>& opened) {
     const Week first = params_.calendar.first();
     occupancy_now_.assign(actors_ * kStates, 0);
-    std::vector<std::int32_t> on_benefit(actors_, 0);
-    for (MoveTally& tally : move_tallies_) {
-      for (std::size_t k = 0; k < occupancy_now_.size(); ++k) occupancy_now_[k] += tally.entries[k];
-      for (std::size_t a = 0; a < actors_; ++a) on_benefit[a] += tally.fees[a];
+    std::vector<std::int32_t> cases_on_benefit(actors_, 0);
+    for (OpeningTally& tally : opened) {
+      for (std::size_t k = 0; k < occupancy_now_.size(); ++k) occupancy_now_[k] += tally.present[k];
+      for (std::size_t a = 0; a < actors_; ++a) cases_on_benefit[a] += tally.cases_on_benefit[a];
       apply_count_changes(tally.count_changes);
     }
     // Each case's fee booked in turn, as one case at a time adds them: the same sum to the bit.
     for (std::size_t a = 0; a < actors_; ++a) {
       const double fee = entry_fee(params_.actors[a]);
       if (first >= 0 && fee != 0.0)
-        for (std::int32_t k = 0; k < on_benefit[a]; ++k) book(first, a, CostAccount::payments, fee);
+        for (std::int32_t k = 0; k < cases_on_benefit[a]; ++k) book(first, a, CostAccount::payments, fee);
     }
     if (has_milestones_)
       for (CitizenId i = 0; i < initial; ++i) schedule_milestones(i);
@@ -444,7 +454,9 @@ class Replication {
     result_.traced_meetings.push_back(m);
   }
 
-  /// Records a move made during week w and applies the entry rules of the new state.
+  /// Records a move made during week w and applies the entry rules of the new state. It reads
+  /// and writes only citizen i and `tally` but for limited places' counts, which meetings'
+  /// moves made as held rely on (meeting_moves_where_held_).
   void move(Week w, CitizenId i, State to, MoveTally& tally) {
     const std::uint8_t from = pop_.state[i];
     const std::size_t old_actor = pop_.actor[i];
@@ -471,7 +483,8 @@ class Replication {
 
   /// Records a referral made at a meeting in week w: the case leaves its actor and joins the
   /// taker in the same spell, which is paid its fee for a case on benefit. A programme booked
-  /// or running goes with the case, and so does its place.
+  /// or running goes with the case, and so does its place. Like move(), it touches only citizen
+  /// i and `tally` but for places and milestones (meeting_moves_where_held_).
   void record_referral(Week w, CitizenId i, MoveTally& tally) {
     const std::uint8_t s = pop_.state[i];
     const std::size_t from = pop_.actor[i], to = params_.actors[from].referral.to;
@@ -646,8 +659,12 @@ class Replication {
       const std::size_t m = first + k;
       if (m + kMeetingPrefetchAhead < held) prefetch_meeting(meetings_[m + kMeetingPrefetchAhead].citizen);
       const CitizenId i = citizens[k];
-      recounting(i, w + 1, moves.count_changes, [&] { outcomes_[m] = hold_meeting(params_, pop_, i, w, words[k]); });
-      if (meeting_moves_where_held_) make_meeting_moves(w, i, outcomes_[m], moves);
+      MeetingOutcome outcome;
+      recounting(i, w + 1, moves.count_changes, [&] { outcome = hold_meeting(params_, pop_, i, w, words[k]); });
+      if (meeting_moves_where_held_)
+        make_meeting_moves(w, i, outcome, moves);
+      else
+        outcomes_[m] = outcome;
     }
   }
 
@@ -771,50 +788,52 @@ class Replication {
   /// Chooses every team's meetings of week w into meetings_ (teams_met_ says whose are whose),
   /// each team's in the order its queue holds them. A team's choice reads only its own queue
   /// and cases, which no other team's meetings touch (a case met this week is booked again after
-  /// it), so the teams choose side by side, and all before any meeting is held.
+  /// it), so the teams choose side by side, each into its own stretch of the list, and all
+  /// before any meeting is held.
   void choose_meetings(Week w, const MoveTally& week_moves) {
     // A case's entry in a queue is live while its next meeting is still the week it fell due.
     const auto still_due = [this](const DueMeeting& d) { return pop_.next_meeting[d.citizen] == d.due; };
     const auto ask_ahead = [this](const DueMeeting& d) { __builtin_prefetch(&pop_.next_meeting[d.citizen]); };
     const int slot = params_.calendar.slot(w);
     teams_met_.clear();
-    std::size_t all_due = 0;
+    std::size_t chosen = 0, all_due = 0;
     for (std::size_t team = 0; team < actors_ * kStates; ++team) {
-      meeting_queues_[team].forget(static_cast<std::size_t>(week_moves.left_queue[team]));
-      const std::size_t due = meeting_queues_[team].overdue() + week_moves.due[team].size();
-      if (due > 0) teams_met_.push_back({team / kStates, team, 0, 0, due});
+      MeetingQueue& queue = meeting_queues_[team];
+      const std::vector<DueMeeting>& fresh = week_moves.due[team];
+      queue.forget(static_cast<std::size_t>(week_moves.left_queue[team]));
+      const std::size_t due = queue.overdue() + fresh.size();
+      if (due == 0) continue;
+      const std::size_t a = team / kStates;
+      const double capacity = meeting_capacity(params_.actors[a], static_cast<State>(team % kStates), slot);
+      const std::size_t can_hold = take_capacity(capacity, capacity_carry_[team]);
+      const std::size_t held = queue.to_take(fresh.size(), can_hold);
+      teams_met_.push_back({a, team, can_hold, chosen, held, due});
+      chosen += held;
       all_due += due;
     }
-    chosen_by_team_.resize(actors_ * kStates);
+    meetings_.resize(chosen);
     const auto teams = static_cast<std::ptrdiff_t>(teams_met_.size());
     ParallelFailure choosing;
+    // Teams dealt to the threads in turn, mostly the same from week to week: handed out as
+    // threads came free instead, Køge's peak memory at 1M citizens was 0.25 bytes a citizen more.
 #pragma omp parallel for num_threads(threads_) \
-    schedule(dynamic, 1) if (threads_ > 1 && teams > 1 && all_due >= kParallelMeetings)
+    schedule(static, 1) if (threads_ > 1 && teams > 1 && all_due >= kParallelMeetings)
     for (std::ptrdiff_t k = 0; k < teams; ++k)
       choosing.guard([&] {
-        TeamMeetings& met = teams_met_[static_cast<std::size_t>(k)];
-        std::vector<DueMeeting>& chosen = chosen_by_team_[met.team];
-        chosen.clear();
-        const double capacity =
-            meeting_capacity(params_.actors[met.actor], static_cast<State>(met.team % kStates), slot);
-        met.held = meeting_queues_[met.team].take(
-            week_moves.due[met.team], take_capacity(capacity, capacity_carry_[met.team]), still_due, chosen, ask_ahead);
+        const TeamMeetings& met = teams_met_[static_cast<std::size_t>(k)];
+        meeting_queues_[met.team].take_into(week_moves.due[met.team], met.can_hold, still_due,
+                                            meetings_.data() + met.first, ask_ahead);
       });
     choosing.rethrow();
-    meetings_.clear();
-    for (TeamMeetings& met : teams_met_) {
-      met.first = meetings_.size();
-      const std::vector<DueMeeting>& chosen = chosen_by_team_[met.team];
-      meetings_.insert(meetings_.end(), chosen.begin(), chosen.end());
-    }
   }
 
   /// Holds the meetings chosen for week w: each touches only its own citizen, so all of them
-  /// run side by side, in one parallel loop, their outcomes into outcomes_, each thread's moves
-  /// into its tally (meeting_tallies_), its moved citizens put in id order.
+  /// run side by side, in one parallel loop, each thread's moves into its tally
+  /// (meeting_tallies_), its moved citizens put in id order, or else their outcomes into
+  /// outcomes_ for the moves to be made after.
   void hold_chosen_meetings(Week w) {
     const std::size_t held = meetings_.size();
-    outcomes_.resize(held);
+    if (!meeting_moves_where_held_) outcomes_.resize(held);
     const auto runs = static_cast<std::ptrdiff_t>((held + kMeetingRun - 1) / kMeetingRun);
     for (MoveTally& tally : meeting_tallies_) tally.reset(actors_);
     ParallelFailure holding;
@@ -872,8 +891,8 @@ class Replication {
   }
 
   /// Week w's meetings: chosen from every team's queue, held side by side, their moves made as
-  /// they are held or, where order matters (meeting_moves_where_held_), one by one after, team by
-  /// team in the order chosen.
+  /// they are held (meeting_moves_where_held_) or else one by one after, team by team in the
+  /// order chosen.
   void hold_meetings(Week w) {
     // The week's moves, with the meetings falling due, as move_citizens added them up.
     const MoveTally& week_moves = move_tallies_.front();
@@ -887,12 +906,14 @@ class Replication {
     choose_meetings(w, week_moves);
     hold_chosen_meetings(w);
     take_meeting_outcomes(w, meeting_moves);
-    for (const MoveTally& held_moves : meeting_tallies_) meeting_moves.add(held_moves, spare_ids_, spare_due_);
-    // The second pass moved its citizens in id order; the meetings' moves, in the order made,
-    // are merged in, so the list stays in id order (the inflow then adds higher ids).
+    if (meeting_moves_where_held_)  // each thread's moved citizens in id order, merged in turn
+      for (const MoveTally& held_moves : meeting_tallies_) meeting_moves.add(held_moves, spare_ids_, spare_due_);
+    else  // made one by one in the order held
+      std::sort(meeting_moves.entered.begin(), meeting_moves.entered.end());
+    // The second pass moved its citizens in id order, and the meetings' moves are merged in,
+    // so the list stays in id order (the inflow then adds higher ids).
     const auto second_pass_moves = static_cast<std::ptrdiff_t>(entrants_.size());
     entrants_.insert(entrants_.end(), meeting_moves.entered.begin(), meeting_moves.entered.end());
-    std::sort(entrants_.begin() + second_pass_moves, entrants_.end());
     std::inplace_merge(entrants_.begin(), entrants_.begin() + second_pass_moves, entrants_.end());
     if (places_.limited()) {
       // The places the meetings freed (a sanction that ends a spell, a case handed on) or took
@@ -925,16 +946,15 @@ class Replication {
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
   MoveTally meeting_tally_;
-  std::vector<MeetingOutcome> outcomes_;      // of the meetings held in one week
+  std::vector<MeetingOutcome> outcomes_;      // of the meetings held in one week, for their moves made after
   std::vector<MeetingQueue> meeting_queues_;  // [actor][state] meetings overdue, from earlier weeks
   std::vector<DueMeeting> meetings_;          // the week's meetings held, team by team, each in the order held
-  /// A team's meetings of the week: meetings_[first, first + held), of `due` falling due.
+  /// A team's meetings of the week: meetings_[first, first + held), of `due` falling due and at
+  /// most `can_hold` its caseworkers can hold.
   struct TeamMeetings {
-    std::size_t actor, team, first, held, due;
+    std::size_t actor, team, can_hold, first, held, due;
   };
   std::vector<TeamMeetings> teams_met_;
-  std::vector<std::vector<DueMeeting>>
-      chosen_by_team_;  // [actor][state] the week's choice, before meetings_ joins them
   std::vector<double> capacity_carry_;
   struct DueMilestone {
     CitizenId citizen;

@@ -48,21 +48,32 @@ class MeetingQueue {
   template <class StillDue, class AskAhead = AskNothingAhead>
   std::size_t take(const std::vector<DueMeeting>& fresh, std::size_t capacity, StillDue still_due,
                    std::vector<DueMeeting>& out, AskAhead ask_ahead = {}) {
+    const std::size_t start = out.size();
+    out.resize(start + to_take(fresh.size(), capacity));
+    return take_into(fresh, capacity, still_due, out.data() + start, ask_ahead);
+  }
+
+  /// How many take() takes of the overdue and `fresh` cases falling due this week.
+  std::size_t to_take(std::size_t fresh, std::size_t capacity) const { return std::min(capacity, live_ + fresh); }
+
+  /// take(), writing the meetings taken to out[0, to_take(fresh.size(), capacity)) instead of
+  /// appending them: teams choosing side by side write straight into the week's list.
+  template <class StillDue, class AskAhead = AskNothingAhead>
+  std::size_t take_into(const std::vector<DueMeeting>& fresh, std::size_t capacity, StillDue still_due, DueMeeting* out,
+                        AskAhead ask_ahead = {}) {
     const std::size_t due = live_ + fresh.size(), held = std::min(capacity, due);
-    const auto start = static_cast<std::ptrdiff_t>(out.size());
-    take_live(std::min(held, live_), still_due, ask_ahead, out);
-    const std::size_t from_queue = out.size() - static_cast<std::size_t>(start);
+    const std::size_t from_queue = std::min(held, live_);
+    take_live(from_queue, still_due, ask_ahead, out);
     if (held == due) {
-      out.insert(out.end(), fresh.begin(), fresh.end());
+      std::copy(fresh.begin(), fresh.end(), out + from_queue);
       if (from_queue > 0)
-        std::sort(out.begin() + start, out.end(),
-                  [](const DueMeeting& a, const DueMeeting& b) { return a.citizen < b.citizen; });
+        std::sort(out, out + held, [](const DueMeeting& a, const DueMeeting& b) { return a.citizen < b.citizen; });
       empty_for_next_week(entries_);
       head_ = live_ = 0;
       return held;
     }
     const auto from_fresh = static_cast<std::ptrdiff_t>(held - from_queue);
-    out.insert(out.end(), fresh.begin(), fresh.begin() + from_fresh);
+    std::copy(fresh.begin(), fresh.begin() + from_fresh, out + from_queue);
     entries_.insert(entries_.end(), fresh.begin() + from_fresh, fresh.end());
     live_ = due - held;
     drop_dead(still_due, ask_ahead);
@@ -81,16 +92,13 @@ class MeetingQueue {
     if (k + kAskAhead < entries_.size()) ask_ahead(entries_[k + kAskAhead]);
   }
 
-  /// Moves the first `count` live entries from the front to the end of `out`.
+  /// Moves the first `count` live entries from the front to out[0, count).
   template <class StillDue, class AskAhead>
-  void take_live(std::size_t count, StillDue still_due, AskAhead ask_ahead, std::vector<DueMeeting>& out) {
+  void take_live(std::size_t count, StillDue still_due, AskAhead ask_ahead, DueMeeting* out) {
     std::size_t taken = 0;
     for (; taken < count && head_ < entries_.size(); ++head_) {
       ask_ahead_of(head_, ask_ahead);
-      if (still_due(entries_[head_])) {
-        out.push_back(entries_[head_]);
-        ++taken;
-      }
+      if (still_due(entries_[head_])) out[taken++] = entries_[head_];
     }
     if (taken < count) throw std::logic_error("a meeting queue held fewer live cases than it counted");
   }

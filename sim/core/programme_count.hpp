@@ -38,7 +38,7 @@ inline void case_count_changes(const Params& params, const Population& pop, Citi
 class ProgrammeCount {
  public:
   /// An empty count over the calendar's weeks and the actors' bins, its changes kept in
-  /// `parts` calendars, one for each thread that takes changes in at the same time.
+  /// `parts` calendars (at least one), one for each thread that takes changes in at the same time.
   explicit ProgrammeCount(const Params& params, int parts = 1);
   /// Takes in changes to weeks not yet counted, into calendar `part` (threads taking changes in
   /// at the same time each into their own). Throws std::logic_error, taking none of them in, if

@@ -387,6 +387,20 @@ class TransitionCache {
   }
 
  private:
+  /// Sizes `column` to n elements of `value`, set by the threads side by side: they, not the
+  /// main thread alone, take its fresh pages from the kernel.
+  template <class T>
+  static void fill_side_by_side(Column<T>& column, std::size_t n, T value, int threads) {
+    column.resize(n);
+    const auto pieces = static_cast<std::int64_t>((n + kBlockSize - 1) / kBlockSize);
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1 && pieces > 1)
+    for (std::int64_t k = 0; k < pieces; ++k) {
+      const std::size_t first = static_cast<std::size_t>(k) * kBlockSize;
+      std::fill(column.begin() + static_cast<std::ptrdiff_t>(first),
+                column.begin() + static_cast<std::ptrdiff_t>(std::min(n, first + kBlockSize)), value);
+    }
+  }
+
   /// How many rows each actor keeps for state s: a row a duration band, cell and class.
   std::size_t rows_of(State s) const {
     return static_cast<std::size_t>(hazards_.bands(s) * hazards_.distinct_cells(s) * hazards_.distinct_classes(s));
@@ -426,20 +440,6 @@ class TransitionCache {
   std::array<AgeMarks, kTabledAges> age_marks_{};  // [age in years]
   std::vector<ThreadScratch> scratch_;             // [thread]
   std::size_t groups_ = 1, post_weeks_ = 1;
-  /// Sizes `column` to n elements of `value`, set by the threads side by side: they, not the
-  /// main thread alone, take its fresh pages from the kernel.
-  template <class T>
-  static void fill_side_by_side(Column<T>& column, std::size_t n, T value, int threads) {
-    column.resize(n);
-    const auto pieces = static_cast<std::int64_t>((n + kBlockSize - 1) / kBlockSize);
-#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1 && pieces > 1)
-    for (std::int64_t k = 0; k < pieces; ++k) {
-      const std::size_t first = static_cast<std::size_t>(k) * kBlockSize;
-      std::fill(column.begin() + static_cast<std::ptrdiff_t>(first),
-                column.begin() + static_cast<std::ptrdiff_t>(std::min(n, first + kBlockSize)), value);
-    }
-  }
-
   bool narrow_rows_ = true;            // every row fits 16 bits: row_of16_ holds the keys
   bool keys_read_attributes_ = false;  // see keys_read_attributes()
   Column<std::uint16_t> row_of16_;     // [citizen] cached row key, where the rows fit 16 bits
