@@ -25,6 +25,7 @@
 #include "meeting_queue.hpp"
 #include "parallel_failure.hpp"
 #include "programme_count.hpp"
+#include "thread_shares.hpp"
 #include "transition_cache.hpp"
 #include "week_lists.hpp"
 #include "week_marks.hpp"
@@ -47,6 +48,9 @@ struct alignas(64) MoveTally {
   std::vector<std::int32_t> left_queue;       // [actor][state] cases overdue for a meeting that moved on
   std::vector<CitizenId> entered;             // citizens moved
   std::vector<CountChange> count_changes;     // to the programme count, from the moves made and places taken
+  /// [segment of 2^kShareSegmentBits citizens] how many the second pass took: kept through the
+  /// week (not reset) for cutting the next week's shares; empty where the shares are not cut.
+  std::vector<std::uint32_t> marked_by_segment;
 
   void reset(std::size_t actors) {
     entries.assign(actors * kStates, 0);
@@ -565,6 +569,8 @@ class Replication {
                                 w,
                                 meeting_reach_ > 0 ? meeting_reach_ : std::numeric_limits<Week>::min() / 2};
     const std::size_t marked = mark_week(inputs, lo, hi, scratch.marked.data(), scratch.flags.data());
+    if (!tally.marked_by_segment.empty())
+      for (std::size_t k = 0; k < marked; ++k) ++tally.marked_by_segment[scratch.marked[k] >> kShareSegmentBits];
     for (std::size_t k = 0; k < marked; ++k) {
       const CitizenId i = scratch.marked[k];
       if (k + kPrefetchAhead < marked)
@@ -706,23 +712,22 @@ class Replication {
     last_week_mult_week_ = w;
     record_occupancy(w);
 
+    cut_shares(present, blocks);
     int team_size = 1;
     ParallelFailure moving;
 #pragma omp parallel num_threads(threads_) if (threads_ > 1 && blocks > 1)
     {
-      const int thread = thread_number();
-      if (thread == 0) team_size = omp_get_num_threads();
-      // Each thread counts into its own tally. The blocks go out one at a time as threads come
-      // free, since citizens differ in work (the inflow's recent entrants, at the top of the
-      // ids, move and meet far more than the long-term stock); monotonic, each thread takes its
-      // blocks in id order, so its lists are in id order.
+      const int thread = thread_number(), team = omp_get_num_threads();
+      if (thread == 0) team_size = team;
+      // Each thread counts into its own tally, taking the blocks of its share in id order: its
+      // lists are then in id order.
       MoveTally& tally = move_tallies_[static_cast<std::size_t>(thread)];
       moving.guard([&] { tally.reset(actors_); });
-#pragma omp for schedule(monotonic : dynamic, 1) nowait
-      for (std::size_t b = 0; b < blocks; ++b)
+      const CitizenId end = share_start(thread + 1, team, present);
+      // In 64 bits: near the largest population, the start after the last block passes 2^32.
+      for (std::uint64_t lo = share_start(thread, team, present); lo < end; lo += kBlockSize)
         moving.guard([&] {
-          const std::size_t lo = b * kBlockSize;
-          const auto hi = static_cast<CitizenId>(std::min<std::size_t>(present, lo + kBlockSize));
+          const auto hi = static_cast<CitizenId>(std::min<std::uint64_t>(end, lo + kBlockSize));
           move_block(w, static_cast<CitizenId>(lo), hi, tally, cache_.scratch(thread), week_mult);
         });
       moving.guard([&] { apply_count_changes(tally.count_changes, thread); });
@@ -734,6 +739,41 @@ class Replication {
     entrants_.insert(entrants_.end(), week.entered.begin(), week.entered.end());
     record_moves(w, week);
     book_case_costs(w);
+  }
+
+  /// Cuts the week's shares of the moves to equal work by the threads' counts of the week
+  /// before (work_share_starts), and readies the counts for this week. One thread cuts nothing.
+  void cut_shares(CitizenId present, std::size_t blocks) {
+    if (threads_ <= 1 || blocks <= 1) {
+      share_starts_.clear();
+      return;
+    }
+    std::vector<CitizenId> starts =
+        work_share_starts(present, threads_, take_marked_by_segment(present), counted_last_week_);
+    keep_near_cuts(starts, share_starts_, kBlockSize);
+    share_starts_ = std::move(starts);
+    counted_last_week_ = present;
+  }
+
+  /// The citizens each segment sent to the second pass last week, summed over the threads, whose
+  /// counts then start again from zero, sized for the `present` citizens of this week.
+  const std::vector<std::uint32_t>& take_marked_by_segment(CitizenId present) {
+    const std::size_t segments = (static_cast<std::size_t>(present) >> kShareSegmentBits) + 1;
+    marked_last_week_.assign(segments, 0);
+    for (MoveTally& tally : move_tallies_) {
+      std::vector<std::uint32_t>& counts = tally.marked_by_segment;
+      for (std::size_t s = 0; s < std::min(counts.size(), segments); ++s) marked_last_week_[s] += counts[s];
+      counts.assign(segments, 0);
+    }
+    return marked_last_week_;
+  }
+
+  /// The first citizen of thread t's share of the week's moves, in a team of `team`: as cut
+  /// (cut_shares) where the team is the one cut for, else equal shares.
+  CitizenId share_start(int t, int team, CitizenId present) const {
+    if (t == team) return present;
+    if (static_cast<std::size_t>(team) + 1 == share_starts_.size()) return share_starts_[static_cast<std::size_t>(t)];
+    return thread_share_start(present, t, team);
   }
 
   /// Records the occupancy at the start of week w: everyone present, by actor and state.
@@ -946,9 +986,12 @@ class Replication {
   std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
   std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
   MoveTally meeting_tally_;
-  std::vector<MeetingOutcome> outcomes_;      // of the meetings held in one week, for their moves made after
-  std::vector<MeetingQueue> meeting_queues_;  // [actor][state] meetings overdue, from earlier weeks
-  std::vector<DueMeeting> meetings_;          // the week's meetings held, team by team, each in the order held
+  std::vector<MeetingOutcome> outcomes_;         // of the meetings held in one week, for their moves made after
+  std::vector<MeetingQueue> meeting_queues_;     // [actor][state] meetings overdue, from earlier weeks
+  std::vector<CitizenId> share_starts_;          // this week's shares of the moves (cut_shares), or none
+  std::vector<std::uint32_t> marked_last_week_;  // [segment] summed over the threads
+  CitizenId counted_last_week_ = 0;              // the citizens present when the marks were counted
+  std::vector<DueMeeting> meetings_;             // the week's meetings held, team by team, each in the order held
   /// A team's meetings of the week: meetings_[first, first + held), of `due` falling due and at
   /// most `can_hold` its caseworkers can hold.
   struct TeamMeetings {

@@ -64,9 +64,8 @@ TEST_CASE("same seed gives the same bits when threads split the citizens of one 
 
 TEST_CASE("the fitted Køge model gives the same bits for 1 and 2 threads within a replication", "[stat]") {
   // Every Køge mechanism (capacity-bound meetings, immediate activation with its follow-up,
-  // cohorts) with enough citizens that one replication is split between threads (its blocks
-  // handed out as threads come free), and enough caseworkers that the week's meetings are held
-  // on both threads.
+  // cohorts) with enough citizens that one replication is split between threads (in shares cut
+  // to equal work), and enough caseworkers that the week's meetings are held on both threads.
   const Params p = test::shipped(
       "koege_2008.toml",
       {"replications=1", "population.size=250000", "inflow.cash_benefit=1100", "inflow.sickness_benefit=3800",
@@ -75,8 +74,8 @@ TEST_CASE("the fitted Køge model gives the same bits for 1 and 2 threads within
   const auto one = run(p, 1);
   const auto two = run(p, 2);
   CHECK(identical(one[0], two[0]));
-  // Which thread moves which block, and so which thread's cached rows serve whom, differs from
-  // run to run; the rows are filled afresh every week in the last run instead of carried over.
+  // Run again, and with the rows filled afresh every week instead of carried over from the week
+  // before (a thread's cached rows then serve its citizens from scratch).
   CHECK(identical(two[0], run(p, 2)[0]));
   Params filled = p;
   filled.run.fill_rows_every_week = true;
