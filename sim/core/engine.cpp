@@ -897,21 +897,23 @@ class Replication {
 
   /// Records each actor's meetings held and overdue in week w and, where the meetings' moves
   /// were not made as they were held, makes them one by one, team by team in the order chosen,
-  /// into `meeting_moves`.
-  void take_meeting_outcomes(Week w, MoveTally& meeting_moves) {
+  /// into the first thread's tally, whose moved citizens are then put in id order.
+  void take_meeting_outcomes(Week w) {
+    MoveTally& moves = meeting_tallies_.front();
     for (const TeamMeetings& team : teams_met_) {
       const std::size_t a = team.actor;
       if (!meeting_moves_where_held_)
         for (std::size_t k = team.first; k < team.first + team.held; ++k) {
           const CitizenId i = meetings_[k].citizen;
           if (!params_.run.traced.empty() && w >= 0) record_traced_meeting(w, i, a, outcomes_[k]);
-          make_meeting_moves(w, i, outcomes_[k], meeting_moves);
+          make_meeting_moves(w, i, outcomes_[k], moves);
         }
       if (w >= 0) {
         result_.meetings_held[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.held);
         result_.meetings_overdue[at(w, a, 0, 1)] += static_cast<std::int32_t>(team.due - team.held);
       }
     }
+    if (!meeting_moves_where_held_) std::sort(moves.entered.begin(), moves.entered.end());
   }
 
   /// Records how many wait on each list at the end of week w.
@@ -936,8 +938,6 @@ class Replication {
   void hold_meetings(Week w) {
     // The week's moves, with the meetings falling due, as move_citizens added them up.
     const MoveTally& week_moves = move_tallies_.front();
-    MoveTally& meeting_moves = meeting_tally_;
-    meeting_moves.reset(actors_);
     if (places_.limited()) {
       places_.open_week();
       places_.count_held(week_moves.places_held);
@@ -945,11 +945,11 @@ class Replication {
     }
     choose_meetings(w, week_moves);
     hold_chosen_meetings(w);
-    take_meeting_outcomes(w, meeting_moves);
-    if (meeting_moves_where_held_)  // each thread's moved citizens in id order, merged in turn
-      for (const MoveTally& held_moves : meeting_tallies_) meeting_moves.add(held_moves, spare_ids_, spare_due_);
-    else  // made one by one in the order held
-      std::sort(meeting_moves.entered.begin(), meeting_moves.entered.end());
+    take_meeting_outcomes(w);
+    // The meetings' moves, each thread's citizens in id order, added up in the first's tally.
+    MoveTally& meeting_moves = meeting_tallies_.front();
+    for (std::size_t t = 1; t < meeting_tallies_.size(); ++t)
+      meeting_moves.add(meeting_tallies_[t], spare_ids_, spare_due_);
     // The second pass moved its citizens in id order, and the meetings' moves are merged in,
     // so the list stays in id order (the inflow then adds higher ids).
     const auto second_pass_moves = static_cast<std::ptrdiff_t>(entrants_.size());
@@ -977,15 +977,14 @@ class Replication {
   ProgrammePlaces places_;
   ProgrammeCount programme_count_;
   std::vector<CountChange> count_changes_;     // to the programme count, made one by one
-  std::vector<MoveTally> meeting_tallies_;     // [thread] the moves of the meetings it held, where made as held
+  std::vector<MoveTally> meeting_tallies_;     // [thread] the moves of the meetings it held; [0] takes in the rest's
   bool meeting_moves_where_held_ = false;      // the meetings' moves are made as they are held, on any thread
   std::vector<CitizenId> started_from_lists_;  // the week's cases given a place from a list
   std::vector<MoveTally> move_tallies_;        // [thread] the moves of its blocks of the week; [0] takes in the rest's
   std::vector<CitizenId> spare_ids_;           // serve the tallies' merges
   std::vector<DueMeeting> spare_due_;
-  std::vector<std::int32_t> occupancy_now_;    // [actor][state] everyone present, kept up to date by each move
-  std::vector<std::int32_t> programme_cases_;  // [actor][activity] cases on benefit by activity in the week
-  MoveTally meeting_tally_;
+  std::vector<std::int32_t> occupancy_now_;      // [actor][state] everyone present, kept up to date by each move
+  std::vector<std::int32_t> programme_cases_;    // [actor][activity] cases on benefit by activity in the week
   std::vector<MeetingOutcome> outcomes_;         // of the meetings held in one week, for their moves made after
   std::vector<MeetingQueue> meeting_queues_;     // [actor][state] meetings overdue, from earlier weeks
   std::vector<CitizenId> share_starts_;          // this week's shares of the moves (cut_shares), or none
